@@ -1,0 +1,44 @@
+// One error type for every route. Each contract dialect (lib/api/dialects.ts) decides how an
+// ApiError is written; the code decides the status.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Validation messages, or a contract-specific body that replaces the dialect's. */
+    readonly details?: { errors?: string[]; body?: unknown; status?: number },
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return this.details?.status ?? ERROR_STATUS[this.code];
+  }
+}
+
+export const badRequest = (message: string) => new ApiError("bad_request", message);
+export const notFound = (message: string) => new ApiError("not_found", message);
+export const forbidden = (message: string) => new ApiError("forbidden", message);
+export const conflict = (message: string) => new ApiError("conflict", message);
+export const validationFailed = (errors: string[], message = "Validation failed") =>
+  new ApiError("validation", message, { errors });
+
+/** A response whose exact body a contract dictates. */
+export const contractError = (status: number, body: unknown) =>
+  new ApiError(status >= 500 ? "internal" : "bad_request", "contract error", { body, status });

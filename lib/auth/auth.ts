@@ -1,0 +1,35 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { getDb } from "@/lib/db/client";
+import { authSecret, env } from "@/lib/env";
+
+// Operators sign in with email and password; better-auth owns hashing and sessions.
+function createAuth() {
+  return betterAuth({
+    appName: "Dialsheet",
+    secret: authSecret(),
+    baseURL: env.APP_URL,
+    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
+    database: prismaAdapter(getDb(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    session: { expiresIn: 60 * 60 * 24 * 7, cookieCache: { enabled: true, maxAge: 60 } },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "operator", input: false },
+        organizationId: { type: "string", required: true, input: false },
+      },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { dialsheetAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.dialsheetAuth ??= createAuth();
+  return globalForAuth.dialsheetAuth;
+}

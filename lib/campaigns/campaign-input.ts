@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { CRM_FIELD_KEY, FIELD_TYPES, LANGUAGES } from "@/lib/campaigns/field-schema";
+
+// Request bodies of the campaigns API (TimePay's Create/Update Campaign), plus `custom` campaigns
+// that carry Flexydial-style CRM fields. Messages read "<field> <problem>" as TimePay's do.
+
+export const CAMPAIGN_TYPES = ["emi", "edi", "lead", "custom"] as const;
+export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed"] as const;
+
+// zod calls `error` with the issue: an absent value reads "is required", a wrong one says what is expected.
+const expect = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : what) });
+
+const isoDate = z
+  .string(expect("must be a date in YYYY-MM-DD format"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date in YYYY-MM-DD format")
+  .refine(isRealDate, "must be a real calendar date");
+const time24 = z
+  .string({ error: "must be a time in HH:MM (24-hour) format" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time in HH:MM (24-hour) format");
+const text = (max: number) =>
+  z.string(expect("must be a string")).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+const crmFieldInput = z.object({
+  key: z.string(expect("must be a string")).regex(CRM_FIELD_KEY, "must look like section:field (lower-case letters, digits, _)"),
+  label: z.string().max(200).optional(),
+  type: z.enum(FIELD_TYPES.filter((t) => t !== "phone" && t !== "language") as [string, ...string[]]).default("string"),
+  required: z.boolean().default(false),
+  maxLength: z.number().int().positive().max(10_000).optional(),
+  enumValues: z.array(z.string()).max(200).optional(),
+});
+
+const campaignFields = {
+  name: text(200),
+  description: z.string(expect("must be a string")).max(2000, "must be at most 2000 characters"),
+  campaignType: z.enum(CAMPAIGN_TYPES, expect(`must be one of ${CAMPAIGN_TYPES.join(", ")}`)),
+  startDate: isoDate,
+  startTime: time24,
+  endDate: isoDate,
+  endTime: time24,
+  languages: z
+    .array(z.enum(LANGUAGES, { error: `must each be one of ${LANGUAGES.join(", ")}` }), expect("must be an array of languages"))
+    .min(1, "must list at least one language"),
+  region: text(100),
+  workflowId: z.string(expect("must be a string")).min(1).optional(),
+  tags: z.array(z.string().max(100), { error: "must be an array of strings" }).max(50, "must have at most 50 tags").optional(),
+};
+
+export const createCampaignSchema = z
+  .object({
+    ...campaignFields,
+    timezone: z.string().max(64).optional(),
+    status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
+    /** custom campaigns only: the CRM fields, keyed section:field. */
+    crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
+    /** custom campaigns only: which CRM field identifies a contact (default: the phone). */
+    identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
+  }, { error: "Request body must be a JSON object" })
+  .superRefine((body, ctx) => {
+    if (body.endDate < body.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
+    if (body.campaignType === "custom" && !body.crmFields) {
+      ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is required for custom campaigns" });
+    }
+    if (body.campaignType !== "custom" && body.crmFields) {
+      ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is only allowed for custom campaigns" });
+    }
+    if (body.identifierField && !body.crmFields?.some((f) => f.key === body.identifierField)) {
+      ctx.addIssue({ code: "custom", path: ["identifierField"], message: "must be one of crmFields" });
+    }
+  });
+
+export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
+
+export const updateCampaignSchema = z
+  .object(
+    {
+      name: campaignFields.name.optional(),
+      description: campaignFields.description.optional(),
+      campaignType: campaignFields.campaignType.optional(),
+      startDate: isoDate.optional(),
+      startTime: time24.optional(),
+      endDate: isoDate.optional(),
+      endTime: time24.optional(),
+      languages: campaignFields.languages.optional(),
+      region: campaignFields.region.optional(),
+      tags: campaignFields.tags,
+    },
+    { error: "Request body must be a JSON object" },
+  )
+  .strip();
+
+export type UpdateCampaignInput = z.output<typeof updateCampaignSchema>;
+
+export const listCampaignsQuerySchema = z.object({
+  page: z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").min(1, "must be a positive integer").default(1),
+  limit: z.coerce.number({ error: "must be an integer between 1 and 100" }).int().min(1, "must be an integer between 1 and 100").max(100, "must be an integer between 1 and 100").default(10),
+  status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
+  campaign_type: z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(", ")}` }).optional(),
+  search: z.string().max(200).optional(),
+});
+
+export function serviceTypeOf(campaignType: (typeof CAMPAIGN_TYPES)[number]) {
+  if (campaignType === "lead") return "lead_generation" as const;
+  if (campaignType === "custom") return "custom" as const;
+  return "debt_collection" as const;
+}
+
+function isRealDate(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { ApiError, conflict, notFound } from "@/lib/api/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Campaign } from "@/lib/generated/prisma/client";
+import {
+  customSchema,
+  fieldSchemaSchema,
+  presetSchema,
+  type FieldDefinition,
+  type FieldSchema,
+  type PhonePolicy,
+} from "@/lib/campaigns/field-schema";
+import {
+  serviceTypeOf,
+  type CreateCampaignInput,
+  type UpdateCampaignInput,
+  type listCampaignsQuerySchema,
+} from "@/lib/campaigns/campaign-input";
+import type { z } from "zod";
+
+// Tenant-scoped campaign access: every function takes the organization from the credential.
+
+export async function createCampaign(organizationId: string, input: CreateCampaignInput) {
+  const serviceType = serviceTypeOf(input.campaignType);
+  if (input.workflowId) await assertWorkflow(organizationId, input.workflowId);
+  const fieldSchema =
+    serviceType === "custom"
+      ? customSchema((input.crmFields ?? []).map(toFieldDefinition), input.identifierField ?? null)
+      : presetSchema(serviceType);
+  try {
+    return await db.campaign.create({
+      data: {
+        id: `camp_${randomBytes(8).toString("hex")}`,
+        organizationId,
+        name: input.name,
+        description: input.description,
+        serviceType,
+        campaignType: input.campaignType,
+        status: input.status ?? "active",
+        startDate: input.startDate,
+        startTime: input.startTime,
+        endDate: input.endDate,
+        endTime: input.endTime,
+        timezone: input.timezone ?? "Asia/Kolkata",
+        region: input.region,
+        tags: input.tags ?? [],
+        languages: input.languages,
+        workflowId: input.workflowId ?? null,
+        fieldSchema: fieldSchema as unknown as Prisma.InputJsonValue,
+      },
+    });
+  } catch (error) {
+    throw uniqueNameConflict(error) ?? error;
+  }
+}
+
+export async function getCampaignOrThrow(organizationId: string, id: string) {
+  const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
+  if (!campaign) throw notFound("Campaign not found");
+  return campaign;
+}
+
+/**
+ * TimePay's customer routes answer 404 for an unknown campaign and 403 for one that belongs to
+ * another organization (the seed's "Campaign ID invalid or mismatch for your organization.").
+ */
+export async function getCampaignForContract(organizationId: string, id: string) {
+  const campaign = await db.campaign.findUnique({ where: { id } });
+  if (!campaign) throw notFound("Campaign not found");
+  if (campaign.organizationId !== organizationId) {
+    throw new ApiError("forbidden", "Campaign ID invalid or mismatch for your organization.");
+  }
+  return campaign;
+}
+
+export async function getCampaignByName(organizationId: string, name: string) {
+  return db.campaign.findUnique({ where: { organizationId_name: { organizationId, name } } });
+}
+
+export async function listCampaigns(organizationId: string, query: z.output<typeof listCampaignsQuerySchema>) {
+  const where: Prisma.CampaignWhereInput = {
+    organizationId,
+    ...(query.status && { status: query.status }),
+    ...(query.campaign_type && { campaignType: query.campaign_type }),
+    ...(query.search && { name: { contains: query.search, mode: "insensitive" } }),
+  };
+  const [rows, total] = await Promise.all([
+    db.campaign.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+      include: { _count: { select: { customers: true } } },
+    }),
+    db.campaign.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export async function updateCampaign(organizationId: string, id: string, input: UpdateCampaignInput) {
+  const campaign = await getCampaignOrThrow(organizationId, id);
+  const fields = Object.keys(input).filter((k) => input[k as keyof UpdateCampaignInput] !== undefined);
+  if (fields.length === 0) throw new ApiError("validation", "No valid fields provided for update", { errors: ["No valid fields provided for update"] });
+  if (input.campaignType && serviceTypeOf(input.campaignType) !== campaign.serviceType) {
+    throw new ApiError("validation", "Validation failed", {
+      errors: [`campaignType cannot change from ${campaign.campaignType} to ${input.campaignType}: the service type (and so the record fields) would change`],
+    });
+  }
+  const startDate = input.startDate ?? campaign.startDate;
+  const endDate = input.endDate ?? campaign.endDate;
+  if (startDate && endDate && endDate < startDate) {
+    throw new ApiError("validation", "Validation failed", { errors: ["endDate must not be before startDate"] });
+  }
+  try {
+    await db.campaign.update({ where: { id: campaign.id }, data: input });
+  } catch (error) {
+    throw uniqueNameConflict(error) ?? error;
+  }
+  return fields;
+}
+
+export async function pauseCampaign(organizationId: string, id: string) {
+  const campaign = await getCampaignOrThrow(organizationId, id);
+  if (campaign.status === "paused") return campaign;
+  return db.campaign.update({ where: { id: campaign.id }, data: { status: "paused", pausedAt: new Date() } });
+}
+
+export async function deleteCampaign(organizationId: string, id: string) {
+  const campaign = await getCampaignOrThrow(organizationId, id);
+  await db.campaign.delete({ where: { id: campaign.id } });
+  return campaign;
+}
+
+/** The field schema and phone rules a campaign's records are validated against. */
+export function recordRules(campaign: Pick<Campaign, "fieldSchema" | "phoneCountry" | "mobileOnly">): { schema: FieldSchema; policy: PhonePolicy } {
+  return {
+    schema: fieldSchemaSchema.parse(campaign.fieldSchema),
+    policy: { defaultCountry: campaign.phoneCountry, mobileOnly: campaign.mobileOnly },
+  };
+}
+
+function toFieldDefinition(field: NonNullable<CreateCampaignInput["crmFields"]>[number]): FieldDefinition {
+  const [, name] = field.key.split(":");
+  return {
+    key: field.key,
+    label: field.label ?? humanize(name),
+    type: field.type as FieldDefinition["type"],
+    required: field.required,
+    ...(field.maxLength && { maxLength: field.maxLength }),
+    ...(field.enumValues && { enumValues: field.enumValues }),
+    synonyms: [name.replace(/_/g, " ")],
+  };
+}
+
+async function assertWorkflow(organizationId: string, workflowId: string) {
+  const workflow = await db.workflow.findFirst({ where: { id: workflowId, organizationId } });
+  if (!workflow) throw new ApiError("validation", "Validation failed", { errors: ["workflowId does not match a workflow of your organization"] });
+}
+
+function uniqueNameConflict(error: unknown) {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    return conflict("A campaign with this name already exists");
+  }
+  return null;
+}
+
+function humanize(name: string) {
+  return name.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+}

@@ -1,0 +1,36 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl } from "@/lib/env";
+
+// The one Prisma client of the process. Secrets are omitted globally: code that needs them
+// (API key lookup, password check) asks for them explicitly.
+function createClient() {
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
+  return new PrismaClient({
+    adapter,
+    omit: { apiKey: { hash: true }, account: { password: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+
+const globalForDb = globalThis as unknown as { dialsheetDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.dialsheetDb ??= createClient();
+  return globalForDb.dialsheetDb;
+}
+
+/** A lazily-connected client, so importing this module never needs DATABASE_URL. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb() {
+  await globalForDb.dialsheetDb?.$disconnect();
+  globalForDb.dialsheetDb = undefined;
+}

@@ -1,0 +1,153 @@
+import { db } from "@/lib/db/client";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { hashPassword } from "@/lib/auth/passwords";
+import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/campaign-input";
+import { createCampaign } from "@/lib/campaigns/campaigns";
+
+// Idempotent demo data: two organizations (so isolation can be tried), an admin each, agents,
+// dispositions and one campaign of every service type. Each run rotates the seed API keys,
+// because only their hashes are stored and the new secret has to be printed.
+
+export const DEMO_PASSWORD = "dialsheet-demo";
+
+type OrgSpec = { slug: string; name: string; adminEmail: string; campaigns: CreateCampaignInput[] };
+
+const window = { startDate: "2026-11-01", startTime: "09:00", endDate: "2027-03-31", endTime: "19:00" };
+
+const base = (name: string, campaignType: CreateCampaignInput["campaignType"], extra: Record<string, unknown> = {}) =>
+  createCampaignSchema.parse({
+    name,
+    description: `${name} (demo)`,
+    campaignType,
+    ...window,
+    languages: ["hindi", "english", "tamil"],
+    region: "south",
+    tags: ["demo"],
+    ...extra,
+  });
+
+const flexyFields = {
+  crmFields: [
+    { key: "customer_info:customer_id", label: "Customer ID", required: true },
+    { key: "customer_info:customer_name", label: "Customer name" },
+    { key: "customer_info:city", label: "City" },
+    { key: "loan_info:amount_due", label: "Amount due", type: "number" },
+  ],
+  identifierField: "customer_info:customer_id",
+};
+
+const ORGS: OrgSpec[] = [
+  {
+    slug: "demo",
+    name: "Demo Lending Co",
+    adminEmail: "admin@demo.dialsheet.local",
+    campaigns: [
+      base("Loan Recovery - Nov", "emi"),
+      base("EDI Collections", "edi"),
+      base("Home Loan Leads", "lead"),
+      base("Flexy Phonebook", "custom", flexyFields),
+    ],
+  },
+  {
+    slug: "other",
+    name: "Other Finance Ltd",
+    adminEmail: "admin@other.dialsheet.local",
+    campaigns: [base("Loan Recovery - Nov", "emi"), base("Other Leads", "lead"), base("Flexy Phonebook", "custom", flexyFields)],
+  },
+];
+
+const AGENTS = [
+  { username: "priya", name: "Priya (AI voice agent)", kind: "ai" as const },
+  { username: "vikram", name: "Vikram (AI voice agent)", kind: "ai" as const },
+  { username: "arjun", name: "Arjun Mehta", kind: "human" as const },
+];
+
+const DISPOSITIONS = [
+  { name: "Promise to Pay", priority: 10 },
+  { name: "Paid", priority: 20 },
+  { name: "Call Back", priority: 100 },
+  { name: "No Answer", priority: 400 },
+  { name: "Busy", priority: 400 },
+  { name: "Not Interested", priority: 600 },
+  { name: "Wrong Number", priority: 700 },
+];
+
+export async function seed() {
+  const out = [];
+  for (const spec of ORGS) out.push(await seedOrganization(spec));
+  return { password: DEMO_PASSWORD, organizations: out, demo: out[0], other: out[1] };
+}
+
+async function seedOrganization(spec: OrgSpec) {
+  const org = await db.organization.upsert({ where: { slug: spec.slug }, update: {}, create: { slug: spec.slug, name: spec.name } });
+  const admin = await ensureAdmin(org.id, spec.adminEmail);
+
+  await db.apiKey.updateMany({ where: { organizationId: org.id, name: "Seed key", revokedAt: null }, data: { revokedAt: new Date() } });
+  const apiKey = await createApiKey({ organizationId: org.id, name: "Seed key" });
+
+  const agents = [];
+  for (const agent of AGENTS) {
+    agents.push(
+      await db.agent.upsert({
+        where: { organizationId_username: { organizationId: org.id, username: agent.username } },
+        update: {},
+        create: { ...agent, organizationId: org.id },
+      }),
+    );
+  }
+  const dispositions = [];
+  for (const d of DISPOSITIONS) {
+    dispositions.push(
+      await db.disposition.upsert({
+        where: { organizationId_name: { organizationId: org.id, name: d.name } },
+        update: {},
+        create: { ...d, organizationId: org.id },
+      }),
+    );
+  }
+  const group = await db.dispositionGroup.upsert({
+    where: { organizationId_name: { organizationId: org.id, name: "Call Back" } },
+    update: {},
+    create: { organizationId: org.id, name: "Call Back", description: "Outcomes that need another call" },
+  });
+  await db.dispositionGroupMember.createMany({
+    data: dispositions.filter((d) => ["Call Back", "No Answer", "Busy"].includes(d.name)).map((d) => ({ groupId: group.id, dispositionId: d.id })),
+    skipDuplicates: true,
+  });
+  await db.workflow.upsert({
+    where: { organizationId_name: { organizationId: org.id, name: "Reminder then call" } },
+    update: {},
+    create: { organizationId: org.id, name: "Reminder then call", steps: [{ type: "wait", minutes: 0 }, { type: "call" }] },
+  });
+
+  const campaigns = [];
+  for (const input of spec.campaigns) {
+    const existing = await db.campaign.findUnique({ where: { organizationId_name: { organizationId: org.id, name: input.name } } });
+    const campaign = existing ?? (await createCampaign(org.id, input));
+    campaigns.push({ id: campaign.id, name: campaign.name, campaignType: campaign.campaignType, serviceType: campaign.serviceType });
+  }
+
+  return {
+    id: org.id,
+    slug: org.slug,
+    name: org.name,
+    admin: { id: admin.id, email: admin.email, password: DEMO_PASSWORD },
+    apiKey: apiKey.secret,
+    campaigns,
+    agents: agents.map((a) => ({ id: a.id, username: a.username, name: a.name, kind: a.kind })),
+    dispositions: dispositions.map((d) => ({ id: d.id, name: d.name })),
+    dispositionGroup: { id: group.id, name: group.name },
+  };
+}
+
+async function ensureAdmin(organizationId: string, email: string) {
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) return existing;
+  const user = await db.user.create({
+    data: { email, name: "Demo Admin", role: "admin", emailVerified: true, organizationId },
+  });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(DEMO_PASSWORD) },
+  });
+  return user;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// env() throws when DATABASE_URL is unset and would break `postinstall`.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/dialsheet" },
+});

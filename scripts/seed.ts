@@ -1,0 +1,12 @@
+// npm run seed [-- --json] - create or refresh the demo data and print its credentials.
+import { openDatabase } from "@/scripts/with-database";
+import { seed } from "@/lib/seed/seed";
+import { disconnectDb } from "@/lib/db/client";
+import { printCredentials } from "@/scripts/print-credentials";
+
+const { embedded } = await openDatabase();
+const result = await seed();
+if (process.argv.includes("--json")) console.log(JSON.stringify(result));
+else printCredentials(result, null);
+await disconnectDb();
+await embedded?.stop();
