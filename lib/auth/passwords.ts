@@ -11,7 +11,6 @@ export async function verifyOperatorPassword(email: string, password: string) {
   }
   const account = await db.account.findFirst({
     where: { userId: user.id, providerId: "credential" },
-    omit: { password: false },
   });
   if (!account?.password) return null;
   return (await verifyPassword({ hash: account.password, password })) ? user : null;

@@ -10,10 +10,11 @@ export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed"] as c
 // zod calls `error` with the issue: an absent value reads "is required", a wrong one says what is expected.
 const expect = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : what) });
 
-const isoDate = z
-  .string(expect("must be a date in YYYY-MM-DD format"))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date in YYYY-MM-DD format")
-  .refine(isRealDate, "must be a real calendar date");
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string(expect("must be a date in YYYY-MM-DD format")).superRefine((value, ctx) => {
+  if (!ISO_DATE.test(value)) ctx.addIssue({ code: "custom", message: "must be a date in YYYY-MM-DD format" });
+  else if (!isRealDate(value)) ctx.addIssue({ code: "custom", message: "must be a real calendar date" });
+});
 const time24 = z
   .string({ error: "must be a time in HH:MM (24-hour) format" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time in HH:MM (24-hour) format");
@@ -56,7 +57,8 @@ export const createCampaignSchema = z
     identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
   }, { error: "Request body must be a JSON object" })
   .superRefine((body, ctx) => {
-    if (body.endDate < body.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
+    const datesValid = ISO_DATE.test(body.startDate) && ISO_DATE.test(body.endDate);
+    if (datesValid && body.endDate < body.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
     if (body.campaignType === "custom" && !body.crmFields) {
       ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is required for custom campaigns" });
     }

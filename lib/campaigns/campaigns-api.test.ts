@@ -107,7 +107,7 @@ describe("POST /api/v1/campaigns/create", () => {
   });
 
   it("401 without a key, with a wrong key, and with a malformed header; both schemes accepted", async () => {
-    for (const headers of [{}, { authorization: "Bearer dsk_nope" }, { authorization: "Basic abc" }]) {
+    for (const headers of [{}, { authorization: "Bearer dsk_nope" }, { authorization: "Basic abc" }] as Record<string, string>[]) {
       const res = await call(create, { headers, body: validBody("Nope") });
       expect(res.status).toBe(401);
       expect(res.json).toEqual(UNAUTHORIZED);

@@ -2,13 +2,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/env";
 
-// The one Prisma client of the process. Secrets are omitted globally: code that needs them
-// (API key lookup, password check) asks for them explicitly.
+// The one Prisma client of the process. API key hashes are omitted globally; code that needs them
+// asks explicitly. Account.password stays readable because better-auth's adapter reads it.
 function createClient() {
   const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
   return new PrismaClient({
     adapter,
-    omit: { apiKey: { hash: true }, account: { password: true } },
+    omit: { apiKey: { hash: true } },
   });
 }
 

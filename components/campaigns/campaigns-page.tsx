@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { requireOperator } from "@/lib/auth/session";
+import { campaignSummaries } from "@/lib/campaigns/campaign-summaries";
+import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
+import { formatDateTime, formatNumber } from "@/components/ui/format";
+
+export async function CampaignsPage() {
+  const { organization } = await requireOperator();
+  const campaigns = await campaignSummaries(organization.id);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Campaigns</h1>
+          <p className="muted">Pick a campaign to upload contacts or follow its calls.</p>
+        </div>
+      </header>
+      {campaigns.length === 0 ? (
+        <section className="card empty-state">
+          <h2>No campaigns yet</h2>
+          <p className="muted">
+            Create one through the API with <code>POST /api/v1/campaigns/create</code> (see the README), or run{" "}
+            <code>npm run seed</code> for demo campaigns.
+          </p>
+        </section>
+      ) : (
+        <div className="card table-card">
+          <table className="table" aria-label="Campaigns">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Type</th>
+                <th>Status</th>
+                <th className="num">Customers</th>
+                <th>Last upload</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/campaigns/${c.id}`} className="strong-link">{c.name}</Link>
+                    <div className="muted small mono">{c.id}</div>
+                  </td>
+                  <td><ServiceTypeBadge serviceType={c.serviceType} campaignType={c.campaignType} /></td>
+                  <td><StatusBadge status={c.status} /></td>
+                  <td className="num">{formatNumber(c.customers)}</td>
+                  <td>
+                    {c.lastUpload ? (
+                      <>
+                        {formatDateTime(c.lastUpload.createdAt)}
+                        <div className="muted small">{formatNumber(c.lastUpload.successful)} of {formatNumber(c.lastUpload.total)} added</div>
+                      </>
+                    ) : (
+                      <span className="muted">Never</span>
+                    )}
+                  </td>
+                  <td className="actions">
+                    <Link href={`/campaigns/${c.id}/upload`} className="btn btn-sm">Upload contacts</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { requireOperator } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+
+export async function SettingsPage() {
+  const { organization, user } = await requireOperator();
+  const [keys, agents, dispositions] = await Promise.all([
+    db.apiKey.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "desc" }, include: { user: { select: { email: true } } } }),
+    db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" } }),
+    db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: { priority: "asc" } }),
+  ]);
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p className="muted">{organization.name} · <span className="mono small">{organization.id}</span></p>
+        </div>
+      </header>
+      <ApiKeysPanel
+        canManage={user.role === "admin"}
+        keys={keys.map((k) => ({
+          id: k.id,
+          name: k.name,
+          prefix: k.prefix,
+          owner: k.user?.email ?? null,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          revoked: k.revokedAt !== null,
+        }))}
+      />
+      <section className="card table-card">
+        <h2 className="card-title">Agents</h2>
+        <table className="table" aria-label="Agents">
+          <thead><tr><th>Name</th><th>Kind</th><th>Username (Flexydial <code>user</code>)</th><th>Agent ID (TimePay <code>agentId</code>)</th></tr></thead>
+          <tbody>
+            {agents.map((a) => (
+              <tr key={a.id}><td>{a.name}</td><td>{a.kind === "ai" ? "AI voice agent" : "Dialer agent"}</td><td className="mono">{a.username}</td><td className="mono small">{a.id}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card table-card">
+        <h2 className="card-title">Dispositions</h2>
+        <table className="table" aria-label="Dispositions">
+          <thead><tr><th>Name</th><th className="num">Priority</th><th>ID</th></tr></thead>
+          <tbody>
+            {dispositions.map((d) => (
+              <tr key={d.id}><td>{d.name}</td><td className="num">{d.priority}</td><td className="mono small">{d.id}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// npm start - one command runs everything: the database (embedded unless DATABASE_URL is set),
+// migrations, demo data, the queue workers, and the Next.js server. `--dev` runs `next dev`.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { openDatabase } from "@/scripts/with-database";
+import { seed } from "@/lib/seed/seed";
+import { disconnectDb } from "@/lib/db/client";
+import { startWorkers } from "@/lib/jobs/workers";
+import { printCredentials } from "@/scripts/print-credentials";
+import { env } from "@/lib/env";
+
+const dev = process.argv.includes("--dev");
+const port = env.PORT;
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+
+if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {
+  console.error("No production build found: run `npm run build` first (or `npm run go`, which does both).");
+  process.exit(1);
+}
+
+const { url, embedded } = await openDatabase({ port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+console.log(embedded ? `Embedded Postgres (PGlite) on ${new URL(url).host}, data in ${env.DATA_DIR}/` : "Using DATABASE_URL");
+process.env.AUTH_SECRET ??= persistentSecret();
+
+const credentials = process.env.SKIP_SEED === "true" ? null : await seed();
+if (credentials && process.env.SEED_FILE) {
+  // Test harnesses read the freshly rotated credentials from here.
+  mkdirSync(path.dirname(process.env.SEED_FILE), { recursive: true });
+  writeFileSync(process.env.SEED_FILE, JSON.stringify(credentials));
+}
+const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers();
+
+const next = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, DATABASE_URL: url, APP_URL: appUrl, RUN_WORKERS: "false" },
+});
+next.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready in|started server|✓ Ready/i.test(chunk.toString()) && credentials) printCredentials(credentials, appUrl);
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await workers?.stop().catch(() => {});
+  await disconnectDb().catch(() => {});
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+next.on("exit", (code) => void shutdown(code ?? 0));
+
+function require_next() {
+  return path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+}
+
+// Sessions survive restarts: a random secret is kept next to the embedded data.
+function persistentSecret() {
+  const file = path.join(env.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
