@@ -1,0 +1,77 @@
+import type { FieldRule, FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { fieldCheck, type FieldCheck } from "./field-checks";
+import { recordMessages } from "./messages";
+import { supportedCountry } from "./phone";
+
+// Compiles a campaign's FieldSchema once per validation call: one check per field (zod
+// schemas inside are built here, not per record), cross-field rules, and the keys that identify
+// a record. Misconfigured schemas throw here, before any record is judged by them.
+
+export interface CompiledField {
+  key: string;
+  required: boolean;
+  unique: boolean;
+  check: FieldCheck;
+}
+
+export interface RecordSchema {
+  /** In schema order: errors are reported in this order. */
+  fields: CompiledField[];
+  fieldKeys: ReadonlySet<string>;
+  rules: CompiledRule[];
+  identifierKey: string | null;
+  generateIdentifier: boolean;
+  phoneKey: string;
+  agentKey: string | null;
+}
+
+/** A cross-field rule: given a record's valid values, the field to blame and why, or null. */
+export interface CompiledRule {
+  fields: [string, string];
+  check: (values: Readonly<Record<string, unknown>>) => { field: string; message: string } | null;
+}
+
+/** Keys that could reach Object.prototype if copied onto a plain object; never accepted. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy): RecordSchema {
+  supportedCountry(policy.defaultCountry);
+  const fieldKeys = new Set<string>();
+  const fields = schema.fields.map((def): CompiledField => {
+    if (FORBIDDEN_KEYS.has(def.key) || fieldKeys.has(def.key)) throw new Error(`Field schema: bad or repeated key '${def.key}'`);
+    fieldKeys.add(def.key);
+    return { key: def.key, required: def.required, unique: def.unique === true, check: fieldCheck(def, policy) };
+  });
+
+  const phoneField = schema.fields.find((def) => def.key === schema.phoneKey);
+  if (phoneField?.type !== "phone") throw new Error(`Field schema: phoneKey '${schema.phoneKey}' is not a phone field`);
+  for (const key of [schema.identifierKey, schema.agentKey]) {
+    if (key !== null && !fieldKeys.has(key)) throw new Error(`Field schema: '${key}' is not one of its fields`);
+  }
+
+  return {
+    fields,
+    fieldKeys,
+    rules: schema.rules.map((rule) => compileRule(rule, fieldKeys)),
+    identifierKey: schema.identifierKey,
+    generateIdentifier: schema.generateIdentifier,
+    phoneKey: schema.phoneKey,
+    agentKey: schema.agentKey,
+  };
+}
+
+function compileRule(rule: FieldRule, fieldKeys: ReadonlySet<string>): CompiledRule {
+  const { field, other } = rule;
+  if (!fieldKeys.has(field) || !fieldKeys.has(other)) throw new Error(`Field schema: rule on unknown field '${field}' or '${other}'`);
+  const message = recordMessages.greaterThan(field, other);
+  return {
+    fields: [field, other],
+    // Numbers compare numerically; dates are YYYY-MM-DD text, which compares in calendar order.
+    check: (values) => {
+      const a = values[field];
+      const b = values[other];
+      const comparable = (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
+      return comparable && (a as number | string) > (b as number | string) ? { field, message } : null;
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { buildRecordSchema, FORBIDDEN_KEYS, type RecordSchema } from "./build-record-schema";
+import { checkExtraValue, isBlank } from "./field-checks";
+import { recordMessages } from "./messages";
+import { RecordIssues, type FieldErrors } from "./record-issues";
+import { keyText, RequestDuplicates, type DuplicateRecord } from "./request-duplicates";
+
+export type { DuplicateRecord } from "./request-duplicates";
+export type { FieldErrors, FieldIssue } from "./record-issues";
+
+// The one validator behind the upload wizard's Web Worker, the TimePay bulk route and the
+// Flexydial import worker, so the preview can never disagree with the server. Pure: no I/O,
+// nothing server-only. Duplicates against the campaign's stored contacts are the caller's job;
+// this only sees the request.
+
+export const validateOptionsSchema = z.object({
+  /** "keep": keys outside the schema are stored with the record (TimePay). "error": rejected. */
+  unknownKeys: z.enum(["keep", "error"]).default("keep"),
+  /** Also reject a repeated normalised phone (Flexydial, where the phone is the contact key). */
+  uniquePhone: z.boolean().default(false),
+});
+export type ValidateOptions = z.input<typeof validateOptionsSchema>;
+
+export interface ValidRecord {
+  index: number;
+  /** The identifier (generated UUID for lead generation), or the E.164 phone when the schema has none. */
+  id: string;
+  /** Every present schema field normalised (phone as E.164), plus kept unknown keys. */
+  values: Record<string, unknown>;
+  phoneRaw: string;
+  phoneE164: string;
+  agent: string | null;
+  /** Warnings only (a valid record has no errors); usually a shared, frozen empty object. */
+  fieldErrors: Readonly<FieldErrors>;
+}
+
+export interface InvalidRecord {
+  index: number;
+  /** The identifier when it was present and valid, else null. */
+  id: string | null;
+  /** "Record 2: Missing required field 'phone_number'", in schema field order, then rules, then unknown keys. */
+  errors: string[];
+  fieldErrors: Readonly<FieldErrors>;
+}
+
+export interface ValidationResult {
+  valid: ValidRecord[];
+  invalid: InvalidRecord[];
+  duplicates: DuplicateRecord[];
+  /** "Record 4: phone_number '9876543210.0' had a trailing '.0' …", for valid and invalid records. */
+  warnings: string[];
+}
+
+export function validateRecords(
+  records: readonly unknown[],
+  schema: FieldSchema,
+  policy: PhonePolicy,
+  options?: ValidateOptions,
+): ValidationResult {
+  const compiled = buildRecordSchema(schema, policy);
+  const { unknownKeys, uniquePhone } = validateOptionsSchema.parse(options ?? {});
+  const duplicates = new RequestDuplicates(uniqueKeysOf(compiled, uniquePhone));
+  const result: ValidationResult = { valid: [], invalid: [], duplicates: [], warnings: [] };
+
+  for (let index = 0; index < records.length; index++) {
+    const record = checkRecord(records[index], index, compiled, unknownKeys, result.warnings);
+    if ("errors" in record) {
+      result.invalid.push(record);
+      continue;
+    }
+    const duplicate = duplicates.find(index, record.id, record.values);
+    if (duplicate) {
+      result.duplicates.push(duplicate);
+      continue;
+    }
+    duplicates.remember(index, record.values);
+    result.valid.push(record);
+  }
+  return result;
+}
+
+/** Appends the record's prefixed warnings to `warnings`; returns it valid or invalid. */
+function checkRecord(
+  record: unknown,
+  index: number,
+  schema: RecordSchema,
+  unknownKeys: "keep" | "error",
+  warnings: string[],
+): ValidRecord | InvalidRecord {
+  const issues = new RecordIssues(index, warnings);
+  if (typeof record !== "object" || record === null || Array.isArray(record)) {
+    issues.error(null, recordMessages.notObject);
+    return invalid(issues, null);
+  }
+
+  const input = record as Record<string, unknown>;
+  // A plain object is safe here: only schema keys (vetted by buildRecordSchema) and unknown
+  // keys that passed the FORBIDDEN_KEYS test below are ever assigned.
+  const values: Record<string, unknown> = {};
+  let phoneRaw = "";
+
+  for (const field of schema.fields) {
+    // Own properties only: a record without "language" must not read Object.prototype's.
+    const value = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
+    if (isBlank(value)) {
+      if (field.required) issues.error(field.key, recordMessages.missingRequired(field.key));
+      continue;
+    }
+    const checked = field.check(value);
+    if (!checked.ok) {
+      issues.error(field.key, checked.message);
+      continue;
+    }
+    values[field.key] = checked.value;
+    if (field.key === schema.phoneKey) phoneRaw = checked.raw ?? "";
+    if (checked.warning) issues.warning(field.key, checked.warning);
+  }
+
+  for (const rule of schema.rules) {
+    if (issues.hasError(rule.fields[0]) || issues.hasError(rule.fields[1])) continue;
+    const broken = rule.check(values);
+    if (broken) issues.error(broken.field, broken.message);
+  }
+
+  for (const key of Object.keys(input)) {
+    if (schema.fieldKeys.has(key)) continue;
+    if (FORBIDDEN_KEYS.has(key)) issues.error(key, recordMessages.forbiddenField(key));
+    else if (unknownKeys === "error") issues.error(key, recordMessages.unknownField(key));
+    else if (!isBlank(input[key])) {
+      const checked = checkExtraValue(key, input[key]);
+      if (checked.ok) values[key] = checked.value;
+      else issues.error(key, checked.message);
+    }
+  }
+
+  const identifier = schema.identifierKey === null ? undefined : keyText(values[schema.identifierKey]);
+  if (issues.errors.length > 0) return invalid(issues, identifier ?? null);
+
+  const phoneE164 = values[schema.phoneKey] as string;
+  let id = identifier ?? phoneE164;
+  if (identifier === undefined && schema.identifierKey !== null && schema.generateIdentifier) {
+    id = crypto.randomUUID();
+    values[schema.identifierKey] = id;
+  }
+  const agent = schema.agentKey === null ? undefined : values[schema.agentKey];
+  return { index, id, values, phoneRaw, phoneE164, agent: typeof agent === "string" ? agent : null, fieldErrors: issues.fieldErrors };
+}
+
+function invalid(issues: RecordIssues, id: string | null): InvalidRecord {
+  return { index: issues.index, id, errors: issues.errors, fieldErrors: issues.fieldErrors };
+}
+
+// The identifier (when provided, not generated), fields marked unique, and optionally the phone.
+function uniqueKeysOf(schema: RecordSchema, uniquePhone: boolean): string[] {
+  const keys = new Set<string>();
+  if (schema.identifierKey !== null) keys.add(schema.identifierKey);
+  for (const field of schema.fields) if (field.unique) keys.add(field.key);
+  if (uniquePhone) keys.add(schema.phoneKey);
+  return [...keys];
+}
