@@ -28,7 +28,7 @@ const credentials = process.env.SKIP_SEED === "true" ? null : await seed();
 if (credentials && process.env.SEED_FILE) {
   // Test harnesses read the freshly rotated credentials from here.
   mkdirSync(path.dirname(process.env.SEED_FILE), { recursive: true });
-  writeFileSync(process.env.SEED_FILE, JSON.stringify(credentials));
+  writeFileSync(process.env.SEED_FILE, JSON.stringify({ ...credentials, databaseUrl: url }));
 }
 const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers();
 
