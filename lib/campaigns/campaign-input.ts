@@ -110,3 +110,8 @@ function isRealDate(value: string) {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/** Campaign ids in paths: anything else is a malformed request, not an unknown campaign. */
+export const campaignIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "id must be a campaign id (letters, digits, _ and -, at most 64 characters)");

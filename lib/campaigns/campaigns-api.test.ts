@@ -214,6 +214,15 @@ describe("GET, PUT update, PATCH pause, DELETE one campaign", () => {
     expect(still).toMatchObject({ name: theirs.name, status: "active" });
   });
 
+  it("400 for a malformed campaign id on every route", async () => {
+    const id = "camp_1'; DROP TABLE campaigns;--";
+    const invalid = { success: false, message: "Validation failed", errors: ["id must be a campaign id (letters, digits, _ and -, at most 64 characters)"] };
+    expect(await call(getOne, { apiKey: a.apiKey, params: { id } })).toMatchObject({ status: 400, json: invalid });
+    expect(await call(update, { method: "PUT", apiKey: a.apiKey, params: { id }, body: { name: "x" } })).toMatchObject({ status: 400, json: invalid });
+    expect(await call(pause, { method: "PATCH", apiKey: a.apiKey, params: { id } })).toMatchObject({ status: 400, json: invalid });
+    expect(await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: "x".repeat(65) } })).toMatchObject({ status: 400, json: invalid });
+  });
+
   it("401 without credentials on every route", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
     for (const [handler, method] of [[getOne, "GET"], [update, "PUT"], [pause, "PATCH"], [remove, "DELETE"]] as const) {

@@ -12,6 +12,7 @@ import {
   type PhonePolicy,
 } from "@/lib/campaigns/field-schema";
 import {
+  campaignIdSchema,
   serviceTypeOf,
   type CreateCampaignInput,
   type UpdateCampaignInput,
@@ -56,6 +57,7 @@ export async function createCampaign(organizationId: string, input: CreateCampai
 }
 
 export async function getCampaignOrThrow(organizationId: string, id: string) {
+  assertCampaignId(id);
   const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
   if (!campaign) throw notFound("Campaign not found");
   return campaign;
@@ -66,6 +68,7 @@ export async function getCampaignOrThrow(organizationId: string, id: string) {
  * another organization (the seed's "Campaign ID invalid or mismatch for your organization.").
  */
 export async function getCampaignForContract(organizationId: string, id: string) {
+  assertCampaignId(id);
   const campaign = await db.campaign.findUnique({ where: { id } });
   if (!campaign) throw notFound("Campaign not found");
   if (campaign.organizationId !== organizationId) {
@@ -138,6 +141,11 @@ export function recordRules(campaign: Pick<Campaign, "fieldSchema" | "phoneCount
     schema: fieldSchemaSchema.parse(campaign.fieldSchema),
     policy: { defaultCountry: campaign.phoneCountry, mobileOnly: campaign.mobileOnly },
   };
+}
+
+function assertCampaignId(id: string) {
+  const parsed = campaignIdSchema.safeParse(id);
+  if (!parsed.success) throw new ApiError("validation", "Validation failed", { errors: [parsed.error.issues[0].message] });
 }
 
 function toFieldDefinition(field: NonNullable<CreateCampaignInput["crmFields"]>[number]): FieldDefinition {
