@@ -5,7 +5,7 @@ import {
   customSchema,
   type FieldDefinition,
 } from "@/lib/campaigns/field-schema";
-import { validateRecords } from "./validate-records";
+import { duplicateKeys, validateRecords } from "./validate-records";
 
 const POLICY = { defaultCountry: "IN", mobileOnly: true };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -343,6 +343,20 @@ describe("duplicates inside the request", () => {
         firstIndex: 0,
       },
     ]);
+  });
+});
+
+describe("duplicates found by the caller (findDuplicates: false)", () => {
+  it("returns every record that passes its checks as valid, repeated or not", () => {
+    const result = debt([loan({ loan_id: "L1" }), loan({ loan_id: "L1", first_name: "Other" })], { findDuplicates: false });
+    expect(result.valid.map((r) => [r.index, r.id])).toEqual([[0, "L1"], [1, "L1"]]);
+    expect(result.duplicates).toEqual([]);
+  });
+
+  it("names the keys the core itself would check, for the caller's own pass", () => {
+    expect(duplicateKeys(DEBT_COLLECTION_SCHEMA, false)).toEqual(["loan_id"]);
+    expect(duplicateKeys(DEBT_COLLECTION_SCHEMA, true)).toEqual(["loan_id", "phone_number"]);
+    expect(duplicateKeys(customSchema([], null), true)).toEqual(["numeric"]);
   });
 });
 

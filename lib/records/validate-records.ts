@@ -19,6 +19,12 @@ export const validateOptionsSchema = z.object({
   unknownKeys: z.enum(["keep", "error"]).default("keep"),
   /** Also reject a repeated normalised phone (Flexydial, where the phone is the contact key). */
   uniquePhone: z.boolean().default(false),
+  /**
+   * false: every record that passes its checks is valid and none is a duplicate; the caller
+   * looks for duplicates over a larger set with RequestDuplicates and duplicateKeys (the upload
+   * wizard, across a whole file, again after each edit).
+   */
+  findDuplicates: z.boolean().default(true),
 });
 export type ValidateOptions = z.input<typeof validateOptionsSchema>;
 
@@ -59,8 +65,8 @@ export function validateRecords(
   options?: ValidateOptions,
 ): ValidationResult {
   const compiled = buildRecordSchema(schema, policy);
-  const { unknownKeys, uniquePhone } = validateOptionsSchema.parse(options ?? {});
-  const duplicates = new RequestDuplicates(uniqueKeysOf(compiled, uniquePhone));
+  const { unknownKeys, uniquePhone, findDuplicates } = validateOptionsSchema.parse(options ?? {});
+  const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : []);
   const result: ValidationResult = { valid: [], invalid: [], duplicates: [], warnings: [] };
 
   for (let index = 0; index < records.length; index++) {
@@ -78,6 +84,18 @@ export function validateRecords(
     result.valid.push(record);
   }
   return result;
+}
+
+/** The keys a record may not repeat: the identifier, fields marked unique, and optionally the phone. */
+export function duplicateKeys(
+  schema: { identifierKey: string | null; phoneKey: string; fields: readonly { key: string; unique?: boolean }[] },
+  uniquePhone: boolean,
+): string[] {
+  const keys = new Set<string>();
+  if (schema.identifierKey !== null) keys.add(schema.identifierKey);
+  for (const field of schema.fields) if (field.unique) keys.add(field.key);
+  if (uniquePhone) keys.add(schema.phoneKey);
+  return [...keys];
 }
 
 /** Appends the record's prefixed warnings to `warnings`; returns it valid or invalid. */
@@ -149,13 +167,4 @@ function checkRecord(
 
 function invalid(issues: RecordIssues, id: string | null): InvalidRecord {
   return { index: issues.index, id, errors: issues.errors, fieldErrors: issues.fieldErrors };
-}
-
-// The identifier (when provided, not generated), fields marked unique, and optionally the phone.
-function uniqueKeysOf(schema: RecordSchema, uniquePhone: boolean): string[] {
-  const keys = new Set<string>();
-  if (schema.identifierKey !== null) keys.add(schema.identifierKey);
-  for (const field of schema.fields) if (field.unique) keys.add(field.key);
-  if (uniquePhone) keys.add(schema.phoneKey);
-  return [...keys];
 }
