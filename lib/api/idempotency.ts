@@ -30,17 +30,23 @@ export async function beginIdempotent(organizationId: string, key: string, finge
   if (existing.state !== "completed" || existing.responseStatus === null) {
     throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress");
   }
-  return { status: existing.responseStatus, body: existing.responseBody };
+  return { status: existing.responseStatus, body: storedBody(existing.responseBody) };
 }
 
 export async function completeIdempotent(organizationId: string, key: string, status: number, body: unknown) {
   await db.idempotencyKey.update({
     where: { organizationId_key: { organizationId, key } },
-    data: { state: "completed", responseStatus: status, responseBody: body as object },
+    // Kept as the JSON text that was sent: jsonb would reorder the keys, and a replay must be
+    // the same bytes as the first answer.
+    data: { state: "completed", responseStatus: status, responseBody: JSON.stringify(body) },
   });
 }
 
 /** A failed first attempt must not pin the key: the client may retry it. */
 export async function abandonIdempotent(organizationId: string, key: string) {
   await db.idempotencyKey.deleteMany({ where: { organizationId, key, state: "in_progress" } });
+}
+
+function storedBody(stored: unknown): unknown {
+  return typeof stored === "string" ? JSON.parse(stored) : stored;
 }

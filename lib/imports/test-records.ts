@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { getAuth } from "@/lib/auth/auth";
+import { hashPassword } from "@/lib/auth/passwords";
+import type { FieldSchema } from "@/lib/campaigns/field-schema";
+
+// Records and helpers shared by the customer route tests (test-only).
+
+/** A valid debt-collection record; `n` makes the loan id and the phone distinct. */
+export function loan(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    loan_id: `LN${n}`,
+    first_name: "Rahul",
+    last_name: "Sharma",
+    phone_number: String(9_800_000_000 + n),
+    loan_amount: 50000,
+    emi_amount: 2500,
+    loan_period: 12,
+    current_emi: 5,
+    emi_due_date: "2025-03-15",
+    payment_status: "pending",
+    language: "hindi",
+    ...overrides,
+  };
+}
+
+export function lead(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { first_name: "Priya", last_name: "Iyer", phone_number: String(9_700_000_000 + n), lead_date: "2025-01-10", ...overrides };
+}
+
+/**
+ * A campaign whose contacts are keyed by their phone (no identifier field), with the fields of
+ * the seed's 207 example: a record missing its phone has no id, so `id` is null there.
+ */
+export const PHONE_KEYED_SCHEMA: FieldSchema = {
+  identifierKey: null,
+  generateIdentifier: false,
+  phoneKey: "phone_number",
+  agentKey: null,
+  fields: [
+    { key: "first_name", label: "First name", type: "string", required: true },
+    { key: "phone_number", label: "Phone number", type: "phone", required: true },
+    { key: "loan_amount", label: "Loan amount", type: "number", required: true },
+  ],
+  rules: [],
+};
+
+export async function useFieldSchema(campaignId: string, schema: FieldSchema) {
+  await db.campaign.update({ where: { id: campaignId }, data: { fieldSchema: schema as object } });
+}
+
+/** A session cookie of a new operator of `organizationId`: the upload wizard's credential. */
+export async function operatorCookie(organizationId: string): Promise<{ cookie: string; userId: string }> {
+  const email = `operator-${randomBytes(4).toString("hex")}@test.local`;
+  const password = "correct horse battery";
+  const user = await db.user.create({ data: { email, name: "Operator", role: "operator", organizationId } });
+  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
+  return { cookie: headers.get("set-cookie")!.split(";")[0], userId: user.id };
+}
+
+export async function customersOf(campaignId: string) {
+  return db.customer.findMany({ where: { campaignId }, orderBy: { identifier: "asc" } });
+}
+
+export async function countCustomers(campaignId: string) {
+  return db.customer.count({ where: { campaignId } });
+}
