@@ -1,0 +1,124 @@
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizePhone } from "@/lib/records/phone";
+import { dncMessages as m } from "@/lib/flexydial/messages";
+import { dncError, type DncRemoveItem, type DncUploadItem } from "./dnc-request";
+
+// The organization's Do-Not-Call list: global entries (scope "") and per-campaign entries
+// (scope = campaign id), matched on the E.164 number. Each request is all-or-nothing: one bad or
+// duplicate number rejects the whole array and nothing is written, so a client can fix and resend.
+
+/** Global entries have no campaign, so no campaign country: Flexydial deployments are Indian. */
+const GLOBAL_COUNTRY = "IN";
+
+export type Blocked = "global" | "campaign";
+
+/**
+ * Adds entries; an existing entry sent with another status has its status changed (the "Update"
+ * of "DNC Upload and Update"); one sent with the same status is the documented duplicate error.
+ */
+export async function uploadDnc(organizationId: string, items: DncUploadItem[]) {
+  const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign));
+  const entries = items.map((item) => {
+    const campaign = item.campaign === null ? null : campaigns.get(item.campaign)!;
+    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, true);
+    return { ...item, campaignId: campaign?.id ?? null, scope: campaign?.id ?? "", phoneE164: phoneE164! };
+  });
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const key = `${entry.scope}|${entry.phoneE164}`;
+    if (seen.has(key)) throw dncError(m.alreadyExists(entry.numeric));
+    seen.add(key);
+  }
+
+  await db.$transaction(async (tx) => {
+    const existing = await tx.dncEntry.findMany({
+      where: { organizationId, phoneE164: { in: [...new Set(entries.map((e) => e.phoneE164))] } },
+      select: { id: true, scope: true, phoneE164: true, status: true },
+    });
+    const byKey = new Map(existing.map((e) => [`${e.scope}|${e.phoneE164}`, e]));
+    const changed: { id: string; status: "active" | "inactive" }[] = [];
+    const added: typeof entries = [];
+    for (const entry of entries) {
+      const current = byKey.get(`${entry.scope}|${entry.phoneE164}`);
+      if (!current) added.push(entry);
+      else if (current.status === entry.status) throw dncError(m.alreadyExists(entry.numeric));
+      else changed.push({ id: current.id, status: entry.status });
+    }
+    for (const status of ["active", "inactive"] as const) {
+      const ids = changed.filter((c) => c.status === status).map((c) => c.id);
+      if (ids.length) await tx.dncEntry.updateMany({ where: { id: { in: ids } }, data: { status } });
+    }
+    const created = await tx.dncEntry.createManyAndReturn({
+      data: added.map((e) => ({ organizationId, campaignId: e.campaignId, scope: e.scope, phoneRaw: e.numeric, phoneE164: e.phoneE164, status: e.status })),
+      skipDuplicates: true,
+      select: { scope: true, phoneE164: true },
+    });
+    // A concurrent request inserted one of them between our read and our write.
+    if (created.length < added.length) {
+      const inserted = new Set(created.map((c) => `${c.scope}|${c.phoneE164}`));
+      const lost = added.find((e) => !inserted.has(`${e.scope}|${e.phoneE164}`))!;
+      throw dncError(m.alreadyExists(lost.numeric));
+    }
+  });
+}
+
+/** Deletes entries; a number that matches none rejects the whole request. */
+export async function removeDnc(organizationId: string, items: DncRemoveItem[]) {
+  const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign ?? null));
+  const targets = items.map((item) => {
+    const campaign = item.campaign ? campaigns.get(item.campaign)! : null;
+    // A number that is not a phone number cannot be on the list.
+    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, false);
+    if (phoneE164 === null) throw dncError(m.notExists(item.numeric));
+    return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : campaign?.id ?? "" };
+  });
+
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.$queryRaw<{ phone: string; scope: string }[]>`
+      DELETE FROM dnc_entries d
+      USING unnest(${targets.map((t) => t.phoneE164)}::text[], ${targets.map((t) => t.scope)}::text[]) AS r(phone, scope)
+      WHERE d."organizationId" = ${organizationId} AND d."phoneE164" = r.phone AND (r.scope IS NULL OR d.scope = r.scope)
+      RETURNING d."phoneE164" AS phone, d.scope`;
+    const missing = targets.find((t) => !deleted.some((d) => d.phone === t.phoneE164 && (t.scope === null || d.scope === t.scope)));
+    if (missing) throw dncError(m.notExists(missing.numeric));
+  });
+}
+
+/** Which of `phones` (E.164) an active entry blocks for the campaign; global wins over campaign. */
+export async function blockedNumbers(
+  sql: Pick<Prisma.TransactionClient, "$queryRaw">,
+  organizationId: string,
+  campaignId: string,
+  phones: string[],
+): Promise<Map<string, Blocked>> {
+  const blocked = new Map<string, Blocked>();
+  if (phones.length === 0) return blocked;
+  const rows = await sql.$queryRaw<{ phone: string; scope: string }[]>`
+    SELECT "phoneE164" AS phone, scope FROM dnc_entries
+    WHERE "organizationId" = ${organizationId} AND status = 'active' AND scope IN ('', ${campaignId})
+      AND "phoneE164" = ANY(${phones}::text[])`;
+  for (const row of rows) if (row.scope === "" || !blocked.has(row.phone)) blocked.set(row.phone, row.scope === "" ? "global" : "campaign");
+  return blocked;
+}
+
+async function campaignsByName(organizationId: string, names: (string | null)[]) {
+  const wanted = [...new Set(names.filter((name): name is string => name !== null))];
+  const found = wanted.length
+    ? await db.campaign.findMany({ where: { organizationId, name: { in: wanted } }, select: { id: true, name: true, phoneCountry: true } })
+    : [];
+  const byName = new Map(found.map((c) => [c.name, c]));
+  const missing = wanted.find((name) => !byName.has(name));
+  if (missing) throw dncError(m.campaignNotFound(missing));
+  return byName;
+}
+
+// DNC lists hold landlines too, so any dialable number is accepted (mobileOnly: false).
+function normalizeDnc(numeric: string, country: string, required: true): string;
+function normalizeDnc(numeric: string, country: string, required: false): string | null;
+function normalizeDnc(numeric: string, country: string, required: boolean): string | null {
+  const phone = normalizePhone(numeric, { defaultCountry: country, mobileOnly: false });
+  if (phone.ok) return phone.e164;
+  if (required) throw dncError(m.invalidNumber(numeric, phone.message));
+  return null;
+}

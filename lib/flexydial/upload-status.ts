@@ -1,0 +1,30 @@
+import { db } from "@/lib/db/client";
+import type { ApiResult } from "@/lib/api/with-api";
+import { statusMessages, uploadErrors } from "./messages";
+import { uploadError } from "./upload-request";
+
+// The answer of the status check (§1.6) for an upload job of the caller's organization. The
+// vendor lists "Invalid Data" and "Job not found." under "Error / Code 500", and we answer 500
+// for both so Flexydial clients branch as they do today; Completed and Pending are 200.
+
+type JobState = { status: "pending" | "processing" | "completed" | "failed"; rowErrors: unknown };
+
+export async function uploadStatus(organizationId: string, jobId: string): Promise<ApiResult> {
+  // Another organization's job is "not found" too: its existence is not the caller's business.
+  const job = await db.uploadJob.findFirst({ where: { id: jobId, organizationId }, select: { status: true, rowErrors: true } });
+  if (!job) throw uploadError(statusMessages.jobNotFound, 500);
+  return statusAnswer(job);
+}
+
+export function statusAnswer(job: JobState): ApiResult {
+  if (job.status === "pending" || job.status === "processing") return { status: 200, body: { status: statusMessages.pending } };
+  if (job.status === "failed") return { status: 500, body: { errors: uploadErrors.somethingWrong } };
+  const rowErrors = Array.isArray(job.rowErrors) ? (job.rowErrors as RowError[]) : [];
+  if (rowErrors.length === 0) return { status: 200, body: { status: statusMessages.completed } };
+  return {
+    status: 500,
+    body: { status: statusMessages.invalidData, improper_data: rowErrors.map((e) => ({ ...e.row, description: e.errors.join("; ") })) },
+  };
+}
+
+type RowError = { errors: string[]; row?: Record<string, unknown> };
