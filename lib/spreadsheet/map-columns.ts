@@ -61,15 +61,26 @@ export function rememberMapping(headers: string[], mapping: ColumnMapping, previ
  */
 export function applyMapping(rows: string[][], headerRowIndex: number, mapping: ColumnMapping, rowNumbers?: number[]): MappedRow[] {
   const pairs = Object.entries(mapping).flatMap(([column, field]) => (field === null ? [] : [[Number(column), field] as const]));
+  // Plain assignment is several times faster than fromEntries over 100,000 rows, but assigning
+  // "__proto__" would set the prototype: a mapping with such a key takes the fromEntries path,
+  // which defines own properties, so a field key can never reach the prototype.
+  const assignable = pairs.every(([, field]) => !PROTOTYPE_KEYS.has(field));
   const records: MappedRow[] = [];
   for (let r = headerRowIndex + 1; r < rows.length; r++) {
     const row = rows[r];
-    // fromEntries defines own properties, so a field key can never reach the prototype.
-    const values = Object.fromEntries(pairs.map(([column, field]) => [field, cleanCell(row[column] ?? "")]));
+    let values: Record<string, string>;
+    if (assignable) {
+      values = {};
+      for (const [column, field] of pairs) values[field] = cleanCell(row[column] ?? "");
+    } else {
+      values = Object.fromEntries(pairs.map(([column, field]) => [field, cleanCell(row[column] ?? "")]));
+    }
     records.push({ rowNumber: rowNumbers?.[r] ?? r + 1, values });
   }
   return records;
 }
+
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** Lower-case letters and digits only: "Customer Name", "customer_name", "CustomerName" agree. */
 export function normaliseHeader(header: string): string {
@@ -163,5 +174,9 @@ function headerWords(text: string): string[] {
 }
 
 function cleanCell(value: string): string {
-  return stripFormulaEscape(value.trim()).trim();
+  const trimmed = value.trim();
+  // Only a leading ' can be our formula escape; most cells skip the second pass.
+  return trimmed.charCodeAt(0) === APOSTROPHE ? stripFormulaEscape(trimmed).trim() : trimmed;
 }
+
+const APOSTROPHE = 39;

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { requireOperator } from "@/lib/auth/session";
+import { campaignSummaries } from "@/lib/campaigns/campaign-summaries";
+import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
+import { formatNumber } from "@/components/ui/format";
+
+// Step 1 of an upload when it starts without a campaign: the campaign decides which fields a
+// row must have, so it is chosen before any file is read.
+export async function CampaignPickerPage() {
+  const { organization } = await requireOperator();
+  const campaigns = await campaignSummaries(organization.id);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Upload contacts</h1>
+          <p className="muted">First, pick the campaign the contacts are for. Its fields decide what every row must contain.</p>
+        </div>
+      </header>
+      {campaigns.length === 0 ? (
+        <section className="card empty-state">
+          <h2>No campaigns yet</h2>
+          <p className="muted">
+            Contacts always belong to a campaign. Create one with <code>POST /api/v1/campaigns/create</code>, or run <code>npm run seed</code> for demo campaigns.
+          </p>
+        </section>
+      ) : (
+        <ul className="picker-grid" aria-label="Campaigns">
+          {campaigns.map((c) => (
+            <li key={c.id}>
+              <Link href={`/campaigns/${c.id}/upload`} className="card picker-card">
+                <span className="picker-name">{c.name}</span>
+                <span>
+                  <ServiceTypeBadge serviceType={c.serviceType} campaignType={c.campaignType} /> <StatusBadge status={c.status} />
+                </span>
+                <span className="muted small">{formatNumber(c.customers)} contacts</span>
+                <span className="picker-cta" aria-hidden>Upload contacts →</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

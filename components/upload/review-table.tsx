@@ -1,0 +1,267 @@
+"use client";
+
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import type { FieldDefinition } from "@/lib/campaigns/field-schema";
+import type { RowView } from "@/lib/upload/review-rows";
+import type { ReviewRowsWindow } from "@/components/upload/use-review-rows";
+import { FieldCell, SelectCell, StatusCell } from "@/components/upload/review-cells";
+import { cellId, GridRowView, ROW_HEIGHT } from "@/components/upload/review-grid-row";
+
+// The review grid: TanStack Table 9 owns the columns (definitions, sizes, header and cell
+// rendering), TanStack Virtual the geometry. Only the rows on screen exist in the DOM and in the
+// table's data; the worker holds the rest. Keyboard: arrows move, Enter or F2 edits, Escape
+// cancels, Space selects the row.
+
+export type GridRow = { position: number; index: number; data: RowView | undefined };
+type Cursor = { position: number; column: number };
+type Editing = { row: number; field: string };
+
+const PREFETCH_ROWS = 40;
+const HEADER_HEIGHT = 36;
+const features = tableFeatures({ columnSizingFeature });
+export type GridFeatures = typeof features;
+const helper = createColumnHelper<typeof features, GridRow>();
+
+type GridContextValue = {
+  editing: Editing | null;
+  selected: ReadonlySet<number>;
+  toggle: (row: number) => void;
+  startEdit: (row: number, field: string) => void;
+  finishEdit: (value: string | null, move?: "down" | "right") => void;
+};
+export const GridContext = createContext<GridContextValue | null>(null);
+export function useGrid(): GridContextValue {
+  const value = useContext(GridContext);
+  if (!value) throw new Error("GridContext missing");
+  return value;
+}
+
+type Props = {
+  fields: FieldDefinition[];
+  rows: ReviewRowsWindow;
+  selected: ReadonlySet<number>;
+  onToggle: (row: number) => void;
+  onToggleAll: () => void;
+  onEdit: (row: number, field: string, value: string) => void;
+  emptyMessage: string;
+};
+
+// Memoised: the review's figures change with every check the server answers; the grid only
+// when its own inputs do.
+export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const view = rows.view;
+  const count = view?.length ?? 0;
+
+  const allSelected = count > 0 && selected.size >= count;
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.display({
+          id: "select",
+          size: 44,
+          header: () => (
+            <input type="checkbox" aria-label="Select every row in this view" checked={allSelected} ref={(el) => { if (el) el.indeterminate = selected.size > 0 && !allSelected; }} onChange={onToggleAll} />
+          ),
+          cell: ({ row }) => <SelectCell row={row.original} />,
+        }),
+        helper.display({ id: "row", size: 68, header: "Row", cell: ({ row }) => <span className="rg-rownum">{row.original.data?.rowNumber ?? ""}</span> }),
+        helper.display({ id: "status", size: 150, header: "Status", cell: ({ row }) => <StatusCell row={row.original} /> }),
+        ...fields.map((field) =>
+          helper.accessor((row) => row.data?.cells[field.key] ?? "", {
+            id: field.key,
+            size: widthOf(field),
+            header: () => <span title={field.label}>{field.key}{field.required ? <span className="rg-required" aria-label="required">*</span> : null}</span>,
+            cell: ({ row }) => <FieldCell row={row.original} field={field.key} />,
+          }),
+        ),
+      ]),
+    [fields, allSelected, selected.size, onToggleAll],
+  );
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  const { ensure, getRow, tick } = rows;
+  // Rows a little beyond the window are loaded too, so scrolling on finds them ready.
+  useEffect(() => {
+    if (!view || last < first) return;
+    ensure(Array.from(view.subarray(Math.max(0, first - PREFETCH_ROWS), Math.min(view.length, last + 1 + PREFETCH_ROWS))));
+  }, [view, first, last, ensure, tick]);
+
+  // Rebuilt when the window moves or rows arrive (`tick`); stable while nothing changed.
+  const data = useMemo<GridRow[]>(() => {
+    if (!view || last < first) return [];
+    return Array.from({ length: last - first + 1 }, (_, i) => ({ position: first + i, index: view[first + i], data: getRow(view[first + i]) }));
+  }, [view, first, last, tick, getRow]);
+
+  const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
+  const leafColumns = table.getAllLeafColumns();
+  const columnIds = leafColumns.map((c) => c.id);
+
+  const focusGrid = () => scroller.current?.focus({ preventScroll: true });
+  const moveTo = useCallback(
+    (next: Cursor) => {
+      const position = Math.max(0, Math.min(count - 1, next.position));
+      const column = Math.max(0, Math.min(columnIds.length - 1, next.column));
+      setCursor({ position, column });
+      virtualizer.scrollToIndex(position, { align: "auto" });
+    },
+    [count, columnIds.length, virtualizer],
+  );
+
+  useEffect(() => {
+    if (!cursor) return;
+    const frame = requestAnimationFrame(() => document.getElementById(cellId(cursor.position, cursor.column))?.scrollIntoView({ block: "nearest", inline: "nearest" }));
+    return () => cancelAnimationFrame(frame);
+  }, [cursor]);
+
+  // The cursor is read through a ref so that moving it does not re-render every cell.
+  const cursorRef = useRef(cursor);
+  cursorRef.current = cursor;
+  const context = useMemo<GridContextValue>(
+    () => ({
+      editing,
+      selected,
+      toggle: onToggle,
+      startEdit: (row, field) => setEditing({ row, field }),
+      finishEdit: (value, move) => {
+        if (editing && value !== null) onEdit(editing.row, editing.field, value);
+        setEditing(null);
+        focusGrid();
+        const at = cursorRef.current;
+        if (move && at) moveTo(move === "down" ? { ...at, position: at.position + 1 } : { ...at, column: at.column + 1 });
+      },
+    }),
+    [editing, selected, onToggle, onEdit, moveTo],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || count === 0 || !view) return;
+    const at = cursor ?? { position: 0, column: FIRST_FIELD };
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, Cursor> = {
+      ArrowDown: { ...at, position: at.position + 1 },
+      ArrowUp: { ...at, position: at.position - 1 },
+      ArrowRight: { ...at, column: at.column + 1 },
+      ArrowLeft: { ...at, column: at.column - 1 },
+      PageDown: { ...at, position: at.position + page },
+      PageUp: { ...at, position: at.position - page },
+      Home: event.ctrlKey ? { position: 0, column: at.column } : { ...at, column: 0 },
+      End: event.ctrlKey ? { position: count - 1, column: at.column } : { ...at, column: columnIds.length - 1 },
+    };
+    const target = moves[event.key];
+    if (target) {
+      event.preventDefault();
+      return moveTo(cursor ? target : at);
+    }
+    const field = columnIds[at.column];
+    if ((event.key === "Enter" || event.key === "F2") && cursor && fields.some((f) => f.key === field)) {
+      event.preventDefault();
+      setEditing({ row: view[at.position], field });
+    } else if (event.key === " " && cursor) {
+      event.preventDefault();
+      onToggle(view[at.position]);
+    }
+  };
+
+  const editableFields = useMemo(() => new Set(fields.map((f) => f.key)), [fields]);
+  const pointCell = useCallback((position: number, column: number) => setCursor({ position, column }), []);
+  const editCell = useCallback((row: number, field: string) => setEditing({ row, field }), []);
+  const totalWidth = table.getTotalSize();
+  const detail = cursor && view && cursor.position < count ? describeCell(getRow(view[cursor.position]), columnIds[cursor.column]) : null;
+  return (
+    <GridContext.Provider value={context}>
+      <div
+        ref={scroller}
+        className="rg-scroll"
+        role="grid"
+        aria-label="Rows to review"
+        aria-rowcount={count + 1}
+        aria-colcount={columnIds.length}
+        aria-multiselectable="true"
+        tabIndex={0}
+        aria-activedescendant={cursor && !editing ? cellId(cursor.position, cursor.column) : undefined}
+        // A short file gets a short grid; a long one scrolls inside two-thirds of the screen.
+        style={{ height: `min(62vh, 640px, ${HEADER_HEIGHT + Math.max(count, 2) * ROW_HEIGHT + 2}px)` }}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (!cursor && count > 0) setCursor({ position: 0, column: FIRST_FIELD });
+        }}
+      >
+        <div className="rg-head" role="rowgroup" style={{ width: totalWidth }}>
+          {table.getHeaderGroups().map((group) => (
+            <div key={group.id} className="rg-row rg-head-row" role="row" aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <div key={header.id} className="rg-th" role="columnheader" style={{ width: header.getSize() }}>
+                  <table.FlexRender header={header} />
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+        {count === 0 && view !== null ? (
+          <p className="rg-empty">{emptyMessage}</p>
+        ) : (
+          <div className="rg-body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+            {table.getRowModel().rows.map((row, i) => (
+              <GridRowView
+                key={row.id}
+                row={row}
+                data={row.original.data}
+                start={items[i].start}
+                position={items[i].index}
+                selected={selected.has(row.original.index)}
+                activeColumn={cursor?.position === items[i].index ? cursor.column : -1}
+                editing={editing?.row === row.original.index ? editing.field : null}
+                columns={columns}
+                editable={editableFields}
+                onPointCell={pointCell}
+                onEditCell={editCell}
+              />
+            ))}
+          </div>
+        )}
+      </div>
+      <p className="rg-detail" aria-live="polite">
+        {detail ?? "Select a cell to see its value and problem in full here."}
+      </p>
+    </GridContext.Provider>
+  );
+});
+
+/** The active cell in words, beneath the grid: the full message the cell can only abbreviate. */
+function describeCell(row: RowView | undefined, column: string | undefined): string | null {
+  if (!row || !column) return null;
+  const where = `Row ${row.rowNumber}`;
+  if (column === "select" || column === "row") return `${where}: ${row.status === "valid" ? "ready to add" : "has problems"}`;
+  if (column === "status") {
+    const messages = Object.entries(row.issues).filter(([, i]) => i.level === "error").map(([field, i]) => (field ? `${field}: ${i.message}` : i.message));
+    return messages.length ? `${where}: ${messages.join(" · ")}` : `${where}: ready to add`;
+  }
+  const value = row.cells[column] ?? "";
+  const issue = row.issues[column];
+  return `${where} · ${column} = ${value === "" ? "(blank)" : `“${value}”`}${issue ? ` — ${issue.message}` : " — no problem"}`;
+}
+
+/** The select, row and status columns come first; the cursor starts on the first field. */
+const FIRST_FIELD = 3;
+
+
+// Wide enough for a value and two lines of its message ("Invalid phone_number '12345': too short").
+function widthOf(field: FieldDefinition): number {
+  if (field.type === "phone") return 240;
+  if (field.type === "date" || field.type === "datetime" || field.type === "enum") return 220;
+  return Math.min(260, Math.max(170, field.key.length * 9 + 60));
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { mapColumns, rememberMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
+import type { ReadOverrides } from "@/lib/upload/read-upload";
+import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload/worker-client";
+import { initialWizardState, wizardReducer, type WizardEvent } from "@/lib/upload/wizard-state";
+import { DoneStep } from "@/components/upload/done-step";
+import { HeaderStep } from "@/components/upload/header-step";
+import { MapStep } from "@/components/upload/map-step";
+import { ReviewStep } from "@/components/upload/review-step";
+import { SheetStep } from "@/components/upload/sheet-step";
+import { SubmitStep } from "@/components/upload/submit-step";
+import { UploadStep } from "@/components/upload/upload-step";
+import { usePrepareReview } from "@/components/upload/use-prepare-review";
+import { WizardStepper } from "@/components/upload/wizard-stepper";
+
+// The upload wizard: a state machine of steps (lib/upload/wizard-state.ts) over a Web Worker
+// that holds the file and its rows. This component runs the transitions that need the worker
+// or the server; each step renders and reports what the operator chose.
+
+export type WizardCampaign = {
+  id: string;
+  name: string;
+  schema: FieldSchema;
+  policy: PhonePolicy;
+  savedMapping: RememberedMapping | null;
+  workflowName: string | null;
+};
+export type AgentOption = { id: string; name: string; username: string; kind: string };
+export type DispositionOption = { id: string; name: string };
+
+type Props = { campaign: WizardCampaign; agents: AgentOption[]; dispositions: DispositionOption[] };
+
+export function UploadWizard({ campaign, agents, dispositions }: Props) {
+  const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
+  const [client, setClient] = useState<UploadWorkerClient | null>(null);
+  const [mappingNotice, setMappingNotice] = useState<string | null>(null);
+  const remembered = useRef(campaign.savedMapping);
+
+  useEffect(() => {
+    const worker = createUploadWorker();
+    setClient(worker);
+    return () => worker.dispose();
+  }, []);
+
+  usePrepareReview(client, state, campaign, remembered.current);
+
+  // Leaving with reviewed or half-sent rows loses them: ask first.
+  const unsaved = state.step === "review" || (state.step === "submit" && state.progress?.phase !== "finished");
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  /** Runs a worker step; its error (already phrased for the operator) stays on the step. */
+  const step = useCallback(async (work: (client: UploadWorkerClient) => Promise<WizardEvent>) => {
+    if (!client) return;
+    dispatch({ type: "busy" });
+    try {
+      dispatch(await work(client));
+    } catch (error) {
+      dispatch({ type: "failed", error: error instanceof Error ? error.message : String(error) });
+    }
+  }, [client]);
+
+  const openFile = (file: File) =>
+    step(async (c) => {
+      const summary = await c.call("open", { name: file.name, data: file });
+      const withRows = summary.sheets.flatMap((s, i) => (s.rowCount > 0 ? [i] : []));
+      if (withRows.length === 0) throw new Error("There is nothing in this file: every sheet is empty.");
+      // One sheet worth reading: no need to ask which.
+      const preview = withRows.length === 1 ? await c.call("selectSheet", { sheet: withRows[0] }) : null;
+      return { type: "fileOpened", file: summary, preview };
+    });
+
+  const chooseSheet = (sheet: number) => step(async (c) => ({ type: "sheetChosen", preview: await c.call("selectSheet", { sheet }) }));
+
+  const reread = (overrides: ReadOverrides) =>
+    step(async (c) => {
+      const file = await c.call("reopen", overrides);
+      return { type: "fileReread", file, preview: await c.call("selectSheet", { sheet: 0 }) };
+    });
+
+  const confirmHeader = (headerRow: number) =>
+    step(async (c) => {
+      const { columns, dataRows } = await c.call("setHeader", { headerRow });
+      const { mapping } = mapColumns(columns.map((col) => col.header), campaign.schema.fields, remembered.current ?? undefined);
+      return { type: "headerConfirmed", columns, dataRows, mapping };
+    });
+
+  const confirmMapping = () => {
+    if (state.step !== "map") return;
+    void saveMapping(campaign.id, rememberMapping(state.columns.map((col) => col.header), state.mapping)).then((result) => {
+      if ("mapping" in result) remembered.current = result.mapping;
+      setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
+    });
+    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy }) }));
+  };
+
+  return (
+    <div className="wizard">
+      <WizardStepper state={state} />
+      {state.error && (
+        <div className="alert alert-error wizard-alert" role="alert">
+          {state.error}
+          <button type="button" className="btn btn-sm" onClick={() => dispatch({ type: "dismissError" })}>Dismiss</button>
+        </div>
+      )}
+      {mappingNotice && <div className="alert alert-warning" role="status">{mappingNotice}</div>}
+      {state.step === "upload" && <UploadStep campaign={campaign} busy={state.busy || !client} onFile={openFile} onError={(error) => dispatch({ type: "failed", error })} />}
+      {state.step === "sheet" && <SheetStep state={state} onChoose={chooseSheet} onBack={() => dispatch({ type: "back" })} />}
+      {state.step === "header" && (
+        <HeaderStep state={state} onPick={(headerRow) => dispatch({ type: "headerPicked", headerRow })} onReread={reread} onConfirm={confirmHeader} onBack={() => dispatch({ type: "back" })} />
+      )}
+      {state.step === "map" && (
+        <MapStep state={state} schema={campaign.schema} remembered={remembered.current} onMap={(column, field) => dispatch({ type: "columnMapped", column, field })} onConfirm={confirmMapping} onBack={() => dispatch({ type: "back" })} />
+      )}
+      {state.step === "review" && client && <ReviewStep state={state} client={client} campaign={campaign} dispatch={dispatch} />}
+      {state.step === "submit" && client && <SubmitStep state={state} client={client} campaign={campaign} agents={agents} dispositions={dispositions} dispatch={dispatch} />}
+      {state.step === "done" && client && <DoneStep state={state} client={client} campaign={campaign} onRestart={() => dispatch({ type: "restart" })} />}
+    </div>
+  );
+}
+
+async function saveMapping(campaignId: string, mapping: RememberedMapping): Promise<{ mapping: RememberedMapping } | { error: string }> {
+  try {
+    const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignId)}/mapping`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ columns: mapping.columns }),
+    });
+    const body = await response.json().catch(() => null);
+    if (response.ok && body?.mapping) return { mapping: body.mapping };
+    return { error: body?.error?.message ?? `the server answered ${response.status}` };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

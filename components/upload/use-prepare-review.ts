@@ -1,0 +1,35 @@
+"use client";
+
+import { useEffect } from "react";
+import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
+import { mapColumns, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
+import type { UploadWorkerClient } from "@/lib/upload/worker-client";
+import type { WizardState } from "@/lib/upload/wizard-state";
+import type { WizardCampaign } from "@/components/upload/upload-wizard";
+
+// Validation starts while the operator is still looking at the header row and the columns: the
+// worker checks the rows for what is on screen (the detected header, the proposed or chosen
+// mapping), so the review is ready when they confirm. A different choice simply starts over.
+export function usePrepareReview(client: UploadWorkerClient | null, state: WizardState, campaign: WizardCampaign, remembered: RememberedMapping | null) {
+  const header = state.step === "header" ? state : null;
+  const map = state.step === "map" ? state : null;
+
+  useEffect(() => {
+    if (!client || !header || header.preview.rowCount - header.headerRow - 1 > MAX_DATA_ROWS) return;
+    const headers = (header.preview.rows[header.headerRow] ?? []).map((h) => h.trim());
+    const { mapping } = mapColumns(headers, campaign.schema.fields, remembered ?? undefined);
+    prepare(client, header.headerRow, mapping, campaign);
+    // Only what the validation depends on re-runs it, not every render of the step.
+  }, [client, header?.preview, header?.headerRow]);
+
+  useEffect(() => {
+    if (!client || !map) return;
+    // Choices come in bursts; prepare for the one the operator settles on.
+    const timer = setTimeout(() => prepare(client, map.headerRow, map.mapping, campaign), 300);
+    return () => clearTimeout(timer);
+  }, [client, map?.mapping]);
+}
+
+function prepare(client: UploadWorkerClient, headerRow: number, mapping: ColumnMapping, campaign: WizardCampaign) {
+  void client.call("prepare", { headerRow, mapping, schema: campaign.schema, policy: campaign.policy }).catch(() => {});
+}
