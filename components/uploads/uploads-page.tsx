@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireOperator } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
@@ -17,6 +18,7 @@ export async function UploadsPage() {
           <h1>Uploads</h1>
           <p className="muted">Every upload — from a spreadsheet, the TimePay API or the Flexydial API — with what it added and rejected.</p>
         </div>
+        <Link href="/upload" className="btn btn-primary">New upload</Link>
       </header>
       <section className="card table-card">
         <UploadJobsTable jobs={jobs} />
