@@ -17,6 +17,8 @@ import { emptyColumns, pushColumns, type CustomerColumnArrays } from "./customer
 
 /** Rows per INSERT. unnest() takes one parameter per column, so the bind limit never applies. */
 export const INSERT_BATCH_SIZE = 1000;
+/** Batches written at the same time by one call. */
+export const INSERT_CONCURRENCY = 2;
 
 export interface InsertCustomersInput {
   campaignId: string;
@@ -48,11 +50,17 @@ export async function insertCustomers(input: InsertCustomersInput): Promise<Inse
     else records.push(record);
   }
 
-  for (let start = 0; start < records.length; start += INSERT_BATCH_SIZE) {
-    const batch = records.slice(start, start + INSERT_BATCH_SIZE);
-    result.batches++;
-    await insertIsolating(input, batch, result);
-  }
+  const batches: ValidRecord[][] = [];
+  for (let start = 0; start < records.length; start += INSERT_BATCH_SIZE) batches.push(records.slice(start, start + INSERT_BATCH_SIZE));
+  result.batches = batches.length;
+  // Two batches in flight keep both of Postgres' cores busy (each batch is its own statement and
+  // transaction). Every batch takes its row locks in ascending identifier order, so batches of
+  // concurrent requests can wait for each other but never form a cycle.
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) await insertIsolating(input, batches[next++], result);
+  };
+  await Promise.all(Array.from({ length: Math.min(INSERT_CONCURRENCY, batches.length) }, lane));
   return result;
 }
 
