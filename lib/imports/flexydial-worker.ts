@@ -7,6 +7,8 @@ import { checkpoint, type BatchContext, type BatchResult } from "./flexydial-bat
 import { insertBatch } from "./flexydial-insert";
 import { judgeRows, type RowAction, type Verdict } from "./flexydial-rows";
 import { updateBatch } from "./flexydial-update";
+import { REPAIR_INTERVAL_MS, requeueOrphanedUploads } from "./flexydial-repair";
+import { logError } from "@/lib/log";
 
 // The queue consumer of Flexydial uploads. A message holds only the upload job's id; the rows
 // are the job's payload. The worker re-validates them, then writes them slice by slice, each
@@ -43,7 +45,12 @@ export async function startFlexydialWorker(boss: PgBoss): Promise<() => Promise<
   const stopListening = await listenForWork((queue) => {
     if (queue === QUEUES.flexydialUpload) for (const id of ids) boss.notifyWorker(id);
   });
+  const repair = setInterval(() => {
+    requeueOrphanedUploads().catch((error) => logError("upload repair sweep failed", error));
+  }, REPAIR_INTERVAL_MS);
+  repair.unref();
   return async () => {
+    clearInterval(repair);
     await stopListening();
     await boss.offWork(QUEUES.flexydialUpload);
     await boss.offWork(QUEUES.flexydialUploadFailed);
