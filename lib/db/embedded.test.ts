@@ -49,3 +49,13 @@ describe("embedded database", () => {
     expect(Math.min(counts.large, counts.small, counts.transactions)).toBeGreaterThan(10);
   });
 });
+
+describe("embedded database connections", () => {
+  it("accepts more connections than one process's pools hold (two Prisma pools, pg-boss, LISTEN)", async () => {
+    const clients = Array.from({ length: 40 }, () => new pg.Client({ connectionString: embedded.url }));
+    await Promise.all(clients.map((c) => c.connect()));
+    const results = await Promise.all(clients.map((c, i) => c.query("SELECT $1::int AS n", [i])));
+    expect(results.map((r) => r.rows[0].n)).toEqual(clients.map((_, i) => i));
+    await Promise.all(clients.map((c) => c.end()));
+  });
+});

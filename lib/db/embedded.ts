@@ -7,13 +7,17 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 // uses the same adapter-pg path as with a real server. PGlite is single-process: only the launcher
 // opens the data directory; every other consumer connects through the socket.
 
+const MAX_CONNECTIONS = 100;
+
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
 export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 10 });
+  // Every process holds several connections (Prisma's pool, pg-boss, the queue's LISTEN client);
+  // the server refuses any beyond maxConnections, so leave room. They share one queue anyway.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
   keepExtendedQueriesWhole(server);
   await server.start();
   const address = server.getServerConn();
