@@ -4,6 +4,7 @@ import type { Campaign } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/api/authenticate";
 import { getBoss, QUEUES, sendInTransaction } from "@/lib/jobs/boss";
 import type { UploadRequest } from "@/lib/flexydial/upload-request";
+import { newUploadJobId } from "./upload-jobs";
 
 // Accepting a Flexydial upload: the UploadJob (holding the rows as its payload) and its queue
 // message (holding only the job id) are written in one transaction, so there is never a job
@@ -14,7 +15,7 @@ export type AcceptedUpload = { jobId: string; reference: string };
 export async function acceptFlexydialUpload(auth: AuthContext, campaign: Campaign, request: UploadRequest): Promise<AcceptedUpload> {
   // Started before the transaction: the first use installs pg-boss's schema, which takes a while.
   await getBoss();
-  const jobId = `upl_${randomBytes(10).toString("hex")}`;
+  const jobId = newUploadJobId();
   const reference = phonebookName();
   const options = request.action === "update" ? { referenceField: request.referenceField } : {};
   await db.$transaction(

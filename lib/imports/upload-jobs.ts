@@ -43,15 +43,18 @@ export interface NewUploadJob {
   total: number;
   /** Options of the request (call options, reference_field ...). */
   options?: Record<string, unknown>;
-  /** Rows still to process (asynchronous uploads only). */
-  payload?: unknown;
   status?: "pending" | "processing";
   createdById?: string | null;
   apiKeyId?: string | null;
 }
 
+/** Upload job ids, for every door (Flexydial's writes its job inside its queue transaction). */
+export function newUploadJobId(): string {
+  return `upl_${randomBytes(10).toString("hex")}`;
+}
+
 export async function createUploadJob(input: NewUploadJob): Promise<{ id: string; reference: string }> {
-  const id = `upl_${randomBytes(10).toString("hex")}`;
+  const id = newUploadJobId();
   const status = input.status ?? "pending";
   const job = await db.uploadJob.create({
     data: {
@@ -65,7 +68,6 @@ export async function createUploadJob(input: NewUploadJob): Promise<{ id: string
       fileName: input.fileName ?? null,
       total: input.total,
       options: (input.options ?? {}) as Prisma.InputJsonValue,
-      ...(input.payload !== undefined && { payload: input.payload as Prisma.InputJsonValue }),
       createdById: input.createdById ?? null,
       apiKeyId: input.apiKeyId ?? null,
       ...(status === "processing" && { startedAt: new Date() }),
