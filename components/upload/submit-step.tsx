@@ -2,7 +2,7 @@
 
 import { useRef, useState, type Dispatch } from "react";
 import { ChunkedSubmission, type SubmitProgress } from "@/lib/upload/chunked-submit";
-import type { SubmitOptions } from "@/lib/upload/submit-ledger";
+import type { SubmitOptions } from "@/lib/upload/upload-api";
 import type { UploadWorkerClient } from "@/lib/upload/worker-client";
 import type { WizardEvent, WizardState } from "@/lib/upload/wizard-state";
 import { formatNumber } from "@/components/ui/format";
