@@ -4,7 +4,18 @@ const nextConfig = {
   // proxy.ts handles trailing slashes (Flexydial paths end in "/").
   skipTrailingSlashRedirect: true,
   reactStrictMode: true,
+  experimental: {
+    // proxy.ts buffers every body it sees (the trailing-slash API rewrite); past this limit Next cuts
+    // the body short. One byte over MAX_BODY_BYTES, so the route's own reader still answers 413.
+    proxyClientMaxBodySize: maxBodyBytes() + 1,
+  },
   // Server-only packages that must stay outside the bundle.
-  serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/adapter-pg"],
 };
 export default nextConfig;
+
+// The same default as MAX_BODY_BYTES in lib/env.ts (this file cannot import TypeScript).
+function maxBodyBytes() {
+  const value = Number(process.env.MAX_BODY_BYTES ?? 16 * 1024 * 1024);
+  return Number.isSafeInteger(value) && value > 0 ? value : 16 * 1024 * 1024;
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { ApiError } from "@/lib/api/errors";
 import { call } from "@/lib/test/http";
+import { logger } from "@/lib/log";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 
 let a: TestOrg;
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 describe("withApi error mapping", () => {
   it("answers a generic 500 in each dialect and never leaks the error", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     const expected = {
       timepay: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" },
       flexydial: { errors: "Oops Something went wrong, Please contact Administrator" },
@@ -34,7 +35,7 @@ describe("withApi error mapping", () => {
       expect(res.json).toEqual(body);
       expect(res.text).not.toContain("secret_table");
     }
-    expect(spy).toHaveBeenCalled();
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ error: expect.stringContaining("secret_table") }), "unhandled route error");
     spy.mockRestore();
   });
 
@@ -115,7 +116,7 @@ describe("Idempotency-Key", () => {
 
   it("keeps keys per organization and releases a key whose request failed", async () => {
     const key = `k4-${Date.now()}`;
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x", fail: true }, headers: { "idempotency-key": key } })).status).toBe(500);
     spy.mockRestore();
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x" }, headers: { "idempotency-key": key } })).status).toBe(201);
