@@ -4,9 +4,11 @@
 
 const PERSONAL_KEY = /phone|mobile|msisdn|numeric|contact|^(first_?|last_?|full_?|customer_?|user_?)?name$|^username$|email/i;
 const DIGIT_RUN = /\+?\d[\d ().-]{5,}\d/g;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function maskText(text: string): string {
   return text.replace(DIGIT_RUN, (run) => {
+    if (ISO_DATE.test(run)) return run;
     const digits = run.replace(/\D/g, "");
     return digits.length < 7 ? run : `${"*".repeat(digits.length - 2)}${digits.slice(-2)}`;
   });

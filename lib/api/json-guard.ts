@@ -4,8 +4,9 @@ import { unstorableReason } from "@/lib/text/storable-text";
 // What every parsed request (JSON body, query string, path parameters) must satisfy before any
 // handler sees it, so no input reaches the database that it refuses and no handler recurses
 // without bound: text Postgres can store, nesting at most MAX_JSON_DEPTH, integers that JSON.parse
-// read without losing digits, and no `__proto__` keys. The walk is iterative, so a body nested
-// 10,000 levels deep is refused, not a stack overflow.
+// read without losing digits. The walk is iterative, so a body nested 10,000 levels deep is
+// refused, not a stack overflow. (`__proto__` keys are each contract's call: TimePay refuses the
+// record alone.)
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -31,7 +32,6 @@ export function jsonProblem(value: unknown): string | null {
         if (!Array.isArray(item)) {
           const reason = unstorableReason(key);
           if (reason) return `${path ? `${path} key` : "key"} ${JSON.stringify(key).slice(0, 40)} ${reason}`;
-          if (key === "__proto__") return `${childPath} is not an accepted field name`;
         }
         stack.push({ value: child, path: childPath, depth: depth + 1 });
       }

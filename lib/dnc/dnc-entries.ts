@@ -35,10 +35,9 @@ export async function uploadDnc(organizationId: string, items: DncUploadItem[]) 
   await db.$transaction(async (tx) => {
     const byKey = new Map<string, { id: string; status: string }>();
     for (const phones of batches([...new Set(entries.map((e) => e.phoneE164))])) {
-      const existing = await tx.dncEntry.findMany({
-        where: { organizationId, phoneE164: { in: phones } },
-        select: { id: true, scope: true, phoneE164: true, status: true },
-      });
+      const existing = await tx.$queryRaw<{ id: string; scope: string; phoneE164: string; status: string }[]>`
+        SELECT id, scope, "phoneE164", status::text FROM dnc_entries
+        WHERE "organizationId" = ${organizationId} AND "phoneE164" = ANY(${phones}::text[])`;
       for (const e of existing) byKey.set(`${e.scope}|${e.phoneE164}`, e);
     }
     const changed: { id: string; status: "active" | "inactive" }[] = [];
@@ -51,18 +50,23 @@ export async function uploadDnc(organizationId: string, items: DncUploadItem[]) 
     }
     for (const status of ["active", "inactive"] as const) {
       for (const ids of batches(changed.filter((c) => c.status === status).map((c) => c.id))) {
-        await tx.dncEntry.updateMany({ where: { id: { in: ids } }, data: { status } });
+        await tx.$executeRaw`UPDATE dnc_entries SET status = ${status}::"DncStatus" WHERE id = ANY(${ids}::text[])`;
       }
     }
     for (const batch of batches(added)) {
-      const created = await tx.dncEntry.createManyAndReturn({
-        data: batch.map((e) => ({ organizationId, campaignId: e.campaignId, scope: e.scope, phoneRaw: e.numeric, phoneE164: e.phoneE164, status: e.status })),
-        skipDuplicates: true,
-        select: { scope: true, phoneE164: true },
-      });
+      // One INSERT ... unnest per batch: Prisma's createManyAndReturn takes seconds for 5,000 rows.
+      const created = await tx.$queryRaw<{ scope: string; phone: string }[]>`
+        INSERT INTO dnc_entries (id, "organizationId", "campaignId", scope, "phoneRaw", "phoneE164", status)
+        SELECT gen_random_uuid()::text, ${organizationId}, r.campaign_id, r.scope, r.phone_raw, r.phone_e164, r.status::"DncStatus"
+        FROM unnest(
+          ${batch.map((e) => e.campaignId)}::text[], ${batch.map((e) => e.scope)}::text[], ${batch.map((e) => e.numeric)}::text[],
+          ${batch.map((e) => e.phoneE164)}::text[], ${batch.map((e) => e.status)}::text[]
+        ) AS r(campaign_id, scope, phone_raw, phone_e164, status)
+        ON CONFLICT ("organizationId", scope, "phoneE164") DO NOTHING
+        RETURNING scope, "phoneE164" AS phone`;
       // A concurrent request inserted one of them between our read and our write.
       if (created.length < batch.length) {
-        const inserted = new Set(created.map((c) => `${c.scope}|${c.phoneE164}`));
+        const inserted = new Set(created.map((c) => `${c.scope}|${c.phone}`));
         const lost = batch.find((e) => !inserted.has(`${e.scope}|${e.phoneE164}`))!;
         throw dncError(m.alreadyExists(lost.numeric));
       }

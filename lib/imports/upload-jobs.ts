@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/api/authenticate";
+import { storableJson, storableText } from "@/lib/text/storable-text";
 
 // UploadJob rows: one per upload, whatever its door (the wizard, TimePay's bulk routes,
 // Flexydial's asynchronous uploads). The life of a job:
@@ -84,7 +85,8 @@ export async function completeUploadJob(id: string, counts: UploadCounts, rowErr
       status: "completed",
       ...counts,
       processed: counts.total,
-      rowErrors: rowErrors as unknown as Prisma.InputJsonValue,
+      // A rejected value is quoted in its message: stored with U+FFFD for what Postgres refuses.
+      rowErrors: storableJson(rowErrors) as unknown as Prisma.InputJsonValue,
       // The rows were only kept so an asynchronous job could resume.
       payload: Prisma.DbNull,
       completedAt: new Date(),
@@ -110,7 +112,7 @@ export async function findChunkedUpload(
 
 /** Adds one more chunk to a chunked upload's job, in one statement: counts add up, row problems follow on. */
 export async function addUploadChunk(id: string, counts: UploadCounts, rowErrors: readonly UploadRowError[], offset: number) {
-  const shifted = rowErrors.map((row) => ({ ...row, index: row.index + offset }));
+  const shifted = storableJson(rowErrors.map((row) => ({ ...row, index: row.index + offset })));
   await db.$executeRaw`
     UPDATE upload_jobs SET
       total = total + ${counts.total}, processed = processed + ${counts.total}, valid = valid + ${counts.valid},
@@ -122,7 +124,7 @@ export async function addUploadChunk(id: string, counts: UploadCounts, rowErrors
 
 /** The job stops with a message; counts stay as last recorded. */
 export async function failUploadJob(id: string, message: string) {
-  await db.uploadJob.update({ where: { id }, data: { status: "failed", errorMessage: message, completedAt: new Date() } });
+  await db.uploadJob.update({ where: { id }, data: { status: "failed", errorMessage: storableText(message), completedAt: new Date() } });
 }
 
 /**
