@@ -70,7 +70,7 @@ describe("TimePay routes", () => {
     const res = await call(bulkUpdate, {
       method: "PUT",
       apiKey: a.apiKey,
-      body: { campaignId: campaign.id, customers: [{ id: "LN1", data: { first_name: "Changed" } }, { id: "LN1", data: { last_name: "x\ud800" } }] },
+      body: { campaignId: campaign.id, records: [{ id: "LN1", data: { first_name: "Changed" } }, { id: "LN1", data: { last_name: "x\ud800" } }] },
     });
     expect(res.status).toBe(400);
     expect(res.json.errors[0]).toMatch(/last_name must not contain an unpaired UTF-16 surrogate$/);
