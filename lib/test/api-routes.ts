@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { storableText } from "@/lib/text/storable-text";
 
 // Every route handler and page of the app, found on disk, so sweeps over them grow with the app:
 // a route added tomorrow is swept tomorrow without anyone listing it.
@@ -72,7 +73,8 @@ export function appPages(): AppPage[] {
 /** `pattern` with each parameter replaced; a catch-all takes a "/"-joined value as it is. */
 export function fillPattern(pattern: string, values: Record<string, string>): string {
   return pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest: string | undefined, name: string) =>
-    rest ? values[name] : encodeURIComponent(values[name]),
+    // A URL cannot carry a lone surrogate; the handler still gets the raw value in `params`.
+    rest ? values[name] : encodeURIComponent(storableText(values[name])),
   );
 }
 
