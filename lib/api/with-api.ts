@@ -110,7 +110,15 @@ async function run<S extends z.ZodType | undefined>(
     }
 
     const result = await handler({ request, params, query, body: body as never, rawBody, auth });
-    if (idempotency) await completeIdempotent(idempotency.organizationId, idempotency.key, result.status, result.body);
+    if (idempotency) {
+      const { organizationId, key: stored } = idempotency;
+      idempotency = null;
+      // The handler's writes are committed: failing to store the replay must not turn them into a
+      // 500. The key stays in progress until its lease lapses; the caller still gets the truth.
+      await completeIdempotent(organizationId, stored, result.status, result.body).catch((error) =>
+        logError("idempotency key not completed", error, { requestId: trace.requestId }),
+      );
+    }
     return json(result.status, result.body, result.headers);
   } catch (error) {
     if (idempotency) await abandonIdempotent(idempotency.organizationId, idempotency.key).catch(() => {});

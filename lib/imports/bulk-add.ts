@@ -4,6 +4,7 @@ import type { ApiResult } from "@/lib/api/with-api";
 import { getCampaignForContract, recordRules } from "@/lib/campaigns/campaigns";
 import { assertCallTargets, recordedCallOptions } from "@/lib/calls/call-options";
 import { validateRecords } from "@/lib/records/validate-records";
+import { logError } from "@/lib/log";
 import { existingIdentifiers, insertCustomers } from "./insert-customers";
 import {
   addUploadChunk,
@@ -61,7 +62,10 @@ export async function bulkAddCustomers(auth: AuthContext, body: BulkAddBody, val
     failed: total - added,
     duplicates: requestDuplicates.length + written.existing.length,
   };
-  await closeUploadJob(job, counts, uploadRowErrors(validation.invalid, errors));
+  // The customers are committed: a job that cannot be closed must not turn them into a 500.
+  await closeUploadJob(job, counts, uploadRowErrors(validation.invalid, errors)).catch((error) =>
+    logError("upload job not closed after its rows were written", error, { uploadJobId: job.id }),
+  );
   return { ...respond(added, errors, written.batches, job.id), headers: { "X-Upload-Job-Id": job.id } };
 }
 

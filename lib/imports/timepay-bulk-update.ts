@@ -5,6 +5,7 @@ import { duplicateReason, fieldMessages, recordMessages, recordPrefix } from "@/
 import { requestedIdentifier } from "./timepay-customer";
 import type { BulkUpdateBody } from "./timepay-bodies";
 import { updateCustomers, type CustomerChange } from "./update-customers";
+import { logError } from "@/lib/log";
 import { completeUploadJob, createUploadJob, failUploadJob, syncUploadSource, uploadRowErrors } from "./upload-jobs";
 
 // PUT /api/v1/customer-data/bulk: up to 10,000 { id, data } changes. Like the bulk add: each
@@ -52,11 +53,12 @@ export async function bulkUpdateCustomers(auth: AuthContext, body: BulkUpdateBod
   invalid.sort((a, b) => a.index - b.index);
 
   const updated = result.updated.length;
+  // The changes are committed: a job that cannot be closed must not turn them into a 500.
   await completeUploadJob(
     job.id,
     { total, valid: total - invalid.length, invalid: invalid.length, successful: updated, failed: total - updated, duplicates: 0 },
     uploadRowErrors(invalid, errors),
-  );
+  ).catch((failure: unknown) => logError("upload job not closed after its rows were written", failure, { uploadJobId: job.id }));
   const results = {
     total,
     valid: total - invalid.length,
