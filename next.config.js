@@ -6,8 +6,10 @@ const nextConfig = {
   reactStrictMode: true,
   experimental: {
     // proxy.ts buffers every body it sees (the trailing-slash API rewrite); past this limit Next cuts
-    // the body short. One byte over MAX_BODY_BYTES, so the route's own reader still answers 413.
-    proxyClientMaxBodySize: maxBodyBytes() + 1,
+    // the body short, dropping the whole socket chunk that crosses it. 1 MiB over MAX_BODY_BYTES
+    // (socket chunks are 64 KiB at most), so the route's own reader still sees more than
+    // MAX_BODY_BYTES and answers 413 instead of "Malformed JSON".
+    proxyClientMaxBodySize: maxBodyBytes() + 1024 * 1024,
   },
   // Server-only packages that must stay outside the bundle.
   serverExternalPackages: ["pino", "pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/adapter-pg"],
