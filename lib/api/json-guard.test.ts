@@ -8,8 +8,8 @@ import { PUT as bulkUpdate } from "@/app/api/v1/customer-data/bulk/route";
 import { GET as listCampaigns } from "@/app/api/v1/campaigns/route";
 import { GET as getCampaign } from "@/app/api/v1/campaigns/[id]/route";
 import { POST as uploadDnc } from "@/app/api/upload-dnc/route";
-import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/flexydial-test-kit";
-import { loan } from "@/lib/imports/test-records";
+import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/test-kit";
+import { loan } from "@/lib/test/records";
 import { stopBoss } from "@/lib/jobs/boss";
 
 // The wrapper's boundary (lib/api/json-guard.ts): text Postgres refuses, nesting past the limit,
