@@ -5,6 +5,8 @@
 const PERSONAL_KEY = /phone|mobile|msisdn|numeric|contact|^(first_?|last_?|full_?|customer_?|user_?)?name$|^username$|email/i;
 const DIGIT_RUN = /\+?\d[\d ().-]{5,}\d/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Identifiers (requestId, organizationId, uploadJobId, job_id): opaque, never personal. */
+const ID_KEY = /(^id|Id|_id)$/;
 
 export function maskText(text: string): string {
   return text.replace(DIGIT_RUN, (run) => {
@@ -25,7 +27,8 @@ export function maskLogObject<T extends Record<string, unknown>>(object: T): T {
   while (stack.length) {
     const [from, to, depth] = stack.pop()!;
     for (const [key, value] of Object.entries(from)) {
-      if (PERSONAL_KEY.test(key) && value !== null && value !== undefined && typeof value !== "object") to[key] = maskPersonal(value);
+      if (ID_KEY.test(key) && typeof value === "string") to[key] = value;
+      else if (PERSONAL_KEY.test(key) && value !== null && value !== undefined && typeof value !== "object") to[key] = maskPersonal(value);
       else if (typeof value === "string") to[key] = maskText(value);
       else if (value instanceof Error) to[key] = { name: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
       else if (typeof value === "object" && value !== null && depth < 8) {

@@ -39,6 +39,13 @@ describe("logger", () => {
     expect(lines[0].error).toBe("duplicate key (phoneE164)=(**********10) and ********10");
   });
 
+  it("keeps request and record ids whole", async () => {
+    const { logger, lines } = capture();
+    logger.info({ requestId: "1783fad1-2345-4e23-b9f2-96453a3a666b", uploadJobId: "upl_12345678901234567890" }, "request");
+    await new Promise((r) => setImmediate(r));
+    expect(lines[0]).toMatchObject({ requestId: "1783fad1-2345-4e23-b9f2-96453a3a666b", uploadJobId: "upl_12345678901234567890" });
+  });
+
   it("leaves short numbers, counts and ids alone", () => {
     expect(maskText("batch 12 of 300, job upl_ab12, 2026-12-01")).toBe("batch 12 of 300, job upl_ab12, 2026-12-01");
   });
