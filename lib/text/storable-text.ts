@@ -5,10 +5,14 @@
 // eslint-disable-next-line no-control-regex -- NUL is what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex
 const UNSTORABLE_ALL = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** What is wrong with `text` for storage, or null when Postgres takes it. */
 export function unstorableReason(text: string): string | null {
+  // Most text has neither NUL nor any surrogate: a plain scan answers it without the lookarounds.
+  if (!MAYBE_UNSTORABLE.test(text)) return null;
   const match = UNSTORABLE.exec(text);
   if (!match) return null;
   return match[0] === "\u0000" ? "must not contain the NUL character (\\u0000)" : "must not contain an unpaired UTF-16 surrogate";
@@ -16,7 +20,7 @@ export function unstorableReason(text: string): string | null {
 
 /** `text` with every NUL and unpaired surrogate replaced by U+FFFD. */
 export function storableText(text: string): string {
-  return UNSTORABLE.test(text) ? text.replace(UNSTORABLE_ALL, "\ufffd") : text;
+  return MAYBE_UNSTORABLE.test(text) && UNSTORABLE.test(text) ? text.replace(UNSTORABLE_ALL, "\ufffd") : text;
 }
 
 /** A JSON value with storableText applied to every string and key (iterative: any depth). */
