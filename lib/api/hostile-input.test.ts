@@ -111,6 +111,7 @@ const BASE: Record<string, (f: Fixture, method: HttpMethod) => Base> = {
 const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string>> = {
   id: async (f, method) => (method === "DELETE" ? (await createTestCampaign(f.org.id, "emi")).id : f.emi.id),
   job_id: async (f) => f.jobId,
+  jobId: async (f) => f.jobId,
   all: async () => "get-session",
 };
 

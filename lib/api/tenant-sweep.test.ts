@@ -27,6 +27,8 @@ type Victim = Awaited<ReturnType<typeof makeVictim>>;
 const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   id: (v) => [v.emi.id, v.custom.id],
   job_id: (v) => [v.timepayJobId, v.flexyJobId],
+  // The upload wizard's jobs (app/api/uploads/[jobId]/…): A's wizard job and its API jobs.
+  jobId: (v) => [v.wizardJobId, v.timepayJobId, v.flexyJobId],
   // better-auth's catch-all: the session and sign-in endpoints.
   all: () => ["get-session", "sign-in/email", "sign-out", "list-sessions"],
 };
@@ -83,6 +85,8 @@ async function makeVictim(a: TestOrg) {
   const dncNumber = "6300868499";
   expect((await call(uploadDnc, { path: "/api/upload-dnc/", apiKey: a.apiKey, scheme: "Token", body: [{ numeric: dncNumber, campaign: "", global_dnc: "true" }, { numeric: dncNumber, campaign: custom.name, global_dnc: "false" }] })).status).toBe(200);
   expect((await call(saveMapping, { method: "PUT", apiKey: a.apiKey, params: { id: emi.id }, body: { columns: { mobile: "phone_number" } } })).status).toBe(200);
+  const wizard = await call(bulkAdd, { headers: { cookie: (await operatorCookie(a.id)).cookie }, body: { campaignId: emi.id, records: [{ ...loan(2), loan_id: `${loanId}-W`, first_name: `${marker}first` }] } });
+  expect(wizard.status).toBe(201);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
   const user = await db.user.create({ data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id } });
   return {
@@ -95,6 +99,7 @@ async function makeVictim(a: TestOrg) {
     dncNumber,
     timepayJobId: added.headers.get("x-upload-job-id")!,
     flexyJobId: flexy.json.job_id as string,
+    wizardJobId: wizard.headers.get("x-upload-job-id")!,
     agentId: a.agent.id,
     dispositionId: a.disposition.id,
     email: user.email,
