@@ -15,7 +15,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Run queue consumers inside the web process (`npm start` does; `npm run worker` is the scale-out path). */
   RUN_WORKERS: z.enum(["true", "false"]).default("false"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** pino level; "silent" by default under vitest so test output stays readable. */
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
+    .default(process.env.VITEST ? "silent" : "info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
