@@ -13,6 +13,7 @@ const TIMEPAY_ERROR_NAMES: Record<number, string> = {
   413: "PayloadTooLarge",
   415: "UnsupportedMediaType",
   422: "UnprocessableEntity",
+  429: "TooManyRequests",
 };
 
 export function errorBody(dialect: Dialect, error: ApiError): unknown {

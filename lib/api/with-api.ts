@@ -19,6 +19,8 @@ type Options<S extends z.ZodType | undefined> = {
   auth: "credential" | "none";
   body?: S;
   maxBytes?: number;
+  /** A POST that only reads (e.g. Flexydial's status): allowed to read-only credentials. */
+  readOnly?: boolean;
   /** Honour Idempotency-Key (POSTs that write). */
   idempotent?: boolean;
   /** Map zod issues to this contract's messages; default "<path>: <message>". */
@@ -52,7 +54,7 @@ export function withApi<S extends z.ZodType | undefined>(
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let idempotency: { organizationId: string; key: string } | null = null;
     try {
-      const auth = options.auth === "credential" ? await authenticate(request, options.dialect) : null;
+      const auth = options.auth === "credential" ? await authenticate(request, options.dialect, options.readOnly) : null;
       const params = await flattenParams(context);
       const query = new URL(request.url).searchParams;
 
@@ -104,7 +106,7 @@ export function errorResponse(dialect: Dialect, error: unknown, request?: Reques
     logError("unhandled route error", error, { method: request?.method, url: request?.url });
     return json(500, errorBody(dialect, new ApiError("internal", "An unexpected error occurred")));
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...apiError.details?.headers };
   if (apiError.status === 401) headers["WWW-Authenticate"] = authChallenge(dialect);
   return json(apiError.status, errorBody(dialect, apiError), headers);
 }

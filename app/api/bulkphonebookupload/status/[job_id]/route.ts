@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/with-api";
 import { uploadStatus } from "@/lib/flexydial/upload-status";
 
 // The vendor's document says POST in its heading and GET in its text: both are served.
-const status = withApi({ dialect: "flexydial", auth: "credential" }, async ({ auth, params }) =>
+const status = withApi({ dialect: "flexydial", auth: "credential", readOnly: true }, async ({ auth, params }) =>
   uploadStatus(auth.organizationId, params.job_id),
 );
 
