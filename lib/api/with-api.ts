@@ -23,6 +23,8 @@ type Options<S extends z.ZodType | undefined> = {
   readOnly?: boolean;
   /** Honour Idempotency-Key (POSTs that write). */
   idempotent?: boolean;
+  /** Answers not kept under the Idempotency-Key (rows that failed to write): a retry runs again. */
+  releaseKeyWhen?: (result: ApiResult) => boolean;
   /** Map zod issues to this contract's messages; default "<path>: <message>". */
   formatIssues?: (issues: z.core.$ZodIssue[]) => string[];
 };
@@ -84,7 +86,8 @@ export function withApi<S extends z.ZodType | undefined>(
       }
 
       const result = await handler({ request, params, query, body: body as never, rawBody, auth });
-      if (idempotency) await completeIdempotent(idempotency.organizationId, idempotency.key, result.status, result.body);
+      if (idempotency && options.releaseKeyWhen?.(result)) await abandonIdempotent(idempotency.organizationId, idempotency.key);
+      else if (idempotency) await completeIdempotent(idempotency.organizationId, idempotency.key, result.status, result.body);
       return json(result.status, result.body, result.headers);
     } catch (error) {
       if (idempotency) await abandonIdempotent(idempotency.organizationId, idempotency.key).catch(() => {});
