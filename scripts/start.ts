@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { openDatabase } from "@/scripts/with-database";
 import { seed } from "@/lib/seed/seed";
+import { seedsDemo } from "@/lib/seed/demo-policy";
 import { db, disconnectDb } from "@/lib/db/client";
 import { startWorkers } from "@/lib/jobs/workers";
 import { printCredentials } from "@/scripts/print-credentials";
@@ -25,8 +26,7 @@ const { url, embedded } = await openDatabase({ port: Number(process.env.EMBEDDED
 console.log(embedded ? `Embedded Postgres (PGlite) on ${new URL(url).host}, data in ${env.DATA_DIR}/` : "Using DATABASE_URL");
 process.env.AUTH_SECRET ??= persistentSecret();
 
-// Demo logins and keys only where they cannot land in a real deployment by accident.
-const demo = (embedded !== null || env.SEED_DEMO === "true") && process.env.SKIP_SEED !== "true";
+const demo = seedsDemo({ embedded: embedded !== null, seedDemo: env.SEED_DEMO, skipSeed: process.env.SKIP_SEED });
 const credentials = demo ? await seed() : null;
 if (!embedded && env.SEED_DEMO !== "true") await printFirstAdminHelp();
 if (credentials && process.env.SEED_FILE) {
