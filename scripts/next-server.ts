@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { TLSSocket } from "node:tls";
 import next from "next";
 import { env } from "@/lib/env";
-import { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, trustedClientIp, trustedClientProto } from "@/lib/security/client-ip";
+import { applyTrustedClientHeaders } from "@/lib/security/client-ip";
 
 const dev = process.argv.includes("--dev");
 const port = env.PORT;
@@ -15,13 +15,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((req, res) => {
-  const hops = env.TRUSTED_PROXY_HOPS;
-  const ip = trustedClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
-  const proto = trustedClientProto(Boolean((req.socket as TLSSocket).encrypted), req.headers["x-forwarded-proto"], hops);
-  req.headers[CLIENT_IP_HEADER] = ip;
-  req.headers[CLIENT_PROTO_HEADER] = proto;
-  req.headers["x-forwarded-for"] = ip;
-  req.headers["x-forwarded-proto"] = proto;
+  applyTrustedClientHeaders(req.headers, req.socket as TLSSocket, env.TRUSTED_PROXY_HOPS);
   void handle(req, res);
 }).listen(port, () => {
   console.log(`✓ Ready on http://localhost:${port}`);

@@ -26,6 +26,23 @@ export function trustedClientProto(encrypted: boolean, forwardedProto: string | 
   return values[values.length - 1] === "https" ? "https" : "http";
 }
 
+/**
+ * Rewrites an incoming request's headers (node:http) before Next.js sees them: our client
+ * headers and X-Forwarded-For/-Proto hold only what the socket and the trusted proxies say.
+ */
+export function applyTrustedClientHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  socket: { remoteAddress?: string; encrypted?: boolean },
+  hops: number,
+): void {
+  const ip = trustedClientIp(socket.remoteAddress, headers["x-forwarded-for"], hops);
+  const proto = trustedClientProto(Boolean(socket.encrypted), headers["x-forwarded-proto"], hops);
+  headers[CLIENT_IP_HEADER] = ip;
+  headers[CLIENT_PROTO_HEADER] = proto;
+  headers["x-forwarded-for"] = ip;
+  headers["x-forwarded-proto"] = proto;
+}
+
 /** What the app reads: requests that did not come through the launcher's server share one bucket. */
 export function clientIp(headers: Headers): string {
   return headers.get(CLIENT_IP_HEADER) ?? "unknown";

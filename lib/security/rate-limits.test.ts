@@ -11,7 +11,7 @@ import { verifyApiKey } from "@/lib/auth/api-keys";
 import { env } from "@/lib/env";
 import { call } from "@/lib/test/http";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, trustedClientIp, trustedClientProto } from "./client-ip";
+import { applyTrustedClientHeaders, CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, trustedClientIp, trustedClientProto } from "./client-ip";
 import { closeRateLimits, SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_PER_IP_PER_MINUTE } from "./rate-limits";
 
 // Sign-in and generate-token are limited per client IP and per account, every API key per
@@ -52,6 +52,21 @@ describe("the client IP", () => {
     expect(trustedClientProto(false, "https", 0)).toBe("http");
     expect(trustedClientProto(false, "https", 1)).toBe("https");
     expect(trustedClientProto(true, undefined, 0)).toBe("https");
+  });
+
+  it("is written over whatever the client sent before Next.js reads the request (scripts/next-server.ts)", () => {
+    const forged: Record<string, string | string[] | undefined> = {
+      "x-forwarded-for": "1.2.3.4",
+      "x-forwarded-proto": "https",
+      [CLIENT_IP_HEADER]: "6.6.6.6",
+      [CLIENT_PROTO_HEADER]: "https",
+    };
+    applyTrustedClientHeaders(forged, { remoteAddress: "10.0.0.9", encrypted: false }, 0);
+    expect(forged).toEqual({ "x-forwarded-for": "10.0.0.9", "x-forwarded-proto": "http", [CLIENT_IP_HEADER]: "10.0.0.9", [CLIENT_PROTO_HEADER]: "http" });
+    const proxied: Record<string, string | string[] | undefined> = { "x-forwarded-for": "6.6.6.6, 198.51.100.7", "x-forwarded-proto": "https" };
+    applyTrustedClientHeaders(proxied, { remoteAddress: "10.0.0.2" }, 1);
+    expect(proxied[CLIENT_IP_HEADER]).toBe("198.51.100.7");
+    expect(proxied[CLIENT_PROTO_HEADER]).toBe("https");
   });
 });
 
