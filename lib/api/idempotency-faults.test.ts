@@ -98,6 +98,29 @@ describe("a bulk add interrupted mid-request, retried with the same Idempotency-
   });
 });
 
+describe("a long request keeps its Idempotency-Key", () => {
+  it("renews its lease while it runs: retries meanwhile get 409, never a second run", { timeout: 60_000 }, async () => {
+    const { campaign, body, blocker } = await prepare();
+    const key = `long-${randomUUID()}`;
+    const server = await startServer();
+    const first = send(server.port, key, body);
+    await waitForCount(campaign.id, TOTAL - 1_000);
+    // Three lease lengths pass while the request is held up on the uncommitted row.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, LEASE_SECONDS * 1_000));
+      const retry = await send(server.port, key, body);
+      expect(retry.status).toBe(409);
+      expect(retry.json.message).toBe("A request with this Idempotency-Key is still in progress");
+    }
+    await blocker.release();
+    const answer = await first;
+    server.child.kill("SIGTERM");
+    expect(answer.status).toBe(201);
+    expect(answer.json.results.successful).toBe(TOTAL);
+    expect(await db.customer.count({ where: { campaignId: campaign.id } })).toBe(TOTAL);
+  });
+});
+
 async function prepare() {
   const campaign = await createTestCampaign(org.id, "emi");
   const records = Array.from({ length: TOTAL }, (_, i) => loan(i));
