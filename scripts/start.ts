@@ -10,6 +10,7 @@ import { seed } from "@/lib/seed/seed";
 import { seedsDemo } from "@/lib/seed/demo-policy";
 import { db, disconnectDb } from "@/lib/db/client";
 import { startWorkers } from "@/lib/jobs/workers";
+import { QUEUE_CONSUMERS } from "@/scripts/queue-consumers";
 import { printCredentials } from "@/scripts/print-credentials";
 import { env } from "@/lib/env";
 
@@ -34,7 +35,7 @@ if (credentials && process.env.SEED_FILE) {
   mkdirSync(path.dirname(process.env.SEED_FILE), { recursive: true });
   writeFileSync(process.env.SEED_FILE, JSON.stringify({ ...credentials, databaseUrl: url }));
 }
-const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers();
+const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers(QUEUE_CONSUMERS);
 
 const next = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "next-server.ts"), ...(dev ? ["--dev"] : [])], {
   stdio: ["ignore", "pipe", "inherit"],

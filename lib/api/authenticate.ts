@@ -22,7 +22,7 @@ export async function authenticate(request: Request, dialect: Dialect, readOnly 
   if (header) {
     const parsed = parseAuthorization(header);
     const credential = parsed ? await verifyApiKey(parsed.key) : null;
-    if (!credential) throw unauthorized(dialect, parsed ? "invalid" : "malformed");
+    if (!credential) throw dialect.unauthorized(parsed ? "invalid" : "malformed");
     const throttled = await throttleApiKey(credential.apiKeyId);
     if (throttled) throw tooManyRequests(dialect, throttled.retryAfterSeconds);
     // A key has its own role (no higher than its maker's): a viewer's key reads, it never writes.
@@ -30,28 +30,12 @@ export async function authenticate(request: Request, dialect: Dialect, readOnly 
     return credential;
   }
   const session = await getAuth().api.getSession({ headers: request.headers });
-  if (!session) throw unauthorized(dialect, "missing");
+  if (!session) throw dialect.unauthorized("missing");
   const user = session.user as typeof session.user & { organizationId: string; role: AuthContext["role"] };
   if (user.role === "viewer" && writes) throw forbidden(dialect);
   return { organizationId: user.organizationId, userId: user.id, apiKeyId: null, role: user.role };
 }
 
-function forbidden(dialect: Dialect) {
-  if (dialect === "flexydial" || dialect === "flexydial-dnc") {
-    // Django REST Framework's PermissionDenied wording.
-    return new ApiError("forbidden", "You do not have permission to perform this action.", {
-      body: { detail: "You do not have permission to perform this action." },
-    });
-  }
-  return new ApiError("forbidden", "You don't have the required permission to perform this action");
-}
-
-function unauthorized(dialect: Dialect, why: "missing" | "malformed" | "invalid") {
-  if (dialect === "flexydial" || dialect === "flexydial-dnc") {
-    // Django REST Framework's TokenAuthentication wording, which Flexydial clients see.
-    return new ApiError("unauthorized", why === "missing" ? "Authentication credentials were not provided." : "Invalid token.", {
-      body: { detail: why === "missing" ? "Authentication credentials were not provided." : "Invalid token." },
-    });
-  }
-  return new ApiError("unauthorized", "Missing or invalid authorization header");
+function forbidden(dialect: Dialect): ApiError {
+  return dialect.forbidden?.() ?? new ApiError("forbidden", "You don't have the required permission to perform this action");
 }

@@ -8,7 +8,7 @@ import { migrate } from "@/lib/db/migrate";
 import { stopBoss } from "@/lib/jobs/boss";
 import { sweepInterruptedUploads } from "@/lib/jobs/interrupted-uploads-sweep";
 import { createTestCampaign, createTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { loan } from "@/lib/imports/test-records";
+import { loan } from "@/lib/test/records";
 import { createDatabase, dropDatabase } from "@/scripts/temporary-database";
 
 // Faults in the middle of a TimePay bulk add (10,000 records, batches of 1,000), against the real
@@ -195,7 +195,7 @@ async function expectConverged(campaignId: string, body: { records: Record<strin
   const rows = await db.customer.findMany({ where: { campaignId }, select: { identifier: true } });
   expect(rows.map((r) => r.identifier).sort()).toEqual(body.records.map((r) => String(r.loan_id)).sort());
   // The interrupted request's job is given a final state by the sweep; none stays processing.
-  await sweepInterruptedUploads(0);
+  await sweepInterruptedUploads(0, 0);
   const jobs = await db.uploadJob.findMany({ where: { campaignId }, select: { status: true } });
   expect(jobs.every((j) => j.status === "completed" || j.status === "failed")).toBe(true);
 }

@@ -12,8 +12,8 @@ import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { stopBoss } from "@/lib/jobs/boss";
 import { call } from "@/lib/test/http";
 import { CAMPAIGN_WINDOW, createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { contact, createFlexyCampaign, jobStatus, upload } from "@/lib/flexydial/flexydial-test-kit";
-import { loan } from "@/lib/imports/test-records";
+import { contact, createFlexyCampaign, jobStatus, upload } from "@/lib/flexydial/test-kit";
+import { loan } from "@/lib/test/records";
 
 // Keys carry their maker's rights: a key from POST /api/generate-token/ has its user's role, so a
 // viewer's key reads and never writes — one test per role × route family, each write checked in

@@ -1,19 +1,28 @@
 import { db } from "@/lib/db/client";
 import { logError, logInfo } from "@/lib/log";
 
-// Synchronous uploads (TimePay's bulk routes and the upload wizard, which uses them) create their
-// job as "processing" and complete it before answering. When the request dies first (the process
-// is killed, the database connection drops), nothing would ever finish the job. This sweep, run
-// by every queue worker, gives such a job an honest final state: failed, with the rows that are
-// really in the table. A synchronous request lives seconds (10,000 records take about 0.5 s), so a
-// job still processing after STALE_SECONDS has no live request.
+// TimePay's bulk routes create their job as "processing" and complete it before answering; the
+// upload wizard's job stays "processing" from its first chunk to its last. When the request dies
+// first (the process is killed, the database connection drops) or the operator never comes back,
+// nothing would ever finish the job. This sweep, run by every queue worker, gives such a job an
+// honest final state: failed, with the rows that are really in the table. A TimePay request lives
+// seconds (10,000 records take about 0.5 s), so its job still processing after STALE_SECONDS has
+// no live request; a wizard upload may pause and resume, so it gets WIZARD_STALE_SECONDS.
 
 export const STALE_SECONDS = 300;
+export const WIZARD_STALE_SECONDS = 6 * 60 * 60;
 export const SWEEP_INTERVAL_MS = 60_000;
 
-export async function sweepInterruptedUploads(staleSeconds = STALE_SECONDS): Promise<string[]> {
+export async function sweepInterruptedUploads(staleSeconds = STALE_SECONDS, wizardStaleSeconds = WIZARD_STALE_SECONDS): Promise<string[]> {
+  const before = (seconds: number) => new Date(Date.now() - seconds * 1000);
   const stale = await db.uploadJob.findMany({
-    where: { source: { in: ["ui", "timepay_api"] }, status: "processing", startedAt: { lt: new Date(Date.now() - staleSeconds * 1000) } },
+    where: {
+      status: "processing",
+      OR: [
+        { source: "timepay_api", startedAt: { lt: before(staleSeconds) } },
+        { source: "ui", startedAt: { lt: before(wizardStaleSeconds) } },
+      ],
+    },
     select: { id: true, campaignId: true, action: true, total: true },
     take: 100,
   });
@@ -23,7 +32,7 @@ export async function sweepInterruptedUploads(staleSeconds = STALE_SECONDS): Pro
     const message =
       written === null
         ? "The request ended before the update finished; some rows may be updated. Send it again: updates are safe to repeat."
-        : `The request ended before the upload finished: ${written} of ${job.total} rows were added. Send it again (same Idempotency-Key): rows already added are not added twice.`;
+        : `The upload ended before it finished: ${written} of ${job.total} rows were added. Send the rest again: rows already added are not added twice.`;
     const result = await db.uploadJob.updateMany({
       where: { id: job.id, status: "processing" },
       data: {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { contractError } from "@/lib/api/errors";
 import { issueOperatorToken } from "@/lib/auth/operator-token";
+import { flexydialDialect } from "@/lib/flexydial/dialect";
 import { clientIp } from "@/lib/security/client-ip";
 import { beginSignInAttempt, recordSignInFailure } from "@/lib/security/rate-limits";
 import { tooManyRequests } from "@/lib/security/too-many-requests";
@@ -11,7 +12,7 @@ const bodySchema = z.object({ username: z.string().min(1), password: z.string().
 
 export const POST = withApi(
   {
-    dialect: "flexydial",
+    dialect: flexydialDialect,
     auth: "none",
     body: bodySchema,
     maxBytes: 16 * 1024,
@@ -21,7 +22,7 @@ export const POST = withApi(
   async ({ body, request }) => {
     // The same limits as the sign-in page: per client IP and per account (lib/security/rate-limits.ts).
     const throttled = await beginSignInAttempt(clientIp(request.headers), body.username);
-    if (throttled) throw tooManyRequests("flexydial", throttled.retryAfterSeconds);
+    if (throttled) throw tooManyRequests(flexydialDialect, throttled.retryAfterSeconds);
     const token = await issueOperatorToken(body.username, body.password);
     if (!token) {
       await recordSignInFailure(body.username);
