@@ -1,4 +1,5 @@
 import { expect, test, type ConsoleMessage } from "@playwright/test";
+import pg from "pg";
 import { seedData } from "./seed-data";
 import { signIn } from "./upload-helpers";
 
@@ -75,6 +76,33 @@ test.describe("security headers", () => {
       expect(res.headers()["content-type"]).toMatch(/^application\/json/);
       expect(await res.json()).toEqual(body);
     }
+  });
+});
+
+test.describe("the client address", () => {
+  test("comes from the socket: a client's X-Forwarded-For and forged client headers are ignored, and no token is in the sign-in body", async ({ playwright, baseURL }) => {
+    const { demo, databaseUrl } = seedData();
+    const context = await playwright.request.newContext({ baseURL });
+    const res = await context.post("/api/auth/sign-in/email", {
+      data: { email: demo.admin.email, password: demo.admin.password },
+      headers: { origin: baseURL!, "x-forwarded-for": "6.6.6.6", "x-dialsheet-client-ip": "7.7.7.7", "x-forwarded-proto": "https" },
+    });
+    expect(res.status()).toBe(200);
+    const body = await res.text();
+    expect(body).not.toMatch(/"token"/);
+    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie).not.toMatch(/;\s*secure/i); // http, whatever X-Forwarded-Proto claimed
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT s."ipAddress", s.token FROM sessions s JOIN users u ON u.id = s."userId" WHERE u.email = $1 ORDER BY s."createdAt" DESC LIMIT 1`,
+      [demo.admin.email],
+    );
+    await client.end();
+    await context.dispose();
+    expect(rows[0].ipAddress).toMatch(/^(::1|127\.0\.0\.1|::ffff:127\.0\.0\.1)$/);
+    expect(body).not.toContain(rows[0].token);
   });
 });
 
