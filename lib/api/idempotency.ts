@@ -98,9 +98,3 @@ function inProgress(retryAfterSeconds: number, message: string) {
 function storedBody(stored: unknown): unknown {
   return typeof stored === "string" ? JSON.parse(stored) : stored;
 }
-
-/** A bulk answer with rows the database failed to write (TimePay's `WRITE_FAILED`) is not final. */
-export function hasWriteFailures(body: unknown): boolean {
-  const errors = (body as { results?: { errors?: unknown } } | null)?.results?.errors;
-  return Array.isArray(errors) && errors.some((e) => (e as { error?: unknown } | null)?.error === "WRITE_FAILED");
-}

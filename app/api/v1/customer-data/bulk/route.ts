@@ -1,10 +1,10 @@
 // PUT /api/v1/customer-data/bulk - change up to 10,000 customers' fields, each { id, data } (TimePay contract)
 import { withApi } from "@/lib/api/with-api";
-import { hasWriteFailures } from "@/lib/api/idempotency";
 import { bulkUpdateCustomers } from "@/lib/timepay/bulk-update";
 import { timepayContext } from "@/lib/timepay/context";
 import { bulkUpdateBodySchema } from "@/lib/timepay/customer-bodies";
 import { timepayDialect } from "@/lib/timepay/dialect";
+import { hasWriteFailures } from "@/lib/timepay/write-failures";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const PUT = withApi(
