@@ -1,0 +1,11 @@
+// POST /api/v1/dispositions/groups/create - create a disposition group (repeated ids collapse)
+import { withApi } from "@/lib/api/with-api";
+import { fieldIssues } from "@/lib/api/issues";
+import { createGroupBody } from "@/lib/timepay/disposition-bodies";
+import { createGroup } from "@/lib/timepay/disposition-groups";
+import { timepayContext } from "@/lib/timepay/context";
+
+export const POST = withApi(
+  { dialect: "timepay", auth: "credential", body: createGroupBody, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body }) => createGroup(timepayContext(auth), body),
+);
