@@ -6,9 +6,11 @@ import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
+import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
 
 export async function CampaignPage({ id }: { id: string }) {
-  const { organization } = await requireOperator();
+  const { organization, user } = await requireOperator();
+  const canWrite = user.role !== "viewer";
   const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
   if (!campaign) notFound();
 
@@ -31,7 +33,12 @@ export async function CampaignPage({ id }: { id: string }) {
             <span className="mono small">{campaign.id}</span>
           </p>
         </div>
-        <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
+        {canWrite && (
+          <div className="button-row">
+            <CampaignStatusControls campaignId={campaign.id} status={campaign.status} />
+            <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
+          </div>
+        )}
       </header>
 
       <section className="stats" aria-label="Campaign figures">
