@@ -12,10 +12,11 @@ export const listAgentsQuery = z.object({
   limit: z.coerce.number({ error: "must be an integer between 1 and 100" }).int("must be an integer between 1 and 100").min(1, "must be an integer between 1 and 100").max(100, "must be an integer between 1 and 100").default(10),
   search: z.string().max(200, "must be at most 200 characters").optional(),
   type: z.enum(["ai", "human"], { error: "must be one of ai, human" }).optional(),
+  active: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
 });
 
 export async function listAgents(ctx: DomainContext, query: z.output<typeof listAgentsQuery>): Promise<ApiResult> {
-  const { rows, total } = await listAgentRows(ctx, { page: query.page, limit: query.limit, search: query.search, kind: query.type });
+  const { rows, total } = await listAgentRows(ctx, { page: query.page, limit: query.limit, search: query.search, kind: query.type, active: query.active });
   return {
     status: 200,
     body: {
@@ -27,5 +28,5 @@ export async function listAgents(ctx: DomainContext, query: z.output<typeof list
 }
 
 function serializeAgent(agent: Agent) {
-  return { id: agent.id, name: agent.name, type: agent.kind, username: agent.username, createdAt: agent.createdAt.toISOString() };
+  return { id: agent.id, name: agent.name, type: agent.kind, username: agent.username, active: agent.active, createdAt: agent.createdAt.toISOString() };
 }

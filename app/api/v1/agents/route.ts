@@ -1,4 +1,4 @@
-// GET /api/v1/agents - list the organization's agents (page, limit, search, type)
+// GET /api/v1/agents - list the organization's agents (page, limit, search, type, active)
 import { withApi } from "@/lib/api/with-api";
 import { parseQuery } from "@/lib/api/parse-query";
 import { listAgents, listAgentsQuery } from "@/lib/timepay/agents";
