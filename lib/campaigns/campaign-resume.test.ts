@@ -26,13 +26,13 @@ describe("POST /api/campaigns/{id}/resume", () => {
     expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ status: "active", pausedAt: null });
   });
 
-  it("starts a draft campaign; 409 for a completed one, which stays completed", async () => {
+  it("starts a draft campaign; 400 for a completed one, which stays completed", async () => {
     const draft = await createTestCampaign(a.id, "emi", { status: "draft" });
     expect((await call(resume, { method: "POST", apiKey: a.apiKey, params: { id: draft.id } })).json.campaign.status).toBe("active");
     const done = await createTestCampaign(a.id, "emi", { status: "completed" });
     const res = await call(resume, { method: "POST", apiKey: a.apiKey, params: { id: done.id } });
-    expect(res.status).toBe(409);
-    expect(res.json).toEqual({ error: { code: "conflict", message: "A completed campaign cannot be resumed" } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error: { code: "validation", message: "A completed campaign cannot be resumed" } });
     expect((await db.campaign.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("completed");
   });
 
