@@ -7,6 +7,8 @@ import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
 import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
+import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
+import { waitingSummary } from "@/lib/calls/campaign-waiting";
 
 export async function CampaignPage({ id }: { id: string }) {
   const { organization, user } = await requireOperator();
@@ -14,10 +16,11 @@ export async function CampaignPage({ id }: { id: string }) {
   const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
   if (!campaign) notFound();
 
-  const [customers, calls, jobs] = await Promise.all([
+  const [customers, calls, jobs, waiting] = await Promise.all([
     db.customer.count({ where: { campaignId: campaign.id } }),
     db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
     db.uploadJob.findMany({ where: { campaignId: campaign.id }, orderBy: { createdAt: "desc" }, take: 10, include: { campaign: { select: { name: true } } } }),
+    waitingSummary(campaign),
   ]);
   const { schema } = recordRules(campaign);
   const outcome = (name: string) => calls.find((c) => c.outcome === name)?._count ?? 0;
@@ -47,6 +50,8 @@ export async function CampaignPage({ id }: { id: string }) {
         <Stat label="No contact" value={outcome("No Contact")} />
         <Stat label="Failed calls" value={outcome("Failed")} />
       </section>
+
+      <CampaignCallsCard campaign={campaign} waiting={waiting} />
 
       <section className="card">
         <h2>Calling window</h2>
