@@ -19,7 +19,7 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
           <h2>{customerName(call.customer)}</h2>
           <div className="muted small"><span className="mono">{call.customer.identifier}</span> · <span className="mono">{call.toPhone}</span></div>
         </div>
-        <Link href={closeHref} scroll={false} className="btn btn-sm btn-ghost" aria-label="Close call details">Close</Link>
+        <Link href={closeHref} scroll={false} className="btn btn-sm">Close</Link>
       </div>
 
       <dl className={styles.facts}>

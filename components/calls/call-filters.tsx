@@ -49,7 +49,7 @@ export function CallFilters({ query, campaigns, agents, dispositions }: { query:
       </label>
       <div className={styles.filterActions}>
         <button className="btn btn-primary" type="submit">Apply</button>
-        {hasFilters(query) && <Link href="/calls" className="btn btn-ghost">Clear</Link>}
+        {hasFilters(query) && <Link href="/calls" className="btn">Clear</Link>}
       </div>
     </form>
   );

@@ -31,7 +31,7 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
       <header className="page-header">
         <div>
           <h1>Calls</h1>
-          <p className="muted">Every call your agents placed or were asked to place, newest first: the result, the disposition, and why a call waits or was blocked.</p>
+          <p className="muted">Every call your agents placed, newest first, with its result and disposition. Calls not placed yet or blocked (do-not-call, limits) are under the statuses Waiting and Blocked.</p>
         </div>
       </header>
 
@@ -47,7 +47,7 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
       ) : (
         <>
           <CallFilters query={query} campaigns={campaigns} agents={agents} dispositions={dispositions} />
-          <div className={detail ? styles.withPanel : undefined}>
+          <div className={styles.listArea}>
             {detail && <CallDetailPanel detail={detail} closeHref={callsHref(query, { call: undefined })} query={query} />}
             <section className="card table-card" aria-label="Call list">
               {list.rows.length === 0 ? (

@@ -7,7 +7,7 @@ import styles from "@/components/calls/calls.module.css";
 
 export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; query: CallsQuery; selectedId?: string }) {
   return (
-    <table className="table" aria-label="Calls">
+    <table className={`table ${styles.callsTable}`} aria-label="Calls">
       <thead>
         <tr><th>When</th><th>Customer</th><th>Campaign</th><th>Agent</th><th>Status</th><th>Disposition</th><th className="num">Duration</th></tr>
       </thead>

@@ -58,6 +58,9 @@ export async function CampaignPage({ id }: { id: string }) {
         <p>
           {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages: {campaign.languages.join(", ") || "—"}
         </p>
+        <p className="muted small">
+          Calls are placed only inside these hours and the legal hours for {campaign.serviceType === "debt_collection" ? "debt collection, 08:00–19:00 (RBI)" : "this kind of campaign, 09:00–21:00 (TRAI)"}, in the customer’s time zone when known. An attempt outside them waits for the window to open.
+        </p>
       </section>
 
       <section className="card table-card">

@@ -2,9 +2,9 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
 
-// Every call attempt of the organization for the Calls page: placed calls with their result, and
-// attempts still waiting, blocked (DNC, cap) or cancelled, so an operator sees why someone was
-// not called. Newest first; the filters are ANDed.
+// The Calls page's list. By default the calls placed (handed to the dialer), newest placed first,
+// on the call log's index; the statuses Waiting, Blocked and Cancelled list the attempts that were
+// not placed (yet), newest first, so an operator sees why someone was not called. Filters are ANDed.
 
 export const CALL_VIEW_STATUSES = ["Contacted", "No Contact", "Failed", "In progress", "Waiting", "Blocked", "Cancelled"] as const;
 export type CallViewStatus = (typeof CALL_VIEW_STATUSES)[number];
@@ -14,7 +14,7 @@ export type CallListFilter = {
   agentId?: string;
   dispositionName?: string;
   status?: CallViewStatus;
-  /** Placed (or, if never placed, scheduled) at or after / before. */
+  /** Placed at or after / before (for attempts not placed: created). */
   from?: Date;
   to?: Date;
 };
@@ -30,7 +30,13 @@ export type CallListRow = Prisma.CallGetPayload<{ include: typeof listInclude }>
 export async function listCalls(ctx: DomainContext, filter: CallListFilter, page: { page: number; perPage: number }) {
   const where = callListWhere(ctx, filter);
   const [rows, total] = await Promise.all([
-    db.call.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page.page - 1) * page.perPage, take: page.perPage, include: listInclude }),
+    db.call.findMany({
+      where,
+      orderBy: notPlaced(filter.status) ? [{ createdAt: "desc" }, { id: "desc" }] : [{ dialedAt: "desc" }, { id: "desc" }],
+      skip: (page.page - 1) * page.perPage,
+      take: page.perPage,
+      include: listInclude,
+    }),
     db.call.count({ where }),
   ]);
   return { rows, total };
@@ -60,16 +66,18 @@ export function viewStatus(call: { state: string; outcome: string | null }): Cal
 
 function callListWhere(ctx: DomainContext, filter: CallListFilter): Prisma.CallWhereInput {
   const range = { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) };
-  const and: Prisma.CallWhereInput[] = [];
-  if (filter.from || filter.to) and.push({ OR: [{ dialedAt: range }, { dialedAt: null, createdAt: range }] });
-  if (filter.status) and.push(statusWhere(filter.status));
   return {
     organizationId: ctx.organizationId,
+    ...(notPlaced(filter.status) ? { createdAt: range } : { dialedAt: { not: null, ...range } }),
     ...(filter.campaignId && { campaignId: filter.campaignId }),
     ...(filter.agentId && { agentId: filter.agentId }),
     ...(filter.dispositionName && { outcomeDisposition: filter.dispositionName }),
-    ...(and.length > 0 && { AND: and }),
+    ...(filter.status && statusWhere(filter.status)),
   };
+}
+
+function notPlaced(status: CallViewStatus | undefined) {
+  return status === "Waiting" || status === "Blocked" || status === "Cancelled";
 }
 
 function statusWhere(status: CallViewStatus): Prisma.CallWhereInput {
