@@ -13,10 +13,10 @@ const rows = (page: Page) => page.getByRole("table", { name: "Calls" }).locator(
 test.describe("Calls page", () => {
   test.beforeEach(async ({ page }) => signIn(page));
 
-  test("lists the organization's calls newest first, 25 a page, with the database's total", async ({ page }) => {
-    const [{ total }] = await query<{ total: number }>(`SELECT count(*)::int AS total FROM calls WHERE "organizationId" = $1`, [orgId()]);
+  test("lists the calls placed, newest first, 25 a page, with the database's total", async ({ page }) => {
+    const [{ total }] = await query<{ total: number }>(`SELECT count(*)::int AS total FROM calls WHERE "organizationId" = $1 AND "dialedAt" IS NOT NULL`, [orgId()]);
     const [newest] = await query<CallRow>(
-      `SELECT c.id, cu."firstName", cu."lastName" FROM calls c JOIN customers cu ON cu.id = c."customerId" WHERE c."organizationId" = $1 ORDER BY c."createdAt" DESC, c.id DESC LIMIT 1`,
+      `SELECT c.id, cu."firstName", cu."lastName" FROM calls c JOIN customers cu ON cu.id = c."customerId" WHERE c."organizationId" = $1 AND c."dialedAt" IS NOT NULL ORDER BY c."dialedAt" DESC, c.id DESC LIMIT 1`,
       [orgId()],
     );
     expect(total).toBeGreaterThan(25);
@@ -43,8 +43,8 @@ test.describe("Calls page", () => {
     await expect(page).toHaveURL(new RegExp(`campaign=${campaign.id}`));
     await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`of ${n} calls`);
     await expect(rows(page)).toHaveCount(Math.min(n, 25));
-    for (const cell of await rows(page).locator("td:nth-child(5) .badge").allTextContents()) expect(cell).toBe("Contacted");
-    for (const cell of await rows(page).locator("td:nth-child(3)").allTextContents()) expect(cell).toBe(campaign.name);
+    for (const cell of await rows(page).locator("td:nth-child(2) .badge").allTextContents()) expect(cell).toBe("Contacted");
+    for (const cell of await rows(page).locator("td:nth-child(5)").allTextContents()) expect(cell).toBe(campaign.name);
 
     await page.goto("/calls?from=2001-01-01&to=2001-01-02");
     await expect(page.getByRole("heading", { name: "No calls match these filters" })).toBeVisible();

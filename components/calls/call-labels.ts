@@ -38,3 +38,18 @@ export function formatDuration(seconds: number | null) {
   const m = Math.floor(seconds / 60);
   return m > 0 ? `${m}m ${String(seconds % 60).padStart(2, "0")}s` : `${seconds}s`;
 }
+
+/** The reason in a few words, under the status in the list. */
+export const SHORT_REASON: Record<string, string> = {
+  dnc: "do-not-call list",
+  frequency_cap: "24 h attempt limit",
+  window_closed_campaign_ended: "campaign ended",
+  window_empty: "no legal hours",
+  agent_inactive: "agent inactive",
+  campaign_completed: "campaign completed",
+  window: "calling window",
+  campaign_paused: "campaign paused",
+  concurrency: "line busy",
+  phone_busy: "number on a call",
+  dialer_retry: "dialer retry",
+};
