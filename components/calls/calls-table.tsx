@@ -20,7 +20,7 @@ export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; q
             <tr key={call.id} aria-selected={call.id === selectedId} className={call.id === selectedId ? styles.selected : undefined}>
               <td>
                 <Link href={callsHref(query, { call: call.id })} scroll={false}>{customerName(call.customer)}</Link>
-                <div className="muted small mono">{call.customer.identifier}</div>
+                <div className={`muted small mono ${styles.ident}`} title={call.customer.identifier}>{call.customer.identifier}</div>
               </td>
               <td>
                 <span className={`badge ${STATUS_BADGE[status]}`}>{status}</span>
