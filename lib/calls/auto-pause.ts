@@ -5,7 +5,7 @@ import { INTERRUPTED_MESSAGE } from "@/lib/calls/recover-attempts";
 // ended attempts are mostly Failed pauses itself and says why (campaigns.autoPausedReason).
 // Attempts our own worker lost (INTERRUPTED_MESSAGE) say nothing about the provider: not counted.
 // Resuming clears the reason and starts a fresh window: only attempts ended after the resume
-// count (the check runs whenever a Failed result is recorded).
+// count (the check runs whenever results are recorded).
 
 export const AUTO_PAUSE_WINDOW = 50;
 

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
+import type { Dialer, DialAttempt, DialOutcome } from "@/lib/calls/dialer";
 
 // Test data for the calls domain: customers written directly (the import path has its own tests).
 
@@ -24,4 +25,17 @@ export async function createCustomers(campaignId: string, n: number, options: { 
   });
   for (let i = 0; i < rows.length; i += 5_000) await db.customer.createMany({ data: rows.slice(i, i + 5_000) });
   return db.customer.findMany({ where: { campaignId }, orderBy: { identifier: "asc" }, select: { id: true, identifier: true, phoneE164: true, timezone: true } });
+}
+
+/** A dialer that records what it was handed and answers as told (default: accepted, "t_<call id>"). */
+export function testDialer(answer: (attempt: DialAttempt) => DialOutcome = (a) => ({ ok: true, providerCallId: `t_${a.callId}` })) {
+  const placed: DialAttempt[] = [];
+  const dialer: Dialer = {
+    kind: "test",
+    async place(attempt) {
+      placed.push(attempt);
+      return answer(attempt);
+    },
+  };
+  return { dialer, placed, dialerFor: () => dialer };
 }
