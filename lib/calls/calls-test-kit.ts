@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { createTestCampaign } from "@/lib/test/fixtures";
 import type { DomainContext } from "@/lib/domain/context";
 import type { Dialer, DialAttempt, DialOutcome } from "@/lib/calls/dialer";
 
@@ -38,4 +39,13 @@ export function testDialer(answer: (attempt: DialAttempt) => DialOutcome = (a) =
     },
   };
   return { dialer, placed, dialerFor: () => dialer };
+}
+
+/**
+ * A campaign dated 2099–2100, for tests on a manual clock in 2099: a queue worker with the
+ * system clock in another test file of the same database (startWorkers) never finds their
+ * attempts due.
+ */
+export function createCallsCampaign(organizationId: string, campaignType: "emi" | "edi" | "lead" | "custom" = "emi", extra: Record<string, unknown> = {}) {
+  return createTestCampaign(organizationId, campaignType, { startDate: "2099-11-01", endDate: "2100-03-31", ...extra });
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { manualClock } from "@/lib/domain/clock";
-import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { contextOf, createCustomers, testDialer } from "./calls-test-kit";
+import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
+import { contextOf, createCustomers, testDialer, createCallsCampaign } from "./calls-test-kit";
 import { scheduleCalls } from "./schedule-calls";
 import { drainDueAttempts, runDueAttempts } from "./dispatch";
 import { recordCallResult } from "./record-call-result";
@@ -30,9 +30,9 @@ const MIN = 60_000;
 async function setup(options: { n?: number; campaign?: Record<string, unknown>; start?: string } = {}) {
   const org = await createTestOrg("dispatch");
   orgs.push(org);
-  const campaign = await createTestCampaign(org.id, "emi", options.campaign ?? {});
+  const campaign = await createCallsCampaign(org.id, "emi", options.campaign ?? {});
   const customers = await createCustomers(campaign.id, options.n ?? 3);
-  const clock = manualClock(options.start ?? "2026-12-07T04:30:00Z"); // Monday 10:00 IST
+  const clock = manualClock(options.start ?? "2099-12-07T04:30:00Z"); // Monday 10:00 IST
   const ctx = contextOf(org.id);
   const schedule = (ids = customers.map((c) => c.id), campaignId = campaign.id) =>
     scheduleCalls(ctx, { campaignId, customerIds: ids, agentId: org.agent.id, dispositionId: org.disposition.id, clock });
@@ -64,24 +64,24 @@ describe("at dial time", () => {
   });
 
   it("never dials early: an attempt whose window closed waits for the next opening, then is dialled", async () => {
-    const { org, clock, schedule, calls } = await setup({ n: 1, start: "2026-12-07T13:25:00Z" }); // 18:55 IST
+    const { org, clock, schedule, calls } = await setup({ n: 1, start: "2099-12-07T13:25:00Z" }); // 18:55 IST
     await schedule();
-    clock.set("2026-12-07T13:35:00Z"); // 19:05 IST: RBI's window is closed
+    clock.set("2099-12-07T13:35:00Z"); // 19:05 IST: RBI's window is closed
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
-    expect((await calls()).map((c) => [c.state, c.waitReason, c.notBefore.toISOString()])).toEqual([["scheduled", "window", "2026-12-08T03:30:00.000Z"]]); // 09:00 IST (campaign hours)
-    clock.set("2026-12-08T03:29:59Z");
+    expect((await calls()).map((c) => [c.state, c.waitReason, c.notBefore.toISOString()])).toEqual([["scheduled", "window", "2099-12-08T03:30:00.000Z"]]); // 09:00 IST (campaign hours)
+    clock.set("2099-12-08T03:29:59Z");
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
-    clock.set("2026-12-08T03:30:00Z");
+    clock.set("2099-12-08T03:30:00Z");
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
-    expect(placed.map((p) => p.at.toISOString())).toEqual(["2026-12-08T03:30:00.000Z"]);
+    expect(placed.map((p) => p.at.toISOString())).toEqual(["2099-12-08T03:30:00.000Z"]);
   });
 
   it("keeps campaign and organization concurrency caps; excess waits and none fails", async () => {
     const { org, campaign, clock, schedule, calls } = await setup({ n: 6 });
-    const second = await createTestCampaign(org.id, "emi");
+    const second = await createCallsCampaign(org.id, "emi");
     const more = await createCustomers(second.id, 6, { offset: 50 });
     await db.campaign.updateMany({ where: { id: { in: [campaign.id, second.id] } }, data: { maxConcurrentCalls: 2 } });
     await db.callSettings.create({ data: { organizationId: org.id, maxConcurrentCalls: 3 } });
@@ -128,9 +128,9 @@ describe("at dial time", () => {
 
   it("never calls one number twice at once, and enforces the frequency cap across campaigns", async () => {
     const { org, customers, clock, schedule, calls } = await setup({ n: 1 });
-    const second = await createTestCampaign(org.id, "emi");
+    const second = await createCallsCampaign(org.id, "emi");
     const twin = await createCustomers(second.id, 1, { phone: () => customers[0].phoneE164, offset: 70 });
-    const third = await createTestCampaign(org.id, "emi");
+    const third = await createCallsCampaign(org.id, "emi");
     const triplet = await createCustomers(third.id, 1, { phone: () => customers[0].phoneE164, offset: 80 });
     await db.callSettings.create({ data: { organizationId: org.id, frequencyCap: 2 } });
     await schedule();

@@ -3,8 +3,8 @@ import { db } from "@/lib/db/client";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
 import { manualClock } from "@/lib/domain/clock";
 import { Invalid } from "@/lib/domain/errors";
-import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { contextOf, createCustomers, testDialer } from "./calls-test-kit";
+import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
+import { contextOf, createCustomers, testDialer, createCallsCampaign } from "./calls-test-kit";
 import { scheduleCalls } from "./schedule-calls";
 import { drainDueAttempts } from "./dispatch";
 import { recordCallResult } from "./record-call-result";
@@ -27,9 +27,9 @@ afterAll(async () => {
 });
 
 async function dialling(n = 1, offset = 0) {
-  const campaign = await createTestCampaign(org.id, "emi");
+  const campaign = await createCallsCampaign(org.id, "emi");
   const customers = await createCustomers(campaign.id, n, { offset });
-  const clock = manualClock("2026-12-07T04:30:00Z");
+  const clock = manualClock("2099-12-07T04:30:00Z");
   await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
   const { dialerFor } = testDialer();
   await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
@@ -41,10 +41,10 @@ const result = {
   status: "Contacted" as const,
   disposition: "promise to pay", // matched to the organization's "Promise to Pay" regardless of case
   duration: 145,
-  startedAt: new Date("2026-12-07T04:30:05Z"),
-  endedAt: new Date("2026-12-07T04:32:30Z"),
+  startedAt: new Date("2099-12-07T04:30:05Z"),
+  endedAt: new Date("2099-12-07T04:32:30Z"),
   summary: "Agreed to pay on the 16th",
-  extractedData: { emi_amount: 12500, promise_to_pay_date: "2026-12-16" },
+  extractedData: { emi_amount: 12500, promise_to_pay_date: "2099-12-16" },
   recordingId: "63c30c3d-ce24-4c33-a64a-c2f81ca48d0b",
   transcriptId: "9a1f0c52-7c55-4a8e-9d1b-6d2c5f0e8b11",
   fromPhone: "+918001234567",
@@ -82,9 +82,9 @@ describe("recordCallResult", () => {
   });
 
   it("accepts a result that arrives before the dialer stored the provider call id (bound by attemptId)", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 1, { offset: 20 });
-    const clock = manualClock("2026-12-07T04:30:00Z");
+    const clock = manualClock("2099-12-07T04:30:00Z");
     await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
     const { claimed } = await claimDueAttempts(await getCallSettings(org.id), clock.now(), 500);
     const mine = claimed.find((c) => c.campaignId === campaign.id)!;
@@ -95,7 +95,7 @@ describe("recordCallResult", () => {
 
   it("never lets an older result overwrite the customer's newer last outcome", async () => {
     const { calls, clock, customers } = await dialling(1, 30);
-    const later = new Date("2026-12-08T00:00:00Z");
+    const later = new Date("2099-12-08T00:00:00Z");
     await db.customer.update({ where: { id: customers[0].id }, data: { lastCallAt: later, lastCallStatus: "Contacted" } });
     await recordCallResult({ organizationId: org.id }, { ...result, status: "No Contact", providerCallId: calls[0].providerCallId!, clock });
     expect(await db.customer.findUniqueOrThrow({ where: { id: customers[0].id } })).toMatchObject({ lastCallAt: later, lastCallStatus: "Contacted" });
@@ -123,7 +123,7 @@ describe("recordCallResult", () => {
   });
 
   it("rejects a malformed result and changes nothing", async () => {
-    const clock = manualClock("2026-12-07T04:30:00Z");
+    const clock = manualClock("2099-12-07T04:30:00Z");
     await expect(recordCallResult({ organizationId: org.id }, { providerCallId: "x", status: "Busy" as never, duration: -1, clock })).rejects.toBeInstanceOf(Invalid);
   });
 });

@@ -3,8 +3,8 @@ import { db } from "@/lib/db/client";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
 import { manualClock } from "@/lib/domain/clock";
 import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
-import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { contextOf, createCustomers } from "./calls-test-kit";
+import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
+import { contextOf, createCustomers, createCallsCampaign } from "./calls-test-kit";
 import { scheduleCalls } from "./schedule-calls";
 import { preflightCalls } from "./preflight-calls";
 import { drainDueAttempts } from "./dispatch";
@@ -14,7 +14,7 @@ import { drainDueAttempts } from "./dispatch";
 
 let org: TestOrg;
 let other: TestOrg;
-const inWindow = () => manualClock("2026-12-07T04:30:00Z"); // Monday 10:00 IST
+const inWindow = () => manualClock("2099-12-07T04:30:00Z"); // Monday 10:00 IST
 beforeAll(async () => {
   await getBoss();
   [org, other] = await Promise.all([createTestOrg("calls"), createTestOrg("calls-other")]);
@@ -30,7 +30,7 @@ const inputFor = (campaignId: string, customerIds: string[], clock = inWindow(),
 
 describe("scheduleCalls", () => {
   it("schedules every customer, dials inside the window and records the simulated results", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 3);
     const clock = inWindow();
     const input = inputFor(campaign.id, customers.map((c) => c.id), clock);
@@ -46,29 +46,29 @@ describe("scheduleCalls", () => {
     const calls = await db.call.findMany({ where: { campaignId: campaign.id, attempt: 1 }, include: { customer: true } });
     expect(calls.map((c) => c.state).sort()).toEqual(calls.map((c) => (c.outcome === "Failed" ? "failed" : "completed")).sort());
     for (const call of calls) {
-      expect(call).toMatchObject({ providerCallId: `sim_${call.id}`, fromPhone: "+918035450808", dialedAt: new Date("2026-12-07T04:30:00Z") });
+      expect(call).toMatchObject({ providerCallId: `sim_${call.id}`, fromPhone: "+918035450808", dialedAt: new Date("2099-12-07T04:30:00Z") });
       expect(call.customer.lastCallStatus).toBe(call.outcome);
       if (call.outcome === "Contacted") expect(call.extractedData).toMatchObject({ promise_to_pay_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     }
   });
 
   it("outside the window accepts the attempts and says when they will be dialled", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 2, { offset: 100 });
-    const night = manualClock("2026-12-07T17:00:00Z"); // 22:30 IST
+    const night = manualClock("2099-12-07T17:00:00Z"); // 22:30 IST
     const input = inputFor(campaign.id, customers.map((c) => c.id), night);
-    expect(await preflightCalls(contextOf(org.id), input)).toMatchObject({ wouldInitiate: 2, dialNow: 0, waitForWindow: 2, windowOpensAt: new Date("2026-12-08T03:30:00Z") });
-    expect(await scheduleCalls(contextOf(org.id), input)).toMatchObject({ initiated: 2, failed: 0, scheduledFor: new Date("2026-12-08T03:30:00Z") });
+    expect(await preflightCalls(contextOf(org.id), input)).toMatchObject({ wouldInitiate: 2, dialNow: 0, waitForWindow: 2, windowOpensAt: new Date("2099-12-08T03:30:00Z") });
+    expect(await scheduleCalls(contextOf(org.id), input)).toMatchObject({ initiated: 2, failed: 0, scheduledFor: new Date("2099-12-08T03:30:00Z") });
     expect((await drainDueAttempts({ clock: night, organizationId: org.id }))[0].dialed).toBe(0);
     const calls = await db.call.findMany({ where: { campaignId: campaign.id } });
     expect(calls.map((c) => [c.state, c.waitReason, c.notBefore.toISOString()])).toEqual([
-      ["scheduled", "window", "2026-12-08T03:30:00.000Z"],
-      ["scheduled", "window", "2026-12-08T03:30:00.000Z"],
+      ["scheduled", "window", "2099-12-08T03:30:00.000Z"],
+      ["scheduled", "window", "2099-12-08T03:30:00.000Z"],
     ]);
   });
 
   it("names every customer that cannot be called, and the preflight predicts it exactly", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 6, { offset: 200 });
     const [dnc, inactiveDnc, capped, busy, fine] = customers;
     const clock = inWindow();
@@ -79,7 +79,7 @@ describe("scheduleCalls", () => {
       ],
     });
     // Three dials to `capped`'s number within the last 24 h, from another campaign of the organization.
-    const elsewhere = await createTestCampaign(org.id, "lead");
+    const elsewhere = await createCallsCampaign(org.id, "lead");
     const [twin] = await createCustomers(elsewhere.id, 1, { phone: () => capped.phoneE164, offset: 900 });
     for (const hoursAgo of [23, 5, 1]) {
       await db.call.create({
@@ -106,7 +106,7 @@ describe("scheduleCalls", () => {
   });
 
   it("writes nothing on preflight", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 3, { offset: 300 });
     await preflightCalls(contextOf(org.id), inputFor(campaign.id, customers.map((c) => c.id)));
     expect(await db.call.count({ where: { campaignId: campaign.id } })).toBe(0);
@@ -114,7 +114,7 @@ describe("scheduleCalls", () => {
   });
 
   it("is idempotent per request key: a retried (or concurrent) request creates no second attempt", async () => {
-    const campaign = await createTestCampaign(org.id, "emi");
+    const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 1_200, { offset: 1_000 });
     const input = inputFor(campaign.id, customers.map((c) => c.id), inWindow(), { requestKey: `key-${campaign.id}` });
     const [first, second] = await Promise.all([scheduleCalls(contextOf(org.id), input), scheduleCalls(contextOf(org.id), input)]);
@@ -128,19 +128,19 @@ describe("scheduleCalls", () => {
   });
 
   it("fails every customer when the agent is inactive, and each when the campaign's window never opens again", async () => {
-    const campaign = await createTestCampaign(org.id, "emi", { endDate: "2026-12-06" });
+    const campaign = await createCallsCampaign(org.id, "emi", { endDate: "2099-12-06" });
     const customers = await createCustomers(campaign.id, 2, { offset: 400 });
     const ended = await scheduleCalls(contextOf(org.id), inputFor(campaign.id, customers.map((c) => c.id)));
     expect(ended).toMatchObject({ initiated: 0, failed: 2, errors: [{ error: "CAMPAIGN_ENDED" }, { error: "CAMPAIGN_ENDED" }] });
     const agent = await db.agent.create({ data: { organizationId: org.id, name: "Off", username: `off-${org.suffix}`, active: false } });
-    const open = await createTestCampaign(org.id, "emi");
+    const open = await createCallsCampaign(org.id, "emi");
     const more = await createCustomers(open.id, 2, { offset: 500 });
     const inactive = await scheduleCalls(contextOf(org.id), inputFor(open.id, more.map((c) => c.id), inWindow(), { agentId: agent.id }));
     expect(inactive).toMatchObject({ initiated: 0, failed: 2, errors: [{ error: "AGENT_INACTIVE", reason: "The agent is inactive and takes no new calls" }, { error: "AGENT_INACTIVE" }] });
   });
 
   it("accepts calls for a paused campaign; they wait for the resume", async () => {
-    const campaign = await createTestCampaign(org.id, "emi", { status: "paused" });
+    const campaign = await createCallsCampaign(org.id, "emi", { status: "paused" });
     const customers = await createCustomers(campaign.id, 2, { offset: 600 });
     const input = inputFor(campaign.id, customers.map((c) => c.id));
     expect(await preflightCalls(contextOf(org.id), input)).toMatchObject({ wouldInitiate: 2, waitForResume: 2, dialNow: 0 });
@@ -153,9 +153,9 @@ describe("scheduleCalls", () => {
   });
 
   it("refuses another organization's campaign, agent or disposition, and a completed campaign", async () => {
-    const theirs = await createTestCampaign(other.id, "emi");
-    const mine = await createTestCampaign(org.id, "emi");
-    const done = await createTestCampaign(org.id, "emi", { status: "completed" });
+    const theirs = await createCallsCampaign(other.id, "emi");
+    const mine = await createCallsCampaign(org.id, "emi");
+    const done = await createCallsCampaign(org.id, "emi", { status: "completed" });
     const ctx = contextOf(org.id);
     await expect(scheduleCalls(ctx, inputFor(theirs.id, []))).rejects.toBeInstanceOf(Forbidden);
     await expect(scheduleCalls(ctx, inputFor("camp_missing", []))).rejects.toThrow(NotFound);
