@@ -9,6 +9,8 @@ import { finishAttempts } from "@/lib/calls/finish-attempts";
 //   result that arrives later finds the attempt ended and changes nothing.
 
 export const DIAL_GRACE_MS = 2 * 60_000;
+/** errorMessage of an interrupted attempt (our worker died, not the provider: auto-pause ignores it). */
+export const INTERRUPTED_MESSAGE = "Interrupted: the worker placing this call stopped before the dialer answered (not redialled)";
 export const RESULT_TIMEOUT_MS = 2 * 60 * 60_000;
 
 export async function recoverStuckAttempts(now: Date, organizationId: string | null, limit = 500): Promise<number> {
@@ -28,7 +30,7 @@ export async function recoverStuckAttempts(now: Date, organizationId: string | n
         status: "Failed" as const,
         errorMessage: s.placed
           ? "No result from the provider within 2 hours"
-          : "Interrupted: the worker placing this call stopped before the dialer answered (not redialled)",
+          : INTERRUPTED_MESSAGE,
       })),
       now,
     );
