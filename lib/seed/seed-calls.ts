@@ -57,7 +57,8 @@ export async function seedDemoCalls(org: Org, campaigns: Ref[], agents: Ref[], d
   // First attempts, then the two retry rounds (2 h apart by default), each with its results.
   const dialer = createSimulatedDialer({ delayMs: 0 });
   for (let round = 0; round < 3; round++) {
-    await drainDueAttempts({ clock, organizationId: org.id, dialerFor: () => dialer });
+    // Small passes keep each results transaction short, also on a slow embedded database.
+    await drainDueAttempts({ clock, organizationId: org.id, dialerFor: () => dialer, limit: 12 });
     clock.advance(2 * 60 * 60 * 1000 + 5 * 60 * 1000);
   }
   return db.call.count({ where: { organizationId: org.id } });
