@@ -44,7 +44,7 @@ test.describe("Calls page", () => {
     await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`of ${n} calls`);
     await expect(rows(page)).toHaveCount(Math.min(n, 25));
     for (const cell of await rows(page).locator("td:nth-child(2) .badge").allTextContents()) expect(cell).toBe("Contacted");
-    for (const cell of await rows(page).locator("td:nth-child(5)").allTextContents()) expect(cell).toBe(campaign.name);
+    for (const cell of await rows(page).getByTestId("call-campaign").allTextContents()) expect(cell).toBe(campaign.name);
 
     await page.goto("/calls?from=2001-01-01&to=2001-01-02");
     await expect(page.getByRole("heading", { name: "No calls match these filters" })).toBeVisible();

@@ -10,7 +10,7 @@ export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; q
   return (
     <table className={`table ${styles.callsTable}`} aria-label="Calls">
       <thead>
-        <tr><th>Customer</th><th>Status</th><th>Disposition</th><th>When</th><th>Campaign</th><th>Agent</th><th className="num">Duration</th></tr>
+        <tr><th>Customer</th><th>Status</th><th>Disposition</th><th>When</th><th>Campaign and agent</th><th className="num">Duration</th></tr>
       </thead>
       <tbody>
         {rows.map((call) => {
@@ -28,8 +28,10 @@ export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; q
               </td>
               <td>{call.outcomeDisposition ?? "—"}</td>
               <td>{formatDateTime(call.dialedAt ?? call.createdAt)}</td>
-              <td>{call.campaign.name}</td>
-              <td>{call.agent.name}</td>
+              <td>
+                <div data-testid="call-campaign">{call.campaign.name}</div>
+                <div className="muted small">{call.agent.name}</div>
+              </td>
               <td className="num">{formatDuration(call.duration)}</td>
             </tr>
           );
