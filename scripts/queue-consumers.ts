@@ -1,6 +1,11 @@
 import type { QueueConsumer } from "@/lib/jobs/workers";
 import { flexydialUploadConsumer } from "@/lib/flexydial/worker/consumer";
 import { interruptedUploadsSweep } from "@/lib/jobs/interrupted-uploads-consumer";
+import { startCallsWorker } from "@/lib/calls/calls-queue";
 
 /** Every queue consumer of the app: what `npm run worker` and the launcher start. Add a feature's here. */
-export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [flexydialUploadConsumer, interruptedUploadsSweep];
+export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [
+  flexydialUploadConsumer,
+  interruptedUploadsSweep,
+  { name: "calls", start: startCallsWorker },
+];
