@@ -41,7 +41,7 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
             <span>New key name</span>
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. CRM sync" maxLength={100} />
           </label>
-          <button className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
         </form>
       )}
       {error && <div role="alert" className="alert alert-error card-pad">{error}</div>}
@@ -66,6 +66,7 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
                 ) : (
                   canManage && (
                     <button
+                      type="button"
                       className="btn btn-sm btn-danger"
                       disabled={pending}
                       onClick={() =>

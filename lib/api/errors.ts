@@ -32,9 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new ApiError("bad_request", message);
 export const notFound = (message: string) => new ApiError("not_found", message);
-export const forbidden = (message: string) => new ApiError("forbidden", message);
 export const conflict = (message: string) => new ApiError("conflict", message);
 export const validationFailed = (errors: string[], message = "Validation failed") =>
   new ApiError("validation", message, { errors });

@@ -1,0 +1,110 @@
+// Architecture rules, checked by `npm run lint:arch` (a step of `npm test`). See README "Layout".
+// Folder groups, as path regexes (relative to the repo root):
+const DOMAIN = "^lib/(customers|upload-jobs|campaigns|records|calls|workflows|dnc|dispositions|agents|domain)/";
+const CONTRACTS = "^lib/(api|timepay|flexydial)/";
+// Browser/worker code of the upload wizard: today lib/upload; `arch` may name it lib/upload-client or lib/wizard.
+const BROWSER = "^lib/(upload|upload-client|wizard)/";
+const SERVER_ONLY = "^(lib/(db|generated)/|node_modules/(pg|pg-boss|pg-pool|@prisma)/|node_modules/next/(server|headers|cache)(\\.js)?$)";
+const INFRA = "^lib/(jobs|db|api)/";
+// What infrastructure may import: other infrastructure, auth, the domain primitives, generated client, config, logs.
+const INFRA_MAY_USE = "^lib/(jobs|db|api|auth|domain|generated|test)/|^lib/(env|log)\\.ts$";
+const TESTS = "\\.test\\.tsx?$|^lib/test/|-test-kit\\.ts$|^e2e/";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Import circles make load order fragile and hide a missing seam. Type-only imports count too.",
+      from: {
+        pathNot: [
+          "^lib/generated/",
+          // TEMPORARY (branch arch deliverable 6): the wizard's step components import types from
+          // upload-wizard.tsx, and review-cells/review-grid-row import from review-table.tsx. Delete after merging arch.
+          "^components/upload/(upload-wizard|done-step|review-step|submit-step|upload-step|use-prepare-review|review-table|review-cells|review-grid-row)\\.tsx?$",
+        ],
+      },
+      to: { circular: true },
+    },
+    {
+      name: "domain-not-contract",
+      severity: "error",
+      comment: "The domain is contract-free: no lib/api, no contract adapter (lib/timepay, lib/flexydial), no next/*.",
+      from: {
+        path: DOMAIN,
+        pathNot: [
+          TESTS,
+          // TEMPORARY (branch arch deliverable 2): these throw ApiError / Flexydial bodies today. Delete after merging arch.
+          "^lib/campaigns/campaigns\\.ts$",
+          "^lib/dnc/(dnc-entries|dnc-request)\\.ts$",
+          "^lib/calls/call-options\\.ts$",
+        ],
+      },
+      to: { path: [CONTRACTS, "^lib/imports/", "^node_modules/next/"] },
+    },
+    {
+      name: "browser-not-server",
+      severity: "error",
+      comment: "Wizard browser/worker code runs in the browser: no database, generated client, pg, pg-boss, node:* or next/server.",
+      from: {
+        path: BROWSER,
+        pathNot: [
+          TESTS,
+          // TEMPORARY (branch arch deliverable 5): Prisma code in the browser folder; moves to lib/campaigns. Delete after merging arch.
+          "^lib/upload/saved-mapping\\.ts$",
+        ],
+      },
+      to: { path: SERVER_ONLY },
+    },
+    {
+      name: "browser-not-node-core",
+      severity: "error",
+      comment: "Wizard browser/worker code cannot use Node built-ins.",
+      from: { path: BROWSER, pathNot: TESTS },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "components-not-db",
+      severity: "error",
+      comment: "Components read data through domain functions, never the database client or generated types.",
+      from: {
+        path: "^components/",
+        pathNot: [
+          // TEMPORARY (not in arch's scope, owned by the lead): server page components that query Prisma directly.
+          // Move each query into its domain folder (lib/campaigns, lib/calls, lib/upload-jobs, ...), then delete the line.
+          "^components/(calls/calls-page|campaigns/campaign-page|upload/upload-page|settings/settings-page|uploads/uploads-page)\\.tsx$",
+        ],
+      },
+      to: { path: "^lib/(db|generated)/" },
+    },
+    {
+      name: "infra-not-features",
+      severity: "error",
+      comment: "Infrastructure (lib/jobs, lib/db, lib/api) never imports a feature; features register with it.",
+      from: {
+        path: INFRA,
+        pathNot: [
+          TESTS,
+          // TEMPORARY (branch arch deliverable 6): workers.ts starts the Flexydial worker itself. Delete after merging arch.
+          "^lib/jobs/workers\\.ts$",
+        ],
+      },
+      to: { path: "^lib/", pathNot: INFRA_MAY_USE },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      comment: "An import that does not resolve.",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(\\.next|test-results)/" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};
