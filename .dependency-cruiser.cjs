@@ -17,14 +17,7 @@ module.exports = {
       name: "no-circular",
       severity: "error",
       comment: "Import circles make load order fragile and hide a missing seam. Type-only imports count too.",
-      from: {
-        pathNot: [
-          "^lib/generated/",
-          // TEMPORARY (branch arch deliverable 6): the wizard's step components import types from
-          // upload-wizard.tsx, and review-cells/review-grid-row import from review-table.tsx. Delete after merging arch.
-          "^components/upload/(upload-wizard|done-step|review-step|submit-step|upload-step|use-prepare-review|review-table|review-cells|review-grid-row)\\.tsx?$",
-        ],
-      },
+      from: { pathNot: "^lib/generated/" },
       to: { circular: true },
     },
     {
@@ -33,13 +26,7 @@ module.exports = {
       comment: "The domain is contract-free: no lib/api, no contract adapter (lib/timepay, lib/flexydial), no next/*.",
       from: {
         path: DOMAIN,
-        pathNot: [
-          TESTS,
-          // TEMPORARY (branch arch deliverable 2): these throw ApiError / Flexydial bodies today. Delete after merging arch.
-          "^lib/campaigns/campaigns\\.ts$",
-          "^lib/dnc/(dnc-entries|dnc-request)\\.ts$",
-          "^lib/calls/call-options\\.ts$",
-        ],
+        pathNot: TESTS,
       },
       to: { path: [CONTRACTS, "^lib/imports/", "^node_modules/next/"] },
     },
@@ -49,11 +36,7 @@ module.exports = {
       comment: "Wizard browser/worker code runs in the browser: no database, generated client, pg, pg-boss, node:* or next/server.",
       from: {
         path: BROWSER,
-        pathNot: [
-          TESTS,
-          // TEMPORARY (branch arch deliverable 5): Prisma code in the browser folder; moves to lib/campaigns. Delete after merging arch.
-          "^lib/upload/saved-mapping\\.ts$",
-        ],
+        pathNot: TESTS,
       },
       to: { path: SERVER_ONLY },
     },
@@ -84,11 +67,7 @@ module.exports = {
       comment: "Infrastructure (lib/jobs, lib/db, lib/api) never imports a feature; features register with it.",
       from: {
         path: INFRA,
-        pathNot: [
-          TESTS,
-          // TEMPORARY (branch arch deliverable 6): workers.ts starts the Flexydial worker itself. Delete after merging arch.
-          "^lib/jobs/workers\\.ts$",
-        ],
+        pathNot: TESTS,
       },
       to: { path: "^lib/", pathNot: INFRA_MAY_USE },
     },
