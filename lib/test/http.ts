@@ -1,4 +1,8 @@
-// Calls a route handler the way Next.js does: a Web Request and a promise of params.
+import { documentedPathOf, responseProblems } from "./openapi";
+
+// Calls a route handler the way Next.js does: a Web Request and a promise of params. When the
+// handler is a route under app/api, its response must match the OpenAPI document (lib/openapi):
+// an undocumented status or body shape fails the test that made the call.
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -24,7 +28,8 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const response = await handler(new Request(url, { method: options.method ?? (body ? "POST" : "GET"), headers, body }), {
+  const method = options.method ?? (body ? "POST" : "GET");
+  const response = await handler(new Request(url, { method, headers, body }), {
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await response.text();
@@ -33,6 +38,11 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
+  }
+  const documented = await documentedPathOf(handler);
+  if (documented) {
+    const problems = responseProblems(method, documented, response.status, json);
+    if (problems.length > 0) throw new Error(`Response does not match the OpenAPI document:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
   }
   return {
     status: response.status,

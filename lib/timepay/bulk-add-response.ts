@@ -1,6 +1,8 @@
 import type { ApiResult } from "@/lib/api/with-api";
 import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
+import type { z } from "zod";
+import type { bulkAddResultsSchema } from "./responses";
 
 // The Bulk Add response, exactly as the seed writes it:
 //   201 every record added · 207 some added · 400 none added ("No valid records to add" when none
@@ -52,7 +54,7 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     errors: outcome.notWritten.map((r): RecordError => ({ id: r.id, error: ERROR_CODE[r.kind], reason: r.reason, index: r.index })),
     ...(invalidRecords.length > 0 && { invalidRecords }),
     ...(validation.warnings.length > 0 && { warnings: validation.warnings }),
-  };
+  } satisfies z.input<typeof bulkAddResultsSchema>;
 
   if (validateOnly) {
     return {

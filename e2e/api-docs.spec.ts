@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+
+// The API reference: /api/openapi.json from the running app, rendered at /docs/api with nothing
+// fetched from anywhere but the app itself (no CDN, no web fonts).
+
+test.describe("API reference", () => {
+  test("serves the OpenAPI document with both families", async ({ request }) => {
+    const res = await request.get("/api/openapi.json");
+    expect(res.status()).toBe(200);
+    const document = await res.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/customers/add/bulk", "/api/bulkphonebookupload/v1/", "/api/generate-token/"]));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(["timepayBearer", "flexydialToken"]));
+  });
+
+  test("renders /docs/api offline: every request stays on this app", async ({ page, baseURL }) => {
+    const origin = new URL(baseURL ?? "http://localhost").origin;
+    const elsewhere: string[] = [];
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (!["data:", "blob:", "about:"].includes(url.protocol) && url.origin !== origin) elsewhere.push(req.url());
+    });
+    await page.goto("/docs/api");
+    await expect(page.getByText("Dialsheet API").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Bulk add customers").first()).toBeVisible();
+    await expect(page.getByText("Bulk contact upload, update or reassignment").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(elsewhere).toEqual([]);
+  });
+});
