@@ -10,6 +10,8 @@ const configuration = {
   hideClientButton: true,
   showDeveloperTools: "never",
   telemetry: false,
+  // Its "Ask AI" searches Scalar's hosted registry: off, nothing leaves the app.
+  agent: { disabled: true },
   // Tag order = the families' order in the document.
   defaultOpenAllTags: false,
 };
@@ -36,9 +38,9 @@ export function referencePage(): string {
     <title>Dialsheet API reference</title>
   </head>
   <body>
-    <div id="api-reference"></div>
+    <div id="dialsheet-api-reference"></div>
     <script src="${REFERENCE_SCRIPT_PATH}"></script>
-    <script>Scalar.createApiReference("#api-reference", ${JSON.stringify(configuration)});</script>
+    <script>Scalar.createApiReference("#dialsheet-api-reference", ${JSON.stringify(configuration)});</script>
   </body>
 </html>
 `;
