@@ -28,7 +28,8 @@ test.describe("API reference", () => {
     await expect(page.getByText("Dialsheet API").first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText("Bulk add customers").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /Flexydial/ }).first()).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    // The operations themselves are rendered (the main column, not only the sidebar).
+    await expect(page.getByText("Adds up to 10,000 records to a campaign.").first()).toBeVisible({ timeout: 30_000 });
     expect(elsewhere).toEqual([]);
     // Nothing even tried to leave (the page's CSP would have blocked it).
     expect(blocked).toEqual([]);
