@@ -7,7 +7,7 @@ import { contact, createFlexyCampaign } from "../test-kit";
 import { requeueOrphanedUploads } from "./repair";
 import { processFlexydialUpload } from "./worker";
 
-// Queues of this file's own (before lib/jobs/boss loads), apart from flexydial-worker.test.ts's workers.
+// Queues of this file's own (before lib/jobs/boss loads), apart from worker.test.ts's workers.
 vi.hoisted(() => {
   process.env.QUEUE_PREFIX = "test-repair.";
 });
