@@ -2,8 +2,8 @@
 // Folder groups, as path regexes (relative to the repo root):
 const DOMAIN = "^lib/(customers|upload-jobs|campaigns|records|calls|workflows|dnc|dispositions|agents|domain)/";
 const CONTRACTS = "^lib/(api|timepay|flexydial)/";
-// Browser/worker code of the upload wizard: today lib/upload; `arch` may name it lib/upload-client or lib/wizard.
-const BROWSER = "^lib/(upload|upload-client|wizard)/";
+// Browser/worker code of the upload wizard: lib/upload-wizard (formerly lib/upload; the other names are kept covered).
+const BROWSER = "^lib/(upload-wizard|upload|upload-client|wizard)/";
 const SERVER_ONLY = "^(lib/(db|generated)/|node_modules/(pg|pg-boss|pg-pool|@prisma)/|node_modules/next/(server|headers|cache)(\\.js)?$)";
 const INFRA = "^lib/(jobs|db|api)/";
 // What infrastructure may import: other infrastructure, auth, the domain primitives, generated client, config, logs.

@@ -1,7 +1,6 @@
 import { assertCallTargets, type CallOptions } from "@/lib/calls/call-options";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid } from "@/lib/domain/errors";
-import { recordPrefix } from "@/lib/records/messages";
 import { validateRecords } from "@/lib/records/validate-records";
 import type { CustomerCampaign } from "./customer-campaign";
 import { customerKeyLabel } from "./duplicate-policy";
@@ -19,7 +18,7 @@ export async function addCustomer(
 ): Promise<AddedCustomer> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
   const validation = validateRecords([input.data], campaign.schema, campaign.policy);
-  if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: withoutPrefix(validation.invalid[0].errors) });
+  if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: validation.invalid[0].issues.map((i) => i.message) });
 
   const record = validation.valid[0];
   const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: null, schema: campaign.schema, records: [record] });
@@ -28,10 +27,4 @@ export async function addCustomer(
   }
   if (written.failed.length > 0) throw new Error("The customer insert was refused by the database");
   return { id: record.id, customerId: written.inserted[0].customerId };
-}
-
-/** A single record's messages without the "Record 0: " a bulk request needs. */
-export function withoutPrefix(errors: string[]): string[] {
-  const prefix = recordPrefix(0);
-  return errors.map((e) => (e.startsWith(prefix) ? e.slice(prefix.length) : e));
 }

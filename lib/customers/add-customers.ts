@@ -1,16 +1,7 @@
 import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/calls/call-options";
 import type { DomainContext } from "@/lib/domain/context";
-import { Invalid } from "@/lib/domain/errors";
 import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
-import {
-  addUploadChunk,
-  completeUploadJob,
-  createUploadJob,
-  failUploadJob,
-  findChunkedUpload,
-  uploadRowErrors,
-  type UploadCounts,
-} from "@/lib/upload-jobs/upload-jobs";
+import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
 import type { CustomerCampaign } from "./customer-campaign";
 import { alreadyExistsReason, customerKeyLabel, duplicateOptions, writeFailedReason } from "./duplicate-policy";
 import { existingIdentifiers, insertCustomers } from "./insert-customers";
@@ -24,17 +15,15 @@ export type AddCustomersInput = {
   records: readonly unknown[];
   callOptions: CallOptions;
   validateOnly: boolean;
-  /** The upload wizard's file name, kept on its job. */
-  fileName?: string | null;
-  /** A later chunk of one file: the job of its first chunk (the wizard's own uploads only). */
-  continueJobId?: string;
+  /** A chunk of a file whose job is open (openFileUpload); without it the request is a job of its own. */
+  chunkOf?: { jobId: string };
 };
 
 /** A valid record that was not written, and why. */
 export type NotWritten = {
   index: number;
   id: string;
-  kind: "duplicate_in_request" | "already_exists" | "write_failed";
+  code: "duplicate_in_file" | "duplicate_in_campaign" | "write_failed";
   reason: string;
 };
 
@@ -54,8 +43,8 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   const { schema, policy } = campaign;
   const validation = validateRecords(input.records, schema, policy, duplicateOptions(schema));
   const keyLabel = customerKeyLabel(schema);
-  const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, kind: "duplicate_in_request", reason: d.reason }));
-  const exists = (r: ValidRecord): NotWritten => ({ index: r.index, id: r.id, kind: "already_exists", reason: alreadyExistsReason(keyLabel, r.id) });
+  const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: "duplicate_in_file", reason: d.reason }));
+  const exists = (r: ValidRecord): NotWritten => ({ index: r.index, id: r.id, code: "duplicate_in_campaign", reason: alreadyExistsReason(keyLabel, r.id) });
   const sorted = (list: NotWritten[]) => list.sort((a, b) => a.index - b.index);
 
   if (input.validateOnly) {
@@ -64,14 +53,14 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null };
   }
 
-  const job = await openJob(ctx, campaign.id, input);
-  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.id, schema, records: validation.valid }).catch(
+  const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
+  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.jobId, schema, records: validation.valid }).catch(
     async (error: unknown) => {
-      await failUploadJob(job.id, "The upload stopped on an unexpected error").catch(() => {});
+      await failUploadJob(job.jobId, "The upload stopped on an unexpected error").catch(() => {});
       throw error;
     },
   );
-  const failed = written.failed.map((r): NotWritten => ({ index: r.index, id: r.id, kind: "write_failed", reason: writeFailedReason }));
+  const failed = written.failed.map((r): NotWritten => ({ index: r.index, id: r.id, code: "write_failed", reason: writeFailedReason }));
   const notWritten = sorted([...inRequest, ...written.existing.map(exists), ...failed]);
   const added = written.inserted.length;
   const total = input.records.length;
@@ -84,24 +73,11 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     duplicates: inRequest.length + written.existing.length,
   };
   const rowErrors = uploadRowErrors(validation.invalid, notWritten);
-  if (job.chunkOffset === null) await completeUploadJob(job.id, counts, rowErrors);
-  else await addUploadChunk(job.id, counts, rowErrors, job.chunkOffset);
-  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.id };
+  if (input.chunkOf) await recordUploadChunk(job.jobId, counts, rowErrors);
+  else await completeUploadJob(job.jobId, counts, rowErrors);
+  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId };
 }
 
-// A new job, or — for the wizard's later chunks of one file — the job of its first chunk.
-async function openJob(ctx: DomainContext, campaignId: string, input: AddCustomersInput): Promise<{ id: string; chunkOffset: number | null }> {
-  if (input.continueJobId !== undefined) {
-    const chunked = await findChunkedUpload(ctx, input.continueJobId, campaignId);
-    if (!chunked) throw new Invalid("Validation failed", { field: "uploadJobId", issues: ["uploadJobId does not match an upload of yours to this campaign"] });
-    return { id: chunked.id, chunkOffset: chunked.offset };
-  }
-  const job = await createUploadJob(ctx, {
-    campaignId,
-    fileName: input.fileName ?? null,
-    total: input.records.length,
-    options: recordedCallOptions(input.callOptions),
-    status: "processing",
-  });
-  return { id: job.id, chunkOffset: null };
+function jobOf(campaignId: string, input: AddCustomersInput) {
+  return { campaignId, total: input.records.length, options: recordedCallOptions(input.callOptions), status: "processing" } as const;
 }

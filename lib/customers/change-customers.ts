@@ -1,5 +1,5 @@
 import type { DomainContext } from "@/lib/domain/context";
-import type { InvalidRecord } from "@/lib/records/validate-records";
+import type { IndexedIssue, Issue } from "@/lib/records/issues";
 import { completeUploadJob, createUploadJob, failUploadJob, uploadRowErrors } from "@/lib/upload-jobs/upload-jobs";
 import type { CustomerCampaign } from "./customer-campaign";
 import { customerKeyLabel } from "./duplicate-policy";
@@ -9,7 +9,7 @@ import { updateCustomers, type CustomerChange } from "./update-customers";
 // job (action "update") records the request, and the counts equal what was written.
 
 /** A change the caller already refused (its shape, a repeated id), recorded on the job. */
-export type RefusedChange = { index: number; id: string | null; errors: string[] };
+export type RefusedChange = { index: number; id: string | null; issues: Issue[] };
 
 /** A well-formed change that was not written, and why. */
 export type NotChanged = {
@@ -35,7 +35,7 @@ export type ChangeCustomersOutcome = {
   notChanged: NotChanged[];
   retried: number;
   batches: number;
-  warnings: string[];
+  warnings: IndexedIssue[];
   uploadJobId: string;
 };
 
@@ -56,7 +56,7 @@ export async function changeCustomers(ctx: DomainContext, campaign: CustomerCamp
     ...result.conflicts.map((c) => not(c, "conflict", "Changed by another request on every attempt; send it again")),
     ...result.failed.map((c) => not(c, "write_failed", "The database refused this change and nothing of it was saved; send it again")),
   ].sort((a, b) => a.index - b.index);
-  const invalid = [...input.refused.invalid, ...result.invalid.map(({ index, id, errors }: InvalidRecord) => ({ index, id, errors }))].sort(
+  const invalid = [...input.refused.invalid, ...result.invalid.map(({ index, id, issues }) => ({ index, id, issues }))].sort(
     (a, b) => a.index - b.index,
   );
 

@@ -1,7 +1,6 @@
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 import { normalizePhone } from "@/lib/records/phone";
-import { withoutPrefix } from "./add-customer";
 import type { CustomerCampaign } from "./customer-campaign";
 import { updateCustomers } from "./update-customers";
 
@@ -15,7 +14,7 @@ export async function updateCustomer(
   const { schema, policy } = campaign;
   const result = await updateCustomers({ campaignId: campaign.id, schema, policy, changes: [{ index: 0, identifier: input.identifier, data: input.data }] });
   if (result.notFound.length > 0) throw new NotFound("Customer not found", { resource: "customer", value: input.identifier });
-  if (result.invalid.length > 0) throw new Invalid("Validation failed", { issues: withoutPrefix(result.invalid[0].errors) });
+  if (result.invalid.length > 0) throw new Invalid("Validation failed", { issues: result.invalid[0].issues.map((i) => i.message) });
   if (result.conflicts.length > 0) throw new Conflict("The customer was changed by another request at the same time; send the update again");
   if (result.failed.length > 0) throw new Error("The customer update was refused by the database");
   return { id: input.identifier, customerId: result.updated[0].customerId };

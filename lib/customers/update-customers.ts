@@ -1,7 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
-import { recordPrefix } from "@/lib/records/messages";
-import { validateRecords, type InvalidRecord, type ValidRecord } from "@/lib/records/validate-records";
+import { validateRecords, type IndexedIssue, type InvalidRecord, type ValidRecord } from "@/lib/records/validate-records";
 import { logError } from "@/lib/log";
 import { emptyColumns, pushColumns, storedRecord, type StoredCustomer } from "./customer-columns";
 
@@ -43,7 +42,7 @@ export interface UpdateCustomersResult {
   /** Changes that met a concurrent write at least once and were merged again. */
   retried: number;
   batches: number;
-  warnings: string[];
+  warnings: IndexedIssue[];
 }
 
 /** Test seam: runs after each read, before the write (a concurrent writer can act here). */
@@ -79,7 +78,8 @@ export async function updateCustomers(input: UpdateCustomersInput, hooks: Update
   result.conflicts = pending;
   result.retried = retried.size;
   result.invalid.sort((a, b) => a.index - b.index);
-  result.warnings = [...new Set(result.warnings)];
+  // A change retried after a concurrent write is judged again: its warnings once.
+  result.warnings = [...new Map(result.warnings.map((w) => [`${w.index}|${w.field}|${w.message}`, w])).values()];
   return result;
 }
 
@@ -95,7 +95,7 @@ type Ready = { change: CustomerChange; customer: StoredVersion; record: ValidRec
  */
 function judge(pending: readonly CustomerChange[], stored: Map<string, StoredVersion>, input: UpdateCustomersInput, result: UpdateCustomersResult): Ready[] {
   const { schema, policy } = input;
-  // Positions are the request's, so the core's messages read "Record <request index>: ...".
+  // Positions are the request's, so each problem names the record the client sent.
   const merged: unknown[] = [];
   const found = new Map<number, { change: CustomerChange; customer: StoredVersion }>();
   for (const change of pending) {
@@ -123,7 +123,8 @@ function judge(pending: readonly CustomerChange[], stored: Map<string, StoredVer
     const moved = movedKey(item.customer, record, schema);
     if (moved) {
       const message = `Field '${moved}' cannot be changed: it identifies the customer in this campaign`;
-      result.invalid.push({ index: record.index, id: item.change.identifier, errors: [recordPrefix(record.index) + message], fieldErrors: {} });
+      const issue = { code: "identifier_changed", field: moved, message } as const;
+      result.invalid.push({ index: record.index, id: item.change.identifier, issues: [issue], fieldErrors: {} });
       continue;
     }
     ready.push({ ...item, record });

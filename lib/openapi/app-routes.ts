@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { saveMappingSchema } from "@/lib/campaigns/saved-mapping";
 import { rememberedMappingSchema } from "@/lib/spreadsheet/map-columns";
+import {
+  checkRowsAnswerSchema,
+  checkRowsRequestSchema,
+  finishUploadAnswerSchema,
+  openUploadAnswerSchema,
+  openUploadRequestSchema,
+  uploadChunkAnswerSchema,
+  uploadChunkRequestSchema,
+} from "@/lib/upload-wizard/upload-api";
 import type { ResponseDoc, RouteDoc } from "./route-doc";
 
 // The app's own routes (the upload wizard's, sign-in, this reference), in the app's error shape
@@ -13,11 +22,54 @@ const error = (description: string): ResponseDoc => ({ description, schema: appE
 const common = { 401: error("Not signed in and no API key."), 500: error("Anything unexpected.") };
 const mapping = z.object({ mapping: rememberedMappingSchema.nullable() }).meta({ id: "SavedMapping" });
 const campaignParams = z.object({ id: z.string().meta({ description: "The campaign id." }) });
+const jobParams = z.object({ jobId: z.string().meta({ description: "The upload job's id (from POST /api/uploads)." }) });
+const idempotent = { 409: error("A request with this Idempotency-Key is still in progress."), 422: error("The Idempotency-Key was already used with a different body.") };
+const bodyErrors = { 400: error("Invalid body."), 413: error("Body too large."), 415: error("Not JSON.") };
 
 // better-auth's own endpoints (app/api/auth/[...all]); their bodies are better-auth's.
 const betterAuth = z.looseObject({}).meta({ description: "better-auth's response body." });
 
 export const appRoutes: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/api/uploads",
+    family: "App",
+    summary: "Open a file's upload job (upload wizard)",
+    body: openUploadRequestSchema,
+    responses: { 201: { description: "The job.", schema: openUploadAnswerSchema }, ...bodyErrors, 403: error("Not this organization's campaign, or not allowed."), 404: error("No such campaign."), ...idempotent, ...common },
+  },
+  {
+    method: "post",
+    path: "/api/uploads/check",
+    family: "App",
+    summary: "What adding these rows would do (upload wizard); writes nothing",
+    body: checkRowsRequestSchema,
+    responses: { 200: { description: "Invalid rows and rows that would not be written.", schema: checkRowsAnswerSchema }, ...bodyErrors, 403: error("Not this organization's campaign, or not allowed."), 404: error("No such campaign."), ...common },
+  },
+  {
+    method: "post",
+    path: "/api/uploads/{jobId}/chunks",
+    family: "App",
+    summary: "Add the next chunk of rows to an open upload job (upload wizard)",
+    params: jobParams,
+    body: uploadChunkRequestSchema,
+    responses: {
+      200: { description: "What this chunk added, and why the rest was not.", schema: uploadChunkAnswerSchema },
+      ...bodyErrors,
+      403: error("Not allowed."),
+      404: error("No such open upload job."),
+      ...idempotent,
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/uploads/{jobId}/finish",
+    family: "App",
+    summary: "Stop an upload early; its job keeps what was sent (upload wizard)",
+    params: jobParams,
+    responses: { 200: { description: "Finished.", schema: finishUploadAnswerSchema }, 403: error("Not allowed."), 404: error("No such upload job."), 409: error("The job is not open."), ...common },
+  },
   {
     method: "get",
     path: "/api/campaigns/{id}/mapping",

@@ -2,6 +2,7 @@ import type { ApiResult } from "@/lib/api/with-api";
 import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
 import type { z } from "zod";
+import { invalidRecord, warningMessages } from "./record-errors";
 import type { bulkAddResultsSchema } from "./responses";
 
 // The Bulk Add response, exactly as the seed writes it:
@@ -19,9 +20,9 @@ export interface RecordError {
   index: number;
 }
 
-const ERROR_CODE: Record<NotWritten["kind"], RecordError["error"]> = {
-  duplicate_in_request: "DUPLICATE_IN_REQUEST",
-  already_exists: "DUPLICATE",
+const ERROR_CODE: Record<NotWritten["code"], RecordError["error"]> = {
+  duplicate_in_file: "DUPLICATE_IN_REQUEST",
+  duplicate_in_campaign: "DUPLICATE",
   write_failed: "WRITE_FAILED",
 };
 
@@ -29,19 +30,16 @@ export interface BulkAddAnswer {
   body: CallOptions;
   outcome: AddCustomersOutcome;
   validateOnly: boolean;
-  /** Upload wizard callers only: API bodies stay exactly the contract's. */
-  showJobId: boolean;
 }
 
 export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
   const { validateOnly, outcome } = answer;
   const { validation, added } = outcome;
   const total = validation.valid.length + validation.duplicates.length + validation.invalid.length;
-  const invalidRecords = validation.invalid.map(({ index, id, errors }) => ({ index, id, errors }));
-  const jobField = answer.showJobId && outcome.uploadJobId !== null ? { uploadJobId: outcome.uploadJobId } : {};
+  const invalidRecords = validation.invalid.map(invalidRecord);
 
   if (!validateOnly && validation.invalid.length === total) {
-    return { status: 400, body: { success: false, message: "No valid records to add", invalidRecords, ...jobField } };
+    return { status: 400, body: { success: false, message: "No valid records to add", invalidRecords } };
   }
 
   const results = {
@@ -51,9 +49,9 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     successful: added,
     failed: total - added,
     batchesProcessed: outcome.batches,
-    errors: outcome.notWritten.map((r): RecordError => ({ id: r.id, error: ERROR_CODE[r.kind], reason: r.reason, index: r.index })),
+    errors: outcome.notWritten.map((r): RecordError => ({ id: r.id, error: ERROR_CODE[r.code], reason: r.reason, index: r.index })),
     ...(invalidRecords.length > 0 && { invalidRecords }),
-    ...(validation.warnings.length > 0 && { warnings: validation.warnings }),
+    ...(validation.warnings.length > 0 && { warnings: warningMessages(validation.warnings) }),
   } satisfies z.input<typeof bulkAddResultsSchema>;
 
   if (validateOnly) {
@@ -74,5 +72,5 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     extra.workflowTriggered = false;
   }
   const status = added === total ? 201 : added > 0 ? 207 : 400;
-  return { status, body: { success: added === total, message, results, ...extra, ...jobField } };
+  return { status, body: { success: added === total, message, results, ...extra } };
 }

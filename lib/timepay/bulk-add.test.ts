@@ -490,38 +490,14 @@ describe("upload jobs", () => {
     ]);
   });
 
-  it("records a signed-in operator's upload as ui with its file name, and returns the job id in the body too", async () => {
+  it("a signed-in operator's request is TimePay's too: no wizard fields, a job of the API's door", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const { cookie, userId } = await operatorCookie(a.id);
     const res = await call(bulkAdd, { headers: { cookie }, body: { campaignId: campaign.id, records: [loan(1)], source: "ui", fileName: "november.xlsx" } });
     expect(res.status).toBe(201);
-    expect(res.json.uploadJobId).toBe(res.headers.get("x-upload-job-id"));
-    const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.json.uploadJobId } });
-    expect(job).toMatchObject({ source: "ui", fileName: "november.xlsx", createdById: userId, apiKeyId: null, successful: 1, status: "completed" });
-  });
-
-  it("adds the wizard's later chunks of a file to the job of its first chunk, and only the same operator's", async () => {
-    const campaign = await createTestCampaign(a.id, "emi");
-    const { cookie } = await operatorCookie(a.id);
-    const send = (body: Record<string, unknown>, who = cookie) =>
-      call(bulkAdd, { headers: { cookie: who }, body: { campaignId: campaign.id, source: "ui", fileName: "big.csv", ...body } });
-    const first = await send({ records: [loan(1), loan(2), { loan_id: "BAD1" }] });
-    const jobId = first.json.uploadJobId;
-    const second = await send({ records: [loan(3), loan(1), { loan_id: "BAD2" }], uploadJobId: jobId });
-    expect(second.status).toBe(207);
-    expect(second.json.uploadJobId).toBe(jobId);
-    expect(second.json.results.invalidRecords[0].index).toBe(2); // the response speaks of its own chunk
-    const job = await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } });
-    expect(job).toMatchObject({ status: "completed", total: 6, processed: 6, valid: 4, invalid: 2, successful: 3, failed: 3, duplicates: 1 });
-    expect((job.rowErrors as { index: number; id: string }[]).map((r) => [r.index, r.id])).toEqual([[2, "BAD1"], [4, "LN1"], [5, "BAD2"]]);
-    expect(await db.customer.count({ where: { uploadJobId: jobId } })).toBe(3);
-
-    const stranger = await operatorCookie(a.id);
-    const refused = await send({ records: [loan(9)], uploadJobId: jobId }, stranger.cookie);
-    expect(refused.status).toBe(400);
-    expect(refused.json.errors).toEqual(["uploadJobId does not match an upload of yours to this campaign"]);
-    const viaApi = await add({ campaignId: campaign.id, records: [loan(10)], uploadJobId: jobId });
-    expect(viaApi.headers.get("x-upload-job-id")).not.toBe(jobId); // API callers always get a job of their own
+    expect(res.json.uploadJobId).toBeUndefined();
+    const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.headers.get("x-upload-job-id")! } });
+    expect(job).toMatchObject({ source: "timepay_api", fileName: null, createdById: userId, apiKeyId: null, successful: 1, status: "completed" });
   });
 
   it("records an upload that had no valid record too", async () => {

@@ -3,9 +3,11 @@ import { changeCustomers, type NotChanged, type RefusedChange } from "@/lib/cust
 import { customerCampaign } from "@/lib/customers/customer-campaign";
 import type { CustomerChange } from "@/lib/customers/update-customers";
 import type { DomainContext } from "@/lib/domain/context";
-import { duplicateReason, fieldMessages, recordMessages, recordPrefix } from "@/lib/records/messages";
+import type { Issue } from "@/lib/records/issues";
+import { duplicateReason, fieldMessages, recordMessages } from "@/lib/records/messages";
 import type { BulkUpdateBody } from "./customer-bodies";
 import { requestedIdentifier } from "./customer";
+import { invalidRecord, warningMessages } from "./record-errors";
 
 // PUT /api/v1/customer-data/bulk: up to 10,000 { id, data } changes. Like the bulk add: each
 // record fails alone, an upload job (action "update") records the request, and the counts equal
@@ -25,7 +27,7 @@ export async function bulkUpdateCustomers(ctx: DomainContext, body: BulkUpdateBo
   const { changes, invalid, notChanged } = readChanges(body.records, (id) => requestedIdentifier({ id }, campaign));
   const total = body.records.length;
   if (changes.length === 0) {
-    return { status: 400, body: { success: false, message: "No valid records to update", invalidRecords: invalid } };
+    return { status: 400, body: { success: false, message: "No valid records to update", invalidRecords: invalid.map(invalidRecord) } };
   }
 
   const outcome = await changeCustomers(ctx, campaign, { total, changes, refused: { invalid, notChanged } });
@@ -40,14 +42,13 @@ export async function bulkUpdateCustomers(ctx: DomainContext, body: BulkUpdateBo
     retried: outcome.retried,
     batchesProcessed: outcome.batches,
     errors,
-    ...(outcome.invalid.length > 0 && { invalidRecords: outcome.invalid }),
-    ...(outcome.warnings.length > 0 && { warnings: outcome.warnings }),
+    ...(outcome.invalid.length > 0 && { invalidRecords: outcome.invalid.map(invalidRecord) }),
+    ...(outcome.warnings.length > 0 && { warnings: warningMessages(outcome.warnings) }),
   };
   const status = updated === total ? 200 : updated > 0 ? 207 : 400;
-  const ui = ctx.source === "ui";
   return {
     status,
-    body: { success: updated === total, message: `Updated ${updated} of ${total} records`, results, ...(ui && { uploadJobId: outcome.uploadJobId }) },
+    body: { success: updated === total, message: `Updated ${updated} of ${total} records`, results },
     headers: { "X-Upload-Job-Id": outcome.uploadJobId },
   };
 }
@@ -59,20 +60,20 @@ function readChanges(records: readonly unknown[], identify: (id: string | number
   const notChanged: NotChanged[] = [];
   const firstSeen = new Map<string, number>();
   records.forEach((record, index) => {
-    const problems: string[] = [];
+    const problems: Issue[] = [];
     const item = typeof record === "object" && record !== null && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
-    if (!item) problems.push(recordMessages.notObject);
+    if (!item) problems.push({ code: "not_an_object", field: null, message: recordMessages.notObject });
     const id = item && Object.hasOwn(item, "id") ? item.id : undefined;
     const text = typeof id === "string" && id.trim() !== "" ? id : typeof id === "number" && Number.isFinite(id) ? id : undefined;
-    if (item && id == null) problems.push(recordMessages.missingRequired("id"));
-    else if (item && text === undefined) problems.push(fieldMessages.text("id"));
+    if (item && id == null) problems.push({ code: "missing_required", field: "id", message: recordMessages.missingRequired("id") });
+    else if (item && text === undefined) problems.push({ code: "invalid_text", field: "id", message: fieldMessages.text("id") });
     const data = item && Object.hasOwn(item, "data") ? item.data : undefined;
     const dataOk = typeof data === "object" && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
-    if (item && !dataOk) problems.push("Field 'data' must be an object with at least one field to change");
+    if (item && !dataOk) problems.push({ code: "not_an_object", field: "data", message: "Field 'data' must be an object with at least one field to change" });
 
     const identifier = text === undefined ? null : identify(text);
     if (problems.length > 0) {
-      invalid.push({ index, id: identifier, errors: problems.map((p) => recordPrefix(index) + p) });
+      invalid.push({ index, id: identifier, issues: problems });
       return;
     }
     const first = firstSeen.get(identifier!);

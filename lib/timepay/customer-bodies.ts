@@ -28,7 +28,7 @@ const dataObject = (what: string) =>
     error: `${what} is required and must be an object of fields`,
   });
 
-/** POST /api/v1/customers/add/bulk. `source` and `fileName` come from the upload wizard. */
+/** POST /api/v1/customers/add/bulk */
 export const bulkAddBodySchema = z
   .object(
     {
@@ -36,11 +36,6 @@ export const bulkAddBodySchema = z
       records,
       ...callOptionsFields,
       validateOnly: z.boolean({ error: "validateOnly must be true or false" }).optional(),
-      // The wizard's: whether a request is a UI upload is decided by its credential, not by
-      // `source`. `uploadJobId` names the job of a file's first chunk in the later ones.
-      source: z.unknown().optional(),
-      fileName: z.unknown().optional(),
-      uploadJobId: z.unknown().optional(),
     },
     BODY_OBJECT,
   )
@@ -77,7 +72,7 @@ export const updateCustomerBodySchema = z
 export type UpdateCustomerBody = z.output<typeof updateCustomerBodySchema>;
 
 /** PUT /api/v1/customer-data/bulk: each record is { id, data }, checked one by one. */
-export const bulkUpdateBodySchema = z.object({ campaignId, records, source: z.unknown().optional(), fileName: z.unknown().optional() }, BODY_OBJECT);
+export const bulkUpdateBodySchema = z.object({ campaignId, records }, BODY_OBJECT);
 export type BulkUpdateBody = z.output<typeof bulkUpdateBodySchema>;
 
 /** `?validateOnly=true` (or the body's "validateOnly": true). */
@@ -89,9 +84,4 @@ export function validateOnlyOf(query: URLSearchParams, body: { validateOnly?: bo
     throw new ApiError("validation", "Validation failed", { errors: ["validateOnly must be true or false"] });
   }
   return value === "true" || value === "1" || body.validateOnly === true;
-}
-
-/** The upload wizard's file name, kept on its upload job (API callers' is ignored). */
-export function uploadFileName(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 255) : null;
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext, Source } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
+import type { Issue } from "@/lib/records/issues";
+import { recordPrefix } from "@/lib/records/messages";
 
 // UploadJob rows: one per upload, whatever its door (the wizard, TimePay's bulk routes,
 // Flexydial's asynchronous uploads). The life of a job:
@@ -91,28 +93,27 @@ export async function completeUploadJob(id: string, counts: UploadCounts, rowErr
 }
 
 /**
- * The upload wizard sends a large file in chunks and names the first chunk's job in the later
- * ones: that job, when it is this operator's upload to this campaign, else null. `offset` is the
- * number of records the job already holds, so row problems keep counting on from there.
+ * One more chunk of a file upload whose job was opened with the file's row count: counts add up,
+ * row problems follow on from the rows already processed, and the job completes with its last chunk.
  */
-export async function findChunkedUpload(ctx: DomainContext, id: string, campaignId: string): Promise<{ id: string; offset: number } | null> {
-  const job = await db.uploadJob.findFirst({
-    where: { id, organizationId: ctx.organizationId, campaignId, createdById: ctx.actor.userId, source: "ui", action: "insert" },
-    select: { id: true, total: true },
-  });
-  return job && { id: job.id, offset: job.total };
-}
-
-/** Adds one more chunk to a chunked upload's job, in one statement: counts add up, row problems follow on. */
-export async function addUploadChunk(id: string, counts: UploadCounts, rowErrors: readonly UploadRowError[], offset: number) {
-  const shifted = rowErrors.map((row) => ({ ...row, index: row.index + offset }));
+export async function recordUploadChunk(id: string, counts: UploadCounts, rowErrors: readonly UploadRowError[]) {
   await db.$executeRaw`
     UPDATE upload_jobs SET
-      total = total + ${counts.total}, processed = processed + ${counts.total}, valid = valid + ${counts.valid},
+      processed = processed + ${counts.total}, valid = valid + ${counts.valid},
       invalid = invalid + ${counts.invalid}, successful = successful + ${counts.successful}, failed = failed + ${counts.failed},
-      duplicates = duplicates + ${counts.duplicates}, "rowErrors" = "rowErrors" || ${JSON.stringify(shifted)}::jsonb,
-      status = 'completed', "completedAt" = CURRENT_TIMESTAMP
+      duplicates = duplicates + ${counts.duplicates},
+      "rowErrors" = "rowErrors" || (SELECT coalesce(jsonb_agg(e || jsonb_build_object('index', (e->>'index')::int + processed)), '[]'::jsonb)
+                                    FROM jsonb_array_elements(${JSON.stringify(rowErrors)}::jsonb) AS e),
+      status = (CASE WHEN processed + ${counts.total} >= total THEN 'completed' ELSE 'processing' END)::"UploadStatus",
+      "completedAt" = CASE WHEN processed + ${counts.total} >= total THEN CURRENT_TIMESTAMP ELSE NULL END
     WHERE id = ${id}`;
+}
+
+/** Ends a file upload early (the operator cancelled): the job holds what was sent. */
+export async function finishUploadJob(id: string) {
+  await db.$executeRaw`
+    UPDATE upload_jobs SET total = processed, status = 'completed', "completedAt" = CURRENT_TIMESTAMP
+    WHERE id = ${id} AND status = 'processing'`;
 }
 
 /** The job stops with a message; counts stay as last recorded. */
@@ -133,12 +134,15 @@ export async function getUploadJob(ctx: DomainContext, id: string) {
   return job;
 }
 
-/** Rows that were not written, in input order: invalid records first merged with write problems. */
+/**
+ * Rows that were not written, in input order: invalid records first merged with write problems.
+ * The report names each record's problems "Record N: …", as it is read apart from its file.
+ */
 export function uploadRowErrors(
-  invalid: readonly { index: number; id: string | null; errors: string[] }[],
+  invalid: readonly { index: number; id: string | null; issues: readonly Issue[] }[],
   notWritten: readonly { index: number; id: string; reason: string }[],
 ): UploadRowError[] {
-  const rows: UploadRowError[] = invalid.map((r) => ({ index: r.index, id: r.id, errors: r.errors }));
+  const rows: UploadRowError[] = invalid.map((r) => ({ index: r.index, id: r.id, errors: r.issues.map((i) => recordPrefix(r.index) + i.message) }));
   for (const r of notWritten) rows.push({ index: r.index, id: r.id, errors: [r.reason] });
   return rows.sort((a, b) => a.index - b.index);
 }

@@ -35,7 +35,7 @@ export function judgeRows(rows: readonly UploadRow[], rules: RowRules, action: R
   // The phone is the contact's key in Flexydial (updates find contacts by it), so it may not repeat.
   const result = validateRecords(checked, schema, rules.policy, { unknownKeys: "error", uniquePhone: true });
   for (const invalid of result.invalid) {
-    verdicts[invalid.index] ??= reject(rows, invalid.index, invalid.id, "invalid", invalid.errors.map(withoutPrefix).join("; "));
+    verdicts[invalid.index] ??= reject(rows, invalid.index, invalid.id, "invalid", invalid.issues.map((issue) => issue.message).join("; "));
   }
   for (const duplicate of result.duplicates) {
     verdicts[duplicate.index] = reject(rows, duplicate.index, duplicate.id, "duplicate", rowMessages.duplicateInFile);
@@ -62,8 +62,4 @@ function agentText(value: unknown): string | undefined {
 
 function optionalFields(schema: FieldSchema): FieldSchema {
   return { ...schema, generateIdentifier: false, fields: schema.fields.map((field) => ({ ...field, required: false })) };
-}
-
-function withoutPrefix(message: string): string {
-  return message.replace(/^Record \d+: /, "");
 }

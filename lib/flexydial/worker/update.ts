@@ -61,7 +61,7 @@ function mergeAndValidate(
   const valid = new Map(validation.valid.map((r) => [r.index, r]));
   const problems = new Map<number, string>();
   for (const invalid of validation.invalid) {
-    problems.set(owners[invalid.index].row, invalid.errors.map((e) => e.replace(/^Record \d+: /, "")).join("; "));
+    problems.set(owners[invalid.index].row, invalid.issues.map((issue) => issue.message).join("; "));
   }
   const planned: Planned[] = found.map(({ index }) => ({ index, customers: [] }));
   owners.forEach(({ row, customer }, i) => {
