@@ -14,6 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A stray test.only must not pass CI by running one test.
+  forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {
     baseURL,

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { seedData } from "./seed-data";
+import { query } from "./upload-helpers";
 
 // The Flexydial contract over real HTTP against the running app (`npm start`: web server and the
 // in-process queue workers): generate-token -> upload -> poll status -> Completed, update and
@@ -25,6 +26,18 @@ async function token(request: APIRequestContext, email: string, password: string
   return `Token ${(await res.json()).token}`;
 }
 
+/** This run's contacts n of the demo organization's Flexydial campaign, straight from the database. */
+async function contacts(...ns: number[]) {
+  const rows = await query<{ identifier: string; assignedTo: string | null; city: unknown }>(
+    `SELECT c.identifier, c."assignedTo", c.data->>'customer_info:city' AS city
+       FROM customers c JOIN campaigns k ON k.id = c."campaignId"
+      WHERE k.name = $1 AND c.identifier = ANY($2) ORDER BY c.identifier`,
+    [CAMPAIGN, ns.map((n) => `E2E-${run}-${n}`)],
+  );
+  return rows.map(({ identifier, assignedTo, city }) => ({ identifier, assignedTo, city }));
+}
+const contact = (n: number, assignedTo: string, city: string) => ({ identifier: `E2E-${run}-${n}`, assignedTo, city });
+
 async function waitForStatus(request: APIRequestContext, auth: string, jobId: string) {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -49,6 +62,7 @@ test.describe("Flexydial API", () => {
     // The vendor's text says GET: both methods answer.
     const viaGet = await request.get(`/api/bulkphonebookupload/status/${accepted.job_id}/`, { headers: { Authorization: auth } });
     expect(await viaGet.json()).toEqual({ status: "Completed" });
+    expect(await contacts(0, 1, 2)).toEqual([contact(0, "priya", "Pune"), contact(1, "priya", "Pune"), contact(2, "priya", "Pune")]);
 
     const updated = await request.post("/api/bulkphonebookupload/v1/", {
       headers: { Authorization: auth },
@@ -63,6 +77,8 @@ test.describe("Flexydial API", () => {
     });
     expect(byId.status()).toBe(201);
     expect(await waitForStatus(request, auth, (await byId.json()).job_id)).toEqual({ status: 200, body: { status: "Completed" } });
+    // Reassigned by phone, city changed by CRM id; every other contact and value kept.
+    expect(await contacts(0, 1, 2, 3)).toEqual([contact(0, "vikram", "Pune"), contact(1, "arjun", "Pune"), contact(2, "priya", "Chennai"), contact(3, "priya", "Pune")]);
   });
 
   test("rows with problems: Invalid Data lists each with its description", async ({ request }) => {
@@ -98,7 +114,11 @@ test.describe("Flexydial API", () => {
     expect(await noToken.json()).toEqual({ detail: "Authentication credentials were not provided." });
 
     const theirs = await request.post("/api/bulkphonebookupload/v1/", { headers: { Authorization: `Token ${other.apiKey}` }, data: { campaign: CAMPAIGN, bulk_data: [row(203)] } });
+    expect(theirs.status()).toBe(200);
     const theirJob = (await theirs.json()).job_id;
+    expect(theirJob).toMatch(/^upl_/);
+    // The job exists for its owner, so "not found" below is the tenant boundary, not a failed upload.
+    expect(await waitForStatus(request, `Token ${other.apiKey}`, theirJob)).toEqual({ status: 200, body: { status: "Completed" } });
     const peek = await request.post(`/api/bulkphonebookupload/status/${theirJob}/`, { headers: auth });
     expect(peek.status()).toBe(500);
     expect(await peek.json()).toEqual({ errors: "Job not found." });

@@ -63,7 +63,7 @@ export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canMana
               <option value="viewer">viewer (read-only)</option>
             </select>
           </label>
-          <button className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
         </form>
       )}
       {error && <div role="alert" className="alert alert-error card-pad">{error}</div>}
@@ -89,6 +89,7 @@ export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canMana
                 ) : (
                   (canManage || k.ownerId === userId) && (
                     <button
+                      type="button"
                       className="btn btn-sm btn-danger"
                       aria-label={`Revoke ${k.name} (${k.prefix}…)`}
                       disabled={pending}

@@ -55,7 +55,7 @@ export function withApi<S extends z.ZodType | undefined = undefined>(
 ): (request: Request, context: RouteContext) => Promise<Response>;
 export function withApi<S extends z.ZodType | undefined>(
   options: Options<S>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above type it
+  // biome-ignore lint/suspicious/noExplicitAny: the overloads above type it
   handler: (ctx: Context<S, any>) => Promise<ApiResult>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {

@@ -35,7 +35,6 @@ export const FIELD_TYPES = [
   "email",
   "boolean",
 ] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const fieldDefinitionSchema = z.object({
   key: z.string().min(1).max(100),

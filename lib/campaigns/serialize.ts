@@ -24,6 +24,6 @@ export function serializeCampaign(campaign: Campaign & { _count?: { customers: n
     timezone: campaign.timezone,
     workflowId: campaign.workflowId,
     pausedAt: campaign.pausedAt?.toISOString() ?? null,
-    fields: (campaign.fieldSchema as { fields?: unknown }).fields ?? [],
+    fields: (campaign.fieldSchema as { fields?: Record<string, unknown>[] }).fields ?? [],
   };
 }

@@ -27,26 +27,28 @@ describe("embedded database", () => {
     await Promise.all([large.connect(), small.connect(), inTransaction.connect()]);
     // ~400 KB of parameters: the Bind arrives over many socket reads.
     const values = Array.from({ length: 8_000 }, (_, i) => `value-${i}-${"x".repeat(40)}`);
-    const errors: string[] = [];
-    const counts = { large: 0, small: 0, transactions: 0 };
-    const until = Date.now() + 3_000;
-    const loop = async (name: keyof typeof counts, run: () => Promise<unknown>) => {
-      while (Date.now() < until) {
-        await run().then(() => counts[name]++, (error: Error) => errors.push(`${name}: ${error.message}`));
-      }
+    // A fixed number of rounds on each connection, all at once; every answer must be the right one.
+    const ROUNDS = 25;
+    const rounds = async (run: (i: number) => Promise<unknown>) => {
+      const answers = [];
+      for (let i = 0; i < ROUNDS; i++) answers.push(await run(i).catch((error: Error) => `error: ${error.message}`));
+      return answers;
     };
-    await Promise.all([
-      loop("large", () => large.query("SELECT cardinality($1::text[]) AS n, $2::int AS a, $3::text AS b, $4::int AS c", [values, 1, "x", 2])),
-      loop("small", () => small.query("SELECT $1::int + $2::int AS n", [1, 2])),
-      loop("transactions", async () => {
+    const [largeAnswers, smallAnswers, transactionAnswers] = await Promise.all([
+      rounds(async (i) => (await large.query("SELECT cardinality($1::text[]) AS n, $2::int AS a, $3::text AS b, $4::int AS c", [values, i, "x", 2])).rows[0]),
+      rounds(async (i) => (await small.query("SELECT $1::int + $2::int AS n", [i, 2])).rows[0].n),
+      rounds(async (i) => {
         await inTransaction.query("BEGIN");
-        await inTransaction.query("SELECT $1::int AS n", [1]);
+        const { rows } = await inTransaction.query("SELECT $1::int AS n", [i]);
         await inTransaction.query("COMMIT");
+        return rows[0].n;
       }),
     ]);
     await Promise.all([large.end(), small.end(), inTransaction.end()]);
-    expect(errors).toEqual([]);
-    expect(Math.min(counts.large, counts.small, counts.transactions)).toBeGreaterThan(10);
+    const indexes = Array.from({ length: ROUNDS }, (_, i) => i);
+    expect(largeAnswers).toEqual(indexes.map((i) => ({ n: 8_000, a: i, b: "x", c: 2 })));
+    expect(smallAnswers).toEqual(indexes.map((i) => i + 2));
+    expect(transactionAnswers).toEqual(indexes);
   });
 });
 

@@ -248,7 +248,7 @@ describe("request errors over the route", () => {
     expect(await send({ campaign: campaign.name, reference_field: "numeric", bulk_data: [contact(1)] })).toEqual(errors(400, "Insert operation cannot have reference_field."));
     expect(await send({ campaign: campaign.name })).toEqual(errors(400, "Invalid request structure"));
     expect(await send({ bulk_data: [contact(1)] })).toEqual(errors(400, "Invalid request structure"));
-    expect(await send({ ...update, campaign: undefined, bulk_data: [contact(1)] })).toEqual(errors(400, "Oops Something went wrong, Please contact Administrator"));
+    expect(await send({ ...update, campaign: undefined, bulk_data: [contact(1)] })).toEqual(errors(500, "Oops Something went wrong, Please contact Administrator"));
     expect(await send({ ...update, reference_field: undefined, bulk_data: [contact(1)] })).toEqual(errors(400, "reference_field is missing in the request!"));
     expect(await send({ ...update, bulk_data: [{ user: "priya" }] })).toEqual(errors(400, "reference_field - numeric is missing in some bulk_data item(s)"));
     expect(await send({ ...update, bulk_data: [{ numeric: "1", user: "priya" }, { numeric: "2" }] })).toEqual(errors(400, "All items in bulk_data must have uniform structure"));

@@ -63,8 +63,8 @@ describe("update requests: the six documented errors in the documented order", (
     expect(parseUploadRequest(update({ action_type: "UPDATE", bulk_data: [{ numeric: "9876543210", user: "vikram" }] })).action).toBe("update");
   });
 
-  it("1. missing campaign or bulk_data: Oops Something went wrong", () => {
-    const message = errors("Oops Something went wrong, Please contact Administrator");
+  it("1. missing campaign or bulk_data: Oops Something went wrong, under the seed's Code 500", () => {
+    const message = { status: 500, body: { errors: "Oops Something went wrong, Please contact Administrator" } };
     expect(failure(update({ campaign: undefined, bulk_data: [row()] }))).toEqual(message);
     expect(failure(update({}))).toEqual(message);
     // Before the reference_field check: the structure is judged first.

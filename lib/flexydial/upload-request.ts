@@ -12,7 +12,7 @@ export type UploadRequest =
   | { action: "insert"; campaign: string; rows: UploadRow[] }
   | { action: "update"; campaign: string; rows: UploadRow[]; referenceField: string };
 
-/** Throws the contract's `{"errors": ...}` (400) for a request it cannot accept. */
+/** Throws the contract's `{"errors": ...}` (400; 500 where the seed says so) for a request it cannot accept. */
 export function parseUploadRequest(body: unknown): UploadRequest {
   if (!isObject(body)) throw uploadError(m.invalidStructure);
   const action = actionOf(body.action_type);
@@ -28,7 +28,8 @@ export function parseUploadRequest(body: unknown): UploadRequest {
     return { action, campaign, rows };
   }
 
-  if (campaign === null || rows === null) throw uploadError(m.somethingWrong);
+  // The seed lists this message under Code 500; the contract is followed as written.
+  if (campaign === null || rows === null) throw uploadError(m.somethingWrong, 500);
   const referenceField = typeof body.reference_field === "string" ? body.reference_field.trim() : "";
   if (referenceField === "") throw uploadError(m.referenceMissing);
   if (rows.some((row) => !Object.hasOwn(row, referenceField))) throw uploadError(m.referenceMissingInItems(referenceField));

@@ -3,6 +3,8 @@ import type { DomainContext } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { getUploadJob } from "@/lib/upload-jobs/upload-jobs";
 import { statusMessages, uploadErrors } from "./messages";
+import type { z } from "zod";
+import type { flexydialErrorsSchema, invalidDataSchema, uploadStatusSchema } from "./responses";
 import { uploadError } from "./upload-request";
 
 // The answer of the status check (§1.6) for an upload job of the caller's organization. The
@@ -20,14 +22,18 @@ export async function uploadStatus(ctx: DomainContext, jobId: string): Promise<A
 }
 
 export function statusAnswer(job: JobState): ApiResult {
-  if (job.status === "pending" || job.status === "processing") return { status: 200, body: { status: statusMessages.pending } };
-  if (job.status === "failed") return { status: 500, body: { errors: uploadErrors.somethingWrong } };
+  if (job.status === "pending" || job.status === "processing") return { status: 200, body: { status: statusMessages.pending } satisfies Status };
+  if (job.status === "failed") return { status: 500, body: { errors: uploadErrors.somethingWrong } satisfies z.input<typeof flexydialErrorsSchema> };
   const rowErrors = Array.isArray(job.rowErrors) ? (job.rowErrors as RowError[]) : [];
-  if (rowErrors.length === 0) return { status: 200, body: { status: statusMessages.completed } };
+  if (rowErrors.length === 0) return { status: 200, body: { status: statusMessages.completed } satisfies Status };
   return {
     status: 500,
-    body: { status: statusMessages.invalidData, improper_data: rowErrors.map((e) => ({ ...e.row, description: e.errors.join("; ") })) },
+    body: {
+      status: statusMessages.invalidData,
+      improper_data: rowErrors.map((e) => ({ ...e.row, description: e.errors.join("; ") })),
+    } satisfies z.input<typeof invalidDataSchema>,
   };
 }
 
+type Status = z.input<typeof uploadStatusSchema>;
 type RowError = { errors: string[]; row?: Record<string, unknown> };

@@ -12,12 +12,15 @@ import { logError } from "@/lib/log";
 // retries it. Handlers therefore work in time slices well under the expiry (see
 // lib/flexydial/worker/worker.ts) and a crashed job is picked up again 11–17 s after it started.
 
+// QUEUE_PREFIX (test files set it before this module loads) gives a test file queues of its own, so
+// one file's worker never takes another file's messages. Unset in the app.
+const PREFIX = process.env.QUEUE_PREFIX ?? "";
 export const QUEUES = {
-  flexydialUpload: "flexydial-upload",
+  flexydialUpload: `${PREFIX}flexydial-upload`,
   /** Where pg-boss moves a flexydial-upload job once its retries are exhausted. */
-  flexydialUploadFailed: "flexydial-upload-failed",
+  flexydialUploadFailed: `${PREFIX}flexydial-upload-failed`,
   /** Wake-ups of the call dispatcher (created and consumed by lib/calls/calls-queue.ts). */
-  callsDispatch: "calls-dispatch",
+  callsDispatch: `${PREFIX}calls-dispatch`,
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

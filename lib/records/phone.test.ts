@@ -117,10 +117,9 @@ describe("normalizePhone: rejections carry a code and a plain reason", () => {
     expect(normalizePhone({ n: 1 }, IN_MOBILE)).toMatchObject({ raw: null });
   });
 
-  it("rejects a 1 MB string at once without parsing it", () => {
-    const started = performance.now();
+  // How fast: bench/validation.ts.
+  it("rejects a 1 MB string as too long without parsing it", () => {
     expect(normalizePhone("9".repeat(1_000_000), IN_MOBILE)).toMatchObject({ ok: false, code: "TOO_LONG" });
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 

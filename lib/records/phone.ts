@@ -72,7 +72,7 @@ const EXTENSION = /\d[\s\-.)]*(?:#|;\s*ext\s*=|ext(?:ension|n)?\.?\s*:?|x\.?)\s*
 const LETTER = /\p{L}/u;
 const SEPARATORS = /[\s\-.()/]/g;
 const PLUS_AND_DIGITS = /^\+?\d+$/;
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 const MOBILE_TYPES = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
 

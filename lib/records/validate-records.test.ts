@@ -272,11 +272,10 @@ describe("text safety", () => {
     expect(errorsOf(loan({ last_name: "Sha\u0000rma" }))).toEqual(["Record 0: Field 'last_name' must not contain NUL characters"]);
   });
 
-  it("rejects 1 MB strings quickly, in schema fields and in kept unknown keys", () => {
+  // How fast: bench/validation.ts.
+  it("rejects 1 MB strings, in schema fields and in kept unknown keys", () => {
     const huge = "x".repeat(1_000_000);
-    const started = performance.now();
     const result = debt([loan({ first_name: huge, loan_id: huge, phone_number: huge, notes: huge })]);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(errorsIn(result.invalid[0])).toEqual([
       "Record 0: Field 'loan_id' must be at most 100 characters",
       "Record 0: Field 'first_name' must be at most 100 characters",
@@ -490,32 +489,21 @@ describe("bulk", () => {
       if (i % 1000 === 9) return null; // 10 non-objects
       return record;
     });
-    const started = performance.now();
     const result = debt(records);
-    const elapsed = performance.now() - started;
     expect(result.invalid).toHaveLength(1_010);
     expect(result.duplicates).toHaveLength(100);
     expect(result.valid).toHaveLength(10_000 - 1_010 - 100);
     expect(result.valid.length + result.invalid.length + result.duplicates.length).toBe(10_000);
     expect(result.duplicates.every((d) => d.firstIndex === 0 && d.id === "L0")).toBe(true);
     expect(new Set(result.valid.map((r) => r.phoneE164)).size).toBe(result.valid.length);
-    // Generous bound for a shared CI box; the measured figure is printed for the report.
-    expect(elapsed).toBeLessThan(2_000);
-    console.info(`validateRecords: 10,000 mixed records in ${elapsed.toFixed(1)} ms`);
   });
 
-  it("validates 10,000 valid debt collection records (timed, warm)", () => {
+  // How fast, cold and warm: bench/validation.ts.
+  it("validates 10,000 valid debt collection records, each once, with distinct phones", () => {
     const records = Array.from({ length: 10_000 }, (_, i) => loan({ loan_id: `L${i}`, phone_number: String(9_000_000_000 + i * 7919) }));
-    debt(records); // warm-up: JIT and the phone metadata regexes
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      const result = debt(records);
-      times.push(performance.now() - started);
-      expect(result.valid).toHaveLength(10_000);
-    }
-    const median = [...times].sort((a, b) => a - b)[2];
-    expect(median).toBeLessThan(1_000);
-    console.info(`validateRecords: 10,000 valid records, median of 5 warm runs ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`);
+    const result = debt(records);
+    expect(result.valid).toHaveLength(10_000);
+    expect(result.valid.map((r) => r.id)).toEqual(records.map((r) => r.loan_id));
+    expect(new Set(result.valid.map((r) => r.phoneE164)).size).toBe(10_000);
   });
 });

@@ -13,8 +13,6 @@ export type ErrorReportRow = {
   errors: string[];
 };
 
-export const ERROR_REPORT_MIME = "text/csv;charset=utf-8";
-
 /**
  * CSV text starting with a UTF-8 BOM (without it Excel opens UTF-8 as cp1252: "JosÃ©").
  * Every field is quoted (RFC 4180, `"` doubled) and formula-escaped by escapeFormula,

@@ -31,7 +31,9 @@ export type MappedRow = { rowNumber: number; values: Record<string, string> };
  */
 export function mapColumns(headers: string[], fields: FieldDefinition[], remembered?: RememberedMapping): MappingResult {
   const state: MatchState = { mapping: {}, used: new Set(), decided: new Set() };
-  headers.forEach((_, column) => (state.mapping[column] = null));
+  headers.forEach((_, column) => {
+    state.mapping[column] = null;
+  });
   if (remembered) applyRemembered(headers, fields, remembered, state);
   autoMatch(headers, fields, state);
   return { mapping: state.mapping, unmappedRequired: findUnmappedRequired(state.mapping, fields) };

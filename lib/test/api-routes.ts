@@ -20,6 +20,10 @@ export type ApiRoute = {
   params: string[];
   methods: HttpMethod[];
   handlers: Partial<Record<HttpMethod, Handler>>;
+  /** The path in OpenAPI form (`[id]` -> `{id}`); for a catch-all, the prefix before it. */
+  path: string;
+  catchAll: boolean;
+  module: Record<string, unknown>;
 };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -54,6 +58,9 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
         params: paramNames(pattern),
         methods,
         handlers: Object.fromEntries(methods.map((m) => [m, mod[m] as Handler])),
+        path: openApiPath(pattern),
+        catchAll: pattern.includes("[..."),
+        module: mod,
       };
     }),
   );
@@ -83,4 +90,15 @@ export function routeParams(pattern: string, values: Record<string, string>): Re
   return Object.fromEntries(
     [...pattern.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map((m) => [m[2], m[1] ? values[m[2]].split("/") : values[m[2]]]),
   );
+}
+
+/** Documented paths and API paths compare without Flexydial's trailing slash. */
+export const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
+
+function openApiPath(pattern: string): string {
+  return pattern
+    .split("/")
+    .filter((s) => !s.startsWith("[..."))
+    .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/") || "/";
 }

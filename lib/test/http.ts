@@ -1,7 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+import { documentedPathOf, responseProblems } from "./openapi";
 
-// Calls a route handler the way Next.js does: a Web Request and a promise of params.
+// Calls a route handler the way Next.js does: a Web Request and a promise of params. When the
+// handler is a route under app/api, its response must match the OpenAPI document (lib/openapi):
+// an undocumented status or body shape fails the test that made the call.
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -30,7 +33,8 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const response = await handler(new Request(url, { method: options.method ?? (body ? "POST" : "GET"), headers, body }), {
+  const method = options.method ?? (body ? "POST" : "GET");
+  const response = await handler(new Request(url, { method, headers, body }), {
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await response.text();
@@ -40,5 +44,16 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, json: json as any, text }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const documented = await documentedPathOf(handler);
+  if (documented) {
+    const problems = responseProblems(method, documented, response.status, json);
+    if (problems.length > 0) throw new Error(`Response does not match the OpenAPI document:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    // biome-ignore lint/suspicious/noExplicitAny: tests read any field of the parsed body
+    json: json as any,
+    text,
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { getAuth } from "@/lib/auth/auth";
 import { hashPassword } from "@/lib/auth/passwords";
-import type { FieldSchema } from "@/lib/campaigns/field-schema";
+import { createTestCampaign } from "@/lib/test/fixtures";
 
 // Records and helpers shared by the customer route tests (test-only).
 
@@ -29,24 +29,11 @@ export function lead(n: number, overrides: Record<string, unknown> = {}): Record
 }
 
 /**
- * A campaign whose contacts are keyed by their phone (no identifier field), with the fields of
- * the seed's 207 example: a record missing its phone has no id, so `id` is null there.
+ * A campaign keyed by its contacts' phone, as the campaigns API creates one: `custom`, with no
+ * identifierField (its phone field is `numeric`) and one numeric CRM field `customer_info:amount`.
  */
-export const PHONE_KEYED_SCHEMA: FieldSchema = {
-  identifierKey: null,
-  generateIdentifier: false,
-  phoneKey: "phone_number",
-  agentKey: null,
-  fields: [
-    { key: "first_name", label: "First name", type: "string", required: true },
-    { key: "phone_number", label: "Phone number", type: "phone", required: true },
-    { key: "loan_amount", label: "Loan amount", type: "number", required: true },
-  ],
-  rules: [],
-};
-
-export async function useFieldSchema(campaignId: string, schema: FieldSchema) {
-  await db.campaign.update({ where: { id: campaignId }, data: { fieldSchema: schema as object } });
+export function createPhoneKeyedCampaign(organizationId: string) {
+  return createTestCampaign(organizationId, "custom", { crmFields: [{ key: "customer_info:amount", type: "number", required: true }], identifierField: undefined });
 }
 
 /** A session cookie of a new operator of `organizationId`: the upload wizard's credential. */

@@ -1,7 +1,9 @@
 import type { ApiResult } from "@/lib/api/with-api";
 import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
+import type { z } from "zod";
 import { invalidRecord, warningMessages } from "./record-errors";
+import type { bulkAddResultsSchema } from "./responses";
 
 // The Bulk Add response, exactly as the seed writes it:
 //   201 every record added · 207 some added · 400 none added ("No valid records to add" when none
@@ -50,7 +52,7 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     errors: outcome.notWritten.map((r): RecordError => ({ id: r.id, error: ERROR_CODE[r.code], reason: r.reason, index: r.index })),
     ...(invalidRecords.length > 0 && { invalidRecords }),
     ...(validation.warnings.length > 0 && { warnings: warningMessages(validation.warnings) }),
-  };
+  } satisfies z.input<typeof bulkAddResultsSchema>;
 
   if (validateOnly) {
     return {

@@ -5,12 +5,21 @@ import { createCampaign, deleteCampaign, getCampaignOrThrow, listCampaigns, paus
 import { serializeCampaign } from "@/lib/campaigns/serialize";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
+import type {
+  createCampaignResponseSchema,
+  deleteCampaignResponseSchema,
+  getCampaignResponseSchema,
+  listCampaignsResponseSchema,
+  pauseCampaignResponseSchema,
+  updateCampaignResponseSchema,
+} from "./responses";
 
 // TimePay's campaign routes: the domain (lib/campaigns) does the work, these write the seed's bodies.
 
 export async function createCampaignAnswer(ctx: DomainContext, body: CreateCampaignInput): Promise<ApiResult> {
   const campaign = await createCampaign(ctx.organizationId, body);
-  return { status: 201, body: { success: true, message: "Campaign created successfully", data: { id: campaign.id, name: campaign.name } } };
+  const answer: z.input<typeof createCampaignResponseSchema> = { success: true, message: "Campaign created successfully", data: { id: campaign.id, name: campaign.name } };
+  return { status: 201, body: answer };
 }
 
 export async function listCampaignsAnswer(ctx: DomainContext, params: z.output<typeof listCampaignsQuerySchema>): Promise<ApiResult> {
@@ -21,19 +30,21 @@ export async function listCampaignsAnswer(ctx: DomainContext, params: z.output<t
       success: true,
       data: rows.map((c) => serializeCampaign(c, { withOrg: true })),
       pagination: { page: params.page, limit: params.limit, total, totalPages: Math.ceil(total / params.limit) },
-    },
+    } satisfies z.input<typeof listCampaignsResponseSchema>,
   };
 }
 
 export async function getCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
   const campaign = await getCampaignOrThrow(ctx.organizationId, id);
   const customers = await db.customer.count({ where: { campaignId: campaign.id } });
-  return { status: 200, body: { success: true, data: serializeCampaign({ ...campaign, _count: { customers } }) } };
+  const answer: z.input<typeof getCampaignResponseSchema> = { success: true, data: serializeCampaign({ ...campaign, _count: { customers } }) };
+  return { status: 200, body: answer };
 }
 
 export async function updateCampaignAnswer(ctx: DomainContext, id: string, body: UpdateCampaignInput): Promise<ApiResult> {
   const updatedFields = await updateCampaign(ctx.organizationId, id, body);
-  return { status: 200, body: { success: true, message: "Campaign updated successfully", updatedFields } };
+  const answer: z.input<typeof updateCampaignResponseSchema> = { success: true, message: "Campaign updated successfully", updatedFields };
+  return { status: 200, body: answer };
 }
 
 export async function pauseCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
@@ -44,11 +55,12 @@ export async function pauseCampaignAnswer(ctx: DomainContext, id: string): Promi
       success: true,
       message: "Campaign paused successfully",
       data: { id: campaign.id, status: campaign.status, pausedAt: campaign.pausedAt?.toISOString() ?? null },
-    },
+    } satisfies z.input<typeof pauseCampaignResponseSchema>,
   };
 }
 
 export async function deleteCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
   const campaign = await deleteCampaign(ctx.organizationId, id);
-  return { status: 200, body: { success: true, data: { id: campaign.id }, message: "Campaign deleted successfully" } };
+  const answer: z.input<typeof deleteCampaignResponseSchema> = { success: true, data: { id: campaign.id }, message: "Campaign deleted successfully" };
+  return { status: 200, body: answer };
 }

@@ -5,7 +5,9 @@ import { addCustomer as addOne } from "@/lib/customers/add-customer";
 import { customerCampaign, type CustomerCampaign } from "@/lib/customers/customer-campaign";
 import { customerIdentifier, updateCustomer as updateOne } from "@/lib/customers/update-customer";
 import type { DomainContext } from "@/lib/domain/context";
+import type { z } from "zod";
 import type { AddCustomerBody, UpdateCustomerBody } from "./customer-bodies";
+import type { addCustomerResponseSchema, updateCustomerResponseSchema } from "./responses";
 
 // TimePay's single-customer routes, on the same domain as the bulk ones.
 
@@ -20,8 +22,8 @@ export async function addCustomer(ctx: DomainContext, body: AddCustomerBody): Pr
       message: "Customer added to campaign successfully",
       data: { id: added.id, campaignId: campaign.id },
       // No dialler exists yet: say so instead of pretending a call was placed.
-      ...(body.initiateCall && { callInitiated: false, callError: CALL_NOT_INITIATED_ERROR }),
-    },
+      ...(body.initiateCall && { callInitiated: false as const, callError: CALL_NOT_INITIATED_ERROR }),
+    } satisfies z.input<typeof addCustomerResponseSchema>,
   };
 }
 
@@ -30,7 +32,8 @@ export async function updateCustomer(ctx: DomainContext, body: UpdateCustomerBod
   const campaign = await customerCampaign(ctx, body.campaignId);
   const identifier = requestedIdentifier(body, campaign);
   await updateOne(ctx, campaign, { identifier, data: body.data });
-  return { status: 200, body: { success: true, message: "Customer data updated successfully", data: { id: identifier, result: "updated" } } };
+  const answer: z.input<typeof updateCustomerResponseSchema> = { success: true, message: "Customer data updated successfully", data: { id: identifier, result: "updated" } };
+  return { status: 200, body: answer };
 }
 
 /**

@@ -8,7 +8,7 @@ import { recordRules } from "@/lib/campaigns/campaigns";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { countCustomers, lead, loan, PHONE_KEYED_SCHEMA, useFieldSchema } from "@/lib/test/records";
+import { countCustomers, createPhoneKeyedCampaign, lead, loan } from "@/lib/test/records";
 import { updateCustomers } from "@/lib/customers/update-customers";
 
 // TimePay's single add, single update and bulk update (reference/api-contracts.md §2.3), on the
@@ -177,14 +177,13 @@ describe("PUT /api/v1/customers/update", () => {
   });
 
   it("a campaign keyed by phone finds the customer by its number in any form, and keeps the number", async () => {
-    const campaign = await createTestCampaign(a.id, "emi");
-    await useFieldSchema(campaign.id, PHONE_KEYED_SCHEMA);
-    await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [{ first_name: "A", phone_number: "9876543210", loan_amount: 1 }] } });
-    const res = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "+91 98765 43210", data: { loan_amount: 7 } } });
+    const campaign = await createPhoneKeyedCampaign(a.id);
+    await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [{ numeric: "9876543210", "customer_info:amount": 1 }] } });
+    const res = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "+91 98765 43210", data: { "customer_info:amount": 7 } } });
     expect(res.status).toBe(200);
-    expect((await stored(campaign.id, "+919876543210")).data).toEqual({ loan_amount: 7 });
-    const moved = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "9876543210", data: { phone_number: "9123456789" } } });
-    expect(moved.json.errors).toEqual(["Field 'phone_number' cannot be changed: it identifies the customer in this campaign"]);
+    expect((await stored(campaign.id, "+919876543210")).data).toEqual({ "customer_info:amount": 7 });
+    const moved = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "9876543210", data: { numeric: "9123456789" } } });
+    expect(moved.json.errors).toEqual(["Field 'numeric' cannot be changed: it identifies the customer in this campaign"]);
   });
 });
 

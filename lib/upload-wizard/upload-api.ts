@@ -28,7 +28,6 @@ const notWrittenSchema = z.object({
   code: z.enum(["duplicate_in_file", "duplicate_in_campaign", "write_failed"]),
   message: z.string(),
 });
-export type InvalidRow = z.infer<typeof invalidRowSchema>;
 export type NotWrittenRow = z.infer<typeof notWrittenSchema>;
 
 /** POST /api/uploads: opens the file's upload job. `total`: the rows that will be sent. */
@@ -60,4 +59,4 @@ export const checkRowsAnswerSchema = z.object({ invalid: z.array(invalidRowSchem
 export type CheckRowsAnswer = z.infer<typeof checkRowsAnswerSchema>;
 
 /** POST /api/uploads/{jobId}/finish: the operator stopped early; answers the job id. */
-export const finishUploadAnswerSchema = openUploadAnswerSchema;
+export const finishUploadAnswerSchema = z.object({ uploadJobId: z.string() });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
@@ -6,6 +6,11 @@ import { QUEUES, getBoss } from "@/lib/jobs/boss";
 import { contact, createFlexyCampaign } from "../test-kit";
 import { requeueOrphanedUploads } from "./repair";
 import { processFlexydialUpload } from "./worker";
+
+// Queues of this file's own (before lib/jobs/boss loads), apart from worker.test.ts's workers.
+vi.hoisted(() => {
+  process.env.QUEUE_PREFIX = "test-repair.";
+});
 
 let org: TestOrg;
 let campaign: Awaited<ReturnType<typeof createFlexyCampaign>>;

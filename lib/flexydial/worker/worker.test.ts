@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
@@ -11,8 +11,16 @@ import { insertBatch } from "./insert";
 import { judgeRows } from "./rows";
 import { processFlexydialUpload, SLICE_ROWS } from "./worker";
 
+// Queues of this file's own (before lib/jobs/boss loads): repair.test.ts sweeps and sends too.
+vi.hoisted(() => {
+  process.env.QUEUE_PREFIX = "test-worker.";
+});
+
 // The worker: through the real queue (pg-boss, started in-process as `npm start` does), in
 // slices, and under overlapping or interrupted runs. The SIGKILL test is flexydial-crash.test.ts.
+
+/** No time budget: the run goes to the end. The slice budget is wall-clock, and a loaded machine must not change what a test sees. */
+const WHOLE = Number.POSITIVE_INFINITY;
 
 let org: TestOrg;
 let campaign: Awaited<ReturnType<typeof createFlexyCampaign>>;
@@ -69,7 +77,7 @@ describe("slices and resumption", () => {
     await insertBatch(ctx, verdicts.slice(0, SLICE_ROWS));
     expect(await jobOf(job.id)).toMatchObject({ processed: 0, successful: 0 });
 
-    await processFlexydialUpload(job.id);
+    await processFlexydialUpload(job.id, WHOLE);
     expect(await jobOf(job.id)).toMatchObject({ status: "completed", processed: rows.length, successful: rows.length, duplicates: 0, rowErrors: [] });
     expect(await countOf(job.id)).toBe(rows.length);
   });
@@ -77,7 +85,7 @@ describe("slices and resumption", () => {
   it("two overlapping runs of one insert job count every slice once", async () => {
     const rows = [...many(300_000, 5_000), contact(300_001)];
     const job = await pendingJob(rows);
-    await Promise.all([processFlexydialUpload(job.id), processFlexydialUpload(job.id)]);
+    await Promise.all([processFlexydialUpload(job.id, WHOLE), processFlexydialUpload(job.id, WHOLE)]);
     const done = await jobOf(job.id);
     expect(done).toMatchObject({ status: "completed", processed: 5_001, successful: 5_000, duplicates: 1, failed: 1, invalid: 0 });
     expect(done.rowErrors).toEqual([{ index: 5_000, id: "C300001", errors: ["This row is duplicated in file"], row: contact(300_001) }]);
@@ -87,9 +95,9 @@ describe("slices and resumption", () => {
   it("two overlapping runs of one update job apply and count each row once", async () => {
     const rows = many(400_000, 3_000).map((row) => ({ numeric: row.numeric, "customer_info:city": "Chennai" }));
     const inserted = await pendingJob(many(400_000, 3_000));
-    await processFlexydialUpload(inserted.id);
+    await processFlexydialUpload(inserted.id, WHOLE);
     const job = await pendingJob(rows, "update", "numeric");
-    await Promise.all([processFlexydialUpload(job.id), processFlexydialUpload(job.id)]);
+    await Promise.all([processFlexydialUpload(job.id, WHOLE), processFlexydialUpload(job.id, WHOLE)]);
     expect(await jobOf(job.id)).toMatchObject({ status: "completed", processed: 3_000, successful: 3_000, failed: 0, rowErrors: [] });
     const cities = await db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM customers WHERE "uploadJobId" = ${inserted.id} AND data->>'customer_info:city' = 'Chennai'`;
@@ -108,7 +116,6 @@ describe("through the real queue", () => {
 
   it("POST -> queue -> worker -> status Completed", async () => {
     const rows = many(500_000, 1_000);
-    const started = Date.now();
     const res = await upload(org.apiKey, { campaign: campaign.name, bulk_data: rows });
     expect(res.status).toBe(200);
     const status = await waitFor(async () => {
@@ -116,10 +123,9 @@ describe("through the real queue", () => {
       return answer.json.status === "Completed" ? answer : null;
     });
     expect(status.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await countOf(res.json.job_id)).toBe(1_000);
     const [message] = await db.$queryRaw<{ state: string }[]>`
-      SELECT state::text FROM pgboss.job WHERE name = 'flexydial-upload' AND data->>'uploadJobId' = ${res.json.job_id}`;
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.flexydialUpload} AND data->>'uploadJobId' = ${res.json.job_id}`;
     expect(message.state).toBe("completed");
   });
 

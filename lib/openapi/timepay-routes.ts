@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { createCampaignSchema, listCampaignsQuerySchema, updateCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { addCustomerBodySchema, bulkAddBodySchema, bulkUpdateBodySchema, updateCustomerBodySchema } from "@/lib/timepay/customer-bodies";
+import {
+  addCustomerResponseSchema,
+  bulkAddResponseSchema,
+  bulkUpdateResponseSchema,
+  createCampaignResponseSchema,
+  deleteCampaignResponseSchema,
+  getCampaignResponseSchema,
+  listCampaignsResponseSchema,
+  noValidRecordsSchema,
+  pauseCampaignResponseSchema,
+  timepayErrorSchema,
+  timepayMessageErrorSchema,
+  timepayValidationErrorSchema,
+  updateCampaignResponseSchema,
+  updateCustomerResponseSchema,
+} from "@/lib/timepay/responses";
+import type { ResponseDoc, RouteDoc } from "./route-doc";
+import { bulkAddExamples } from "./timepay-examples";
+
+// TimePay's routes (Authorization: Bearer <key>): customers and campaigns.
+
+const error = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({ description, schema: timepayErrorSchema, examples });
+/** What every TimePay route can answer besides its own outcomes. */
+const common: Record<number, ResponseDoc> = {
+  401: error("Missing or invalid API key.", { unauthorized: { success: false, error: "Unauthorized", message: "Missing or invalid authorization header" } }),
+  403: {
+    description: "The campaign belongs to another organization, or the key's role may not do this.",
+    schema: z.union([timepayMessageErrorSchema, timepayErrorSchema]),
+    examples: { seed: { success: false, message: "Campaign ID invalid or mismatch for your organization." } },
+  },
+  500: error("Anything unexpected; nothing internal is said.", {
+    seed: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" },
+  }),
+};
+/** Routes with a JSON body: malformed or empty JSON, wrong Content-Type, too large. */
+const bodyErrors: Record<number, ResponseDoc> = {
+  413: error("The body is larger than MAX_BODY_BYTES."),
+  415: error("Content-Type is not application/json."),
+};
+/** Routes that honour Idempotency-Key. */
+const idempotencyErrors: Record<number, ResponseDoc> = {
+  409: error("A request with this Idempotency-Key is still in progress (or, on the single add, the customer already exists)."),
+  422: error("The Idempotency-Key was already used with a different request body."),
+};
+const validation = (extra: z.ZodType[] = []): ResponseDoc => ({
+  description: "Validation failed (or, for bodies, malformed JSON as a TimePayError).",
+  schema: z.union([timepayValidationErrorSchema, timepayErrorSchema, ...extra]),
+});
+const notFound = (what: string): ResponseDoc => ({ description: `${what} not found.`, schema: timepayMessageErrorSchema });
+const idParams = z.object({ id: z.string().meta({ description: "The campaign id (camp_…)." }) });
+const validateOnlyQuery = z.object({ validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: validate and count, write nothing." }) });
+
+const routes: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/api/v1/customers/add/bulk",
+    family: "TimePay",
+    summary: "Bulk add customers",
+    description: "Adds up to 10,000 records to a campaign. Each record is validated on its own; valid ones are written even when others fail.",
+    query: validateOnlyQuery,
+    body: bulkAddBodySchema,
+    responses: {
+      200: { description: "Validate-only: what would be added.", schema: bulkAddResponseSchema },
+      201: { description: "Every record added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[201] },
+      207: { description: "Some records added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[207] },
+      400: { ...validation([noValidRecordsSchema, bulkAddResponseSchema]), examples: bulkAddExamples[400] },
+     
+      404: { ...notFound("Campaign"), examples: bulkAddExamples[404] },
+      ...idempotencyErrors,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/customers/add",
+    family: "TimePay",
+    summary: "Add a customer",
+    body: addCustomerBodySchema,
+    responses: { 201: { description: "Added.", schema: addCustomerResponseSchema }, 400: validation(), 404: notFound("Campaign"), ...idempotencyErrors, ...bodyErrors, ...common },
+  },
+  ...["/api/v1/customers/update", "/api/v1/customer-data"].map(
+    (path): RouteDoc => ({
+      method: "put",
+      path,
+      family: "TimePay",
+      summary: path === "/api/v1/customer-data" ? "Update a customer (older path)" : "Update a customer",
+      description: "Changes the given fields of one customer, found by loan_id, lead_id or id; the merged record is validated again.",
+      body: updateCustomerBodySchema,
+      responses: { 200: { description: "Updated.", schema: updateCustomerResponseSchema }, 400: validation(), 404: notFound("Campaign or customer"), ...idempotencyErrors, ...bodyErrors, ...common },
+    }),
+  ),
+  {
+    method: "put",
+    path: "/api/v1/customer-data/bulk",
+    family: "TimePay",
+    summary: "Bulk update customers",
+    body: bulkUpdateBodySchema,
+    responses: {
+      200: { description: "Every record updated.", schema: bulkUpdateResponseSchema },
+      207: { description: "Some records updated.", schema: bulkUpdateResponseSchema },
+      400: validation([noValidRecordsSchema, bulkUpdateResponseSchema]),
+     
+      404: notFound("Campaign"),
+      ...idempotencyErrors,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/campaigns/create",
+    family: "TimePay",
+    summary: "Create a campaign",
+    body: createCampaignSchema,
+    responses: { 201: { description: "Created.", schema: createCampaignResponseSchema }, 400: validation(), ...idempotencyErrors, ...bodyErrors, ...common },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns",
+    family: "TimePay",
+    summary: "List campaigns",
+    query: listCampaignsQuerySchema,
+    responses: { 200: { description: "One page of campaigns.", schema: listCampaignsResponseSchema }, 400: validation(), ...common },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}",
+    family: "TimePay",
+    summary: "Get a campaign",
+    responses: { 200: { description: "The campaign.", schema: getCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), ...common },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/campaigns/{id}",
+    family: "TimePay",
+    summary: "Delete a campaign and its customers",
+    responses: { 200: { description: "Deleted.", schema: deleteCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The campaign cannot be deleted now."), ...common },
+  },
+  {
+    method: "put",
+    path: "/api/v1/campaigns/update/{id}",
+    family: "TimePay",
+    summary: "Update a campaign",
+    body: updateCampaignSchema,
+    responses: { 200: { description: "Updated.", schema: updateCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The change conflicts with the campaign's state."), ...bodyErrors, ...common },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/campaigns/pause/{id}",
+    family: "TimePay",
+    summary: "Pause a campaign",
+    responses: { 200: { description: "Paused.", schema: pauseCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The campaign cannot be paused in its state."), ...common },
+  },
+];
+
+export const timepayRoutes: RouteDoc[] = routes.map((route) => (route.path.includes("{id}") ? { ...route, params: idParams } : route));
