@@ -6,6 +6,7 @@ import { abandonIdempotent, beginIdempotent, completeIdempotent } from "@/lib/ap
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { DomainError } from "@/lib/domain/errors";
 
 // The one wrapper every route handler goes through: authentication and organization scope,
 // Content-Type, a body size limit enforced while reading, JSON and zod parsing, Idempotency-Key,
@@ -99,7 +100,7 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 export function errorResponse(dialect: Dialect, error: unknown, request?: Request): Response {
-  const apiError = error instanceof ApiError ? error : null;
+  const apiError = error instanceof ApiError ? error : error instanceof DomainError ? fromDomain(error) : null;
   if (!apiError) {
     logError("unhandled route error", error, { method: request?.method, url: request?.url });
     return json(500, errorBody(dialect, new ApiError("internal", "An unexpected error occurred")));
@@ -116,4 +117,10 @@ function defaultIssues(issues: z.core.$ZodIssue[]): string[] {
 async function flattenParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+}
+
+// Until each dialect maps domain errors itself (issue 8): a kind's status, its issues as errors.
+function fromDomain(error: DomainError): ApiError {
+  const code = ({ not_found: "not_found", forbidden: "forbidden", conflict: "conflict", invalid: "validation" } as const)[error.kind];
+  return new ApiError(code, error.message, error.details.issues ? { errors: error.details.issues } : undefined);
 }

@@ -1,0 +1,19 @@
+// GET|PUT|DELETE /api/settings/webhook - the organization's call-result webhook endpoint and its Bearer secret
+import { withApi } from "@/lib/api/with-api";
+import { domainContext } from "@/lib/api/domain-context";
+import { deleteWebhookEndpoint, getWebhookEndpoint, saveWebhookEndpoint, saveWebhookSchema } from "@/lib/webhooks/webhook-endpoint";
+
+export const GET = withApi({ dialect: "app", auth: "credential" }, async ({ auth }) => ({
+  status: 200,
+  body: { endpoint: await getWebhookEndpoint(auth.organizationId) },
+}));
+
+export const PUT = withApi({ dialect: "app", auth: "credential", body: saveWebhookSchema }, async ({ auth, body }) => ({
+  status: 200,
+  body: { endpoint: await saveWebhookEndpoint(domainContext(auth, "ui"), body) },
+}));
+
+export const DELETE = withApi({ dialect: "app", auth: "credential" }, async ({ auth }) => {
+  await deleteWebhookEndpoint(domainContext(auth, "ui"));
+  return { status: 200, body: { endpoint: null } };
+});
