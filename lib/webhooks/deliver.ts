@@ -1,5 +1,4 @@
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 // One delivery attempt of one outbox row: POST the payload to the organization's endpoint with
 // `Authorization: Bearer <secret>`, log the attempt, and move the row on. Only 200 counts as
@@ -32,14 +31,15 @@ export async function deliverWebhook(deliveryId: string, { buildPayload, trigger
     return { result: "skipped", reason: "no enabled endpoint" };
   }
 
-  let payload = delivery.payload as Record<string, unknown> | null;
+  let payload = delivery.payload;
   if (payload === null) {
-    payload = await buildPayload(delivery);
-    if (payload === null) {
+    const built = await buildPayload(delivery);
+    if (built === null) {
       await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: "The call no longer exists" } });
       return { result: "skipped", reason: "call not found" };
     }
-    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { payload: payload as Prisma.InputJsonValue } });
+    payload = JSON.stringify(built);
+    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { payload } });
   }
 
   const sent = await post(endpoint.url, endpoint.secret, payload);
@@ -66,13 +66,13 @@ export async function deliverWebhook(deliveryId: string, { buildPayload, trigger
   return giveUp ? { result: "failed", statusCode: sent.statusCode, error } : { result: "retry", statusCode: sent.statusCode, error };
 }
 
-async function post(url: string, secret: string, payload: unknown): Promise<{ statusCode: number | null; error: string | null; durationMs: number }> {
+async function post(url: string, secret: string, payload: string): Promise<{ statusCode: number | null; error: string | null; durationMs: number }> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${secret}`, "User-Agent": "Dialsheet-Webhooks/1" },
-      body: JSON.stringify(payload),
+      body: payload,
       redirect: "manual",
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });

@@ -28,7 +28,10 @@ export const saveWebhookSchema = z.object(
     secret: z.string({ error: "secret must be a string" }).trim().min(16, "secret must be at least 16 characters").max(200, "secret must be at most 200 characters").optional(),
     rotateSecret: z.boolean({ error: "rotateSecret must be true or false" }).optional(),
   },
-  { error: "Request body must be a JSON object" },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")} (use url, enabled, secret, rotateSecret)` : "Request body must be a JSON object",
+  },
 ).strict();
 export type SaveWebhookInput = z.output<typeof saveWebhookSchema>;
 

@@ -19,7 +19,7 @@ CREATE TABLE "webhook_deliveries" (
     "eventKey" TEXT NOT NULL,
     "eventType" TEXT NOT NULL DEFAULT 'call',
     "status" TEXT NOT NULL DEFAULT 'pending',
-    "payload" JSONB,
+    "payload" TEXT,
     "url" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastStatusCode" INTEGER,
