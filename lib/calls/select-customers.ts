@@ -30,7 +30,7 @@ export async function selectCustomers(campaign: Campaign, filters: CustomerFilte
   const where = Prisma.join([Prisma.sql`"campaignId" = ${campaign.id}`, ...conditions(campaign, filters)], " AND ");
   const [{ count }] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM customers WHERE ${where}`;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM customers WHERE ${where} ORDER BY "createdAt", id LIMIT ${limit ?? count}`;
+    SELECT id::text FROM customers WHERE ${where} ORDER BY "createdAt", identifier LIMIT ${limit ?? count}`;
   return { totalMatched: count, customerIds: rows.map((r) => r.id) };
 }
 

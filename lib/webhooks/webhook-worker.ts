@@ -2,14 +2,17 @@ import type PgBoss from "pg-boss";
 import { listenForWork, POLLING_SECONDS, QUEUES } from "@/lib/jobs/boss";
 import { logError } from "@/lib/log";
 import { deliverWebhook, type PayloadBuilder } from "./deliver";
+import { requeueMissedCallResults } from "./call-result-hook";
 
 // The queue consumer of webhook deliveries. A message holds only the delivery id; a non-200
 // answer throws so pg-boss retries it with backoff (WEBHOOK_JOB_SETTINGS); after
 // WEBHOOK_MAX_ATTEMPTS the row says "failed" and the message completes. Worker crashes are
-// covered by pg-boss's expiry: the message comes back and the row is re-read.
+// covered by pg-boss's expiry: the message comes back and the row is re-read. A sweep adds the
+// deliveries of results recorded where the outbox hook was not registered.
 
 type Message = { deliveryId: string };
 const CONCURRENCY = 2;
+const SWEEP_MS = 30_000;
 
 export async function startWebhookWorker(boss: PgBoss, buildPayload: PayloadBuilder): Promise<() => Promise<void>> {
   const ids: string[] = [];
@@ -27,7 +30,12 @@ export async function startWebhookWorker(boss: PgBoss, buildPayload: PayloadBuil
     logError("webhook worker could not listen for wake-ups; polling only", error);
     return async () => {};
   });
+  const sweep = setInterval(() => {
+    requeueMissedCallResults().catch((error) => logError("webhook outbox sweep failed", error));
+  }, SWEEP_MS);
+  sweep.unref();
   return async () => {
+    clearInterval(sweep);
     await stopListening();
     await boss.offWork(QUEUES.webhookDelivery);
   };
