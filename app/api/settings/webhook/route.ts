@@ -3,10 +3,11 @@ import { withApi } from "@/lib/api/with-api";
 import { domainContext } from "@/lib/api/domain-context";
 import { deleteWebhookEndpoint, getWebhookEndpoint, saveWebhookEndpoint, saveWebhookSchema } from "@/lib/webhooks/webhook-endpoint";
 
-export const GET = withApi({ dialect: "app", auth: "credential" }, async ({ auth }) => ({
-  status: 200,
-  body: { endpoint: await getWebhookEndpoint(auth.organizationId) },
-}));
+export const GET = withApi({ dialect: "app", auth: "credential" }, async ({ auth }) => {
+  const endpoint = await getWebhookEndpoint(auth.organizationId);
+  // The secret is a credential: only admins, who configure the receiver, see it.
+  return { status: 200, body: { endpoint: endpoint && auth.role !== "admin" ? { ...endpoint, secret: null } : endpoint } };
+});
 
 export const PUT = withApi({ dialect: "app", auth: "credential", body: saveWebhookSchema }, async ({ auth, body }) => ({
   status: 200,
