@@ -57,7 +57,7 @@ export function WebhookPanel({ initial, canManage }: { initial: WebhookEndpointV
         <label className="check-field">
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} disabled={!canManage} /> Send call results
         </label>
-        {endpoint && (
+        {endpoint && canManage && (
           <div className="field">
             <span>Secret</span>
             <div className="secret-row">
