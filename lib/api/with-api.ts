@@ -1,20 +1,22 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { authChallenge, errorBody, type Dialect } from "@/lib/api/dialects";
+import { errorOutcome, type Dialect } from "@/lib/api/dialects";
+import { DomainError } from "@/lib/domain/errors";
 import { readJsonBody } from "@/lib/api/read-body";
 import { abandonIdempotent, beginIdempotent, completeIdempotent } from "@/lib/api/idempotency";
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { DomainError } from "@/lib/domain/errors";
 
 // The one wrapper every route handler goes through: authentication and organization scope,
 // Content-Type, a body size limit enforced while reading, JSON and zod parsing, Idempotency-Key,
-// and error mapping — so handler bodies hold no try/catch and nothing internal leaks.
+// and error mapping — so handler bodies hold no try/catch and nothing internal leaks. ApiErrors
+// (from here) and DomainErrors (from the domain) are written by the route's Dialect.
 
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 type Options<S extends z.ZodType | undefined> = {
+  /** How errors are written: timepayDialect, flexydialDialect, flexydialDncDialect, appDialect. */
   dialect: Dialect;
   /** "credential": API key (Bearer or Token) or a signed-in operator; "none": public. */
   auth: "credential" | "none";
@@ -100,14 +102,12 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 export function errorResponse(dialect: Dialect, error: unknown, request?: Request): Response {
-  const apiError = error instanceof ApiError ? error : error instanceof DomainError ? fromDomain(error) : null;
-  if (!apiError) {
-    logError("unhandled route error", error, { method: request?.method, url: request?.url });
-    return json(500, errorBody(dialect, new ApiError("internal", "An unexpected error occurred")));
-  }
+  const apiError = error instanceof ApiError ? error : error instanceof DomainError ? dialect.fromDomain(error) : null;
+  if (!apiError) logError("unhandled route error", error, { method: request?.method, url: request?.url });
+  const { status, body } = errorOutcome(dialect, apiError);
   const headers: Record<string, string> = {};
-  if (apiError.status === 401) headers["WWW-Authenticate"] = authChallenge(dialect);
-  return json(apiError.status, errorBody(dialect, apiError), headers);
+  if (status === 401) headers["WWW-Authenticate"] = dialect.challenge;
+  return json(status, body, headers);
 }
 
 function defaultIssues(issues: z.core.$ZodIssue[]): string[] {
@@ -117,10 +117,4 @@ function defaultIssues(issues: z.core.$ZodIssue[]): string[] {
 async function flattenParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-}
-
-// Until each dialect maps domain errors itself (issue 8): a kind's status, its issues as errors.
-function fromDomain(error: DomainError): ApiError {
-  const code = ({ not_found: "not_found", forbidden: "forbidden", conflict: "conflict", invalid: "validation" } as const)[error.kind];
-  return new ApiError(code, error.message, error.details.issues ? { errors: error.details.issues } : undefined);
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { zoneWithLocalHour } from "@/lib/test/window-zone";
-import { loan } from "@/lib/imports/test-records";
+import { loan } from "@/lib/test/records";
 
 // TimePay's Initiate Call(s) (reference/api-contracts.md §2.4) over the calls domain: every
 // status code and field, the filters, Idempotency-Key, preflight, and other organizations.

@@ -1,9 +1,8 @@
 import type { AuthContext } from "@/lib/api/authenticate";
-import { domainContext } from "@/lib/api/domain-context";
-import { notFound } from "@/lib/api/errors";
 import type { ApiResult } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
 import { systemClock, type Clock } from "@/lib/domain/clock";
+import { NotFound } from "@/lib/domain/errors";
 import { preflightCalls } from "@/lib/calls/preflight-calls";
 import { scheduleCalls } from "@/lib/calls/schedule-calls";
 import { selectCustomers, type CustomerFilters } from "@/lib/calls/select-customers";
@@ -11,6 +10,7 @@ import type { PreflightResult, ScheduleCallsResult } from "@/lib/calls/types";
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import type { InitiateCallsBody } from "./initiate-calls-body";
 import { callErrors } from "./call-results";
+import { timepayContext } from "./context";
 
 // TimePay's Initiate Call(s) (§2.4): select the campaign's customers by the filters (AND), take
 // `limit`, and schedule one call each through the calls domain, which checks every attempt again
@@ -21,10 +21,10 @@ import { callErrors } from "./call-results";
 type Options = { validateOnly: boolean; idempotencyKey: string | null; clock?: Clock };
 
 export async function initiateCalls(auth: AuthContext, campaignId: string, body: InitiateCallsBody, options: Options): Promise<ApiResult> {
-  const ctx = domainContext(auth, auth.apiKeyId ? "timepay_api" : "ui");
+  const ctx = timepayContext(auth);
   const clock = options.clock ?? systemClock;
   const campaign = await db.campaign.findFirst({ where: { id: campaignId, organizationId: auth.organizationId }, select: { id: true, fieldSchema: true } });
-  if (!campaign) throw notFound("Campaign not found");
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
 
   const identifierKey = (campaign.fieldSchema as unknown as FieldSchema).identifierKey;
   const selection = await selectCustomers({ id: campaign.id, identifierKey }, filtersOf(body), body.limit);
@@ -32,7 +32,7 @@ export async function initiateCalls(auth: AuthContext, campaignId: string, body:
   if (selection.customerIds.length === 0) {
     // The agent and disposition are checked first: a wrong agentId is a 404 of its own.
     await preflightCalls(ctx, request);
-    throw notFound("No customers found matching the filters");
+    throw new NotFound("No customers found matching the filters", { resource: "customer" });
   }
 
   if (options.validateOnly) return preflightResponse(selection.totalMatched, await preflightCalls(ctx, request));

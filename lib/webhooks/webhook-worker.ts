@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { listenForWork, POLLING_SECONDS, QUEUES } from "@/lib/jobs/boss";
 import { logError } from "@/lib/log";
 import { deliverWebhook, type PayloadBuilder } from "./deliver";
-import { requeueMissedCallResults } from "./call-result-hook";
+import { ensureCallResultWebhooks, requeueMissedCallResults } from "./call-result-hook";
 
 // The queue consumer of webhook deliveries. A message holds only the delivery id; a non-200
 // answer throws so pg-boss retries it with backoff (WEBHOOK_JOB_SETTINGS); after
@@ -15,6 +15,8 @@ const CONCURRENCY = 2;
 const SWEEP_MS = 30_000;
 
 export async function startWebhookWorker(boss: PgBoss, buildPayload: PayloadBuilder): Promise<() => Promise<void>> {
+  // Results this process records (the calls worker's simulated results) get their delivery.
+  await ensureCallResultWebhooks();
   const ids: string[] = [];
   for (let i = 0; i < CONCURRENCY; i++) {
     ids.push(
