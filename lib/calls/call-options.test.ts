@@ -26,7 +26,6 @@ describe("call options", () => {
       initiateCall: true,
       callConfig: { agentId: "a", dispositionId: "d" },
       useWorkflow: false,
-      callDispatch: "unavailable",
     });
     expect(recordedCallOptions({ useWorkflow: true, callConfig: { agentId: "a", dispositionId: "d" } })).toEqual({
       initiateCall: false,
@@ -36,7 +35,7 @@ describe("call options", () => {
     });
   });
 
-  it("never report a call as initiated", () => {
+  it("the upload wizard's results never report a call as initiated (its submit does not dial yet)", () => {
     expect(unavailableCallResults(0)).toEqual({ totalRequested: 0, initiated: 0, failed: 0, errors: [] });
     expect(unavailableCallResults(5)).toMatchObject({ totalRequested: 5, initiated: 0, failed: 0, errors: [{ error: "CALL_DISPATCH_UNAVAILABLE" }] });
   });

@@ -73,7 +73,6 @@ export function recordedCallOptions(options: CallOptions) {
     initiateCall: options.initiateCall === true,
     callConfig: options.initiateCall ? (options.callConfig ?? null) : null,
     useWorkflow: options.useWorkflow === true,
-    ...(options.initiateCall && { callDispatch: "unavailable" }),
     ...(options.useWorkflow && { workflowDispatch: "unavailable" }),
   };
 }
@@ -96,8 +95,4 @@ export function unavailableCallResults(requested: number) {
   };
 }
 
-/** Appended to "Added X of Y records" in place of TimePay's "| Calls initiated for N customers". */
-export const CALLS_NOT_INITIATED = " | Calls not initiated: call dispatch is not available yet";
 export const WORKFLOW_NOT_TRIGGERED = " | Workflow not triggered: workflow execution is not available yet";
-/** The single add's callError. */
-export const CALL_NOT_INITIATED_ERROR = "Call dispatch is not available yet: no call was placed";
