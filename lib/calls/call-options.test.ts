@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { callOptionsFields, recordedCallOptions, refineCallOptions, unavailableCallResults } from "./call-options";
+import { callOptionsFields, recordedCallOptions, refineCallOptions } from "./call-options";
 
 const schema = z.object(callOptionsFields).superRefine(refineCallOptions);
 const messages = (input: unknown) => {
@@ -33,10 +33,5 @@ describe("call options", () => {
       useWorkflow: true,
       workflowDispatch: "unavailable",
     });
-  });
-
-  it("the upload wizard's results never report a call as initiated (its submit does not dial yet)", () => {
-    expect(unavailableCallResults(0)).toEqual({ totalRequested: 0, initiated: 0, failed: 0, errors: [] });
-    expect(unavailableCallResults(5)).toMatchObject({ totalRequested: 5, initiated: 0, failed: 0, errors: [{ error: "CALL_DISPATCH_UNAVAILABLE" }] });
   });
 });
