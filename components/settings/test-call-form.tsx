@@ -43,7 +43,9 @@ export function TestCallForm() {
       {report && (
         <div role="status" className={`alert ${report.accepted ? "alert-success" : "alert-error"}`}>
           {report.accepted
-            ? `${report.dialer === "http" ? "The provider accepted" : "The simulated dialer accepted"} the call to ${report.to} from ${report.from} in ${report.durationMs} ms (provider call id ${report.providerCallId}).`
+            ? report.dialer === "http"
+              ? `The provider accepted the call to ${report.to} from ${report.from} in ${report.durationMs} ms (provider call id ${report.providerCallId}).`
+              : `The simulated dialer accepted the call to ${report.to} from ${report.from} (call id ${report.providerCallId}).`
             : `The call to ${report.to} was not placed: ${report.error}.`}
           {report.simulatedResult && (
             <div className="small">

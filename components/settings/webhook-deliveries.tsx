@@ -14,13 +14,13 @@ const BADGE: Record<string, string> = { delivered: "badge-success", failed: "bad
 export function WebhookDeliveries({ canResend, configured }: { canResend: boolean; configured: boolean }) {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const load = useCallback(async (p: number) => {
     const answer = await apiRequest<Page>("GET", `/api/settings/webhook/deliveries?page=${p}`);
     if (answer.ok) setData(answer.data);
-    else setMessage(answer.message);
+    else setMessage({ text: answer.message, ok: false });
   }, []);
   useEffect(() => {
     void load(page);
@@ -30,8 +30,9 @@ export function WebhookDeliveries({ canResend, configured }: { canResend: boolea
     setBusy(id);
     const answer = await apiRequest<{ outcome: { result: string; statusCode?: number | null; error?: string } }>("POST", `/api/settings/webhook/deliveries/${id}/resend`);
     setBusy(null);
-    if (!answer.ok) setMessage(answer.message);
-    else setMessage(answer.data.outcome.result === "delivered" ? "Sent again: the receiver answered 200." : `Sent again: ${answer.data.outcome.error ?? answer.data.outcome.result}.`);
+    if (!answer.ok) setMessage({ text: answer.message, ok: false });
+    else if (answer.data.outcome.result === "delivered") setMessage({ text: "Sent again: the receiver answered 200.", ok: true });
+    else setMessage({ text: `Sent again, not delivered: ${answer.data.outcome.error ?? answer.data.outcome.result}.`, ok: false });
     await load(page);
   };
 
@@ -41,7 +42,7 @@ export function WebhookDeliveries({ canResend, configured }: { canResend: boolea
         <h3 className="subheading flush">Delivery log</h3>
         <button type="button" className="btn btn-sm" onClick={() => void load(page)}>Refresh</button>
       </div>
-      {message && <div role="status" className="alert alert-warning card-pad-x">{message}</div>}
+      {message && <div role="status" className={`alert card-pad-x ${message.ok ? "alert-success" : "alert-warning"}`}>{message.text}</div>}
       <table className="table" aria-label="Webhook deliveries">
         <thead><tr><th>Created</th><th>Call</th><th>Status</th><th className="num">Attempts</th><th>Last answer</th><th aria-label="Actions" /></tr></thead>
         <tbody>

@@ -10,6 +10,7 @@ import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "
 import { startReceiver } from "@/lib/test/receiver";
 import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
+import { requeueMissedCallResults } from "@/lib/webhooks/call-result-hook";
 import { contextOf, createCustomers } from "./calls-test-kit";
 import { scheduleCalls } from "./schedule-calls";
 
@@ -178,5 +179,17 @@ describe("POST /api/v1/dialer/results/{organizationId}", () => {
     // Another organization cannot bind or end it.
     const foreign = signed(result("prov-early-2", { call_id: callId }), otherSecret);
     expect((await post(other.id, foreign.text, foreign.headers)).status).toBe(404);
+  });
+
+  it("the outbox sweep adds the delivery of a result recorded where the hook was not registered, once", async () => {
+    const { callId } = await dialingCall("prov-sweep-1");
+    const [event] = await db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO call_events ("organizationId", "callId", type, status, "createdAt")
+      VALUES (${org.id}, ${callId}::uuid, 'call.result', 'Contacted', now() - interval '1 minute') RETURNING id`;
+    expect(await db.webhookDelivery.count({ where: { callId } })).toBe(0);
+    expect(await requeueMissedCallResults()).toBeGreaterThanOrEqual(1);
+    expect(await db.webhookDelivery.findMany({ where: { callId }, select: { eventKey: true, status: true } })).toEqual([{ eventKey: `call_event:${event.id}`, status: "pending" }]);
+    await requeueMissedCallResults();
+    expect(await db.webhookDelivery.count({ where: { callId } })).toBe(1);
   });
 });
