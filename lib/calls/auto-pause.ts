@@ -1,9 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { INTERRUPTED_MESSAGE } from "@/lib/calls/recover-attempts";
 
 // A failing provider must not burn through a list: a campaign whose last AUTO_PAUSE_WINDOW
 // ended attempts are mostly Failed pauses itself and says why (campaigns.autoPausedReason).
+// Attempts our own worker lost (INTERRUPTED_MESSAGE) say nothing about the provider: not counted.
 // Resuming clears the reason and starts a fresh window: only attempts ended after the resume
-// count (the check runs whenever a Failed result is recorded).
+// count (the check runs whenever results are recorded).
 
 export const AUTO_PAUSE_WINDOW = 50;
 
@@ -19,6 +21,7 @@ export async function autoPauseFailingCampaigns(tx: Prisma.TransactionClient, ca
       FROM (SELECT c.outcome FROM calls c JOIN campaigns ca ON ca.id = c."campaignId"
             WHERE c."campaignId" = ${campaignId} AND c.outcome IS NOT NULL AND c."finishedAt" IS NOT NULL
               AND c."finishedAt" > COALESCE(ca."resumedAt", '-infinity'::timestamp)
+              AND c."errorMessage" IS DISTINCT FROM ${INTERRUPTED_MESSAGE}
             ORDER BY c."finishedAt" DESC LIMIT ${AUTO_PAUSE_WINDOW}) last`;
     if (!row || row.total < AUTO_PAUSE_WINDOW || row.failed * 2 <= AUTO_PAUSE_WINDOW) continue;
     const updated = await tx.campaign.updateMany({

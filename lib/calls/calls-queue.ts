@@ -20,20 +20,19 @@ const CONCURRENCY = 2;
 
 type Message = { organizationId: string };
 
-let prepared: Promise<void> | null = null;
+const prepared = new WeakMap<PgBoss, Promise<void>>();
 
-/** Creates the queue once per process; call before the first transactional send. */
-export function prepareCallsQueue(): Promise<void> {
-  prepared ??= (async () => {
-    const boss = await getBoss();
+/** Creates the queue once per started queue; call before the first transactional send. */
+export async function prepareCallsQueue(): Promise<void> {
+  const boss = await getBoss();
+  let ready = prepared.get(boss);
+  if (!ready) {
     const queue = { name: QUEUE, policy: "stately" as const, expireInSeconds: 10, retryLimit: 5, retryDelay: 1, retryBackoff: true };
-    await boss.createQueue(QUEUE, queue);
-    await boss.updateQueue(QUEUE, queue);
-  })().catch((error) => {
-    prepared = null;
-    throw error;
-  });
-  return prepared;
+    ready = boss.createQueue(QUEUE, queue).then(() => boss.updateQueue(QUEUE, queue));
+    ready.catch(() => prepared.delete(boss));
+    prepared.set(boss, ready);
+  }
+  return ready;
 }
 
 function wakeOptions(organizationId: string, at: Date, now: Date): PgBoss.SendOptions {

@@ -24,6 +24,11 @@ export type ClaimResult = { claimed: DialAttempt[]; waiting: number; blocked: nu
 
 export async function claimDueAttempts(settings: CallSettingsView, now: Date, limit: number): Promise<ClaimResult> {
   const organizationId = settings.organizationId;
+  // Most passes find nothing due: look before taking the organization's lock.
+  const [anyDue] = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM calls c JOIN campaigns ca ON ca.id = c."campaignId"
+    WHERE c."organizationId" = ${organizationId} AND c.state = 'scheduled' AND c."notBefore" <= ${now} AND ca.status IN ('active', 'completed') LIMIT 1`;
+  if (!anyDue) return { claimed: [], waiting: 0, blocked: 0, cancelled: 0 };
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`calls:${organizationId}`}))`;
     const live = await tx.$queryRaw<{ campaignId: string; toPhone: string }[]>`

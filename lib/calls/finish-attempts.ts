@@ -65,7 +65,7 @@ export async function finishAttempts(tx: Prisma.TransactionClient, finishes: Fin
     WHERE cu.id = f.customer AND (cu."lastCallAt" IS NULL OR cu."lastCallAt" <= f.at)`;
   await emitCallEvents(tx, ended.map((e) => ({ organizationId: e.organizationId, callId: e.id, type: "call.result" as const, status: e.outcome })));
   const retries = await scheduleRetries(tx, ended, now);
-  await autoPauseFailingCampaigns(tx, [...new Set(ended.filter((e) => e.outcome === "Failed").map((e) => e.campaignId))], now);
+  await autoPauseFailingCampaigns(tx, [...new Set(ended.map((e) => e.campaignId))], now);
   return { finished: ended, retries };
 }
 
