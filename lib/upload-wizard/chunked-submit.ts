@@ -1,4 +1,4 @@
-import type { SubmitStep } from "./submission-phase";
+import type { SubmitStep } from "./worker-protocol";
 import type { SubmitOptions } from "./upload-api";
 import type { UploadWorkerClient } from "./worker-client";
 

@@ -3,6 +3,7 @@ import { required } from "./reading-phase";
 import type { ReviewPhase } from "./review-phase";
 import { SubmitLedger, type ChunkTally } from "./submit-ledger";
 import { openUploadAnswerSchema, uploadChunkAnswerSchema, type SubmitOptions } from "./upload-api";
+import type { SubmitStep } from "./worker-protocol";
 
 // The last phase: the valid rows, sent from here where they are. POST /api/uploads opens the
 // file's job; each chunk goes to POST /api/uploads/{jobId}/chunks with the Idempotency-Key the
@@ -10,8 +11,6 @@ import { openUploadAnswerSchema, uploadChunkAnswerSchema, type SubmitOptions } f
 // a chunk's body nor its answer ever crosses to the page. The page drives pace, pause and cancel.
 
 export const UPLOADS_PATH = "/api/uploads";
-
-export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
 
 export class SubmissionPhase {
   private ledger: SubmitLedger | null = null;

@@ -6,7 +6,6 @@ import type { ReplaceSpec } from "./find-replace";
 import type { OpenedFile, ReadOverrides } from "./read-upload";
 import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
 import type { ChunkTally, UploadOutcome } from "./submit-ledger";
-import type { SubmitStep } from "./submission-phase";
 import type { SubmitOptions } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
@@ -16,6 +15,8 @@ import type { SubmitOptions } from "./upload-api";
 export type FileSummary = Omit<OpenedFile, "sheets"> & { sheets: SheetSummary[] };
 export type SheetPreview = { sheet: number; rows: string[][]; rowNumbers: number[]; rowCount: number; detectedHeader: number };
 export type ColumnInfo = { index: number; header: string; label: string; samples: string[] };
+/** A step of the submission the worker sends: its value, or why it paused (retry is safe) or failed. */
+export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
 export type ReviewState = { counts: RowCounts; history: HistoryState; structural: boolean; changed: number[] | null };
 
 export type WorkerCalls = {
