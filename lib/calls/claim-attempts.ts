@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { CallSettingsView } from "@/lib/calls/call-settings";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
-import { checkWindow, effectiveZone } from "@/lib/calls/calling-window";
+import { effectiveZone, windowChecker } from "@/lib/calls/calling-window";
 import { customerZone } from "@/lib/calls/evaluate-request";
 import { emitCallEvents } from "@/lib/calls/call-events";
 import type { DialAttempt } from "@/lib/calls/dialer";
@@ -61,6 +61,7 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     const activeAgent = new Map(agents.map((a) => [a.id, a.active]));
     const dialsToday = new Map([...usage].map(([phone, u]) => [phone, u.count]));
 
+    const windowOf = windowChecker(now);
     const claim: Candidate[] = [];
     const ends: { id: string; state: "blocked" | "cancelled"; reason: BlockReason }[] = [];
     const waits: { id: string; notBefore: Date }[] = [];
@@ -68,7 +69,7 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
       const campaign = campaignById.get(c.campaignId)!;
       if (c.campaignStatus === "completed") { ends.push({ id: c.id, state: "cancelled", reason: "campaign_completed" }); continue; }
       if (activeAgent.get(c.agentId) !== true) { ends.push({ id: c.id, state: "blocked", reason: "agent_inactive" }); continue; }
-      const window = checkWindow(now, campaign, effectiveZone(customerZone(c), campaign.timezone));
+      const window = windowOf(campaign.id, campaign, effectiveZone(customerZone(c), campaign.timezone));
       if (!window.open) {
         if ("never" in window) ends.push({ id: c.id, state: "blocked", reason: window.never });
         else waits.push({ id: c.id, notBefore: window.opensAt });
