@@ -51,12 +51,11 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     if (candidates.length === 0) return { claimed: [], waiting: 0, blocked: 0, cancelled: 0 };
 
     const campaignIds = [...new Set(candidates.map((c) => c.campaignId))];
-    const [campaigns, agents, dnc, usage] = await Promise.all([
-      tx.campaign.findMany({ where: { id: { in: campaignIds } } }),
-      tx.agent.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } }, select: { id: true, active: true } }),
-      dncBlocked(tx, organizationId, campaignIds, candidates.map((c) => c.toPhone)),
-      capUsage(tx, organizationId, candidates.map((c) => c.toPhone), now),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const campaigns = await tx.campaign.findMany({ where: { id: { in: campaignIds } }, omit: { fieldSchema: true, savedMapping: true } });
+    const agents = await tx.agent.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } }, select: { id: true, active: true } });
+    const dnc = await dncBlocked(tx, organizationId, campaignIds, candidates.map((c) => c.toPhone));
+    const usage = await capUsage(tx, organizationId, candidates.map((c) => c.toPhone), now);
     const campaignById = new Map(campaigns.map((c) => [c.id, c]));
     const activeAgent = new Map(agents.map((a) => [a.id, a.active]));
     const dialsToday = new Map([...usage].map(([phone, u]) => [phone, u.count]));
