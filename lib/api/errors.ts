@@ -1,5 +1,6 @@
-// One error type for every route. Each contract dialect (lib/api/dialects.ts) decides how an
-// ApiError is written; the code decides the status.
+// The HTTP layer's own errors (credentials, Content-Type, body size, JSON, zod, Idempotency-Key)
+// and a contract's verbatim bodies. The route's Dialect (lib/api/dialects.ts) writes them; the
+// code decides the status. The domain throws lib/domain/errors.ts instead, which Dialects map.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -11,6 +12,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 
@@ -21,7 +23,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     /** Validation messages, or a contract-specific body that replaces the dialect's. */
-    readonly details?: { errors?: string[]; body?: unknown; status?: number },
+    readonly details?: { errors?: string[]; body?: unknown; status?: number; headers?: Record<string, string> },
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,10 +34,6 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new ApiError("bad_request", message);
-export const notFound = (message: string) => new ApiError("not_found", message);
-export const forbidden = (message: string) => new ApiError("forbidden", message);
-export const conflict = (message: string) => new ApiError("conflict", message);
 export const validationFailed = (errors: string[], message = "Validation failed") =>
   new ApiError("validation", message, { errors });
 

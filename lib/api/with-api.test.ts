@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { ApiError } from "@/lib/api/errors";
+import { appDialect } from "@/lib/api/app-dialect";
+import { flexydialDialect, flexydialDncDialect } from "@/lib/flexydial/dialect";
+import { timepayDialect } from "@/lib/timepay/dialect";
 import { call } from "@/lib/test/http";
+import { logger } from "@/lib/log";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 
 let a: TestOrg;
@@ -18,15 +22,16 @@ afterAll(async () => {
 
 describe("withApi error mapping", () => {
   it("answers a generic 500 in each dialect and never leaks the error", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     const expected = {
       timepay: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" },
       flexydial: { errors: "Oops Something went wrong, Please contact Administrator" },
       "flexydial-dnc": { detail: "Oops Something went wrong, Please contact Administrator" },
       app: { error: { code: "internal", message: "An unexpected error occurred" } },
     } as const;
+    const dialects = { timepay: timepayDialect, flexydial: flexydialDialect, "flexydial-dnc": flexydialDncDialect, app: appDialect };
     for (const [dialect, body] of Object.entries(expected)) {
-      const handler = withApi({ dialect: dialect as keyof typeof expected, auth: "none" }, async () => {
+      const handler = withApi({ dialect: dialects[dialect as keyof typeof expected], auth: "none" }, async () => {
         throw new Error("relation \"secret_table\" does not exist at 10.0.0.5");
       });
       const res = await call(handler);
@@ -34,23 +39,23 @@ describe("withApi error mapping", () => {
       expect(res.json).toEqual(body);
       expect(res.text).not.toContain("secret_table");
     }
-    expect(spy).toHaveBeenCalled();
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ error: expect.stringContaining("secret_table") }), "unhandled route error");
     spy.mockRestore();
   });
 
   it("writes ApiErrors with their status, and contract bodies verbatim", async () => {
-    const notFound = withApi({ dialect: "timepay", auth: "none" }, async () => {
+    const notFound = withApi({ dialect: timepayDialect, auth: "none" }, async () => {
       throw new ApiError("not_found", "Campaign not found");
     });
     expect(await call(notFound)).toMatchObject({ status: 404, json: { success: false, message: "Campaign not found" } });
-    const flexy = withApi({ dialect: "flexydial", auth: "none" }, async () => {
+    const flexy = withApi({ dialect: flexydialDialect, auth: "none" }, async () => {
       throw new ApiError("bad_request", "Insert operation cannot have reference_field.");
     });
     expect(await call(flexy)).toMatchObject({ status: 400, json: { errors: "Insert operation cannot have reference_field." } });
   });
 
   it("rejects missing bodies, wrong types and non-JSON with clear messages", async () => {
-    const handler = withApi({ dialect: "app", auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({ status: 200, body }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({ status: 200, body }));
     expect(await call(handler, { method: "POST", headers: { "content-type": "application/json" } })).toMatchObject({
       status: 400,
       json: { error: { code: "bad_request", message: "Request body is empty; send a JSON document" } },
@@ -63,7 +68,7 @@ describe("withApi error mapping", () => {
   });
 
   it("enforces a smaller per-route body limit", async () => {
-    const handler = withApi({ dialect: "app", auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({ status: 200, body: {} }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({ status: 200, body: {} }));
     expect((await call(handler, { body: { s: "x".repeat(1000) } })).status).toBe(200);
     expect((await call(handler, { body: { s: "x".repeat(1100) } })).status).toBe(413);
   });
@@ -73,7 +78,7 @@ describe("Idempotency-Key", () => {
   const writes: string[] = [];
   let release: (() => void) | null = null;
   const handler = withApi(
-    { dialect: "timepay", auth: "credential", body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }), idempotent: true },
+    { dialect: timepayDialect, auth: "credential", body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }), idempotent: true },
     async ({ body }) => {
       if (body.wait) await new Promise<void>((resolve) => (release = resolve));
       if (body.fail) throw new Error("boom");
@@ -115,7 +120,7 @@ describe("Idempotency-Key", () => {
 
   it("keeps keys per organization and releases a key whose request failed", async () => {
     const key = `k4-${Date.now()}`;
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x", fail: true }, headers: { "idempotency-key": key } })).status).toBe(500);
     spy.mockRestore();
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x" }, headers: { "idempotency-key": key } })).status).toBe(201);

@@ -1,0 +1,311 @@
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { isBlank } from "@/lib/records/field-checks";
+import { keyText, RequestDuplicates } from "@/lib/records/request-duplicates";
+import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
+import { categoryOf, duplicateInFile, type IssueCategory, type RowIssues } from "./row-issues";
+
+// The rows of one upload as the review table sees them, held in the Web Worker: the mapped
+// cell text (which the operator edits), what the validation core says about each row, the
+// duplicates across the whole file, and what the server's validate-only check answered.
+// Rows keep their index for life; deleting only flags them, so undo can bring them back.
+
+export type RowStatus = "valid" | "invalid" | "duplicate" | "refused";
+export type RowFilter = { status: "all" | "errors" | "valid"; category: string | null };
+export type RowView = { index: number; rowNumber: number; cells: Record<string, string>; issues: RowIssues; status: RowStatus; edited: string[] };
+export type CellChange = { row: number; field: string; value: string };
+/** An answer of the validate-only check about one row. `field` is where the table shows it. */
+export type RemoteIssue = { field: string; code: IssueCode; message: string };
+
+export type RowCounts = {
+  /** Rows still in the upload (not removed). */
+  rows: number;
+  removed: number;
+  valid: number;
+  invalid: number;
+  duplicates: number;
+  refused: number;
+  /** Rows with a warning only (they are also counted as valid). */
+  warnings: number;
+  /** Valid rows the campaign check has not seen since they last changed. */
+  unchecked: number;
+  categories: IssueCategory[];
+};
+
+/** Rows validated between two pauses: ~50 ms of work, so the worker stays responsive. */
+const BUILD_CHUNK_ROWS = 5_000;
+
+export class ReviewRows {
+  readonly size: number;
+  private readonly removed: Uint8Array;
+  private readonly failed: Uint8Array;
+  private readonly checkIssues: (Readonly<FieldErrors> | null)[];
+  private readonly normalised: (Readonly<Record<string, unknown>> | null)[];
+  private readonly ids: (string | null)[];
+  private readonly duplicates: ({ field: string; message: string } | null)[];
+  private readonly remote = new Map<number, RemoteIssue>();
+  private readonly checked: Uint8Array;
+  private readonly versions: Uint32Array;
+  private readonly edited = new Map<number, Set<string>>();
+  private readonly uniqueKeys: string[];
+  private countsCache: RowCounts | null = null;
+
+  /**
+   * Validates every row, a chunk at a time: between chunks `pause` lets the worker answer other
+   * requests, and `cancelled` abandons the work (the operator chose another file or header).
+   */
+  static async build(
+    records: Record<string, string>[],
+    rowNumbers: number[],
+    rules: { schema: FieldSchema; policy: PhonePolicy },
+    control: { pause?: () => Promise<void>; cancelled?: () => boolean } = {},
+  ): Promise<ReviewRows | null> {
+    const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy);
+    for (let start = 0; start < rows.size; start += BUILD_CHUNK_ROWS) {
+      if (control.cancelled?.()) return null;
+      rows.check({ start, end: Math.min(rows.size, start + BUILD_CHUNK_ROWS) });
+      await control.pause?.();
+    }
+    if (control.cancelled?.()) return null;
+    rows.findDuplicates();
+    return rows;
+  }
+
+  private constructor(
+    private readonly records: Record<string, string>[],
+    private readonly rowNumbers: number[],
+    private readonly schema: FieldSchema,
+    private readonly policy: PhonePolicy,
+  ) {
+    this.size = records.length;
+    this.removed = new Uint8Array(this.size);
+    this.failed = new Uint8Array(this.size);
+    this.checked = new Uint8Array(this.size);
+    this.versions = new Uint32Array(this.size);
+    this.checkIssues = new Array(this.size).fill(null);
+    this.normalised = new Array(this.size).fill(null);
+    this.ids = new Array(this.size).fill(null);
+    this.duplicates = new Array(this.size).fill(null);
+    // As the bulk-add route judges: the identifier and unique fields may not repeat, and the
+    // phone may not either when it is the contact's only key (a schema without identifier).
+    this.uniqueKeys = duplicateKeys(schema, schema.identifierKey === null);
+  }
+
+  status(row: number): RowStatus {
+    if (this.failed[row]) return "invalid";
+    if (this.duplicates[row]) return "duplicate";
+    return this.remote.has(row) ? "refused" : "valid";
+  }
+
+  isRemoved(row: number): boolean {
+    return this.removed[row] === 1;
+  }
+
+  issues(row: number): RowIssues {
+    const issues: RowIssues = Object.create(null);
+    const own = this.checkIssues[row];
+    if (own) for (const field in own) issues[field] = { ...own[field], source: "check" };
+    const duplicate = this.duplicates[row];
+    if (duplicate && issues[duplicate.field]?.level !== "error") {
+      issues[duplicate.field] = { level: "error", code: "duplicate_in_file", message: duplicate.message, source: "file-duplicate" };
+    }
+    const remote = this.remote.get(row);
+    if (remote && issues[remote.field]?.level !== "error") {
+      issues[remote.field] = { level: "error", code: remote.code, message: remote.message, source: remote.code === "duplicate_in_campaign" ? "campaign-duplicate" : "server" };
+    }
+    return issues;
+  }
+
+  view(row: number): RowView {
+    return {
+      index: row,
+      rowNumber: this.rowNumbers[row],
+      cells: this.records[row],
+      issues: this.issues(row),
+      status: this.status(row),
+      edited: this.editedFields(row),
+    };
+  }
+
+  editedFields(row: number): string[] {
+    return [...(this.edited.get(row) ?? [])];
+  }
+
+  /** Row indexes shown for a filter, in file order. */
+  select(filter: RowFilter): Int32Array {
+    const out = new Int32Array(this.size);
+    let n = 0;
+    for (let row = 0; row < this.size; row++) {
+      if (this.removed[row]) continue;
+      const valid = this.status(row) === "valid";
+      if (filter.status === "errors" && valid) continue;
+      if (filter.status === "valid" && !valid) continue;
+      if (filter.category !== null && !this.hasCategory(row, filter.category)) continue;
+      out[n++] = row;
+    }
+    return out.slice(0, n);
+  }
+
+  counts(): RowCounts {
+    if (this.countsCache) return this.countsCache;
+    const counts: RowCounts = { rows: 0, removed: 0, valid: 0, invalid: 0, duplicates: 0, refused: 0, warnings: 0, unchecked: 0, categories: [] };
+    const categories = new Map<string, IssueCategory>();
+    for (let row = 0; row < this.size; row++) {
+      if (this.removed[row]) {
+        counts.removed++;
+        continue;
+      }
+      counts.rows++;
+      const status = this.status(row);
+      if (status === "valid") counts.valid++;
+      else if (status === "invalid") counts.invalid++;
+      else if (status === "duplicate") counts.duplicates++;
+      else counts.refused++;
+      if (status === "valid" && !this.checked[row]) counts.unchecked++;
+      if (!this.hasIssues(row)) continue;
+      let warned = false;
+      for (const [field, issue] of Object.entries(this.issues(row))) {
+        const { key, label } = categoryOf(field, issue);
+        const category = categories.get(key) ?? { key, label, level: issue.level, count: 0 };
+        category.count++;
+        categories.set(key, category);
+        warned ||= issue.level === "warning";
+      }
+      if (warned && status === "valid") counts.warnings++;
+    }
+    counts.categories = [...categories.values()].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === "error" ? -1 : 1));
+    this.countsCache = counts;
+    return counts;
+  }
+
+  cell(row: number, field: string): string {
+    return this.records[row][field] ?? "";
+  }
+
+  /** Applies edits, then re-validates the edited rows and the duplicates of the whole file. */
+  setCells(changes: readonly CellChange[]) {
+    const rows = new Set<number>();
+    for (const { row, field, value } of changes) {
+      this.records[row][field] = value;
+      if (!this.edited.has(row)) this.edited.set(row, new Set());
+      this.edited.get(row)!.add(field);
+      this.versions[row]++;
+      this.checked[row] = 0;
+      this.remote.delete(row);
+      rows.add(row);
+    }
+    this.check([...rows]);
+    this.findDuplicates();
+  }
+
+  setRemoved(rows: readonly number[], removed: boolean) {
+    for (const row of rows) this.removed[row] = removed ? 1 : 0;
+    this.findDuplicates();
+  }
+
+  /** Valid rows the campaign check has not seen, with their versions to detect later edits. */
+  uncheckedRows(limit: number): { rows: number[]; versions: number[] } {
+    const rows: number[] = [];
+    for (let row = 0; row < this.size && rows.length < limit; row++) {
+      if (!this.removed[row] && !this.checked[row] && this.status(row) === "valid") rows.push(row);
+    }
+    return { rows, versions: rows.map((row) => this.versions[row]) };
+  }
+
+  /**
+   * `issues` by position in `rows`; rows edited since they were sent stay unchecked. Returns the
+   * rows whose answer changed what the table shows.
+   */
+  applyCheck(rows: readonly number[], versions: readonly number[], issues: ReadonlyMap<number, RemoteIssue>): number[] {
+    const changed: number[] = [];
+    rows.forEach((row, position) => {
+      if (this.versions[row] !== versions[position]) return;
+      this.checked[row] = 1;
+      const issue = issues.get(position);
+      if (issue || this.remote.has(row)) changed.push(row);
+      if (issue) this.remote.set(row, issue);
+      else this.remote.delete(row);
+    });
+    this.countsCache = null;
+    return changed;
+  }
+
+  /** The record sent to the server: the mapped, non-blank cells as typed. */
+  record(row: number): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (const [field, value] of Object.entries(this.records[row])) if (!isBlank(value)) record[field] = value;
+    return record;
+  }
+
+  /** The id the server will name this row by in `results.errors`, or null when it makes one up. */
+  id(row: number): string | null {
+    return this.ids[row];
+  }
+
+  rowNumber(row: number): number {
+    return this.rowNumbers[row];
+  }
+
+  /** Error messages of a row, for reports and summaries (warnings excluded). */
+  errors(row: number): string[] {
+    return Object.values(this.issues(row))
+      .filter((issue) => issue.level === "error")
+      .map((issue) => issue.message);
+  }
+
+  private hasIssues(row: number): boolean {
+    return this.checkIssues[row] !== null || this.duplicates[row] !== null || this.remote.has(row);
+  }
+
+  private hasCategory(row: number, category: string): boolean {
+    if (!this.hasIssues(row)) return false;
+    return Object.entries(this.issues(row)).some(([field, issue]) => categoryOf(field, issue).key === category);
+  }
+
+  /** Runs the core's checks on some rows; duplicates are the file-wide pass's job. */
+  private check(rows: readonly number[] | { start: number; end: number }) {
+    const list = Array.isArray(rows) ? (rows as readonly number[]) : null;
+    const start = list ? 0 : (rows as { start: number }).start;
+    const input = list ? list.map((row) => this.records[row]) : this.records.slice(start, (rows as { end: number }).end);
+    const result = validateRecords(input, this.schema, this.policy, { findDuplicates: false });
+    const at = (index: number) => (list ? list[index] : start + index);
+    for (const record of result.valid) {
+      const row = at(record.index);
+      this.failed[row] = 0;
+      this.checkIssues[row] = hasKeys(record.fieldErrors) ? record.fieldErrors : null;
+      this.normalised[row] = record.values;
+      // A generated lead_id is new on every run and never comes back from the server.
+      const generated = this.schema.identifierKey !== null && isBlank(this.records[row][this.schema.identifierKey]);
+      this.ids[row] = generated ? null : record.id;
+    }
+    for (const record of result.invalid) {
+      const row = at(record.index);
+      this.failed[row] = 1;
+      this.checkIssues[row] = record.fieldErrors;
+      this.normalised[row] = null;
+      this.ids[row] = record.id;
+    }
+  }
+
+  /** The core's first-wins rule over the whole file: removed and invalid rows take no part. */
+  private findDuplicates() {
+    const finder = new RequestDuplicates(this.uniqueKeys);
+    for (let row = 0; row < this.size; row++) {
+      this.duplicates[row] = null;
+      const values = this.normalised[row];
+      if (this.removed[row] || values === null) continue;
+      const duplicate = finder.find(row, "", values);
+      if (duplicate) {
+        const value = keyText(values[duplicate.field]) ?? "";
+        this.duplicates[row] = { field: duplicate.field, message: duplicateInFile(duplicate.field, value, this.rowNumbers[duplicate.firstIndex]) };
+      } else {
+        finder.remember(row, values);
+      }
+    }
+    this.countsCache = null;
+  }
+}
+
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}

@@ -1,0 +1,95 @@
+import { UploadError } from "./read-upload";
+import { UploadSession } from "./upload-session";
+import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
+
+// The Web Worker's side of the protocol, apart from `self` so tests can drive it directly.
+// Requests run one at a time in arrival order, so a slow read never interleaves with an edit.
+
+export type Answer = { response: WorkerResponse; transfer: Transferable[] };
+
+export function createUploadHandler(session = new UploadSession()): (request: WorkerRequest) => Promise<Answer> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const queued = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const done = queue.then(work);
+    queue = done.catch(() => {});
+    return done;
+  };
+  return (request) => {
+    // The campaign check waits for the server outside the queue, so edits go on meanwhile.
+    if (request.type === "checkNext") return run(request, () => checkNext(session, request.input, queued));
+    return queued(() => run(request, () => dispatch(session, request)));
+  };
+}
+
+async function checkNext(session: UploadSession, input: { campaignId: string; limit: number }, queued: <T>(work: () => T) => Promise<T>) {
+  const batch = await queued(() => session.review.checkBatch(input.campaignId, input.limit));
+  if (batch === null) return null;
+  const answer = await session.review.sendCheck(batch.body);
+  return queued(() => session.review.checkResult(batch, answer));
+}
+
+async function run(request: WorkerRequest, work: () => unknown): Promise<Answer> {
+  try {
+    const output = await work();
+    const transfer = output instanceof Object && "rows" in output && output.rows instanceof Int32Array ? [output.rows.buffer] : [];
+    return { response: { id: request.id, ok: true, output }, transfer };
+  } catch (error) {
+    return { response: { id: request.id, ok: false, error: messageOf(error) }, transfer: [] };
+  }
+}
+
+// Typed per call by WorkerCalls on the client's side; here each case returns its method's result.
+function dispatch(session: UploadSession, request: WorkerRequest): unknown {
+  const { reading, review, submission } = session;
+  switch (request.type) {
+    case "open":
+      return session.open(request.input.name, request.input.data);
+    case "reopen":
+      return session.reopen(request.input);
+    case "selectSheet":
+      return session.selectSheet(request.input.sheet);
+    case "setHeader":
+      return reading.setHeader(request.input.headerRow);
+    case "prepare": {
+      const { headerRow, mapping, schema, policy } = request.input;
+      return review.prepare(headerRow, mapping, schema, policy);
+    }
+    case "review":
+      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy);
+    case "select":
+      return { rows: review.select(request.input.filter) };
+    case "rows":
+      return { rows: review.rowViews(request.input.rows) };
+    case "edit":
+      return review.edit(request.input);
+    case "replace":
+      return review.replace(request.input.spec, request.input.dryRun);
+    case "remove":
+      return review.remove(request.input.rows);
+    case "undo":
+      return review.undo();
+    case "redo":
+      return review.redo();
+    case "checkNext":
+      throw new Error("checkNext is run by the handler itself");
+    case "submitStart":
+      return submission.start();
+    case "submitOpen":
+      return submission.open(request.input);
+    case "submitChunk":
+      return submission.send(request.input);
+    case "submitFinish":
+      return submission.finish(request.input);
+    case "outcome":
+      return submission.current().outcome();
+    case "report":
+      return session.report(request.input.kind);
+  }
+}
+
+// UploadErrors are written for the operator; anything else is a bug, said plainly.
+function messageOf(error: unknown): string {
+  if (error instanceof UploadError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The file could not be processed: ${detail}`;
+}

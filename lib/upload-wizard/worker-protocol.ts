@@ -1,0 +1,48 @@
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
+import type { SheetSummary } from "@/lib/spreadsheet/read-workbook";
+import type { HistoryState } from "./edit-history";
+import type { ReplaceSpec } from "./find-replace";
+import type { OpenedFile, ReadOverrides } from "./read-upload";
+import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
+import type { ChunkTally, UploadOutcome } from "./submit-ledger";
+import type { SubmitOptions } from "./upload-api";
+
+// The messages between the upload wizard and its Web Worker. Every request carries an id and
+// gets exactly one answer with that id: its output, or the error message to show. Row lists
+// travel as Int32Arrays whose buffers are transferred, never copied.
+
+export type FileSummary = Omit<OpenedFile, "sheets"> & { sheets: SheetSummary[] };
+export type SheetPreview = { sheet: number; rows: string[][]; rowNumbers: number[]; rowCount: number; detectedHeader: number };
+export type ColumnInfo = { index: number; header: string; label: string; samples: string[] };
+/** A step of the submission the worker sends: its value, or why it paused (retry is safe) or failed. */
+export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
+export type ReviewState = { counts: RowCounts; history: HistoryState; structural: boolean; changed: number[] | null };
+
+export type WorkerCalls = {
+  open: { input: { name: string; data: Blob | ArrayBuffer }; output: FileSummary };
+  reopen: { input: ReadOverrides; output: FileSummary };
+  selectSheet: { input: { sheet: number }; output: SheetPreview };
+  setHeader: { input: { headerRow: number }; output: { columns: ColumnInfo[]; dataRows: number } };
+  prepare: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy }; output: null };
+  review: { input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy }; output: ReviewState };
+  select: { input: { filter: RowFilter }; output: { rows: Int32Array } };
+  rows: { input: { rows: number[] }; output: { rows: RowView[] } };
+  edit: { input: CellChange; output: ReviewState };
+  replace: { input: { spec: ReplaceSpec; dryRun: boolean }; output: { matched: number; state: ReviewState } };
+  remove: { input: { rows: number[] }; output: ReviewState };
+  undo: { input: Record<string, never>; output: ReviewState };
+  redo: { input: Record<string, never>; output: ReviewState };
+  /** Checks the next rows against the campaign; null once every valid row is checked. */
+  checkNext: { input: { campaignId: string; limit: number }; output: ReviewState | null };
+  submitStart: { input: Record<string, never>; output: { chunks: number; rows: number } };
+  submitOpen: { input: { campaignId: string; fileName: string; options: SubmitOptions; key: string }; output: SubmitStep<{ uploadJobId: string }> };
+  submitChunk: { input: { chunk: number; uploadJobId: string; key: string }; output: SubmitStep<ChunkTally> };
+  submitFinish: { input: { uploadJobId: string; key: string }; output: SubmitStep<{ uploadJobId: string }> };
+  outcome: { input: Record<string, never>; output: UploadOutcome };
+  report: { input: { kind: "review" | "outcome" }; output: { csv: string; rows: number } };
+};
+
+export type CallType = keyof WorkerCalls;
+export type WorkerRequest = { [K in CallType]: { id: number; type: K; input: WorkerCalls[K]["input"] } }[CallType];
+export type WorkerResponse = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
