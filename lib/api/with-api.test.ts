@@ -6,6 +6,7 @@ import { appDialect } from "@/lib/api/app-dialect";
 import { flexydialDialect, flexydialDncDialect } from "@/lib/flexydial/dialect";
 import { timepayDialect } from "@/lib/timepay/dialect";
 import { call } from "@/lib/test/http";
+import { logger } from "@/lib/log";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 
 let a: TestOrg;
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 describe("withApi error mapping", () => {
   it("answers a generic 500 in each dialect and never leaks the error", async () => {
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     const expected = {
       timepay: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" },
       flexydial: { errors: "Oops Something went wrong, Please contact Administrator" },
@@ -38,7 +39,7 @@ describe("withApi error mapping", () => {
       expect(res.json).toEqual(body);
       expect(res.text).not.toContain("secret_table");
     }
-    expect(spy).toHaveBeenCalled();
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ error: expect.stringContaining("secret_table") }), "unhandled route error");
     spy.mockRestore();
   });
 
@@ -119,7 +120,7 @@ describe("Idempotency-Key", () => {
 
   it("keeps keys per organization and releases a key whose request failed", async () => {
     const key = `k4-${Date.now()}`;
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(logger, "error");
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x", fail: true }, headers: { "idempotency-key": key } })).status).toBe(500);
     spy.mockRestore();
     expect((await call(handler, { apiKey: a.apiKey, body: { v: "x" }, headers: { "idempotency-key": key } })).status).toBe(201);

@@ -7,6 +7,8 @@ import { abandonIdempotent, beginIdempotent, completeIdempotent } from "@/lib/ap
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { assertAcceptableJson, assertAcceptableText } from "@/lib/api/json-guard";
+import { logRequest, requestIdOf, routeOf } from "@/lib/api/request-log";
 
 // The one wrapper every route handler goes through: authentication and organization scope,
 // Content-Type, a body size limit enforced while reading, JSON and zod parsing, Idempotency-Key,
@@ -22,8 +24,12 @@ type Options<S extends z.ZodType | undefined> = {
   auth: "credential" | "none";
   body?: S;
   maxBytes?: number;
+  /** A POST that only reads (e.g. Flexydial's status): allowed to read-only credentials. */
+  readOnly?: boolean;
   /** Honour Idempotency-Key (POSTs that write). */
   idempotent?: boolean;
+  /** Answers not kept under the Idempotency-Key (rows that failed to write): a retry runs again. */
+  releaseKeyWhen?: (result: ApiResult) => boolean;
   /** Map zod issues to this contract's messages; default "<path>: <message>". */
   formatIssues?: (issues: z.core.$ZodIssue[]) => string[];
 };
@@ -53,45 +59,82 @@ export function withApi<S extends z.ZodType | undefined>(
   handler: (ctx: Context<S, any>) => Promise<ApiResult>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
-    let idempotency: { organizationId: string; key: string } | null = null;
-    try {
-      const auth = options.auth === "credential" ? await authenticate(request, options.dialect) : null;
-      const params = await flattenParams(context);
-      const query = new URL(request.url).searchParams;
-
-      let rawBody: unknown = undefined;
-      let rawText = "";
-      if (options.body) {
-        const read = await readJsonBody(request, options.maxBytes ?? env.MAX_BODY_BYTES);
-        rawBody = read.value;
-        rawText = read.raw;
-      }
-
-      const key = request.headers.get("idempotency-key");
-      if (options.idempotent && key && auth) {
-        const replay = await beginIdempotent(auth.organizationId, key, `${request.method} ${new URL(request.url).pathname}?${query}\n${rawText}`);
-        if (replay) return json(replay.status, replay.body, { "Idempotent-Replayed": "true" });
-        idempotency = { organizationId: auth.organizationId, key };
-      }
-
-      let body: unknown = undefined;
-      if (options.body) {
-        const parsed = options.body.safeParse(rawBody);
-        if (!parsed.success) {
-          const messages = (options.formatIssues ?? defaultIssues)(parsed.error.issues);
-          throw new ApiError("validation", "Validation failed", { errors: messages });
-        }
-        body = parsed.data;
-      }
-
-      const result = await handler({ request, params, query, body: body as never, rawBody, auth });
-      if (idempotency) await completeIdempotent(idempotency.organizationId, idempotency.key, result.status, result.body);
-      return json(result.status, result.body, result.headers);
-    } catch (error) {
-      if (idempotency) await abandonIdempotent(idempotency.organizationId, idempotency.key).catch(() => {});
-      return errorResponse(options.dialect, error, request);
-    }
+    const trace: Trace = { startedAt: performance.now(), requestId: requestIdOf(request), organizationId: null, params: {} };
+    const response = await run(options, handler, request, context, trace);
+    response.headers.set("X-Request-Id", trace.requestId);
+    const { requestId, organizationId, startedAt } = trace;
+    logRequest({ requestId, organizationId, startedAt, method: request.method, route: routeOf(request, trace.params), status: response.status });
+    return response;
   };
+}
+
+/** What the request log needs to know about a request, filled in as the wrapper learns it. */
+type Trace = { startedAt: number; requestId: string; organizationId: string | null; params: Record<string, string> };
+
+async function run<S extends z.ZodType | undefined>(
+  options: Options<S>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- withApi's overloads type it
+  handler: (ctx: Context<S, any>) => Promise<ApiResult>,
+  request: Request,
+  context: RouteContext,
+  trace: Trace,
+): Promise<Response> {
+  let idempotency: { organizationId: string; key: string } | null = null;
+  try {
+    const auth = options.auth === "credential" ? await authenticate(request, options.dialect, options.readOnly) : null;
+    trace.organizationId = auth?.organizationId ?? null;
+    const params = await flattenParams(context);
+    trace.params = params;
+    const query = new URL(request.url).searchParams;
+    // Text Postgres refuses never gets past the wrapper (lib/api/json-guard.ts).
+    assertAcceptableText(Object.entries(params), "path");
+    assertAcceptableText(query.entries(), "query");
+
+    let rawBody: unknown = undefined;
+    let rawText = "";
+    if (options.body) {
+      const read = await readJsonBody(request, options.maxBytes ?? env.MAX_BODY_BYTES);
+      rawBody = read.value;
+      rawText = read.raw;
+      assertAcceptableJson(rawBody);
+    }
+
+    const key = request.headers.get("idempotency-key");
+    if (options.idempotent && key && auth) {
+      const replay = await beginIdempotent(auth.organizationId, key, `${request.method} ${new URL(request.url).pathname}?${query}\n${rawText}`);
+      if (replay) return json(replay.status, replay.body, { "Idempotent-Replayed": "true" });
+      idempotency = { organizationId: auth.organizationId, key };
+    }
+
+    let body: unknown = undefined;
+    if (options.body) {
+      const parsed = options.body.safeParse(rawBody);
+      if (!parsed.success) {
+        const messages = (options.formatIssues ?? defaultIssues)(parsed.error.issues);
+        throw new ApiError("validation", "Validation failed", { errors: messages });
+      }
+      body = parsed.data;
+    }
+
+    const result = await handler({ request, params, query, body: body as never, rawBody, auth });
+    if (idempotency && options.releaseKeyWhen?.(result)) {
+      const { organizationId, key: released } = idempotency;
+      idempotency = null;
+      await abandonIdempotent(organizationId, released).catch((error) => logError("idempotency key not released", error, { requestId: trace.requestId }));
+    } else if (idempotency) {
+      const { organizationId, key: stored } = idempotency;
+      idempotency = null;
+      // The handler's writes are committed: failing to store the replay must not turn them into a
+      // 500. The key stays in progress until its lease lapses; the caller still gets the truth.
+      await completeIdempotent(organizationId, stored, result.status, result.body).catch((error) =>
+        logError("idempotency key not completed", error, { requestId: trace.requestId }),
+      );
+    }
+    return json(result.status, result.body, result.headers);
+  } catch (error) {
+    if (idempotency) await abandonIdempotent(idempotency.organizationId, idempotency.key).catch(() => {});
+    return errorResponse(options.dialect, error, request, trace.requestId);
+  }
 }
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Response {
@@ -101,11 +144,11 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   });
 }
 
-export function errorResponse(dialect: Dialect, error: unknown, request?: Request): Response {
+export function errorResponse(dialect: Dialect, error: unknown, request?: Request, requestId?: string): Response {
   const apiError = error instanceof ApiError ? error : error instanceof DomainError ? dialect.fromDomain(error) : null;
-  if (!apiError) logError("unhandled route error", error, { method: request?.method, url: request?.url });
+  if (!apiError) logError("unhandled route error", error, { requestId, method: request?.method, path: request && new URL(request.url).pathname });
   const { status, body } = errorOutcome(dialect, apiError);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...apiError?.details?.headers };
   if (status === 401) headers["WWW-Authenticate"] = dialect.challenge;
   return json(status, body, headers);
 }

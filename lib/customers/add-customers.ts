@@ -1,5 +1,6 @@
 import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/calls/call-options";
 import type { DomainContext } from "@/lib/domain/context";
+import { logError } from "@/lib/log";
 import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
 import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
 import type { CustomerCampaign } from "./customer-campaign";
@@ -76,8 +77,10 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     duplicates: inRequest.length + written.existing.length,
   };
   const rowErrors = uploadRowErrors(validation.invalid, notWritten);
-  if (input.chunkOf) await recordUploadChunk(job.jobId, counts, rowErrors);
-  else await completeUploadJob(job.jobId, counts, rowErrors);
+  // The customers are committed: a job that cannot be closed must not turn them into a failure.
+  await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch((error: unknown) =>
+    logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
+  );
   const addedCustomers = [...written.inserted]
     .sort((a, b) => a.record.index - b.record.index)
     .map((i) => ({ id: i.record.id, customerId: i.customerId, phoneE164: i.record.phoneE164 }));

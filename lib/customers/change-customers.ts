@@ -1,4 +1,5 @@
 import type { DomainContext } from "@/lib/domain/context";
+import { logError } from "@/lib/log";
 import type { IndexedIssue, Issue } from "@/lib/records/issues";
 import { completeUploadJob, createUploadJob, failUploadJob, uploadRowErrors } from "@/lib/upload-jobs/upload-jobs";
 import type { CustomerCampaign } from "./customer-campaign";
@@ -61,10 +62,11 @@ export async function changeCustomers(ctx: DomainContext, campaign: CustomerCamp
   );
 
   const updated = result.updated.length;
+  // The changes are committed: a job that cannot be closed must not turn them into a failure.
   await completeUploadJob(
     job.id,
     { total, valid: total - invalid.length, invalid: invalid.length, successful: updated, failed: total - updated, duplicates: 0 },
     uploadRowErrors(invalid, notChanged),
-  );
+  ).catch((error: unknown) => logError("upload job not closed after its rows were written", error, { uploadJobId: job.id }));
   return { updated, invalid, notChanged, retried: result.retried, batches: result.batches, warnings: result.warnings, uploadJobId: job.id };
 }

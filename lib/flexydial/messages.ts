@@ -1,6 +1,8 @@
 // Every sentence the Flexydial contract says, word for word from the vendor's documents
 // (reference/api-contracts.md Part 1), plus the few this implementation had to choose, marked
-// "ours". Tests pin these strings: changing one is a contract change.
+// "ours". Tests pin these strings: changing one is a contract change. A value quoted from the
+// request is cut to 64 characters (quoteValue), so a 1 MB `numeric` is not echoed whole.
+import { quoteValue } from "@/lib/text/storable-text";
 
 export const uploadErrors = {
   /** §1.4: insert with `reference_field`. */
@@ -10,14 +12,14 @@ export const uploadErrors = {
   /** §1.5 "Type 1": an update without `campaign` or `bulk_data`; also the generic 500. */
   somethingWrong: "Oops Something went wrong, Please contact Administrator",
   referenceMissing: "reference_field is missing in the request!",
-  referenceMissingInItems: (field: string) => `reference_field - ${field} is missing in some bulk_data item(s)`,
+  referenceMissingInItems: (field: string) => `reference_field - ${quoteValue(field)} is missing in some bulk_data item(s)`,
   notUniform: "All items in bulk_data must have uniform structure",
   onlyReference: "Please provide the columns data that you want to update along with the reference_field",
   headersNotMatching: "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV",
   /** Ours: the vendor documents no message for an unknown campaign name. */
   campaignNotFound: "Campaign not found.",
   /** Ours: `user` cannot locate a contact. */
-  referenceNotSearchable: (field: string) => `reference_field - ${field} cannot be used to find contacts; use numeric or a CRM field`,
+  referenceNotSearchable: (field: string) => `reference_field - ${quoteValue(field)} cannot be used to find contacts; use numeric or a CRM field`,
 };
 
 export const statusMessages = {
@@ -44,17 +46,17 @@ export const rowMessages = {
 export const dncMessages = {
   processed: "Data processed successfully",
   removed: "DNC numbers removed successfully",
-  alreadyExists: (numeric: string) => `DNC number ${numeric} already exists.`,
-  notExists: (numeric: string) => `DNC number ${numeric} does not exist.`,
+  alreadyExists: (numeric: string) => `DNC number ${quoteValue(numeric)} already exists.`,
+  notExists: (numeric: string) => `DNC number ${quoteValue(numeric)} does not exist.`,
   // Ours: the vendor documents no validation messages for these endpoints.
   notArray: "Request body must be a JSON array of DNC entries.",
   empty: "Request body must contain at least one DNC entry.",
   itemNotObject: (index: number) => `Item ${index} must be an object.`,
   numericMissing: (index: number) => `Item ${index}: numeric is required.`,
-  invalidNumber: (numeric: string, reason: string) => `DNC number ${numeric} is not a valid phone number (${reason}).`,
+  invalidNumber: (numeric: string, reason: string) => `DNC number ${quoteValue(numeric)} is not a valid phone number (${reason}).`,
   globalDnc: (index: number) => `Item ${index}: global_dnc must be "true" or "false".`,
   status: (index: number) => `Item ${index}: status must be "Active" or "Inactive".`,
   campaignRequired: (index: number) => `Item ${index}: campaign is required when global_dnc is "false".`,
   campaignText: (index: number) => `Item ${index}: campaign must be a campaign name, or "" for the global list.`,
-  campaignNotFound: (name: string) => `Campaign ${name} does not exist.`,
+  campaignNotFound: (name: string) => `Campaign ${quoteValue(name)} does not exist.`,
 };

@@ -32,6 +32,12 @@ describe("templateCsv", () => {
       ["9876543210", "agent01", "open, overdue"],
     ]);
   });
+
+  it("never carries a live formula from a campaign's enum values or keys", () => {
+    const schema = customSchema([{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ['=HYPERLINK("http://x.test","go")', "closed"] }], null);
+    const [, example] = parseDelimited(templateCsv(schema)).rows;
+    expect(example[2]).toBe(`'=HYPERLINK("http://x.test","go")`);
+  });
 });
 
 describe("templateXlsx", () => {
@@ -53,6 +59,16 @@ describe("templateXlsx", () => {
     expect(xml).not.toContain(`<c r="E${TEMPLATE_TEXT_ROWS + 2}"`);
     const styles = await entryText(new Uint8Array(await blob.arrayBuffer()), "xl/styles.xml");
     expect(styles).toMatch(/formatCode="@"/);
+  });
+});
+
+describe("templateXlsx formulas", () => {
+  it("writes a formula-looking enum value as escaped text, never a formula cell", async () => {
+    const schema = customSchema([{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ["=1+1", "closed"] }], null);
+    const blob = await templateXlsx(schema);
+    const sheet = await readWorkbookSheet(await blob.arrayBuffer(), "Contacts");
+    expect(sheet.rows[1][2]).toBe("'=1+1");
+    expect(await sheetXml(new Uint8Array(await blob.arrayBuffer()))).not.toContain("<f>");
   });
 });
 

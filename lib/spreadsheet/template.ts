@@ -1,10 +1,13 @@
 import Papa from "papaparse";
 import writeXlsxFile, { type Cell, type SheetData } from "write-excel-file/universal";
 import type { FieldDefinition, FieldSchema } from "@/lib/campaigns/field-schema";
+import { escapeFormula } from "@/lib/spreadsheet/formula-escape";
 
 // The "download template" files for a campaign: its field keys as headers and one example
 // row that passes validation. write-excel-file/universal returns a Blob in both the
-// browser and Node (the /node build returns Buffers and imports node:stream).
+// browser and Node (the /node build returns Buffers and imports node:stream). Headers and
+// examples come from campaign settings (CRM keys, enum values), so every text cell is
+// formula-escaped: an enum value `=HYPERLINK(…)` must not become a live formula.
 
 export const TEMPLATE_XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -13,8 +16,8 @@ export const TEMPLATE_TEXT_ROWS = 1000;
 
 /** Header of field keys plus one example row, UTF-8 with BOM, CRLF. */
 export function templateCsv(schema: FieldSchema): string {
-  const header = schema.fields.map((f) => f.key);
-  const example = schema.fields.map((f) => exampleValue(f));
+  const header = schema.fields.map((f) => escapeFormula(f.key));
+  const example = schema.fields.map((f) => escapeFormula(exampleValue(f)));
   return `\uFEFF${Papa.unparse([header, example], { newline: "\r\n" })}\r\n`;
 }
 
@@ -25,7 +28,7 @@ export function templateCsv(schema: FieldSchema): string {
  */
 export async function templateXlsx(schema: FieldSchema): Promise<Blob> {
   const textColumns = schema.fields.map((f) => isTextColumn(f, schema));
-  const header: Cell[] = schema.fields.map((f) => ({ value: f.key, type: String, fontWeight: "bold" }));
+  const header: Cell[] = schema.fields.map((f) => ({ value: escapeFormula(f.key), type: String, fontWeight: "bold" }));
   const example: Cell[] = schema.fields.map((f, i) => exampleCell(f, textColumns[i]));
   const blank: Cell[] = textColumns.map((text) => (text ? { type: String, format: "@" } : null));
   const data: SheetData = [header, example, ...Array.from({ length: TEMPLATE_TEXT_ROWS }, () => blank)];
@@ -42,11 +45,11 @@ function isTextColumn(field: FieldDefinition, schema: FieldSchema): boolean {
 
 function exampleCell(field: FieldDefinition, text: boolean): Cell {
   const value = exampleValue(field);
-  if (text) return { value, type: String, format: "@" };
+  if (text) return { value: escapeFormula(value), type: String, format: "@" };
   if (field.type === "number" || field.type === "integer") return { value: Number(value), type: Number };
   if (field.type === "date") return { value: new Date(`${value}T00:00:00Z`), type: Date, format: "yyyy-mm-dd" };
   if (field.type === "boolean") return { value: value === "true", type: Boolean };
-  return { value, type: String };
+  return { value: escapeFormula(value), type: String };
 }
 
 // Values that pass the campaign's own validation, including the preset cross-field rule

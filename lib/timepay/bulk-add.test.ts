@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
 import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
@@ -125,7 +126,7 @@ describe("the seed's examples, byte for byte", () => {
   it("500 Server Error, without internals, when a campaign's stored field schema is corrupt", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
     await db.campaign.update({ where: { id: campaign.id }, data: { fieldSchema: { fields: "not a list" } } });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error");
     const res = await add({ campaignId: campaign.id, records: [loan(1)] });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
@@ -570,7 +571,7 @@ describe("a batch the database refuses", () => {
     try {
       const campaign = await createTestCampaign(a.id, "emi");
       const records = Array.from({ length: 2500 }, (_, i) => loan(i, i === 1700 ? { loan_id: `POISON-${a.suffix}` } : {}));
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger, "error");
       const res = await add({ campaignId: campaign.id, records });
       expect(logged).toHaveBeenCalledOnce(); // the lone poison row, once isolated
       logged.mockRestore();

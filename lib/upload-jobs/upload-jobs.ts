@@ -5,6 +5,7 @@ import type { DomainContext, Source } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import type { Issue } from "@/lib/records/issues";
 import { recordPrefix } from "@/lib/records/messages";
+import { storableJson, storableText } from "@/lib/text/storable-text";
 
 // UploadJob rows: one per upload, whatever its door (the wizard, TimePay's bulk routes,
 // Flexydial's asynchronous uploads). The life of a job:
@@ -84,7 +85,8 @@ export async function completeUploadJob(id: string, counts: UploadCounts, rowErr
       status: "completed",
       ...counts,
       processed: counts.total,
-      rowErrors: rowErrors as unknown as Prisma.InputJsonValue,
+      // A rejected value is quoted in its message: stored with U+FFFD for what Postgres refuses.
+      rowErrors: storableJson(rowErrors) as unknown as Prisma.InputJsonValue,
       // The rows were only kept so an asynchronous job could resume.
       payload: Prisma.DbNull,
       completedAt: new Date(),
@@ -103,7 +105,7 @@ export async function recordUploadChunk(id: string, counts: UploadCounts, rowErr
       invalid = invalid + ${counts.invalid}, successful = successful + ${counts.successful}, failed = failed + ${counts.failed},
       duplicates = duplicates + ${counts.duplicates},
       "rowErrors" = "rowErrors" || (SELECT coalesce(jsonb_agg(e || jsonb_build_object('index', (e->>'index')::int + processed)), '[]'::jsonb)
-                                    FROM jsonb_array_elements(${JSON.stringify(rowErrors)}::jsonb) AS e),
+                                    FROM jsonb_array_elements(${JSON.stringify(storableJson(rowErrors))}::jsonb) AS e),
       status = (CASE WHEN processed + ${counts.total} >= total THEN 'completed' ELSE 'processing' END)::"UploadStatus",
       "completedAt" = CASE WHEN processed + ${counts.total} >= total THEN CURRENT_TIMESTAMP ELSE NULL END
     WHERE id = ${id}`;
@@ -118,7 +120,7 @@ export async function finishUploadJob(id: string) {
 
 /** The job stops with a message; counts stay as last recorded. */
 export async function failUploadJob(id: string, message: string) {
-  await db.uploadJob.update({ where: { id }, data: { status: "failed", errorMessage: message, completedAt: new Date() } });
+  await db.uploadJob.update({ where: { id }, data: { status: "failed", errorMessage: storableText(message), completedAt: new Date() } });
 }
 
 /** The door an upload came through; only the three doors that upload files open jobs. */

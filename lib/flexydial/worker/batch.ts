@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { UploadRow } from "../upload-request";
 import type { Rejection } from "./rows";
+import { storableJson } from "@/lib/text/storable-text";
 
 // What a slice of a Flexydial job needs and returns, and the checkpoint that records it. The
 // checkpoint is the fence between runs of one job: it lands only if `processed` is still where
@@ -40,7 +41,7 @@ export async function checkpoint(sql: Sql, ctx: BatchContext, start: number, end
       duplicates = duplicates + ${duplicates},
       successful = successful + ${result.successful},
       failed = failed + ${rows - result.successful},
-      "rowErrors" = "rowErrors" || ${JSON.stringify(rowErrors)}::jsonb,
+      "rowErrors" = "rowErrors" || ${JSON.stringify(storableJson(rowErrors))}::jsonb,
       status = (CASE WHEN ${end} >= total THEN 'completed' ELSE 'processing' END)::"UploadStatus",
       "startedAt" = COALESCE("startedAt", now()),
       "completedAt" = CASE WHEN ${end} >= total THEN now() ELSE NULL END,
