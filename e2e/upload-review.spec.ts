@@ -182,9 +182,9 @@ test.describe("upload wizard: review and outcome", () => {
     await page.getByRole("button", { name: "Add 2 contacts" }).click();
 
     await expect(page.getByText("2 of 2 rows from calls.csv were added")).toBeVisible();
-    // No dialler exists yet; the server says so, and the summary shows its words.
-    await expect(page.getByRole("row", { name: /^Added 2/ })).toContainText("Calls requested for 2: 0 initiated, 0 failed.");
-    await expect(page.getByRole("row", { name: /^Added 2/ })).toContainText("Call dispatch is not available yet");
+    // Both are scheduled (waiting for the calling window when it is closed); the summary says so.
+    await expect(page.getByRole("row", { name: /^Added 2/ })).toContainText("Calls requested for 2: 2 initiated, 0 failed.");
+    expect(await query(`SELECT 1 FROM calls WHERE "campaignId" = $1 AND "agentId" = $2`, [campaign.id, agent.id])).toHaveLength(2);
     const [job] = await query<{ options: Record<string, unknown> }>(`SELECT options FROM upload_jobs WHERE "campaignId" = $1`, [campaign.id]);
     expect(job.options).toMatchObject({ initiateCall: true, callConfig: { agentId: agent.id, dispositionId: disposition.id } });
     expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["K-1", "K-2"]);

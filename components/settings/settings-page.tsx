@@ -1,14 +1,23 @@
 import { requireOperator } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { DialerPanel } from "@/components/settings/dialer-panel";
+import { WebhookPanel } from "@/components/settings/webhook-panel";
+import { getCallSettings } from "@/lib/calls/call-settings";
+import { callSettingsView } from "@/lib/calls/call-settings-view";
+import { getWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
+import { env } from "@/lib/env";
 
 export async function SettingsPage() {
   const { organization, user } = await requireOperator();
-  const [keys, agents, dispositions] = await Promise.all([
+  const [keys, agents, dispositions, callSettings, webhook] = await Promise.all([
     db.apiKey.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "desc" }, include: { user: { select: { email: true } } } }),
     db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" } }),
     db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: { priority: "asc" } }),
+    getCallSettings(organization.id),
+    getWebhookEndpoint(organization.id),
   ]);
+  const admin = user.role === "admin";
   return (
     <>
       <header className="page-header">
@@ -33,6 +42,12 @@ export async function SettingsPage() {
           revoked: k.revokedAt !== null,
         }))}
       />
+      <DialerPanel
+        initial={callSettingsView(callSettings, user.role)}
+        canManage={admin}
+        resultsUrl={`${env.APP_URL}/api/v1/dialer/results/${organization.id}`}
+      />
+      <WebhookPanel initial={webhook && !admin ? { ...webhook, secret: "" } : webhook} canManage={admin} />
       <section className="card table-card">
         <h2 className="card-title">Agents</h2>
         <table className="table" aria-label="Agents">

@@ -20,6 +20,13 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
+/** The body as text, whatever its content (a signed webhook is verified before it is parsed). */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  return readLimited(request, maxBytes);
+}
+
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { callOptionsFields, recordedCallOptions, refineCallOptions, unavailableCallResults } from "./call-options";
+import { callOptionsFields, recordedCallOptions, refineCallOptions } from "./call-options";
 
 const schema = z.object(callOptionsFields).superRefine(refineCallOptions);
 const messages = (input: unknown) => {
@@ -26,7 +26,6 @@ describe("call options", () => {
       initiateCall: true,
       callConfig: { agentId: "a", dispositionId: "d" },
       useWorkflow: false,
-      callDispatch: "unavailable",
     });
     expect(recordedCallOptions({ useWorkflow: true, callConfig: { agentId: "a", dispositionId: "d" } })).toEqual({
       initiateCall: false,
@@ -34,10 +33,5 @@ describe("call options", () => {
       useWorkflow: true,
       workflowDispatch: "unavailable",
     });
-  });
-
-  it("never report a call as initiated", () => {
-    expect(unavailableCallResults(0)).toEqual({ totalRequested: 0, initiated: 0, failed: 0, errors: [] });
-    expect(unavailableCallResults(5)).toMatchObject({ totalRequested: 5, initiated: 0, failed: 0, errors: [{ error: "CALL_DISPATCH_UNAVAILABLE" }] });
   });
 });

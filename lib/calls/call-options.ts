@@ -2,9 +2,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Invalid } from "@/lib/domain/errors";
 
-// initiateCall / callConfig / useWorkflow of TimePay's customer routes. They are validated in
-// full now; dialling and workflows arrive with their own features. Until then a route must
-// say plainly that nothing was dialled or triggered — never claim it was.
+// initiateCall / callConfig / useWorkflow of TimePay's customer routes, validated in full. Calls
+// are scheduled by the calls domain; workflows arrive with their own feature, and until then a
+// route must say plainly that none was triggered — never claim it was.
 
 export const callOptionsFields = {
   initiateCall: z.boolean({ error: "initiateCall must be true or false" }).optional(),
@@ -73,31 +73,8 @@ export function recordedCallOptions(options: CallOptions) {
     initiateCall: options.initiateCall === true,
     callConfig: options.initiateCall ? (options.callConfig ?? null) : null,
     useWorkflow: options.useWorkflow === true,
-    ...(options.initiateCall && { callDispatch: "unavailable" }),
     ...(options.useWorkflow && { workflowDispatch: "unavailable" }),
   };
 }
 
-export const CALL_DISPATCH_UNAVAILABLE = "CALL_DISPATCH_UNAVAILABLE";
-
-/**
- * TimePay's callResults for customers we were asked to call. No dialler exists yet, so none
- * was initiated, none failed, and the one error says why.
- */
-export function unavailableCallResults(requested: number) {
-  return {
-    totalRequested: requested,
-    initiated: 0,
-    failed: 0,
-    errors:
-      requested === 0
-        ? []
-        : [{ error: CALL_DISPATCH_UNAVAILABLE, reason: "Call dispatch is not available yet: no calls were placed for these customers" }],
-  };
-}
-
-/** Appended to "Added X of Y records" in place of TimePay's "| Calls initiated for N customers". */
-export const CALLS_NOT_INITIATED = " | Calls not initiated: call dispatch is not available yet";
 export const WORKFLOW_NOT_TRIGGERED = " | Workflow not triggered: workflow execution is not available yet";
-/** The single add's callError. */
-export const CALL_NOT_INITIATED_ERROR = "Call dispatch is not available yet: no call was placed";

@@ -50,9 +50,13 @@ export async function getCallSettings(organizationId: string): Promise<CallSetti
   return row ?? { organizationId, ...DEFAULT_CALL_SETTINGS };
 }
 
-/** Many organizations at once (the dispatcher), defaults filled in. */
-export async function callSettingsOf(organizationIds: string[]): Promise<Map<string, CallSettingsView>> {
-  const rows = await db.callSettings.findMany({ where: { organizationId: { in: organizationIds } }, omit: { updatedAt: true } });
+/**
+ * Many organizations at once (the dispatcher), defaults filled in. Inside a transaction pass it:
+ * the embedded database serves one connection at a time, so a read beside an open transaction
+ * waits for it — until the transaction times out.
+ */
+export async function callSettingsOf(organizationIds: string[], sql: Pick<typeof db, "callSettings"> = db): Promise<Map<string, CallSettingsView>> {
+  const rows = await sql.callSettings.findMany({ where: { organizationId: { in: organizationIds } }, omit: { updatedAt: true } });
   const byOrg = new Map(rows.map((r) => [r.organizationId, r]));
   return new Map(organizationIds.map((id) => [id, byOrg.get(id) ?? { organizationId: id, ...DEFAULT_CALL_SETTINGS }]));
 }

@@ -82,7 +82,7 @@ async function scheduleRetries(tx: Prisma.TransactionClient, ended: Ended[], now
     return campaign && campaign.status !== "completed" && e.attempt < 1 + campaign.maxRetries;
   });
   const rows: NewAttempt[] = [];
-  const settings = await callSettingsOf([...new Set(due.map((e) => e.organizationId))]);
+  const settings = await callSettingsOf([...new Set(due.map((e) => e.organizationId))], tx);
   for (const [organizationId, setting] of settings) {
     const mine = due.filter((e) => e.organizationId === organizationId);
     const usage = await capUsage(tx, organizationId, mine.map((e) => e.toPhone), now);

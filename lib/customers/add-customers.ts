@@ -37,6 +37,8 @@ export type AddCustomersOutcome = {
   batches: number;
   /** Null for validate-only. */
   uploadJobId: string | null;
+  /** The customers written, in request order: { record's id, customers.id }. Validate-only: the records that would be. */
+  addedCustomers: { id: string; customerId: string | null; phoneE164: string }[];
 };
 
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
@@ -51,7 +53,8 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   if (input.validateOnly) {
     const existing = await existingIdentifiers(campaign.id, validation.valid.map((r) => r.id));
     const notWritten = sorted([...inRequest, ...validation.valid.filter((r) => existing.has(r.id)).map(exists)]);
-    return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null };
+    const wouldAdd = validation.valid.filter((r) => !existing.has(r.id)).map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
+    return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null, addedCustomers: wouldAdd };
   }
 
   const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
@@ -78,7 +81,10 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch((error: unknown) =>
     logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
   );
-  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId };
+  const addedCustomers = [...written.inserted]
+    .sort((a, b) => a.record.index - b.record.index)
+    .map((i) => ({ id: i.record.id, customerId: i.customerId, phoneE164: i.record.phoneE164 }));
+  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId, addedCustomers };
 }
 
 function jobOf(campaignId: string, input: AddCustomersInput) {

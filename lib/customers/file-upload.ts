@@ -25,14 +25,14 @@ export async function openFileUpload(ctx: DomainContext, input: FileUploadInput)
   return { uploadJobId: job.id };
 }
 
-export type FileChunkOutcome = AddCustomersOutcome & { callOptions: CallOptions };
+export type FileChunkOutcome = AddCustomersOutcome & { callOptions: CallOptions; campaignId: string };
 
 export async function addFileChunk(ctx: DomainContext, uploadJobId: string, records: readonly unknown[]): Promise<FileChunkOutcome> {
   const job = await openJobOf(ctx, uploadJobId);
   const campaign = await customerCampaign(ctx, job.campaignId);
   const callOptions = callOptionsOf(job.options);
   const outcome = await addCustomers(ctx, campaign, { records, callOptions, validateOnly: false, chunkOf: { jobId: job.id } });
-  return { ...outcome, callOptions };
+  return { ...outcome, callOptions, campaignId: campaign.id };
 }
 
 /** What adding `records` would do, writing nothing: every check, duplicates in the campaign included. */

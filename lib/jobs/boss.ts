@@ -19,6 +19,8 @@ export const QUEUES = {
   flexydialUpload: `${PREFIX}flexydial-upload`,
   /** Where pg-boss moves a flexydial-upload job once its retries are exhausted. */
   flexydialUploadFailed: `${PREFIX}flexydial-upload-failed`,
+  /** One message per outgoing call-result webhook delivery (lib/webhooks). */
+  webhookDelivery: `${PREFIX}webhook-delivery`,
   /** Wake-ups of the call dispatcher (created and consumed by lib/calls/calls-queue.ts). */
   callsDispatch: `${PREFIX}calls-dispatch`,
 } as const;
@@ -26,6 +28,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Retries back off exponentially from 1 s (1–2 s, 2–4 s, ...): 17–34 min before giving up. */
 export const JOB_SETTINGS = { expireInSeconds: 10, retryLimit: 10, retryDelay: 1, retryBackoff: true } as const;
+/**
+ * Webhook deliveries: a non-200 answer throws and pg-boss retries after 2–4 s, 4–8 s, … doubling
+ * (35–70 min over 10 retries). The handler gives up itself after WEBHOOK_MAX_ATTEMPTS (lib/webhooks).
+ */
+export const WEBHOOK_JOB_SETTINGS = { expireInSeconds: 30, retryLimit: 10, retryDelay: 2, retryBackoff: true } as const;
 const MAINTENANCE_SECONDS = 5;
 export const POLLING_SECONDS = 1;
 const WAKE_CHANNEL = "dialsheet_jobs";
@@ -124,10 +131,14 @@ async function startBoss(): Promise<PgBoss> {
   await boss.createQueue(upload.name, upload);
   // createQueue keeps an existing queue as it was; bring its defaults up to date.
   await boss.updateQueue(upload.name, upload);
+  const webhook = { name: QUEUES.webhookDelivery, ...WEBHOOK_JOB_SETTINGS };
+  await boss.createQueue(webhook.name, webhook);
+  await boss.updateQueue(webhook.name, webhook);
   return boss;
 }
 
 function optionsFor(queue: QueueName): PgBoss.SendOptions {
+  if (queue === QUEUES.webhookDelivery) return WEBHOOK_JOB_SETTINGS;
   return queue === QUEUES.flexydialUpload ? { ...JOB_SETTINGS, deadLetter: QUEUES.flexydialUploadFailed } : {};
 }
 

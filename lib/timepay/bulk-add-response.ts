@@ -1,5 +1,6 @@
 import type { ApiResult } from "@/lib/api/with-api";
-import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
+import { WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
+import { callsMessage, type CallResults, type preflightAddedCustomers } from "./customer-calls";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
 import type { z } from "zod";
 import { invalidRecord, warningMessages } from "./record-errors";
@@ -30,6 +31,8 @@ export interface BulkAddAnswer {
   body: CallOptions;
   outcome: AddCustomersOutcome;
   validateOnly: boolean;
+  /** initiateCall: what was scheduled, or (validate-only) what would be. */
+  calls?: { results: CallResults } | { preflight: Awaited<ReturnType<typeof preflightAddedCustomers>> };
 }
 
 export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
@@ -57,15 +60,21 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
   if (validateOnly) {
     return {
       status: 200,
-      body: { success: added === total, validateOnly: true, message: `Validated ${total} records: ${added} of ${total} would be added`, results },
+      body: {
+        success: added === total,
+        validateOnly: true,
+        message: `Validated ${total} records: ${added} of ${total} would be added`,
+        results,
+        ...(answer.calls && "preflight" in answer.calls && { callResults: answer.calls.preflight }),
+      },
     };
   }
 
   let message = `Added ${added} of ${total} records`;
   const extra: Record<string, unknown> = {};
-  if (answer.body.initiateCall) {
-    message += CALLS_NOT_INITIATED;
-    extra.callResults = unavailableCallResults(added);
+  if (answer.calls && "results" in answer.calls) {
+    message += callsMessage(answer.calls.results.initiated);
+    extra.callResults = answer.calls.results;
   }
   if (answer.body.useWorkflow) {
     message += WORKFLOW_NOT_TRIGGERED;

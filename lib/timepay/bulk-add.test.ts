@@ -3,6 +3,7 @@ import { logger } from "@/lib/log";
 import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
+import { zoneWithLocalHour } from "@/lib/test/window-zone";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { countCustomers, createPhoneKeyedCampaign, customersOf, lead, loan, operatorCookie } from "@/lib/test/records";
 
@@ -254,25 +255,22 @@ describe("initiateCall, callConfig and useWorkflow", () => {
     expect(await countCustomers(campaign.id)).toBe(0);
   });
 
-  it("adds the customers, records the request on the upload job, and says no call was placed", async () => {
-    const campaign = await createTestCampaign(a.id, "emi");
+  it("201 All Added with Calls: the seed's example byte for byte, the request recorded on the upload job (more in bulk-add-calls.test.ts)", async () => {
+    const campaign = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(12) });
     const callConfig = { agentId: a.agent.id, dispositionId: a.disposition.id };
     const res = await add({ campaignId: campaign.id, records: [loan(1), loan(2), loan(3)], initiateCall: true, callConfig });
     expect(res.status).toBe(201);
-    expect(res.json).toEqual({
-      success: true,
-      message: "Added 3 of 3 records | Calls not initiated: call dispatch is not available yet",
-      results: { total: 3, valid: 3, invalid: 0, successful: 3, failed: 0, batchesProcessed: 1, errors: [] },
-      callResults: {
-        totalRequested: 3,
-        initiated: 0,
-        failed: 0,
-        errors: [{ error: "CALL_DISPATCH_UNAVAILABLE", reason: "Call dispatch is not available yet: no calls were placed for these customers" }],
-      },
-    });
+    expect(res.text).toBe(
+      JSON.stringify({
+        success: true,
+        message: "Added 3 of 3 records | Calls initiated for 3 customers",
+        results: { total: 3, valid: 3, invalid: 0, successful: 3, failed: 0, batchesProcessed: 1, errors: [] },
+        callResults: { totalRequested: 3, initiated: 3, failed: 0, errors: [] },
+      }),
+    );
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.headers.get("x-upload-job-id")! } });
-    expect(job.options).toEqual({ initiateCall: true, callConfig, useWorkflow: false, callDispatch: "unavailable" });
-    expect(await db.call.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(job.options).toEqual({ initiateCall: true, callConfig, useWorkflow: false });
+    expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled" } })).toBe(3);
   });
 
   it("useWorkflow needs a campaign with a workflow, and reports that none was triggered", async () => {

@@ -4,12 +4,30 @@ import { customerCampaign } from "@/lib/customers/customer-campaign";
 import type { DomainContext } from "@/lib/domain/context";
 import type { BulkAddBody } from "./customer-bodies";
 import { bulkAddResponse } from "./bulk-add-response";
+import { callAddedCustomers, preflightAddedCustomers } from "./customer-calls";
+import { systemClock, type Clock } from "@/lib/domain/clock";
 
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
+// With initiateCall, the customers actually added are called once every record is in.
 
-export async function bulkAddCustomers(ctx: DomainContext, body: BulkAddBody, validateOnly: boolean): Promise<ApiResult> {
+export async function bulkAddCustomers(ctx: DomainContext, body: BulkAddBody, validateOnly: boolean, clock: Clock = systemClock): Promise<ApiResult> {
   const campaign = await customerCampaign(ctx, body.campaignId);
   const outcome = await addCustomers(ctx, campaign, { records: body.records, callOptions: body, validateOnly });
-  const response = bulkAddResponse({ body, outcome, validateOnly });
+  const callConfig = body.initiateCall ? body.callConfig : undefined;
+  const calls = !callConfig
+    ? undefined
+    : validateOnly
+      ? { preflight: await preflightAddedCustomers(ctx, { campaignId: campaign.id, callConfig, customers: outcome.addedCustomers, clock }) }
+      : {
+          results: await callAddedCustomers(ctx, {
+            campaignId: campaign.id,
+            callConfig,
+            customers: outcome.addedCustomers,
+            // One call batch per upload job: a retried request never calls a customer twice.
+            requestKey: `bulk-add:${outcome.uploadJobId}`,
+            clock,
+          }),
+        };
+  const response = bulkAddResponse({ body, outcome, validateOnly, calls });
   return outcome.uploadJobId === null ? response : { ...response, headers: { "X-Upload-Job-Id": outcome.uploadJobId } };
 }

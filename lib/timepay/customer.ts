@@ -1,6 +1,5 @@
 import { validationFailed } from "@/lib/api/errors";
 import type { ApiResult } from "@/lib/api/with-api";
-import { CALL_NOT_INITIATED_ERROR } from "@/lib/calls/call-options";
 import { addCustomer as addOne } from "@/lib/customers/add-customer";
 import { customerCampaign, type CustomerCampaign } from "@/lib/customers/customer-campaign";
 import { customerIdentifier, updateCustomer as updateOne } from "@/lib/customers/update-customer";
@@ -8,21 +7,35 @@ import type { DomainContext } from "@/lib/domain/context";
 import type { z } from "zod";
 import type { AddCustomerBody, UpdateCustomerBody } from "./customer-bodies";
 import type { addCustomerResponseSchema, updateCustomerResponseSchema } from "./responses";
+import { callAddedCustomers } from "./customer-calls";
+import { systemClock, type Clock } from "@/lib/domain/clock";
 
 // TimePay's single-customer routes, on the same domain as the bulk ones.
 
 /** POST /api/v1/customers/add: 201, 400 with the record's problems, 409 when it already exists. */
-export async function addCustomer(ctx: DomainContext, body: AddCustomerBody): Promise<ApiResult> {
+export async function addCustomer(ctx: DomainContext, body: AddCustomerBody, clock: Clock = systemClock): Promise<ApiResult> {
   const campaign = await customerCampaign(ctx, body.campaignId);
   const added = await addOne(ctx, campaign, { data: body.data, callOptions: body });
+  const call =
+    body.initiateCall && body.callConfig
+      ? await callAddedCustomers(ctx, {
+          campaignId: campaign.id,
+          callConfig: body.callConfig,
+          customers: [{ id: added.id, customerId: added.customerId, phoneE164: "" }],
+          requestKey: `add:${added.customerId}`,
+          clock,
+        })
+      : null;
   return {
     status: 201,
     body: {
       success: true,
       message: "Customer added to campaign successfully",
       data: { id: added.id, campaignId: campaign.id },
-      // No dialler exists yet: say so instead of pretending a call was placed.
-      ...(body.initiateCall && { callInitiated: false as const, callError: CALL_NOT_INITIATED_ERROR }),
+      // callInitiated also when the call waits for the window (scheduledFor says until when).
+      ...(call && { callInitiated: call.initiated === 1 }),
+      ...(call && call.initiated === 0 && { callError: call.errors[0]?.reason ?? "The call could not be scheduled" }),
+      ...(call?.scheduledFor && { scheduledFor: call.scheduledFor }),
     } satisfies z.input<typeof addCustomerResponseSchema>,
   };
 }

@@ -7,6 +7,7 @@ import { PUT as bulkUpdate } from "@/app/api/v1/customer-data/bulk/route";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
+import { zoneWithLocalHour } from "@/lib/test/window-zone";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { countCustomers, createPhoneKeyedCampaign, lead, loan } from "@/lib/test/records";
 import { updateCustomers } from "@/lib/customers/update-customers";
@@ -86,8 +87,8 @@ describe("POST /api/v1/customers/add", () => {
     expect(await countCustomers(theirs.id)).toBe(0);
   });
 
-  it("validates initiateCall and says plainly that no call was placed", async () => {
-    const campaign = await campaignWith([]);
+  it("validates initiateCall; callInitiated true when scheduled, false with callError when the customer cannot be called", async () => {
+    const campaign = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(12) });
     const missing = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1), initiateCall: true } });
     expect(missing.json.errors).toEqual(["callConfig is required when initiateCall is true"]);
     const callConfig = { agentId: a.agent.id, dispositionId: a.disposition.id };
@@ -97,9 +98,21 @@ describe("POST /api/v1/customers/add", () => {
       success: true,
       message: "Customer added to campaign successfully",
       data: { id: "LN1", campaignId: campaign.id },
-      callInitiated: false,
-      callError: "Call dispatch is not available yet: no call was placed",
+      callInitiated: true,
     });
+    expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled" } })).toBe(1);
+
+    await db.dncEntry.create({ data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000002", phoneE164: "+919800000002" } });
+    const blocked = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(2), initiateCall: true, callConfig } });
+    expect([blocked.status, blocked.json]).toEqual([
+      201,
+      { success: true, message: "Customer added to campaign successfully", data: { id: "LN2", campaignId: campaign.id }, callInitiated: false, callError: "The number is on the Do-Not-Call list" },
+    ]);
+
+    const night = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(3) });
+    const waiting = await call(addOne, { apiKey: a.apiKey, body: { campaignId: night.id, data: loan(3), initiateCall: true, callConfig } });
+    expect(waiting.json).toMatchObject({ callInitiated: true, scheduledFor: expect.stringMatching(/T\d\d:00:00\.000Z$/) });
+    expect(waiting.json.callError).toBeUndefined();
   });
 
   it("replays with the same Idempotency-Key instead of answering 409", async () => {

@@ -34,7 +34,7 @@ export const updateErrorSchema = z
   .object({ id: z.string(), error: z.enum(["NOT_FOUND", "DUPLICATE_IN_REQUEST", "CONFLICT", "WRITE_FAILED"]), reason: z.string(), index: int })
   .meta({ id: "UpdateError", description: "A record that was not changed." });
 
-const callResultsSchema = z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()) });
+const callResultsSchema = z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() });
 
 export const bulkAddResultsSchema = z
   .object({
@@ -78,7 +78,9 @@ export const addCustomerResponseSchema = z
     success: z.literal(true),
     message: z.string(),
     data: z.object({ id: z.string(), campaignId: z.string() }),
-    callInitiated: z.literal(false).optional(),
+    callInitiated: z.boolean().optional(),
+    /** When the call waits for the calling window: until when (ISO 8601). */
+    scheduledFor: z.string().optional(),
     callError: z.string().optional(),
   })
   .meta({ id: "AddCustomerResponse" });

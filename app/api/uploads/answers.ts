@@ -1,5 +1,5 @@
 import type { CallOptions } from "@/lib/calls/call-options";
-import { unavailableCallResults } from "@/lib/calls/call-options";
+import type { AddedCallsOutcome } from "@/lib/calls/call-added-customers";
 import type { AddCustomersOutcome } from "@/lib/customers/add-customers";
 import {
   checkRowsAnswerSchema,
@@ -24,14 +24,14 @@ function rows(outcome: AddCustomersOutcome) {
   };
 }
 
-export function chunkAnswer(outcome: AddCustomersOutcome & { callOptions: CallOptions }, received: number): UploadChunkAnswer {
-  const calls = outcome.callOptions.initiateCall ? unavailableCallResults(outcome.added) : null;
+export function chunkAnswer(outcome: AddCustomersOutcome & { callOptions: CallOptions }, received: number, added: AddedCallsOutcome | null): UploadChunkAnswer {
+  const calls = outcome.callOptions.initiateCall && added ? callsSummary(added) : null;
   return uploadChunkAnswerSchema.parse({
     uploadJobId: outcome.uploadJobId,
     received,
     added: outcome.added,
     ...rows(outcome),
-    calls: calls && { requested: calls.totalRequested, initiated: calls.initiated, failed: calls.failed, notes: calls.errors.map((e) => e.reason) },
+    calls,
     // No workflow engine yet: asked for one, nothing was triggered.
     workflowTriggered: outcome.callOptions.useWorkflow ? false : null,
   });
@@ -39,4 +39,11 @@ export function chunkAnswer(outcome: AddCustomersOutcome & { callOptions: CallOp
 
 export function checkAnswer(outcome: AddCustomersOutcome): CheckRowsAnswer {
   return checkRowsAnswerSchema.parse(rows(outcome));
+}
+
+function callsSummary({ requested, result, refused }: AddedCallsOutcome) {
+  if (!result) return { requested, initiated: 0, failed: requested, notes: refused ? [refused] : [] };
+  const notes = result.errors.map((e) => `${e.identifier || "?"}: ${e.reason}`);
+  if (result.scheduledFor) notes.unshift(`Calls wait for the calling window, which opens at ${result.scheduledFor.toISOString()}`);
+  return { requested, initiated: result.initiated, failed: result.failed, notes };
 }

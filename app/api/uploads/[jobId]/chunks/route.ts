@@ -5,11 +5,24 @@ import { withApi } from "@/lib/api/with-api";
 import { addFileChunk } from "@/lib/customers/file-upload";
 import { uploadChunkRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { chunkAnswer } from "../../answers";
+import { callAddedCustomers } from "@/lib/calls/call-added-customers";
+import { systemClock } from "@/lib/domain/clock";
 
 export const POST = withApi(
   { dialect: appDialect, auth: "credential", body: uploadChunkRequestSchema, idempotent: true },
   async ({ auth, params, body }) => {
-    const outcome = await addFileChunk(domainContext(auth, "ui"), params.jobId, body.records);
-    return { status: 200, body: chunkAnswer(outcome, body.records.length) };
+    const ctx = domainContext(auth, "ui");
+    const outcome = await addFileChunk(ctx, params.jobId, body.records);
+    const config = outcome.callOptions.initiateCall ? outcome.callOptions.callConfig : undefined;
+    const calls = config
+      ? await callAddedCustomers(ctx, {
+          campaignId: outcome.campaignId,
+          ...config,
+          customerIds: outcome.addedCustomers.flatMap((c) => (c.customerId ? [c.customerId] : [])),
+          requestKey: `upload:${params.jobId}`,
+          clock: systemClock,
+        })
+      : null;
+    return { status: 200, body: chunkAnswer(outcome, body.records.length, calls) };
   },
 );

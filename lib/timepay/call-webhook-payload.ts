@@ -1,0 +1,55 @@
+import { db } from "@/lib/db/client";
+import type { PayloadBuilder } from "@/lib/webhooks/deliver";
+
+// TimePay's call webhook body (reference/api-contracts.md §2.7), field for field and in its
+// order. `loan_id` for debt-collection campaigns, `lead_id` for the others. Times are written as
+// TimePay writes them ("2025-11-01T13:26:27", no zone) in the campaign's time zone (IST unless
+// the campaign says otherwise); the customer's phone as TimePay shows customer numbers (10 digits
+// for Indian mobiles), the caller id in E.164.
+
+export const timepayCallWebhook: PayloadBuilder = async ({ organizationId, callId }) => {
+  const call = await db.call.findFirst({
+    where: { id: callId, organizationId },
+    include: { campaign: { select: { name: true, serviceType: true, timezone: true } }, customer: { select: { identifier: true, firstName: true, lastName: true, language: true } } },
+  });
+  if (!call) return null;
+  const zone = call.campaign.timezone;
+  const idField = call.campaign.serviceType === "debt_collection" ? "loan_id" : "lead_id";
+  const name = [call.customer.firstName, call.customer.lastName].filter(Boolean).join(" ");
+  return {
+    event_type: "call",
+    call_id: call.id,
+    agent_id: call.agentId,
+    campaign_name: call.campaign.name,
+    [idField]: call.customer.identifier,
+    name: name || null,
+    phone: nationalPhone(call.toPhone),
+    language: call.customer.language,
+    from_phone: call.fromPhone,
+    status: call.outcome,
+    direction: "outbound",
+    duration: call.duration ?? 0,
+    disposition: call.outcomeDisposition,
+    summary: call.summary,
+    start_time: localTime(call.startedAt, zone),
+    end_time: localTime(call.endedAt, zone),
+    recording_id: call.recordingId,
+    extracted_data: call.extractedData ?? {},
+  };
+};
+
+/** "+919876543210" → "9876543210" (TimePay's customer numbers); other countries stay E.164. */
+export function nationalPhone(e164: string): string {
+  return /^\+91\d{10}$/.test(e164) ? e164.slice(3) : e164;
+}
+
+/** An instant as wall-clock time in `zone`, "YYYY-MM-DDTHH:mm:ss". */
+export function localTime(at: Date | null, zone: string): string | null {
+  if (!at) return null;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
