@@ -32,9 +32,9 @@ export function CampaignStatusControls({ campaignId, status }: Props) {
   return (
     <div className="button-row">
       {status === "active" ? (
-        <button className="btn" disabled={pending} onClick={() => change("pause")}>{pending ? "Pausing…" : "Pause calls"}</button>
+        <button type="button" className="btn" disabled={pending} onClick={() => change("pause")}>{pending ? "Pausing…" : "Pause calls"}</button>
       ) : (
-        <button className="btn btn-primary" disabled={pending} onClick={() => change("resume")}>
+        <button type="button" className="btn btn-primary" disabled={pending} onClick={() => change("resume")}>
           {pending ? "Resuming…" : status === "draft" ? "Start calls" : "Resume calls"}
         </button>
       )}

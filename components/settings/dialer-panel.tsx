@@ -96,7 +96,7 @@ export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form;
           </div>
         )}
         {notice && <div role="status" className="alert alert-success">{notice}</div>}
-        {canManage ? <button className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : "Save call settings"}</button> : <p className="muted small">Only an admin can change call settings.</p>}
+        {canManage ? <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : "Save call settings"}</button> : <p className="muted small">Only an admin can change call settings.</p>}
       </form>
       <TestCallForm />
     </section>

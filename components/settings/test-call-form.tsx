@@ -37,7 +37,7 @@ export function TestCallForm() {
           <span>Phone number</span>
           <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="9876543210" required />
         </label>
-        <button className="btn" disabled={busy}>{busy ? "Calling…" : "Send a test call"}</button>
+        <button type="submit" className="btn" disabled={busy}>{busy ? "Calling…" : "Send a test call"}</button>
       </div>
       {problem && <div role="alert" className="alert alert-error">{problem}</div>}
       {report && (

@@ -76,7 +76,7 @@ export function WebhookPanel({ initial, canManage }: { initial: WebhookEndpointV
         {notice && <div role="status" className="alert alert-success">{notice}</div>}
         {canManage && (
           <div className="button-row">
-            <button className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : endpoint ? "Save" : "Create endpoint"}</button>
+            <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : endpoint ? "Save" : "Create endpoint"}</button>
             {endpoint && <button type="button" className="btn btn-danger" disabled={pending} onClick={remove}>Remove</button>}
           </div>
         )}

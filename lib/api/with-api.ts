@@ -73,8 +73,7 @@ type Trace = { startedAt: number; requestId: string; organizationId: string | nu
 
 async function run<S extends z.ZodType | undefined>(
   options: Options<S>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- withApi's overloads type it
-  handler: (ctx: Context<S, any>) => Promise<ApiResult>,
+  handler: (ctx: Context<S, AuthContext | null>) => Promise<ApiResult>,
   request: Request,
   context: RouteContext,
   trace: Trace,

@@ -12,7 +12,8 @@ import type { CallEventRecord, CallEventType } from "@/lib/calls/types";
 export type CallEventHook = (tx: Prisma.TransactionClient, event: CallEventRecord) => Promise<void>;
 
 const holder = globalThis as unknown as { dialsheetCallEventHooks?: Set<CallEventHook> };
-const hooks = (holder.dialsheetCallEventHooks ??= new Set());
+holder.dialsheetCallEventHooks ??= new Set();
+const hooks = holder.dialsheetCallEventHooks;
 
 /** Registers a hook for every new call event of this process; returns the unregister function. */
 export function onCallEvent(hook: CallEventHook): () => void {

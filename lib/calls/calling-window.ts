@@ -42,7 +42,10 @@ export function effectiveZone(customerZone: string | null | undefined, campaignZ
 const zoneValidity = new Map<string, boolean>();
 export function isValidZone(zone: string): boolean {
   let valid = zoneValidity.get(zone);
-  if (valid === undefined) zoneValidity.set(zone, (valid = DateTime.now().setZone(zone).isValid));
+  if (valid === undefined) {
+    valid = DateTime.now().setZone(zone).isValid;
+    zoneValidity.set(zone, valid);
+  }
   return valid;
 }
 
@@ -55,7 +58,10 @@ export function windowChecker(at: Date) {
   return (key: string, spec: WindowSpec, zone: string): WindowCheck => {
     const id = `${key}|${zone}`;
     let check = cache.get(id);
-    if (!check) cache.set(id, (check = checkWindow(at, spec, zone)));
+    if (!check) {
+      check = checkWindow(at, spec, zone);
+      cache.set(id, check);
+    }
     return check;
   };
 }

@@ -56,7 +56,7 @@ export async function recordCallResults(scope: ResultScope, inputs: Omit<CallRes
     const finishes: Finish[] = [];
     for (const p of parsed) {
       const call = calls.get(p.providerCallId);
-      if (!call || call.state !== "dialing" || seen.has(call.id)) continue;
+      if (call?.state !== "dialing" || seen.has(call.id)) continue;
       seen.add(call.id);
       finishes.push({ ...p, callId: call.id, dispositionId: p.disposition ? (dispositionId.get(p.disposition.toLowerCase()) ?? null) : null });
     }

@@ -2,11 +2,11 @@
 // surrogate (\ud800) has no UTF-8 encoding. Boundaries refuse it; what must still be kept (a
 // rejected value quoted in a row's error message) is stored with U+FFFD in its place.
 
-// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
 const MAYBE_UNSTORABLE = /[\u0000\ud800-\udfff]/;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
 const UNSTORABLE_ALL = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** What is wrong with `text` for storage, or null when Postgres takes it. */

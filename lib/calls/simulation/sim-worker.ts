@@ -19,7 +19,10 @@ let queue: Promise<unknown> = Promise.resolve();
 const logged = (inner: Dialer): Dialer => ({
   kind: inner.kind,
   async place(attempt) {
-    if (dialDelayMs > 0) await (queue = queue.then(() => sleep(dialDelayMs)));
+    if (dialDelayMs > 0) {
+      queue = queue.then(() => sleep(dialDelayMs));
+      await queue;
+    }
     logDial(logDir, { call_id: attempt.callId, phone: attempt.toPhone, campaign_id: attempt.campaignId, at: attempt.at, worker });
     return inner.place(attempt);
   },
