@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { INTERRUPTED_MESSAGE } from "@/lib/calls/recover-attempts";
+import { INTERRUPTED_MESSAGE } from "@/lib/calls/interrupted-message";
 
 // A failing provider must not burn through a list: a campaign whose last AUTO_PAUSE_WINDOW
 // ended attempts are mostly Failed pauses itself and says why (campaigns.autoPausedReason).

@@ -16,7 +16,7 @@ import { nextDueAt } from "./dispatch";
 import { checkWindow, effectiveZone } from "./calling-window";
 import { pauseCampaignCalls, resumeCampaignCalls } from "./campaign-calls";
 import { CAP_WINDOW_MS } from "./call-checks";
-import { INTERRUPTED_MESSAGE } from "./recover-attempts";
+import { INTERRUPTED_MESSAGE } from "./interrupted-message";
 import { createSimTables, listener, readDials, setControl, workersDone } from "./simulation/sim-tables";
 
 // The correctness simulation. Four campaigns, ~6,500 customers (200 numbers shared by two

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import type { Clock } from "@/lib/domain/clock";
 import { Invalid, NotFound } from "@/lib/domain/errors";
-import { wakeDispatcher } from "@/lib/calls/calls-queue";
+import { wakeDispatcher } from "@/lib/calls/dispatcher-wake";
 
 // Pausing and resuming a campaign's calls. A paused campaign places no new calls: the dispatcher
 // only takes attempts of active campaigns, so its scheduled attempts simply wait (calls already

@@ -10,7 +10,7 @@ import { recordCallResult } from "./record-call-result";
 import { pauseCampaignCalls, resumeCampaignCalls } from "./campaign-calls";
 import { claimDueAttempts } from "./claim-attempts";
 import { getCallSettings } from "./call-settings";
-import { INTERRUPTED_MESSAGE } from "./recover-attempts";
+import { INTERRUPTED_MESSAGE } from "./interrupted-message";
 import { MAX_DIAL_ERRORS } from "./place-attempts";
 
 // Dial-time checks: whatever changed since scheduling (DNC, agent, campaign status, the clock)

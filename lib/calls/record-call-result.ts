@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { Invalid } from "@/lib/domain/errors";
 import type { Clock } from "@/lib/domain/clock";
 import { finishAttempts, type Finish } from "@/lib/calls/finish-attempts";
-import { prepareCallsQueue, wakeDispatcherInTransaction } from "@/lib/calls/calls-queue";
+import { prepareCallsQueue, wakeDispatcherInTransaction } from "@/lib/calls/dispatcher-wake";
 import { callResultInputSchema, type CallResultInput, type RecordResultOutcome } from "@/lib/calls/types";
 
 // THE results path: the simulated dialer and the provider webhook both end here. Idempotent on

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { finishAttempts } from "@/lib/calls/finish-attempts";
+import { INTERRUPTED_MESSAGE } from "@/lib/calls/interrupted-message";
 
 // Attempts stuck in `dialing`. Never dialled again (the call may have gone out): they end
 // `failed` and the retry policy decides, as for any Failed call.
@@ -10,8 +11,6 @@ import { finishAttempts } from "@/lib/calls/finish-attempts";
 //   result that arrives later finds the attempt ended and changes nothing.
 
 export const DIAL_GRACE_MS = 2 * 60_000;
-/** errorMessage of an interrupted attempt (our worker died, not the provider: auto-pause ignores it). */
-export const INTERRUPTED_MESSAGE = "Interrupted: the worker placing this call stopped before the dialer answered (not redialled)";
 export const RESULT_TIMEOUT_MS = 2 * 60 * 60_000;
 
 export async function recoverStuckAttempts(now: Date, organizationId: string | null, limit = 500): Promise<number> {

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { evaluateRequest, toScheduleError, type EvaluatedCustomer } from "@/lib/calls/evaluate-request";
 import { insertAttempts } from "@/lib/calls/insert-attempts";
-import { prepareCallsQueue, wakeDispatcherInTransaction } from "@/lib/calls/calls-queue";
+import { prepareCallsQueue, wakeDispatcherInTransaction } from "@/lib/calls/dispatcher-wake";
 import type { ScheduleCallsInput, ScheduleCallsResult, ScheduleError } from "@/lib/calls/types";
 
 // Schedules one attempt per callable customer: the attempts of each batch of 500 and the
