@@ -5,9 +5,11 @@ const CONTRACTS = "^lib/(api|timepay|flexydial)/";
 // Browser/worker code of the upload wizard: lib/upload-wizard (formerly lib/upload; the other names are kept covered).
 const BROWSER = "^lib/(upload-wizard|upload|upload-client|wizard)/";
 const SERVER_ONLY = "^(lib/(db|generated)/|node_modules/(pg|pg-boss|pg-pool|@prisma)/|node_modules/next/(server|headers|cache)(\\.js)?$)";
-const INFRA = "^lib/(jobs|db|api)/";
+// lib/security (client IP, rate limits, security headers) and lib/text (what Postgres can store)
+// serve every request and know no feature: infrastructure, held to the same rule.
+const INFRA = "^lib/(jobs|db|api|security|text)/";
 // What infrastructure may import: other infrastructure, auth, the domain primitives, generated client, config, logs.
-const INFRA_MAY_USE = "^lib/(jobs|db|api|auth|domain|generated|test)/|^lib/(env|log)\\.ts$";
+const INFRA_MAY_USE = "^lib/(jobs|db|api|security|text|auth|domain|generated|test)/|^lib/(env|log)\\.ts$";
 const TESTS = "\\.test\\.tsx?$|^lib/test/|-test-kit\\.ts$|^e2e/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -64,7 +66,7 @@ module.exports = {
     {
       name: "infra-not-features",
       severity: "error",
-      comment: "Infrastructure (lib/jobs, lib/db, lib/api) never imports a feature; features register with it.",
+      comment: "Infrastructure (lib/jobs, lib/db, lib/api, lib/security, lib/text) never imports a feature; features register with it.",
       from: {
         path: INFRA,
         pathNot: TESTS,
