@@ -35,13 +35,3 @@ export async function capUsage(sql: Sql, organizationId: string, phones: string[
     GROUP BY "toPhone"`;
   return new Map(rows.map((r) => [r.phone, { count: r.times.length, dialTimes: r.times }]));
 }
-
-/**
- * When a number next has room under the cap: now when it has, else 24 h after the dial that
- * must age out first.
- */
-export function capFreesAt(usage: CapUsage | undefined, cap: number, now: Date): Date {
-  if (!usage || usage.count < cap) return now;
-  const mustExpire = usage.dialTimes[usage.count - cap];
-  return new Date(mustExpire.getTime() + CAP_WINDOW_MS + 1);
-}

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WaitReason } from "@/lib/calls/types";
 
 // Writes scheduled attempts in one statement. A customer that already has a live attempt (the
 // partial unique index calls_one_live_attempt_per_customer) or already has this attempt number in
@@ -15,7 +16,7 @@ export type NewAttempt = {
   retryOfId: string | null;
   toPhone: string;
   notBefore: Date;
-  waitReason: string | null;
+  waitReason: WaitReason | null;
 };
 
 export async function insertAttempts(tx: Prisma.TransactionClient, rows: NewAttempt[], now: Date) {

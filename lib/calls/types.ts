@@ -9,11 +9,7 @@ export const CALL_RESULT_STATUSES = ["Contacted", "No Contact", "Failed"] as con
 export const callResultStatusSchema = z.enum(CALL_RESULT_STATUSES);
 export type CallResultStatus = z.infer<typeof callResultStatusSchema>;
 
-/** The attempt state machine: scheduled -> dialing -> completed | failed | blocked | cancelled. */
-export const CALL_STATES = ["scheduled", "dialing", "completed", "failed", "blocked", "cancelled"] as const;
-export type CallState = (typeof CALL_STATES)[number];
-export const LIVE_STATES = ["scheduled", "dialing"] as const satisfies readonly CallState[];
-export const FINAL_STATES = ["completed", "failed", "blocked", "cancelled"] as const satisfies readonly CallState[];
+// The attempt state machine (the database enum CallState): scheduled -> dialing -> completed | failed | blocked | cancelled.
 
 /** Why an attempt ended `blocked` (or `cancelled`), stored in calls.blockedReason. */
 export const BLOCK_REASONS = [

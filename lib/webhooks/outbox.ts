@@ -30,8 +30,3 @@ export async function enqueueCallResultWebhook(tx: Tx, event: CallResultEvent): 
   await sendInTransaction(tx, QUEUES.webhookDelivery, { deliveryId: rows[0].id });
   return rows[0].id;
 }
-
-/** Makes sure the queue is installed before a caller opens the transaction that enqueues. */
-export async function prepareOutbox(): Promise<void> {
-  await getBoss();
-}
