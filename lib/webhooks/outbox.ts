@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getBoss, QUEUES, sendInTransaction } from "@/lib/jobs/boss";
+import { QUEUES, sendInTransaction } from "@/lib/jobs/boss";
 
 // The outbox of call results: called inside the transaction that records a result (the calls
 // engine's result hook), it writes a delivery row and its queue message, so a result and its
