@@ -8,7 +8,8 @@ import { normalizePhone } from "@/lib/records/phone";
 import { getCallSettings } from "./call-settings";
 import { dialerFor } from "./dialer-for";
 import type { DialAttempt } from "./dialer";
-import { simulateOutcome, type SimulatedOutcome } from "./simulated-outcome";
+import { simulateOutcome } from "./simulated-outcome";
+import { callResultStatusSchema } from "./types";
 
 // "Send a test call" of the dialer settings: one attempt through the organization's configured
 // dialer, exactly as the dispatcher hands attempts over. The HTTP dialer really POSTs it, signed,
@@ -22,18 +23,23 @@ export const testCallSchema = z.object(
 );
 export type TestCallInput = z.output<typeof testCallSchema>;
 
-export type TestCallReport = {
-  dialer: "simulated" | "http";
-  callId: string;
-  to: string;
-  from: string;
-  accepted: boolean;
-  providerCallId: string | null;
-  error: string | null;
-  durationMs: number;
-  /** Simulated dialer: the result it would report for this number. */
-  simulatedResult: SimulatedOutcome | null;
-};
+export const testCallReportSchema = z
+  .object({
+    dialer: z.enum(["simulated", "http"]),
+    callId: z.string(),
+    to: z.string(),
+    from: z.string(),
+    accepted: z.boolean(),
+    providerCallId: z.string().nullable(),
+    error: z.string().nullable(),
+    durationMs: z.number(),
+    /** Simulated dialer: the result it would report for this number. */
+    simulatedResult: z
+      .object({ status: callResultStatusSchema, disposition: z.string(), duration: z.number(), summary: z.string(), extractedData: z.record(z.string(), z.unknown()) })
+      .nullable(),
+  })
+  .meta({ id: "TestCallReport" });
+export type TestCallReport = z.infer<typeof testCallReportSchema>;
 
 export async function placeTestCall(ctx: DomainContext, input: TestCallInput, clock: Clock): Promise<TestCallReport> {
   const phone = normalizePhone(input.phone, { defaultCountry: "IN", mobileOnly: false });

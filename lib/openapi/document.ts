@@ -1,14 +1,16 @@
 import { z } from "zod";
+import { appCallRoutes } from "./app-call-routes";
 import { appRoutes } from "./app-routes";
 import { flexydialRoutes } from "./flexydial-routes";
 import type { Family, RouteDoc } from "./route-doc";
+import { timepayCallRoutes } from "./timepay-call-routes";
 import { timepayRoutes } from "./timepay-routes";
 
 // The OpenAPI 3.1 document of every route, generated from the routes' zod schemas (zod 4's JSON
 // Schema output, draft 2020-12 as OpenAPI 3.1 uses). Served at /api/openapi.json, rendered at
 // /docs/api; tests check that it lists every route under app/api and validate responses against it.
 
-export const ROUTES: readonly RouteDoc[] = [...timepayRoutes, ...flexydialRoutes, ...appRoutes];
+export const ROUTES: readonly RouteDoc[] = [...timepayRoutes, ...timepayCallRoutes, ...flexydialRoutes, ...appRoutes, ...appCallRoutes];
 
 type Json = Record<string, unknown>;
 

@@ -157,3 +157,116 @@ export const pauseCampaignResponseSchema = z
 export const deleteCampaignResponseSchema = z
   .object({ success: z.literal(true), data: z.object({ id: z.string() }), message: z.string() })
   .meta({ id: "DeleteCampaignResponse" });
+
+// ---- calls (initiate-calls.ts, call-results.ts) ----
+export const callErrorSchema = z
+  .object({ id: z.string().nullable(), error: z.string(), reason: z.string() })
+  .meta({ id: "CallError", description: "A customer that will not be called: its loan_id / lead_id, a code and why." });
+const callCountsSchema = { totalMatched: int, customersSelected: int };
+/** 200 all initiated · 207 some · 500 none (POST /api/v1/initiate/{campaignId}/calls). */
+export const initiateCallsResponseSchema = z
+  .object({
+    success: z.boolean(),
+    message: z.string(),
+    results: z.object({ ...callCountsSchema, initiated: int, failed: int, batchesProcessed: int, errors: z.array(callErrorSchema), scheduledFor: z.string().optional() }),
+  })
+  .meta({ id: "InitiateCallsResponse" });
+/** 200 for ?validateOnly=true: what would happen, per reason; nothing written. */
+export const initiateCallsPreflightSchema = z
+  .object({
+    success: z.boolean(),
+    validateOnly: z.literal(true),
+    message: z.string(),
+    results: z.object({
+      ...callCountsSchema,
+      wouldInitiate: int,
+      wouldFail: int,
+      dialNow: int,
+      waitForWindow: int,
+      windowOpensAt: z.string().nullable(),
+      waitForResume: int,
+      blocked: z.object({ dnc: int, frequencyCap: int, callInProgress: int, agentInactive: int, customerNotFound: int, campaignEnded: int, windowNeverOpens: int }),
+      errors: z.array(callErrorSchema),
+    }),
+  })
+  .meta({ id: "InitiateCallsPreflight" });
+
+// ---- lists (agents.ts, dispositions.ts, disposition-groups.ts) ----
+const paginationSchema = z.object({ page: int, limit: int, total: int, totalPages: int });
+const okMessageSchema = z.object({ success: z.literal(true), message: z.string() });
+const updatedFieldsSchema = z.object({ success: z.literal(true), message: z.string(), updatedFields: z.array(z.string()) });
+
+export const agentSchema = z
+  .object({ id: z.string(), name: z.string(), type: z.enum(["ai", "human"]), username: z.string(), active: z.boolean(), createdAt: z.string() })
+  .meta({ id: "Agent" });
+export const listAgentsResponseSchema = z.object({ success: z.literal(true), data: z.array(agentSchema), pagination: paginationSchema }).meta({ id: "ListAgentsResponse" });
+
+export const dispositionSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), priority: int, createdAt: z.string(), updatedAt: z.string() })
+  .meta({ id: "Disposition" });
+export const dispositionResponseSchema = z.object({ success: z.literal(true), message: z.string().optional(), data: dispositionSchema }).meta({ id: "DispositionResponse" });
+export const listDispositionsResponseSchema = z
+  .object({ success: z.literal(true), data: z.array(dispositionSchema), pagination: paginationSchema })
+  .meta({ id: "ListDispositionsResponse" });
+export const updatedFieldsResponseSchema = updatedFieldsSchema.meta({ id: "UpdatedFieldsResponse", description: "An update: the fields it changed." });
+export const okMessageResponseSchema = okMessageSchema.meta({ id: "OkMessage" });
+/** 400 of the disposition rules (in use, unknown ids): TimePay's own bodies (domain-errors.ts). */
+export const dispositionRuleErrorSchema = z
+  .object({ success: z.literal(false), message: z.string(), invalidIds: z.array(z.string()).optional() })
+  .meta({ id: "DispositionRuleError" });
+
+export const dispositionGroupSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    dispositions: z.array(z.string()),
+    dispositionDetails: z.array(z.looseObject({ id: z.string(), name: z.string() })).optional().meta({ description: "With ?expand=true." }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "DispositionGroup" });
+export const dispositionGroupResponseSchema = z
+  .object({ success: z.literal(true), message: z.string().optional(), data: dispositionGroupSchema })
+  .meta({ id: "DispositionGroupResponse" });
+export const listDispositionGroupsResponseSchema = z
+  .object({ success: z.literal(true), data: z.array(dispositionGroupSchema), pagination: paginationSchema })
+  .meta({ id: "ListDispositionGroupsResponse" });
+
+// ---- logs (logs.ts) ----
+const logCommon = {
+  call_id: z.string(),
+  campaign_id: z.string(),
+  campaign_name: z.string(),
+  name: z.string().nullable(),
+  loan_id: z.string().optional(),
+  lead_id: z.string().optional(),
+  duration: int.nullable(),
+  direction: z.literal("outbound"),
+  from: z.string().nullable(),
+  to: z.string(),
+  status: z.string(),
+  disposition: z.string().nullable(),
+  transcript_id: z.string().nullable(),
+  recording_id: z.string().nullable(),
+  extracted_data: z.record(z.string(), z.unknown()),
+  summary: z.string().nullable(),
+  agent_id: z.string(),
+  disposition_id: z.string().nullable(),
+  start_time: z.string().nullable(),
+  end_time: z.string().nullable(),
+};
+export const logItemSchema = z
+  .object({ ...logCommon, date: z.string().nullable(), type: z.literal("call") })
+  .meta({ id: "CallLogItem", description: "Times in India Standard Time without a zone (2026-01-17T08:33:36)." });
+export const logsResponseSchema = z
+  .object({
+    success: z.literal(true),
+    data: z.array(logItemSchema),
+    pagination: z.object({ page: int, per_page: int, total: int, total_pages: int, has_next: z.boolean(), has_prev: z.boolean() }),
+  })
+  .meta({ id: "CallLogResponse" });
+export const logsCountResponseSchema = z.object({ success: z.literal(true), count: int }).meta({ id: "CallLogCount", description: "With ?count_only=true." });
+export const callDetailsResponseSchema = z
+  .object({ success: z.literal(true), data: z.object(logCommon).meta({ id: "CallDetails", description: "Times in UTC ISO 8601." }) })
+  .meta({ id: "CallDetailsResponse" });

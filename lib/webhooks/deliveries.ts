@@ -1,28 +1,52 @@
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
-import { deliverWebhook, type DeliveryOutcome, type PayloadBuilder } from "./deliver";
+import { deliverWebhook, type PayloadBuilder } from "./deliver";
 
 // The delivery log of the settings screen, and the manual resend: one attempt now, logged as
 // "manual", whatever the row's state (a delivered result can be sent again on purpose).
 
 export const DELIVERIES_PER_PAGE = 20;
 
-export type DeliveryView = {
-  id: string;
-  callId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  url: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  log: { at: string; statusCode: number | null; error: string | null; durationMs: number; trigger: string }[];
-};
+const nullableInt = z.number().int().nullable();
+export const deliveryViewSchema = z
+  .object({
+    id: z.string(),
+    callId: z.string(),
+    eventType: z.string(),
+    status: z.string(),
+    attempts: z.number().int(),
+    lastStatusCode: nullableInt,
+    lastError: z.string().nullable(),
+    url: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    createdAt: z.string(),
+    log: z.array(z.object({ at: z.string(), statusCode: nullableInt, error: z.string().nullable(), durationMs: z.number(), trigger: z.string() })),
+  })
+  .meta({ id: "WebhookDelivery" });
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
-export async function listDeliveries(organizationId: string, page = 1, callId?: string) {
+export const deliveryListSchema = z
+  .object({
+    deliveries: z.array(deliveryViewSchema),
+    pagination: z.object({ page: z.number().int(), per_page: z.number().int(), total: z.number().int(), total_pages: z.number().int() }),
+  })
+  .meta({ id: "WebhookDeliveryList" });
+
+/** What one delivery attempt came to (deliver.ts's DeliveryOutcome). */
+export const resendAnswerSchema = z
+  .object({
+    outcome: z.union([
+      z.object({ result: z.literal("delivered"), statusCode: z.number().int() }),
+      z.object({ result: z.enum(["retry", "failed"]), statusCode: nullableInt, error: z.string() }),
+      z.object({ result: z.literal("skipped"), reason: z.string() }),
+    ]),
+    delivery: deliveryViewSchema,
+  })
+  .meta({ id: "WebhookResend" });
+
+export async function listDeliveries(organizationId: string, page = 1, callId?: string): Promise<z.infer<typeof deliveryListSchema>> {
   const where = { organizationId, ...(callId && { callId }) };
   const [total, rows] = await Promise.all([
     db.webhookDelivery.count({ where }),
@@ -40,7 +64,7 @@ export async function listDeliveries(organizationId: string, page = 1, callId?: 
   };
 }
 
-export async function resendDelivery(ctx: DomainContext, deliveryId: string, buildPayload: PayloadBuilder): Promise<{ outcome: DeliveryOutcome; delivery: DeliveryView }> {
+export async function resendDelivery(ctx: DomainContext, deliveryId: string, buildPayload: PayloadBuilder): Promise<z.infer<typeof resendAnswerSchema>> {
   const owned = await db.webhookDelivery.findFirst({ where: { id: deliveryId, organizationId: ctx.organizationId }, select: { id: true } });
   if (!owned) throw new NotFound("Delivery not found", { resource: "webhook delivery" });
   const endpoint = await db.webhookEndpoint.findUnique({ where: { organizationId: ctx.organizationId }, select: { id: true } });

@@ -35,7 +35,10 @@ export const saveWebhookSchema = z.object(
 ).strict();
 export type SaveWebhookInput = z.output<typeof saveWebhookSchema>;
 
-export type WebhookEndpointView = { url: string; secret: string; enabled: boolean; createdAt: string; updatedAt: string };
+export const webhookEndpointViewSchema = z
+  .object({ url: z.string(), secret: z.string(), enabled: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
+  .meta({ id: "WebhookEndpoint" });
+export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
 
 export async function getWebhookEndpoint(organizationId: string): Promise<WebhookEndpointView | null> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { organizationId } });
