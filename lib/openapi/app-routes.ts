@@ -19,7 +19,7 @@ export const appErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), errors: z.array(z.string()).optional() }) })
   .meta({ id: "AppError" });
 const error = (description: string): ResponseDoc => ({ description, schema: appErrorSchema });
-const common = { 401: error("Not signed in and no API key."), 500: error("Anything unexpected.") };
+const common = { 401: error("Not signed in and no API key."), 429: error("Too many requests for this API key (Retry-After)."), 500: error("Anything unexpected.") };
 const mapping = z.object({ mapping: rememberedMappingSchema.nullable() }).meta({ id: "SavedMapping" });
 const campaignParams = z.object({ id: z.string().meta({ description: "The campaign id." }) });
 const jobParams = z.object({ jobId: z.string().meta({ description: "The upload job's id (from POST /api/uploads)." }) });

@@ -30,6 +30,8 @@ const accepted = (description: string): ResponseDoc => ({
   schema: uploadAcceptedSchema,
   examples: { seed: { success: "Reference/Phonebook Name:<UNIQUEID_OF_UPLOAD>", job_id: "<job_id>" } },
 });
+/** Every route is throttled (per API key; generate-token per IP and account), in DRF's words, with Retry-After. */
+const throttled = detail("Too many requests (Retry-After says when to retry).", { seed: { detail: "Request was throttled. Expected available in 60 seconds." } });
 const jobParams = z.object({ job_id: z.string().meta({ description: "The upload's job_id." }) });
 
 const statusRoute = (method: "get" | "post"): RouteDoc => ({
@@ -46,6 +48,7 @@ const statusRoute = (method: "get" | "post"): RouteDoc => ({
       examples: { Completed: { status: "Completed" }, Pending: { status: "Pending state. Please check with Administrator!" } },
     },
     401: unauthorized,
+    429: throttled,
     500: {
       description: "Rows were not written (Invalid Data), the job is unknown or another organization's, or the job failed.",
       schema: z.union([invalidDataSchema, flexydialErrorsSchema]),
@@ -76,6 +79,7 @@ export const flexydialRoutes: RouteDoc[] = [
       },
       413: errors("The body is larger than 16 KB."),
       415: errors("Content-Type is not application/json."),
+      429: throttled,
       500: errors("Anything unexpected.", { seed: { errors: OOPS } }),
     },
   },
@@ -97,12 +101,13 @@ export const flexydialRoutes: RouteDoc[] = [
         "Not uniform": { errors: "All items in bulk_data must have uniform structure" },
       }),
       401: unauthorized,
-      403: errors("The key's role may not write."),
+      403: detail("The key's role may not write (Django REST Framework's wording)."),
       404: errors("No campaign of that name.", { "Campaign not found": { errors: "Campaign not found." } }),
       409: errors("A request with this Idempotency-Key is still in progress."),
       413: errors("The body is larger than MAX_BODY_BYTES."),
       415: errors("Content-Type is not application/json."),
       422: errors("The Idempotency-Key was already used with a different request body."),
+      429: throttled,
       500: errors("Code 500 of the seed: headers that are not the campaign's CRM fields, an update without campaign or bulk_data, or anything unexpected.", {
         "Headers not matching": { errors: "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV" },
         Oops: { errors: OOPS },
@@ -128,6 +133,7 @@ export const flexydialRoutes: RouteDoc[] = [
         413: detail("The body is larger than MAX_BODY_BYTES."),
         415: detail("Content-Type is not application/json."),
         422: detail("The Idempotency-Key was already used with a different request body."),
+        429: throttled,
         500: detail("Anything unexpected.", { seed: { detail: OOPS } }),
       },
     }),

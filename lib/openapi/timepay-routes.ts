@@ -31,6 +31,7 @@ const common: Record<number, ResponseDoc> = {
     schema: z.union([timepayMessageErrorSchema, timepayErrorSchema]),
     examples: { seed: { success: false, message: "Campaign ID invalid or mismatch for your organization." } },
   },
+  429: error("Too many requests for this API key (Retry-After says when to retry)."),
   500: error("Anything unexpected; nothing internal is said.", {
     seed: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" },
   }),

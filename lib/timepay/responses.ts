@@ -34,7 +34,24 @@ export const updateErrorSchema = z
   .object({ id: z.string(), error: z.enum(["NOT_FOUND", "DUPLICATE_IN_REQUEST", "CONFLICT", "WRITE_FAILED"]), reason: z.string(), index: int })
   .meta({ id: "UpdateError", description: "A record that was not changed." });
 
-const callResultsSchema = z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() });
+/** Would-be-blocked attempts per reason (validate-only answers). */
+const blockedCountsSchema = z.object({ dnc: int, frequencyCap: int, callInProgress: int, agentInactive: int, customerNotFound: int, campaignEnded: int, windowNeverOpens: int });
+const callResultsSchema = z.union([
+  z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() }),
+  z
+    .object({
+      totalRequested: int,
+      wouldInitiate: int,
+      wouldFail: int,
+      dialNow: int,
+      waitForWindow: int,
+      windowOpensAt: z.string().nullable(),
+      waitForResume: int,
+      blocked: blockedCountsSchema,
+      errors: z.array(z.unknown()),
+    })
+    .meta({ description: "With ?validateOnly=true: what calling the records would do, per reason." }),
+]);
 
 export const bulkAddResultsSchema = z
   .object({
@@ -185,7 +202,7 @@ export const initiateCallsPreflightSchema = z
       waitForWindow: int,
       windowOpensAt: z.string().nullable(),
       waitForResume: int,
-      blocked: z.object({ dnc: int, frequencyCap: int, callInProgress: int, agentInactive: int, customerNotFound: int, campaignEnded: int, windowNeverOpens: int }),
+      blocked: blockedCountsSchema,
       errors: z.array(callErrorSchema),
     }),
   })
