@@ -8,6 +8,7 @@ import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/test-kit";
 import { loan, operatorCookie } from "@/lib/test/records";
 import { watchUnhandled } from "@/lib/test/unhandled-errors";
 import { stopBoss } from "@/lib/jobs/boss";
+import { processFlexydialUpload } from "@/lib/flexydial/worker/worker";
 import { hashPassword } from "@/lib/auth/passwords";
 
 // Property test over every route under app/api (found on disk) and every exported method: a
@@ -113,6 +114,10 @@ const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string
   job_id: async (f) => f.jobId,
   jobId: async (f) => f.jobId,
   all: async () => "get-session",
+  campaignId: async (f) => f.emi.id,
+  call_id: async (f) => f.callId,
+  organizationId: async (f) => f.org.id,
+  path: async () => "v1/no-such-route",
 };
 
 async function makeFixture(org: TestOrg) {
@@ -122,7 +127,12 @@ async function makeFixture(org: TestOrg) {
   const email = `hostile-${org.suffix}@test.local`;
   const user = await db.user.create({ data: { email, name: "Hostile", role: "admin", organizationId: org.id } });
   await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") } });
-  return { org, emi, custom, jobId: job.json.job_id as string, dncNumber: "6300868401", email };
+  await processFlexydialUpload(job.json.job_id);
+  const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
+  const placed = await db.call.create({
+    data: { organizationId: org.id, campaignId: customer.campaignId, customerId: customer.id, agentId: org.agent.id, toPhone: "+919811122255", state: "completed", dialedAt: new Date(), finishedAt: new Date(), outcome: "Contacted" },
+  });
+  return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, dncNumber: "6300868401", email };
 }
 
 async function counts(organizationId: string) {

@@ -25,7 +25,14 @@ type Victim = Awaited<ReturnType<typeof makeVictim>>;
  * add how to name another organization's thing of that kind.
  */
 const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
-  id: (v) => [v.emi.id, v.custom.id],
+  // Campaigns, dispositions, disposition groups and webhook deliveries are all `[id]`: A's of each.
+  id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId],
+  campaignId: (v) => [v.emi.id, v.custom.id],
+  call_id: (v) => [v.callId],
+  // The provider results webhook names the organization in its path (its signature proves it).
+  organizationId: (v) => [v.org.id],
+  // The catch-all 404 of unknown API paths: A's ids inside an unknown path.
+  path: (v) => [`v1/unknown/${v.emi.id}`, `settings/unknown/${v.callId}`],
   job_id: (v) => [v.timepayJobId, v.flexyJobId],
   // The upload wizard's jobs (app/api/uploads/[jobId]/…): A's wizard job and its API jobs.
   jobId: (v) => [v.wizardJobId, v.timepayJobId, v.flexyJobId],
@@ -89,6 +96,11 @@ async function makeVictim(a: TestOrg) {
   expect(wizard.status).toBe(201);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
   const user = await db.user.create({ data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id } });
+  const placed = new Date(Date.now() - 60_000);
+  const aCall = await db.call.create({
+    data: { organizationId: a.id, campaignId: custom.id, customerId: customer.id, agentId: a.agent.id, toPhone: "+919811122244", state: "completed", dialedAt: placed, finishedAt: new Date(), outcome: "Contacted", summary: `${marker}summary` },
+  });
+  const group = await db.dispositionGroup.create({ data: { organizationId: a.id, name: `${marker}group`, description: `${marker}group` } });
   return {
     org: a.org,
     emi,
@@ -102,6 +114,8 @@ async function makeVictim(a: TestOrg) {
     wizardJobId: wizard.headers.get("x-upload-job-id")!,
     agentId: a.agent.id,
     dispositionId: a.disposition.id,
+    groupId: group.id,
+    callId: aCall.id,
     email: user.email,
     /** Text only A's data holds: never sent by B, so it may never come back. */
     markers: [marker, a.org.name, a.org.slug, "+919811122233", "+919811122244", a.apiKey],
@@ -117,7 +131,12 @@ async function fingerprint(organizationId: string): Promise<string> {
       (SELECT string_agg(d::text, ',' ORDER BY d.id) FROM dnc_entries d WHERE d."organizationId" = ${organizationId}),
       (SELECT string_agg(j::text, ',' ORDER BY j.id) FROM upload_jobs j WHERE j."organizationId" = ${organizationId}),
       (SELECT string_agg(k.id || k."lastUsedAt"::text, ',' ORDER BY k.id) FROM api_keys k WHERE k."organizationId" = ${organizationId}),
-      (SELECT string_agg(u::text, ',' ORDER BY u.id) FROM users u WHERE u."organizationId" = ${organizationId})
+      (SELECT string_agg(u::text, ',' ORDER BY u.id) FROM users u WHERE u."organizationId" = ${organizationId}),
+      (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM calls c WHERE c."organizationId" = ${organizationId}),
+      (SELECT string_agg(d::text, ',' ORDER BY d.id) FROM dispositions d WHERE d."organizationId" = ${organizationId}),
+      (SELECT string_agg(g::text, ',' ORDER BY g.id) FROM disposition_groups g WHERE g."organizationId" = ${organizationId}),
+      (SELECT string_agg(s::text, ',') FROM call_settings s WHERE s."organizationId" = ${organizationId}),
+      (SELECT string_agg(w::text, ',') FROM webhook_endpoints w WHERE w."organizationId" = ${organizationId})
     )) AS h`;
   return row.h;
 }
