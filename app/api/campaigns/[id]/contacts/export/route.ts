@@ -1,0 +1,10 @@
+// GET /api/campaigns/{id}/contacts/export?format=csv|xlsx - the filtered contacts as a formula-safe file (same filters as the list)
+import { withDownload } from "@/lib/api/with-download";
+import { domainContext, runDomain } from "@/lib/api/domain-errors";
+import { parseContactFilters } from "@/lib/customers/contact-filters";
+import { exportCustomers } from "@/lib/customers/export-customers";
+
+export const GET = withDownload(async ({ auth, params, query }) => {
+  const format = query.get("format") === "xlsx" ? "xlsx" : "csv";
+  return runDomain(() => exportCustomers(domainContext(auth), params.id, parseContactFilters(query), format));
+});
