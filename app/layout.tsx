@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
+import "./screens.css";
 
 export const metadata: Metadata = {
   title: { default: "Dialsheet", template: "%s · Dialsheet" },

@@ -8,14 +8,20 @@ import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
 
 export async function CampaignPage({ id }: { id: string }) {
-  const { organization } = await requireOperator();
+  const { organization, user } = await requireOperator();
   const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
   if (!campaign) notFound();
 
   const [customers, calls, jobs] = await Promise.all([
     db.customer.count({ where: { campaignId: campaign.id } }),
     db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
-    db.uploadJob.findMany({ where: { campaignId: campaign.id }, orderBy: { createdAt: "desc" }, take: 10, include: { campaign: { select: { name: true } } } }),
+    db.uploadJob.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      omit: { payload: true, rowErrors: true, options: true, undoResult: true },
+      include: { campaign: { select: { name: true } } },
+    }),
   ]);
   const { schema } = recordRules(campaign);
   const outcome = (name: string) => calls.find((c) => c.outcome === name)?._count ?? 0;
@@ -31,11 +37,14 @@ export async function CampaignPage({ id }: { id: string }) {
             <span className="mono small">{campaign.id}</span>
           </p>
         </div>
-        <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
+        <div className="button-row">
+          <Link href={`/campaigns/${campaign.id}/contacts`} className="btn">Contacts</Link>
+          {user.role !== "viewer" && <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>}
+        </div>
       </header>
 
       <section className="stats" aria-label="Campaign figures">
-        <Stat label="Customers" value={customers} />
+        <Stat label="Customers" value={customers} href={`/campaigns/${campaign.id}/contacts`} />
         <Stat label="Contacted" value={outcome("Contacted")} />
         <Stat label="No contact" value={outcome("No Contact")} />
         <Stat label="Failed calls" value={outcome("Failed")} />
@@ -49,7 +58,10 @@ export async function CampaignPage({ id }: { id: string }) {
       </section>
 
       <section className="card table-card">
-        <h2 className="card-title">Recent uploads</h2>
+        <div className="card-head">
+          <h2>Recent uploads</h2>
+          <Link className="btn btn-sm" href={`/uploads?campaign=${campaign.id}`}>All uploads of this campaign</Link>
+        </div>
         <UploadJobsTable jobs={jobs} showCampaign={false} />
       </section>
 
@@ -73,10 +85,10 @@ export async function CampaignPage({ id }: { id: string }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div className="card stat">
-      <div className="stat-value">{formatNumber(value)}</div>
+      <div className="stat-value">{href ? <Link href={href}>{formatNumber(value)}</Link> : formatNumber(value)}</div>
       <div className="muted">{label}</div>
     </div>
   );
