@@ -32,7 +32,7 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
 
       <div className="detail-grid">
         <section className="card" aria-label="Phone and state">
-          <h2>Phone</h2>
+          <h2>Contact</h2>
           <dl className="facts">
             <dt>As entered</dt>
             <dd className="mono">{customer.phoneRaw}</dd>
@@ -64,7 +64,7 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
         <section className="card" aria-label="Fields">
           <h2>Fields</h2>
           {canWrite ? (
-            <ContactEditForm campaignId={campaign.id} contactId={customer.id} fields={fields.map((f) => ({ ...f, value: f.value === null ? null : String(f.value) }))} />
+            <ContactEditForm campaignId={campaign.id} contactId={customer.id} fields={fields.map((f) => ({ ...f, value: f.value === null ? null : String(f.value), locked: f.key === (detail.schema.identifierKey ?? detail.schema.phoneKey) }))} />
           ) : (
             <dl className="facts">
               {fields.map((f) => (

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 // Edits a contact's fields. Only changed fields are sent; the server merges them into the stored
 // record and judges it with the validation core, and its messages are shown as they come.
 
-type Field = { key: string; label: string; type: string; required: boolean; value: string | null };
+type Field = { key: string; label: string; type: string; required: boolean; value: string | null; locked?: boolean };
 
 export function ContactEditForm({ campaignId, contactId, fields }: { campaignId: string; contactId: string; fields: Field[] }) {
   const router = useRouter();
@@ -53,7 +53,10 @@ export function ContactEditForm({ campaignId, contactId, fields }: { campaignId:
               value={values[f.key] ?? ""}
               onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
               inputMode={f.type === "phone" || f.type === "number" || f.type === "integer" ? "tel" : undefined}
+              readOnly={f.locked}
+              aria-describedby={f.locked ? `${f.key}-locked` : undefined}
             />
+            {f.locked && <span id={`${f.key}-locked`} className="muted small">Identifies the contact; it cannot change.</span>}
           </label>
         ))}
       </div>

@@ -26,6 +26,7 @@ export function ContactsTable({ campaignId, rows, filters, href, identifierLabel
     );
   };
   return (
+    <div className="table-scroll">
     <table className="table" aria-label="Contacts of this campaign">
       <thead>
         <tr>
@@ -57,5 +58,6 @@ export function ContactsTable({ campaignId, rows, filters, href, identifierLabel
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
