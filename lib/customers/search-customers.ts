@@ -8,7 +8,7 @@ import { CONTACTS_PAGE_SIZE, COUNT_CAP, UNASSIGNED, type ContactFilters } from "
 // One page of a campaign's contacts, filtered, sorted and counted by the database. The search box
 // means different things by its text: a phone-like entry matches the E.164 phone (normalised with
 // the campaign's country, so "98765 43210" finds +919876543210) or the identifier; anything else
-// matches the identifier or the start of a first/last name. Each branch is indexable:
+// matches the identifier or the start of a first/last name (names only when it has no digit). Each branch is indexable:
 // (campaignId, phoneE164), (campaignId, identifier), and a filtered count stops at COUNT_CAP.
 
 export type ContactRow = {
@@ -30,22 +30,26 @@ export type ContactPage = { rows: ContactRow[]; total: number; capped: boolean; 
 
 export async function searchCustomers(ctx: DomainContext, campaignId: string, filters: ContactFilters): Promise<ContactPage> {
   const { campaign, policy } = await campaignInScope(ctx, campaignId);
-  const where = contactsWhere(ctx, campaign.id, filters, policy.defaultCountry);
+  const queries = contactsQueries(ctx, campaign.id, filters, policy.defaultCountry);
+  const [rows, counted] = await Promise.all([db.$queryRaw<ContactRow[]>(queries.rows), db.$queryRaw<{ n: bigint }[]>(queries.count)]);
+  const n = Number(counted[0].n);
+  const filtered = queries.filtered;
+  return { rows, total: Math.min(n, filtered ? COUNT_CAP : n), capped: filtered && n > COUNT_CAP, page: filters.page, pageSize: CONTACTS_PAGE_SIZE };
+}
+
+/** The page's two statements: its rows, and its count (capped when filtered). Also for EXPLAIN in bench/. */
+export function contactsQueries(ctx: DomainContext, campaignId: string, filters: ContactFilters, country: string) {
+  const where = contactsWhere(ctx, campaignId, filters, country);
   const order = ORDER[filters.sort][filters.dir];
   const offset = (filters.page - 1) * CONTACTS_PAGE_SIZE;
-  const filtered = where.filtered;
-
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<ContactRow[]>`
+  const rows = Prisma.sql`
       SELECT c.id::text AS id, c.identifier, c."phoneRaw", c."phoneE164", c."firstName", c."lastName", c."assignedTo", c.status,
-             c."uploadJobId", c."createdAt", ${dncState(ctx, campaign.id)} AS dnc
-      FROM customers c WHERE ${where.sql} ORDER BY ${order} LIMIT ${CONTACTS_PAGE_SIZE} OFFSET ${offset}`,
-    filtered
-      ? db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ${COUNT_CAP + 1}) t`
-      : db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM customers c WHERE c."campaignId" = ${campaign.id}`,
-  ]);
-  const n = Number(counted[0].n);
-  return { rows, total: Math.min(n, filtered ? COUNT_CAP : n), capped: filtered && n > COUNT_CAP, page: filters.page, pageSize: CONTACTS_PAGE_SIZE };
+             c."uploadJobId", c."createdAt", ${dncState(ctx, campaignId)} AS dnc
+      FROM customers c WHERE ${where.sql} ORDER BY ${order} LIMIT ${CONTACTS_PAGE_SIZE} OFFSET ${offset}`;
+  const count = where.filtered
+    ? Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ${COUNT_CAP + 1}) t`
+    : Prisma.sql`SELECT count(*) AS n FROM customers c WHERE c."campaignId" = ${campaignId}`;
+  return { rows, count, filtered: where.filtered };
 }
 
 /** The WHERE clause of a filtered view (also used by the export, which must match the list). */
@@ -68,6 +72,8 @@ function searchClause(q: string, country: string): Prisma.Sql {
     const byPhone = "e164" in phone ? Prisma.sql`c."phoneE164" = ${phone.e164}` : Prisma.sql`c."phoneE164" LIKE ${likePrefix(phone.prefix)}`;
     return Prisma.sql`(${byPhone} OR ${exactId} OR c.identifier LIKE ${likePrefix(q)})`;
   }
+  // Names carry no digits: text with one is an identifier, answered by the identifier index alone.
+  if (/\d/.test(q)) return Prisma.sql`(${exactId} OR c.identifier LIKE ${likePrefix(q)})`;
   const words = q.split(/\s+/);
   const byName =
     words.length >= 2
