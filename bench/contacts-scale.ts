@@ -88,6 +88,7 @@ try {
   console.log(`\nEXPLAIN (ANALYZE, BUFFERS) — the job page's problems page`);
   const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS)
     SELECT e.value FROM upload_jobs j, jsonb_array_elements(j."rowErrors") WITH ORDINALITY AS e(value, ord) WHERE j.id = ${problemJob} ORDER BY e.ord LIMIT 100`;
+  // (the page's statement also classifies each row; see lib/upload-jobs/job-problems.ts)
   for (const line of plan) console.log(`  ${line["QUERY PLAN"]}`);
 } finally {
   if (process.env.KEEP !== "1") {

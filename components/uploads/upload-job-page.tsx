@@ -16,8 +16,7 @@ import { UndoUpload } from "@/components/uploads/undo-upload";
 
 export async function UploadJobPage({ jobId, filters }: { jobId: string; filters: ProblemFilters }) {
   const { ctx, canWrite } = await pageContext();
-  const job = await orNotFound(uploadJobDetail(ctx, jobId));
-  const problems = await jobProblems(ctx, job.id, filters);
+  const [job, problems] = await orNotFound(Promise.all([uploadJobDetail(ctx, jobId), jobProblems(ctx, jobId, filters)]));
   const contactsHref = `/campaigns/${job.campaign.id}/contacts?job=${job.id}`;
   const canUndo = canWrite && !job.undo && job.action === "insert" && job.outcome !== "running" && job.counts.added > 0;
 
