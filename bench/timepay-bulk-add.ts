@@ -3,7 +3,7 @@
 //   1. a 10,000-record valid bulk add,
 //   2. a 10,000-record request with 30% invalid rows,
 //   3. the floor: the same valid rows JSON-parsed and inserted directly with the same SQL
-//      (lib/imports/insert-customers.ts insertCustomerRows, same batches), no HTTP, no validation.
+//      (lib/customers/insert-customers.ts insertCustomerRows, same batches), no HTTP, no validation.
 // Goal: p50 of (1) <= 400 ms and <= 3x the floor.
 //
 //   DATABASE_URL=postgresql://... BASE_URL=http://localhost:3000 npx tsx bench/timepay-bulk-add.ts
@@ -13,8 +13,8 @@
 // CAMPAIGN_ID is given. RUNS (default 9) timed runs follow WARMUP (default 2) untimed ones.
 import { execFileSync } from "node:child_process";
 import { db, disconnectDb } from "@/lib/db/client";
-import { emptyColumns, type CustomerColumnArrays } from "@/lib/imports/customer-columns";
-import { INSERT_BATCH_SIZE, insertCustomerRows } from "@/lib/imports/insert-customers";
+import { emptyColumns, type CustomerColumnArrays } from "@/lib/customers/customer-columns";
+import { INSERT_BATCH_SIZE, insertCustomerRows } from "@/lib/customers/insert-customers";
 
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
 const RUNS = Number(process.env.RUNS ?? 9);

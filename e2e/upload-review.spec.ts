@@ -138,9 +138,8 @@ test.describe("upload wizard: review and outcome", () => {
     await openWizard(page, campaign);
     let dropped = false;
     const keys: string[] = [];
-    await page.route("**/api/v1/customers/add/bulk*", async (route) => {
+    await page.route("**/api/uploads/*/chunks", async (route) => {
       const req = route.request();
-      if (req.url().includes("validateOnly")) return route.continue();
       keys.push(req.headers()["idempotency-key"]);
       if (dropped) return route.continue();
       dropped = true;

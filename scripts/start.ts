@@ -8,6 +8,7 @@ import { openDatabase } from "@/scripts/with-database";
 import { seed } from "@/lib/seed/seed";
 import { disconnectDb } from "@/lib/db/client";
 import { startWorkers } from "@/lib/jobs/workers";
+import { QUEUE_CONSUMERS } from "@/scripts/queue-consumers";
 import { printCredentials } from "@/scripts/print-credentials";
 import { env } from "@/lib/env";
 
@@ -30,7 +31,7 @@ if (credentials && process.env.SEED_FILE) {
   mkdirSync(path.dirname(process.env.SEED_FILE), { recursive: true });
   writeFileSync(process.env.SEED_FILE, JSON.stringify({ ...credentials, databaseUrl: url }));
 }
-const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers();
+const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers(QUEUE_CONSUMERS);
 
 const next = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], {
   stdio: ["ignore", "pipe", "inherit"],

@@ -7,7 +7,7 @@ import type { UploadWorkerClient } from "@/lib/upload/worker-client";
 import type { WizardState } from "@/lib/upload/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 import { downloadFile, slug } from "@/components/upload/download";
-import type { WizardCampaign } from "@/components/upload/upload-wizard";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 type Props = { state: Extract<WizardState, { step: "done" }>; client: UploadWorkerClient; campaign: WizardCampaign; onRestart: () => void };
 

@@ -2,8 +2,7 @@
 
 import { useRef, useState } from "react";
 import { ROW_KEY } from "@/lib/upload/row-issues";
-import type { GridRow } from "@/components/upload/review-table";
-import { useGrid } from "@/components/upload/review-table";
+import { useGrid, type GridRow } from "@/components/upload/review-grid";
 
 // The cells of the review grid. A field cell shows the value as the file has it and, beneath,
 // the validation core's message for it; double-click, Enter or F2 edits it in place.

@@ -14,7 +14,7 @@ import { ReviewTable } from "@/components/upload/review-table";
 import { ReviewToolbar } from "@/components/upload/review-toolbar";
 import { useCampaignCheck } from "@/components/upload/use-campaign-check";
 import { useReviewRows } from "@/components/upload/use-review-rows";
-import type { WizardCampaign } from "@/components/upload/upload-wizard";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 type Props = { state: Extract<WizardState, { step: "review" }>; client: UploadWorkerClient; campaign: WizardCampaign; dispatch: Dispatch<WizardEvent> };
 

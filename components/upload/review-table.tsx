@@ -1,42 +1,22 @@
 "use client";
 
-import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { columnSizingFeature, createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { FieldDefinition } from "@/lib/campaigns/field-schema";
 import type { RowView } from "@/lib/upload/review-rows";
 import type { ReviewRowsWindow } from "@/components/upload/use-review-rows";
 import { FieldCell, SelectCell, StatusCell } from "@/components/upload/review-cells";
 import { cellId, GridRowView, ROW_HEIGHT } from "@/components/upload/review-grid-row";
+import { features, GridContext, helper, type Cursor, type Editing, type GridContextValue, type GridRow } from "@/components/upload/review-grid";
 
 // The review grid: TanStack Table 9 owns the columns (definitions, sizes, header and cell
 // rendering), TanStack Virtual the geometry. Only the rows on screen exist in the DOM and in the
 // table's data; the worker holds the rest. Keyboard: arrows move, Enter or F2 edits, Escape
 // cancels, Space selects the row.
 
-export type GridRow = { position: number; index: number; data: RowView | undefined };
-type Cursor = { position: number; column: number };
-type Editing = { row: number; field: string };
-
 const PREFETCH_ROWS = 40;
 const HEADER_HEIGHT = 36;
-const features = tableFeatures({ columnSizingFeature });
-export type GridFeatures = typeof features;
-const helper = createColumnHelper<typeof features, GridRow>();
-
-type GridContextValue = {
-  editing: Editing | null;
-  selected: ReadonlySet<number>;
-  toggle: (row: number) => void;
-  startEdit: (row: number, field: string) => void;
-  finishEdit: (value: string | null, move?: "down" | "right") => void;
-};
-export const GridContext = createContext<GridContextValue | null>(null);
-export function useGrid(): GridContextValue {
-  const value = useContext(GridContext);
-  if (!value) throw new Error("GridContext missing");
-  return value;
-}
 
 type Props = {
   fields: FieldDefinition[];

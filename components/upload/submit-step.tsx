@@ -2,11 +2,11 @@
 
 import { useRef, useState, type Dispatch } from "react";
 import { ChunkedSubmission, type SubmitProgress } from "@/lib/upload/chunked-submit";
-import type { SubmitOptions } from "@/lib/upload/submit-ledger";
+import type { SubmitOptions } from "@/lib/upload/upload-api";
 import type { UploadWorkerClient } from "@/lib/upload/worker-client";
 import type { WizardEvent, WizardState } from "@/lib/upload/wizard-state";
 import { formatNumber } from "@/components/ui/format";
-import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/upload-wizard";
+import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
 type Props = {
   state: Extract<WizardState, { step: "submit" }>;

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { requireOperator } from "@/lib/auth/session";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { db } from "@/lib/db/client";
-import { parseSavedMapping } from "@/lib/upload/saved-mapping";
+import { parseSavedMapping } from "@/lib/campaigns/saved-mapping";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
-import { UploadWizard, type WizardCampaign } from "@/components/upload/upload-wizard";
+import { UploadWizard } from "@/components/upload/upload-wizard";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 // The upload wizard for one campaign: everything the browser needs to validate rows exactly as
 // the server will (field schema, phone policy), the remembered mapping, and the call options.

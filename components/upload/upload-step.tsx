@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { ACCEPTED_EXTENSIONS, MAX_DATA_ROWS, MAX_FILE_BYTES } from "@/lib/spreadsheet/limits";
 import { formatNumber } from "@/components/ui/format";
 import { downloadFile, slug } from "@/components/upload/download";
-import type { WizardCampaign } from "@/components/upload/upload-wizard";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { mapColumns, rememberMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { ReadOverrides } from "@/lib/upload/read-upload";
 import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload/worker-client";
@@ -15,21 +14,11 @@ import { SubmitStep } from "@/components/upload/submit-step";
 import { UploadStep } from "@/components/upload/upload-step";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
+import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
 // The upload wizard: a state machine of steps (lib/upload/wizard-state.ts) over a Web Worker
 // that holds the file and its rows. This component runs the transitions that need the worker
 // or the server; each step renders and reports what the operator chose.
-
-export type WizardCampaign = {
-  id: string;
-  name: string;
-  schema: FieldSchema;
-  policy: PhonePolicy;
-  savedMapping: RememberedMapping | null;
-  workflowName: string | null;
-};
-export type AgentOption = { id: string; name: string; username: string; kind: string };
-export type DispositionOption = { id: string; name: string };
 
 type Props = { campaign: WizardCampaign; agents: AgentOption[]; dispositions: DispositionOption[] };
 

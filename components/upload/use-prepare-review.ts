@@ -5,7 +5,7 @@ import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
 import { mapColumns, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { UploadWorkerClient } from "@/lib/upload/worker-client";
 import type { WizardState } from "@/lib/upload/wizard-state";
-import type { WizardCampaign } from "@/components/upload/upload-wizard";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 // Validation starts while the operator is still looking at the header row and the columns: the
 // worker checks the rows for what is on screen (the detected header, the proposed or chosen

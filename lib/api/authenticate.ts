@@ -19,24 +19,14 @@ export async function authenticate(request: Request, dialect: Dialect): Promise<
   if (header) {
     const parsed = parseAuthorization(header);
     const credential = parsed ? await verifyApiKey(parsed.key) : null;
-    if (!credential) throw unauthorized(dialect, parsed ? "invalid" : "malformed");
+    if (!credential) throw dialect.unauthorized(parsed ? "invalid" : "malformed");
     return { ...credential, role: "admin" };
   }
   const session = await getAuth().api.getSession({ headers: request.headers });
-  if (!session) throw unauthorized(dialect, "missing");
+  if (!session) throw dialect.unauthorized("missing");
   const user = session.user as typeof session.user & { organizationId: string; role: AuthContext["role"] };
   if (user.role === "viewer" && WRITE_METHODS.has(request.method)) {
     throw new ApiError("forbidden", "You don't have the required permission to perform this action");
   }
   return { organizationId: user.organizationId, userId: user.id, apiKeyId: null, role: user.role };
-}
-
-function unauthorized(dialect: Dialect, why: "missing" | "malformed" | "invalid") {
-  if (dialect === "flexydial" || dialect === "flexydial-dnc") {
-    // Django REST Framework's TokenAuthentication wording, which Flexydial clients see.
-    return new ApiError("unauthorized", why === "missing" ? "Authentication credentials were not provided." : "Invalid token.", {
-      body: { detail: why === "missing" ? "Authentication credentials were not provided." : "Invalid token." },
-    });
-  }
-  return new ApiError("unauthorized", "Missing or invalid authorization header");
 }

@@ -1,43 +1,37 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, type ErrorCode } from "@/lib/api/errors";
+import type { DomainError, DomainErrorKind } from "@/lib/domain/errors";
 
-// How each API family writes its errors. The seeds dictate TimePay's and Flexydial's shapes.
+// How an API family writes its failures. Each contract adapter (lib/timepay, lib/flexydial) and
+// the app's own routes (app-dialect.ts) export one Dialect, which route handlers pass to withApi:
+// lib/api never knows which contracts exist.
 
-export type Dialect = "timepay" | "flexydial" | "flexydial-dnc" | "app";
+export type UnauthorizedReason = "missing" | "malformed" | "invalid";
 
-const TIMEPAY_ERROR_NAMES: Record<number, string> = {
-  400: "BadRequest",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "NotFound",
-  409: "Conflict",
-  413: "PayloadTooLarge",
-  415: "UnsupportedMediaType",
-  422: "UnprocessableEntity",
+export type Dialect = {
+  /** The WWW-Authenticate scheme of a 401 ("Bearer", DRF's "Token"). */
+  challenge: string;
+  /** A rejected credential, in the contract's words. */
+  unauthorized(why: UnauthorizedReason): ApiError;
+  /** A domain error as this contract states it. */
+  fromDomain(error: DomainError): ApiError;
+  /** The body of an ApiError without a contract body of its own; status >= 500 must say nothing internal. */
+  body(error: ApiError): unknown;
 };
 
-export function errorBody(dialect: Dialect, error: ApiError): unknown {
-  if (error.details?.body !== undefined) return error.details.body;
-  const status = error.status;
-  switch (dialect) {
-    case "timepay":
-      if (status >= 500) return { success: false, error: "Internal Server Error", message: "An unexpected error occurred" };
-      if (error.code === "validation") return { success: false, message: error.message, errors: error.details?.errors ?? [] };
-      if (status === 404 || status === 403 && error.message.startsWith("Campaign ID")) return { success: false, message: error.message };
-      return { success: false, error: TIMEPAY_ERROR_NAMES[status] ?? "Error", message: error.message };
-    case "flexydial":
-      if (status >= 500) return { errors: "Oops Something went wrong, Please contact Administrator" };
-      if (status === 401) return { detail: error.message };
-      return { errors: error.details?.errors?.join("; ") || error.message };
-    case "flexydial-dnc":
-      if (status >= 500) return { detail: "Oops Something went wrong, Please contact Administrator" };
-      return { detail: error.details?.errors?.join("; ") || error.message };
-    case "app":
-      if (status >= 500) return { error: { code: "internal", message: "An unexpected error occurred" } };
-      return { error: { code: error.code, message: error.message, errors: error.details?.errors } };
-  }
+const CODE_OF_KIND: Record<DomainErrorKind, ErrorCode> = {
+  not_found: "not_found",
+  forbidden: "forbidden",
+  conflict: "conflict",
+  invalid: "validation",
+};
+
+/** A domain error as an ApiError of its kind: 404, 403, 409, or 400 with its issues. */
+export function domainApiError(error: DomainError): ApiError {
+  return new ApiError(CODE_OF_KIND[error.kind], error.message, error.details.issues ? { errors: error.details.issues } : undefined);
 }
 
-/** DRF answers 401 with a challenge naming its scheme; TimePay uses Bearer. */
-export function authChallenge(dialect: Dialect): string {
-  return dialect === "timepay" || dialect === "app" ? "Bearer" : "Token";
+/** Status and body of any failure, in `dialect`; null: an unexpected error (500). */
+export function errorOutcome(dialect: Dialect, error: ApiError | null): { status: number; body: unknown } {
+  const apiError = error ?? new ApiError("internal", "An unexpected error occurred");
+  return { status: apiError.status, body: apiError.details?.body !== undefined ? apiError.details.body : dialect.body(apiError) };
 }

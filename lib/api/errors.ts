@@ -1,5 +1,6 @@
-// One error type for every route. Each contract dialect (lib/api/dialects.ts) decides how an
-// ApiError is written; the code decides the status.
+// The HTTP layer's own errors (credentials, Content-Type, body size, JSON, zod, Idempotency-Key)
+// and a contract's verbatim bodies. The route's Dialect (lib/api/dialects.ts) writes them; the
+// code decides the status. The domain throws lib/domain/errors.ts instead, which Dialects map.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -32,10 +33,6 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new ApiError("bad_request", message);
-export const notFound = (message: string) => new ApiError("not_found", message);
-export const forbidden = (message: string) => new ApiError("forbidden", message);
-export const conflict = (message: string) => new ApiError("conflict", message);
 export const validationFailed = (errors: string[], message = "Validation failed") =>
   new ApiError("validation", message, { errors });
 

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { ApiError } from "@/lib/api/errors";
+import { appDialect } from "@/lib/api/app-dialect";
+import { flexydialDialect, flexydialDncDialect } from "@/lib/flexydial/dialect";
+import { timepayDialect } from "@/lib/timepay/dialect";
 import { call } from "@/lib/test/http";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 
@@ -25,8 +28,9 @@ describe("withApi error mapping", () => {
       "flexydial-dnc": { detail: "Oops Something went wrong, Please contact Administrator" },
       app: { error: { code: "internal", message: "An unexpected error occurred" } },
     } as const;
+    const dialects = { timepay: timepayDialect, flexydial: flexydialDialect, "flexydial-dnc": flexydialDncDialect, app: appDialect };
     for (const [dialect, body] of Object.entries(expected)) {
-      const handler = withApi({ dialect: dialect as keyof typeof expected, auth: "none" }, async () => {
+      const handler = withApi({ dialect: dialects[dialect as keyof typeof expected], auth: "none" }, async () => {
         throw new Error("relation \"secret_table\" does not exist at 10.0.0.5");
       });
       const res = await call(handler);
@@ -39,18 +43,18 @@ describe("withApi error mapping", () => {
   });
 
   it("writes ApiErrors with their status, and contract bodies verbatim", async () => {
-    const notFound = withApi({ dialect: "timepay", auth: "none" }, async () => {
+    const notFound = withApi({ dialect: timepayDialect, auth: "none" }, async () => {
       throw new ApiError("not_found", "Campaign not found");
     });
     expect(await call(notFound)).toMatchObject({ status: 404, json: { success: false, message: "Campaign not found" } });
-    const flexy = withApi({ dialect: "flexydial", auth: "none" }, async () => {
+    const flexy = withApi({ dialect: flexydialDialect, auth: "none" }, async () => {
       throw new ApiError("bad_request", "Insert operation cannot have reference_field.");
     });
     expect(await call(flexy)).toMatchObject({ status: 400, json: { errors: "Insert operation cannot have reference_field." } });
   });
 
   it("rejects missing bodies, wrong types and non-JSON with clear messages", async () => {
-    const handler = withApi({ dialect: "app", auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({ status: 200, body }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({ status: 200, body }));
     expect(await call(handler, { method: "POST", headers: { "content-type": "application/json" } })).toMatchObject({
       status: 400,
       json: { error: { code: "bad_request", message: "Request body is empty; send a JSON document" } },
@@ -63,7 +67,7 @@ describe("withApi error mapping", () => {
   });
 
   it("enforces a smaller per-route body limit", async () => {
-    const handler = withApi({ dialect: "app", auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({ status: 200, body: {} }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({ status: 200, body: {} }));
     expect((await call(handler, { body: { s: "x".repeat(1000) } })).status).toBe(200);
     expect((await call(handler, { body: { s: "x".repeat(1100) } })).status).toBe(413);
   });
@@ -73,7 +77,7 @@ describe("Idempotency-Key", () => {
   const writes: string[] = [];
   let release: (() => void) | null = null;
   const handler = withApi(
-    { dialect: "timepay", auth: "credential", body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }), idempotent: true },
+    { dialect: timepayDialect, auth: "credential", body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }), idempotent: true },
     async ({ body }) => {
       if (body.wait) await new Promise<void>((resolve) => (release = resolve));
       if (body.fail) throw new Error("boom");

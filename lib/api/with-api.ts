@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { authChallenge, errorBody, type Dialect } from "@/lib/api/dialects";
+import { errorOutcome, type Dialect } from "@/lib/api/dialects";
+import { DomainError } from "@/lib/domain/errors";
 import { readJsonBody } from "@/lib/api/read-body";
 import { abandonIdempotent, beginIdempotent, completeIdempotent } from "@/lib/api/idempotency";
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
@@ -9,11 +10,13 @@ import { logError } from "@/lib/log";
 
 // The one wrapper every route handler goes through: authentication and organization scope,
 // Content-Type, a body size limit enforced while reading, JSON and zod parsing, Idempotency-Key,
-// and error mapping — so handler bodies hold no try/catch and nothing internal leaks.
+// and error mapping — so handler bodies hold no try/catch and nothing internal leaks. ApiErrors
+// (from here) and DomainErrors (from the domain) are written by the route's Dialect.
 
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 type Options<S extends z.ZodType | undefined> = {
+  /** How errors are written: timepayDialect, flexydialDialect, flexydialDncDialect, appDialect. */
   dialect: Dialect;
   /** "credential": API key (Bearer or Token) or a signed-in operator; "none": public. */
   auth: "credential" | "none";
@@ -99,14 +102,12 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 export function errorResponse(dialect: Dialect, error: unknown, request?: Request): Response {
-  const apiError = error instanceof ApiError ? error : null;
-  if (!apiError) {
-    logError("unhandled route error", error, { method: request?.method, url: request?.url });
-    return json(500, errorBody(dialect, new ApiError("internal", "An unexpected error occurred")));
-  }
+  const apiError = error instanceof ApiError ? error : error instanceof DomainError ? dialect.fromDomain(error) : null;
+  if (!apiError) logError("unhandled route error", error, { method: request?.method, url: request?.url });
+  const { status, body } = errorOutcome(dialect, apiError);
   const headers: Record<string, string> = {};
-  if (apiError.status === 401) headers["WWW-Authenticate"] = authChallenge(dialect);
-  return json(apiError.status, errorBody(dialect, apiError), headers);
+  if (status === 401) headers["WWW-Authenticate"] = dialect.challenge;
+  return json(status, body, headers);
 }
 
 function defaultIssues(issues: z.core.$ZodIssue[]): string[] {

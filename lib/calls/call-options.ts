@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { validationFailed } from "@/lib/api/errors";
+import { Invalid } from "@/lib/domain/errors";
 
 // initiateCall / callConfig / useWorkflow of TimePay's customer routes. They are validated in
 // full now; dialling and workflows arrive with their own features. Until then a route must
@@ -64,7 +64,7 @@ export async function assertCallTargets(
   if (options.useWorkflow && !campaign.workflowId) {
     errors.push("useWorkflow requires a campaign with a workflow (set workflowId on the campaign)");
   }
-  if (errors.length > 0) throw validationFailed(errors);
+  if (errors.length > 0) throw new Invalid("Validation failed", { issues: errors });
 }
 
 /** What is recorded on the upload job, so the request for calls or a workflow is not lost. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { ApiError, conflict, notFound } from "@/lib/api/errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Campaign } from "@/lib/generated/prisma/client";
 import {
@@ -59,20 +59,20 @@ export async function createCampaign(organizationId: string, input: CreateCampai
 export async function getCampaignOrThrow(organizationId: string, id: string) {
   assertCampaignId(id);
   const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
-  if (!campaign) throw notFound("Campaign not found");
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign", value: id });
   return campaign;
 }
 
 /**
- * TimePay's customer routes answer 404 for an unknown campaign and 403 for one that belongs to
- * another organization (the seed's "Campaign ID invalid or mismatch for your organization.").
+ * For writes that must tell "unknown" (NotFound) from "another organization's" (Forbidden,
+ * resource "campaign"): TimePay's customer routes answer 404 and 403 for them.
  */
 export async function getCampaignForContract(organizationId: string, id: string) {
   assertCampaignId(id);
   const campaign = await db.campaign.findUnique({ where: { id } });
-  if (!campaign) throw notFound("Campaign not found");
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign", value: id });
   if (campaign.organizationId !== organizationId) {
-    throw new ApiError("forbidden", "Campaign ID invalid or mismatch for your organization.");
+    throw new Forbidden("The campaign belongs to another organization", { resource: "campaign", value: id });
   }
   return campaign;
 }
@@ -104,16 +104,17 @@ export async function listCampaigns(organizationId: string, query: z.output<type
 export async function updateCampaign(organizationId: string, id: string, input: UpdateCampaignInput) {
   const campaign = await getCampaignOrThrow(organizationId, id);
   const fields = Object.keys(input).filter((k) => input[k as keyof UpdateCampaignInput] !== undefined);
-  if (fields.length === 0) throw new ApiError("validation", "No valid fields provided for update", { errors: ["No valid fields provided for update"] });
+  if (fields.length === 0) throw new Invalid("No valid fields provided for update", { issues: ["No valid fields provided for update"] });
   if (input.campaignType && serviceTypeOf(input.campaignType) !== campaign.serviceType) {
-    throw new ApiError("validation", "Validation failed", {
-      errors: [`campaignType cannot change from ${campaign.campaignType} to ${input.campaignType}: the service type (and so the record fields) would change`],
+    throw new Invalid("Validation failed", {
+      field: "campaignType",
+      issues: [`campaignType cannot change from ${campaign.campaignType} to ${input.campaignType}: the service type (and so the record fields) would change`],
     });
   }
   const startDate = input.startDate ?? campaign.startDate;
   const endDate = input.endDate ?? campaign.endDate;
   if (startDate && endDate && endDate < startDate) {
-    throw new ApiError("validation", "Validation failed", { errors: ["endDate must not be before startDate"] });
+    throw new Invalid("Validation failed", { field: "endDate", issues: ["endDate must not be before startDate"] });
   }
   try {
     await db.campaign.update({ where: { id: campaign.id }, data: input });
@@ -145,7 +146,7 @@ export function recordRules(campaign: Pick<Campaign, "fieldSchema" | "phoneCount
 
 function assertCampaignId(id: string) {
   const parsed = campaignIdSchema.safeParse(id);
-  if (!parsed.success) throw new ApiError("validation", "Validation failed", { errors: [parsed.error.issues[0].message] });
+  if (!parsed.success) throw new Invalid("Validation failed", { field: "campaignId", issues: [parsed.error.issues[0].message] });
 }
 
 function toFieldDefinition(field: NonNullable<CreateCampaignInput["crmFields"]>[number]): FieldDefinition {
@@ -163,12 +164,12 @@ function toFieldDefinition(field: NonNullable<CreateCampaignInput["crmFields"]>[
 
 async function assertWorkflow(organizationId: string, workflowId: string) {
   const workflow = await db.workflow.findFirst({ where: { id: workflowId, organizationId } });
-  if (!workflow) throw new ApiError("validation", "Validation failed", { errors: ["workflowId does not match a workflow of your organization"] });
+  if (!workflow) throw new Invalid("Validation failed", { field: "workflowId", issues: ["workflowId does not match a workflow of your organization"] });
 }
 
 function uniqueNameConflict(error: unknown) {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    return conflict("A campaign with this name already exists");
+    return new Conflict("A campaign with this name already exists", { resource: "campaign", field: "name" });
   }
   return null;
 }

@@ -1,12 +1,32 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/records/phone";
-import { dncMessages as m } from "@/lib/flexydial/messages";
-import { dncError, type DncRemoveItem, type DncUploadItem } from "./dnc-request";
+import type { DomainContext } from "@/lib/domain/context";
+import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 
 // The organization's Do-Not-Call list: global entries (scope "") and per-campaign entries
 // (scope = campaign id), matched on the E.164 number. Each request is all-or-nothing: one bad or
 // duplicate number rejects the whole array and nothing is written, so a client can fix and resend.
+// Errors name the number (or campaign) as sent in `value`; the Flexydial adapter words them.
+
+export type DncUploadItem = {
+  index: number;
+  /** As sent: error messages quote it ("DNC number 6300868437 already exists."). */
+  numeric: string;
+  /** Campaign name, or null for the global list. */
+  campaign: string | null;
+  status: "active" | "inactive";
+};
+
+export type DncRemoveItem = {
+  index: number;
+  numeric: string;
+  /** Absent: every entry of the number. "": the global entry only. A name: that campaign's. */
+  campaign: string | null | undefined;
+};
+
+const alreadyListed = (numeric: string) => new Conflict("The number is already on the DNC list", { resource: "dnc_entry", value: numeric });
+const notListed = (numeric: string) => new NotFound("The number is not on the DNC list", { resource: "dnc_entry", value: numeric });
 
 /** Global entries have no campaign, so no campaign country: Flexydial deployments are Indian. */
 const GLOBAL_COUNTRY = "IN";
@@ -17,7 +37,8 @@ export type Blocked = "global" | "campaign";
  * Adds entries; an existing entry sent with another status has its status changed (the "Update"
  * of "DNC Upload and Update"); one sent with the same status is the documented duplicate error.
  */
-export async function uploadDnc(organizationId: string, items: DncUploadItem[]) {
+export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
+  const { organizationId } = ctx;
   const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign));
   const entries = items.map((item) => {
     const campaign = item.campaign === null ? null : campaigns.get(item.campaign)!;
@@ -27,7 +48,7 @@ export async function uploadDnc(organizationId: string, items: DncUploadItem[]) 
   const seen = new Set<string>();
   for (const entry of entries) {
     const key = `${entry.scope}|${entry.phoneE164}`;
-    if (seen.has(key)) throw dncError(m.alreadyExists(entry.numeric));
+    if (seen.has(key)) throw alreadyListed(entry.numeric);
     seen.add(key);
   }
 
@@ -42,7 +63,7 @@ export async function uploadDnc(organizationId: string, items: DncUploadItem[]) 
     for (const entry of entries) {
       const current = byKey.get(`${entry.scope}|${entry.phoneE164}`);
       if (!current) added.push(entry);
-      else if (current.status === entry.status) throw dncError(m.alreadyExists(entry.numeric));
+      else if (current.status === entry.status) throw alreadyListed(entry.numeric);
       else changed.push({ id: current.id, status: entry.status });
     }
     for (const status of ["active", "inactive"] as const) {
@@ -58,19 +79,20 @@ export async function uploadDnc(organizationId: string, items: DncUploadItem[]) 
     if (created.length < added.length) {
       const inserted = new Set(created.map((c) => `${c.scope}|${c.phoneE164}`));
       const lost = added.find((e) => !inserted.has(`${e.scope}|${e.phoneE164}`))!;
-      throw dncError(m.alreadyExists(lost.numeric));
+      throw alreadyListed(lost.numeric);
     }
   });
 }
 
 /** Deletes entries; a number that matches none rejects the whole request. */
-export async function removeDnc(organizationId: string, items: DncRemoveItem[]) {
+export async function removeDnc(ctx: DomainContext, items: DncRemoveItem[]) {
+  const { organizationId } = ctx;
   const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign ?? null));
   const targets = items.map((item) => {
     const campaign = item.campaign ? campaigns.get(item.campaign)! : null;
     // A number that is not a phone number cannot be on the list.
     const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, false);
-    if (phoneE164 === null) throw dncError(m.notExists(item.numeric));
+    if (phoneE164 === null) throw notListed(item.numeric);
     return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : campaign?.id ?? "" };
   });
 
@@ -81,7 +103,7 @@ export async function removeDnc(organizationId: string, items: DncRemoveItem[]) 
       WHERE d."organizationId" = ${organizationId} AND d."phoneE164" = r.phone AND (r.scope IS NULL OR d.scope = r.scope)
       RETURNING d."phoneE164" AS phone, d.scope`;
     const missing = targets.find((t) => !deleted.some((d) => d.phone === t.phoneE164 && (t.scope === null || d.scope === t.scope)));
-    if (missing) throw dncError(m.notExists(missing.numeric));
+    if (missing) throw notListed(missing.numeric);
   });
 }
 
@@ -109,7 +131,7 @@ async function campaignsByName(organizationId: string, names: (string | null)[])
     : [];
   const byName = new Map(found.map((c) => [c.name, c]));
   const missing = wanted.find((name) => !byName.has(name));
-  if (missing) throw dncError(m.campaignNotFound(missing));
+  if (missing) throw new NotFound("Campaign not found", { resource: "campaign", value: missing });
   return byName;
 }
 
@@ -119,6 +141,6 @@ function normalizeDnc(numeric: string, country: string, required: false): string
 function normalizeDnc(numeric: string, country: string, required: boolean): string | null {
   const phone = normalizePhone(numeric, { defaultCountry: country, mobileOnly: false });
   if (phone.ok) return phone.e164;
-  if (required) throw dncError(m.invalidNumber(numeric, phone.message));
+  if (required) throw new Invalid("Not a valid phone number", { field: "numeric", value: numeric, issues: [phone.message] });
   return null;
 }

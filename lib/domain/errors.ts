@@ -9,6 +9,8 @@ export type DomainErrorDetails = {
   resource?: string;
   /** The input field the problem is about, when there is one. */
   field?: string;
+  /** The value the problem is about, as the caller sent it (a name, a number). */
+  value?: string;
   /** One message per problem, for validation failures. */
   issues?: string[];
 };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { processFlexydialUpload } from "@/lib/imports/flexydial-worker";
+import { processFlexydialUpload } from "@/lib/flexydial/worker/worker";
 import { stopBoss } from "@/lib/jobs/boss";
-import { contact, createFlexyCampaign, customersOf, jobStatus, upload } from "./flexydial-test-kit";
+import { contact, createFlexyCampaign, customersOf, jobStatus, upload } from "./test-kit";
 
 // POST /api/bulkphonebookupload/v1/ and the status check against a real Postgres. The worker is
-// called directly here (lib/imports/flexydial-worker.test.ts runs it through the real queue).
+// called directly here (lib/flexydial/worker/worker.test.ts runs it through the real queue).
 
 let a: TestOrg;
 let b: TestOrg;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { errorBody } from "@/lib/api/dialects";
+import { errorOutcome } from "@/lib/api/dialects";
+import { flexydialDialect } from "./dialect";
 import { parseUploadRequest } from "./upload-request";
 
 // The structural errors of POST /api/bulkphonebookupload/v1/, word for word, and their order.
@@ -10,7 +11,7 @@ function failure(body: unknown): { status: number; body: unknown } {
     parseUploadRequest(body);
   } catch (error) {
     expect(error).toBeInstanceOf(ApiError);
-    return { status: (error as ApiError).status, body: errorBody("flexydial", error as ApiError) };
+    return { status: (error as ApiError).status, body: errorOutcome(flexydialDialect, error as ApiError).body };
   }
   throw new Error("expected the request to be refused");
 }

@@ -1,5 +1,7 @@
-import { db } from "@/lib/db/client";
 import type { ApiResult } from "@/lib/api/with-api";
+import type { DomainContext } from "@/lib/domain/context";
+import { NotFound } from "@/lib/domain/errors";
+import { getUploadJob } from "@/lib/upload-jobs/upload-jobs";
 import { statusMessages, uploadErrors } from "./messages";
 import { uploadError } from "./upload-request";
 
@@ -9,10 +11,11 @@ import { uploadError } from "./upload-request";
 
 type JobState = { status: "pending" | "processing" | "completed" | "failed" | "cancelled"; rowErrors: unknown };
 
-export async function uploadStatus(organizationId: string, jobId: string): Promise<ApiResult> {
+export async function uploadStatus(ctx: DomainContext, jobId: string): Promise<ApiResult> {
   // Another organization's job is "not found" too: its existence is not the caller's business.
-  const job = await db.uploadJob.findFirst({ where: { id: jobId, organizationId }, select: { status: true, rowErrors: true } });
-  if (!job) throw uploadError(statusMessages.jobNotFound, 500);
+  const job = await getUploadJob(ctx, jobId).catch((error: unknown) => {
+    throw error instanceof NotFound ? uploadError(statusMessages.jobNotFound, 500) : error;
+  });
   return statusAnswer(job);
 }
 

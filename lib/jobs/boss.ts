@@ -10,7 +10,7 @@ import { logError } from "@/lib/log";
 // pg-boss 10 has no heartbeat: a job whose worker died stays "active" until `expireInSeconds`
 // after it started, and the maintenance pass (every MAINTENANCE_SECONDS, in any process) then
 // retries it. Handlers therefore work in time slices well under the expiry (see
-// lib/imports/flexydial-worker.ts) and a crashed job is picked up again 11–17 s after it started.
+// lib/flexydial/worker/worker.ts) and a crashed job is picked up again 11–17 s after it started.
 
 export const QUEUES = {
   flexydialUpload: "flexydial-upload",

@@ -37,6 +37,7 @@ describe("buildRecordSchema", () => {
     expect(rule.check({ "loan:start": "2025-01-31", "loan:end": "2025-02-01" })).toBeNull();
     expect(rule.check({ "loan:start": "2025-02-02", "loan:end": "2025-02-01" })).toEqual({
       field: "loan:start",
+      code: "rule_violated",
       message: "Field 'loan:start' must not be greater than 'loan:end'",
     });
     expect(rule.check({ "loan:start": "2025-02-02" })).toBeNull();

@@ -28,7 +28,7 @@ export interface RecordSchema {
 /** A cross-field rule: given a record's valid values, the field to blame and why, or null. */
 export interface CompiledRule {
   fields: [string, string];
-  check: (values: Readonly<Record<string, unknown>>) => { field: string; message: string } | null;
+  check: (values: Readonly<Record<string, unknown>>) => { field: string; code: "rule_violated"; message: string } | null;
 }
 
 /** Keys that could reach Object.prototype if copied onto a plain object; never accepted. */
@@ -71,7 +71,7 @@ function compileRule(rule: FieldRule, fieldKeys: ReadonlySet<string>): CompiledR
       const a = values[field];
       const b = values[other];
       const comparable = (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
-      return comparable && (a as number | string) > (b as number | string) ? { field, message } : null;
+      return comparable && (a as number | string) > (b as number | string) ? { field, code: "rule_violated", message } : null;
     },
   };
 }

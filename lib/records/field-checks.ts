@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LANGUAGES, type FieldDefinition, type PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { IssueCode } from "./issues";
 import { fieldMessages as m, shownValue } from "./messages";
-import { normalizePhone } from "./phone";
+import { normalizePhone, type PhoneErrorCode } from "./phone";
 
 // One check per field type. Each check first coerces what spreadsheets and JSON clients really
 // send ("50,000", 12345 for an ID, "PAID", "TRUE"), then applies the constraint. Formats (date,
@@ -11,8 +12,8 @@ import { normalizePhone } from "./phone";
 // decided by the caller, which owns "Missing required field".
 
 export type FieldCheckResult =
-  | { ok: true; value: unknown; raw?: string; warning?: string }
-  | { ok: false; message: string; raw?: undefined; warning?: undefined };
+  | { ok: true; value: unknown; raw?: string; warning?: string; code?: undefined }
+  | { ok: false; code: IssueCode; message: string; raw?: undefined; warning?: undefined };
 export type FieldCheck = (value: unknown) => FieldCheckResult;
 
 /** Hard cap for any text cell, whatever the field says: a row is a contact, not a document. */
@@ -53,11 +54,11 @@ export function fieldCheck(def: FieldDefinition, policy: PhonePolicy): FieldChec
  */
 export function checkExtraValue(key: string, value: unknown): FieldCheckResult {
   if (typeof value === "boolean") return ok(value);
-  if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail(m.number(key));
-  if (typeof value !== "string") return fail(m.textOrScalar(key));
+  if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail("invalid_number", m.number(key));
+  if (typeof value !== "string") return fail("invalid_text", m.textOrScalar(key));
   const text = value.trim();
-  if (text.length > MAX_TEXT_LENGTH) return fail(m.maxLength(key, MAX_TEXT_LENGTH));
-  return text.includes("\u0000") ? fail(m.nulByte(key)) : ok(text);
+  if (text.length > MAX_TEXT_LENGTH) return fail("too_long", m.maxLength(key, MAX_TEXT_LENGTH));
+  return text.includes("\u0000") ? fail("nul_character", m.nulByte(key)) : ok(text);
 }
 
 // Comma grouping, Western ("1,250,000") or Indian ("12,50,000"), with an optional fraction.
@@ -72,13 +73,13 @@ function textCheck(key: string, max: number): FieldCheck {
   return (value) => {
     // IDs and CRM codes arrive as numbers from spreadsheets and JSON alike (loan_id: 12345).
     if (typeof value === "number" || typeof value === "bigint") return numberAsText(key, value);
-    if (typeof value !== "string") return fail(m.text(key));
+    if (typeof value !== "string") return fail("invalid_text", m.text(key));
     const text = value.trim();
     // UTF-16 units, as zod's .max() counts: "राहुल" is 5, an emoji is 2.
-    if (text.length > max) return fail(tooLong);
+    if (text.length > max) return fail("too_long", tooLong);
     // Postgres text and jsonb reject U+0000; refusing it here names the cell instead of
     // failing the whole batch insert later.
-    return text.includes("\u0000") ? fail(m.nulByte(key)) : ok(text);
+    return text.includes("\u0000") ? fail("nul_character", m.nulByte(key)) : ok(text);
   };
 }
 
@@ -91,9 +92,9 @@ function numberCheck(def: FieldDefinition): FieldCheck {
   const max = def.max ?? Number.POSITIVE_INFINITY;
   return (value) => {
     const number = toNumber(value);
-    if (number === undefined || (integer && !Number.isSafeInteger(number))) return fail(notNumber);
-    if (number < min) return fail(m.min(key, min));
-    return number > max ? fail(m.max(key, max)) : ok(number);
+    if (number === undefined || (integer && !Number.isSafeInteger(number))) return fail("invalid_number", notNumber);
+    if (number < min) return fail("below_min", m.min(key, min));
+    return number > max ? fail("above_max", m.max(key, max)) : ok(number);
   };
 }
 
@@ -101,8 +102,8 @@ function dateCheck(key: string): FieldCheck {
   // z.iso.date() checks the calendar too: 2025-02-29, 2025-04-31 and 2025-13-01 fail.
   const schema = z.iso.date({ error: m.date(key) });
   return (value) => {
-    if (value instanceof Date) return validDate(value) ? ok(value.toISOString().slice(0, 10)) : fail(m.date(key));
-    return typeof value === "string" ? parse(schema, value.trim()) : fail(m.date(key));
+    if (value instanceof Date) return validDate(value) ? ok(value.toISOString().slice(0, 10)) : fail("invalid_date", m.date(key));
+    return typeof value === "string" ? parse(schema, value.trim(), "invalid_date") : fail("invalid_date", m.date(key));
   };
 }
 
@@ -110,9 +111,9 @@ function datetimeCheck(key: string): FieldCheck {
   // An offset is required: "09:30" without a zone means a different instant for the dialler.
   const schema = z.iso.datetime({ offset: true, error: m.datetime(key) });
   return (value) => {
-    if (value instanceof Date) return validDate(value) ? ok(value.toISOString()) : fail(m.datetime(key));
-    if (typeof value !== "string") return fail(m.datetime(key));
-    const result = parse(schema, value.trim());
+    if (value instanceof Date) return validDate(value) ? ok(value.toISOString()) : fail("invalid_datetime", m.datetime(key));
+    if (typeof value !== "string") return fail("invalid_datetime", m.datetime(key));
+    const result = parse(schema, value.trim(), "invalid_datetime");
     // Stored in one canonical form (UTC) so comparisons and sorting work on the text.
     return result.ok ? ok(new Date(result.value as string).toISOString()) : result;
   };
@@ -123,37 +124,37 @@ function oneOfCheck(key: string, allowed: readonly string[]): FieldCheck {
   const message = m.oneOf(key, allowed);
   return (value) => {
     const match = typeof value === "string" ? canonical.get(value.trim().toLowerCase()) : undefined;
-    return match === undefined ? fail(message) : ok(match);
+    return match === undefined ? fail("not_in_enum", message) : ok(match);
   };
 }
 
 function emailCheck(key: string): FieldCheck {
   const schema = z.email({ error: m.email(key) }).max(254, { error: m.email(key) });
-  return (value) => (typeof value === "string" ? parse(schema, value.trim()) : fail(m.email(key)));
+  return (value) => (typeof value === "string" ? parse(schema, value.trim(), "invalid_email") : fail("invalid_email", m.email(key)));
 }
 
 function booleanCheck(key: string): FieldCheck {
   return (value) => {
     if (typeof value === "boolean") return ok(value);
     const match = typeof value === "string" || typeof value === "number" ? BOOLEANS.get(String(value).trim().toLowerCase()) : undefined;
-    return match === undefined ? fail(m.boolean(key)) : ok(match);
+    return match === undefined ? fail("invalid_boolean", m.boolean(key)) : ok(match);
   };
 }
 
 function phoneCheck(key: string, policy: PhonePolicy): FieldCheck {
   return (value) => {
     const phone = normalizePhone(value, policy);
-    if (!phone.ok) return fail(m.phone(key, phone.raw === null ? null : shownValue(phone.raw), phone.message));
+    if (!phone.ok) return fail(phoneIssue(phone.code), m.phone(key, phone.raw === null ? null : shownValue(phone.raw), phone.message));
     const warning = phone.warning && m.phoneWarning(key, shownValue(phone.raw), phone.warning.message);
-    return { ok: true, value: phone.e164, raw: phone.raw, warning };
+    return { ok: true, value: phone.e164, raw: phone.raw, warning, code: undefined };
   };
 }
 
 function numberAsText(key: string, value: number | bigint): FieldCheckResult {
-  if (typeof value === "number" && !Number.isFinite(value)) return fail(m.text(key));
+  if (typeof value === "number" && !Number.isFinite(value)) return fail("invalid_text", m.text(key));
   const text = String(value);
   // 1e21 and up print as "1e+21": a spreadsheet already dropped the digits of this ID.
-  return text.includes("e") ? fail(m.scientific(key)) : ok(text);
+  return text.includes("e") ? fail("scientific_notation", m.scientific(key)) : ok(text);
 }
 
 function toNumber(value: unknown): number | undefined {
@@ -169,17 +170,22 @@ function validDate(date: Date): boolean {
   return !Number.isNaN(date.getTime());
 }
 
-function parse(schema: z.ZodType, input: unknown): FieldCheckResult {
+function parse(schema: z.ZodType, input: unknown, code: IssueCode): FieldCheckResult {
   const result = schema.safeParse(input);
-  return result.success ? ok(result.data) : fail(result.error.issues[0]?.message ?? "is invalid");
+  return result.success ? ok(result.data) : fail(code, result.error.issues[0]?.message ?? "is invalid");
+}
+
+function phoneIssue(code: PhoneErrorCode): IssueCode {
+  if (code === "SCIENTIFIC_NOTATION") return "phone_scientific_notation";
+  return code === "NOT_MOBILE" ? "not_mobile" : "invalid_phone";
 }
 
 // Results always carry the same properties in the same order, so the per-record loop reads
 // them through two object shapes instead of a handful.
 function ok(value: unknown): FieldCheckResult {
-  return { ok: true, value, raw: undefined, warning: undefined };
+  return { ok: true, value, raw: undefined, warning: undefined, code: undefined };
 }
 
-function fail(message: string): FieldCheckResult {
-  return { ok: false, message, raw: undefined, warning: undefined };
+function fail(code: IssueCode, message: string): FieldCheckResult {
+  return { ok: false, code, message, raw: undefined, warning: undefined };
 }

@@ -1,35 +1,35 @@
-import { recordPrefix } from "./messages";
+import type { IndexedIssue, Issue, IssueCode } from "./issues";
 
-// Collects one record's problems in the two forms the callers need: prefixed messages for the
-// API ("Record 2: Missing required field 'phone_number'") and one entry per field, unprefixed,
-// for the review table's cells (STYLE.md §9).
+// Collects one record's problems in the two forms the callers need: a list in the order they
+// were found (what an API reports), and one entry per field (what the review table's cells
+// show, STYLE.md §9). Messages carry no "Record N: ": a contract frames them its own way.
 
-export type FieldIssue = { level: "error" | "warning"; message: string };
-/** Per field, the message without the "Record N: " prefix. */
+export type FieldIssue = { level: "error" | "warning"; code: IssueCode; message: string };
+/** Per field, its first error (or, without one, its first warning). */
 export type FieldErrors = Record<string, FieldIssue>;
 
 export class RecordIssues {
-  /** Prefixed error messages, in the order they were found. */
-  errors: string[] = NO_ERRORS;
+  /** Errors, in the order they were found. */
+  issues: Issue[] = NO_ISSUES;
   /** A shared, frozen empty object until the first issue. */
   fieldErrors: Readonly<FieldErrors> = NO_FIELD_ERRORS;
 
   /** Warnings go straight into the caller's list (the whole request's warnings). */
   constructor(
     readonly index: number,
-    private readonly warnings: string[],
+    private readonly warnings: IndexedIssue[],
   ) {}
 
-  /** `key` null: the problem is the record itself (not an object). First error per field wins. */
-  error(key: string | null, message: string) {
-    if (this.errors === NO_ERRORS) this.errors = [];
-    this.errors.push(recordPrefix(this.index) + message);
-    if (key !== null && !this.hasError(key)) this.ownFieldErrors()[key] = { level: "error", message };
+  /** `field` null: the problem is the record itself (not an object). First error per field wins. */
+  error(field: string | null, code: IssueCode, message: string) {
+    if (this.issues === NO_ISSUES) this.issues = [];
+    this.issues.push({ code, field, message });
+    if (field !== null && !this.hasError(field)) this.ownFieldErrors()[field] = { level: "error", code, message };
   }
 
-  warning(key: string, message: string) {
-    this.warnings.push(recordPrefix(this.index) + message);
-    this.ownFieldErrors()[key] ??= { level: "warning", message };
+  warning(field: string, code: IssueCode, message: string) {
+    this.warnings.push({ index: this.index, code, field, message });
+    this.ownFieldErrors()[field] ??= { level: "warning", code, message };
   }
 
   hasError(key: string): boolean {
@@ -45,5 +45,5 @@ export class RecordIssues {
 
 // Shared until the first issue: most records have none, and 10,000 empty containers per upload
 // are only garbage to collect (measured: a third of validateRecords' time went to them).
-const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
+const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
 const NO_FIELD_ERRORS: Readonly<FieldErrors> = Object.freeze(Object.create(null) as FieldErrors);

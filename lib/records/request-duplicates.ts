@@ -7,7 +7,7 @@ import { duplicateReason } from "./messages";
 export interface DuplicateRecord {
   index: number;
   id: string;
-  error: "DUPLICATE_IN_REQUEST";
+  code: "duplicate_in_file";
   /** "Duplicate loan_id 'L1' in request (first seen at record 0)" */
   reason: string;
   /** The key that repeated: the identifier, a `unique` field, or the phone. */
@@ -28,7 +28,7 @@ export class RequestDuplicates {
       const value = keyText(values[key]);
       const firstIndex = value === undefined ? undefined : this.firstSeen.get(key)!.get(value);
       if (value === undefined || firstIndex === undefined) continue;
-      return { index, id, error: "DUPLICATE_IN_REQUEST", reason: duplicateReason(key, value, firstIndex), field: key, firstIndex };
+      return { index, id, code: "duplicate_in_file", reason: duplicateReason(key, value, firstIndex), field: key, firstIndex };
     }
     return undefined;
   }

@@ -5,7 +5,7 @@ import {
   customSchema,
   type FieldDefinition,
 } from "@/lib/campaigns/field-schema";
-import { duplicateKeys, validateRecords } from "./validate-records";
+import { duplicateKeys, validateRecords, type InvalidRecord } from "./validate-records";
 
 const POLICY = { defaultCountry: "IN", mobileOnly: true };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -29,11 +29,16 @@ function loan(overrides: Record<string, unknown> = {}): Record<string, unknown> 
 const debt = (records: unknown[], options?: Parameters<typeof validateRecords>[3]) =>
   validateRecords(records, DEBT_COLLECTION_SCHEMA, POLICY, options);
 
+/** A record's problems as an API lists them: "Record N: <message>". */
+function errorsIn(record: InvalidRecord): string[] {
+  return record.issues.map((issue) => `Record ${record.index}: ${issue.message}`);
+}
+
 /** The errors of the only invalid record. */
 function errorsOf(record: unknown): string[] {
   const result = debt([record]);
   expect(result.invalid).toHaveLength(1);
-  return result.invalid[0].errors;
+  return errorsIn(result.invalid[0]);
 }
 
 describe("debt collection: a valid record", () => {
@@ -106,10 +111,13 @@ describe("debt collection: missing fields", () => {
       {
         index: 2,
         id: "L3",
-        errors: ["Record 2: Missing required field 'phone_number'", "Record 2: Missing required field 'loan_amount'"],
+        issues: [
+          { code: "missing_required", field: "phone_number", message: "Missing required field 'phone_number'" },
+          { code: "missing_required", field: "loan_amount", message: "Missing required field 'loan_amount'" },
+        ],
         fieldErrors: {
-          phone_number: { level: "error", message: "Missing required field 'phone_number'" },
-          loan_amount: { level: "error", message: "Missing required field 'loan_amount'" },
+          phone_number: { level: "error", code: "missing_required", message: "Missing required field 'phone_number'" },
+          loan_amount: { level: "error", code: "missing_required", message: "Missing required field 'loan_amount'" },
         },
       },
     ]);
@@ -121,7 +129,8 @@ describe("debt collection: missing fields", () => {
 
   it("gives id null when the identifier is missing", () => {
     const result = debt([loan({ loan_id: undefined })]);
-    expect(result.invalid[0]).toMatchObject({ index: 0, id: null, errors: ["Record 0: Missing required field 'loan_id'"] });
+    expect(result.invalid[0]).toMatchObject({ index: 0, id: null });
+    expect(errorsIn(result.invalid[0])).toEqual(["Record 0: Missing required field 'loan_id'"]);
   });
 });
 
@@ -186,11 +195,12 @@ describe("debt collection: field rules", () => {
 
   it("reports invalid phone numbers with the entered value and the reason", () => {
     const result = debt([loan(), loan(), loan(), loan({ loan_id: "L4", phone_number: "12345" }), loan({ loan_id: "L5", phone_number: "08041234567" })]);
-    expect(result.invalid.map((r) => r.errors)).toEqual([
+    expect(result.invalid.map(errorsIn)).toEqual([
       ["Record 3: Invalid phone_number '12345': too short"],
       ["Record 4: Invalid phone_number '08041234567': not a mobile number"],
     ]);
-    expect(result.invalid[0].fieldErrors.phone_number).toEqual({ level: "error", message: "Invalid phone_number '12345': too short" });
+    expect(result.invalid[0].fieldErrors.phone_number).toEqual({ level: "error", code: "invalid_phone", message: "Invalid phone_number '12345': too short" });
+    expect(result.invalid[1].issues[0].code).toBe("not_mobile");
   });
 
   it("reports several problems of one record, one message each, in schema order", () => {
@@ -212,18 +222,24 @@ describe("warnings", () => {
       fieldErrors: {
         phone_number: {
           level: "warning",
+          code: "phone_float_artefact",
           message: "phone_number '9876543210.0' had a trailing '.0' from a spreadsheet number; read as 9876543210",
         },
       },
     });
     expect(result.warnings).toEqual([
-      "Record 0: phone_number '9876543210.0' had a trailing '.0' from a spreadsheet number; read as 9876543210",
+      {
+        index: 0,
+        code: "phone_float_artefact",
+        field: "phone_number",
+        message: "phone_number '9876543210.0' had a trailing '.0' from a spreadsheet number; read as 9876543210",
+      },
     ]);
   });
 
   it("keeps the warning next to the errors of an invalid record", () => {
     const result = debt([loan({ phone_number: "9876543210.0", loan_amount: -5 })]);
-    expect(result.invalid[0].errors).toEqual(["Record 0: Field 'loan_amount' must be at least 0"]);
+    expect(errorsIn(result.invalid[0])).toEqual(["Record 0: Field 'loan_amount' must be at least 0"]);
     expect(result.invalid[0].fieldErrors.phone_number.level).toBe("warning");
     expect(result.warnings).toHaveLength(1);
   });
@@ -245,7 +261,7 @@ describe("text safety", () => {
     const started = performance.now();
     const result = debt([loan({ first_name: huge, loan_id: huge, phone_number: huge, notes: huge })]);
     expect(performance.now() - started).toBeLessThan(200);
-    expect(result.invalid[0].errors).toEqual([
+    expect(errorsIn(result.invalid[0])).toEqual([
       "Record 0: Field 'loan_id' must be at most 100 characters",
       "Record 0: Field 'first_name' must be at most 100 characters",
       `Record 0: Invalid phone_number '${"x".repeat(40)}…': too long`,
@@ -261,7 +277,7 @@ describe("prototype pollution", () => {
       '[{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": 1, "loan_id": "L1", "first_name": "Rahul", "last_name": "Sharma", "phone_number": "9876543210", "loan_amount": 1, "emi_amount": 1, "loan_period": 1, "current_emi": 1, "emi_due_date": "2025-01-01", "payment_status": "paid"}]',
     ) as unknown[];
     const result = debt(records);
-    expect(result.invalid[0].errors).toEqual([
+    expect(errorsIn(result.invalid[0])).toEqual([
       "Record 0: Field '__proto__' is not allowed",
       "Record 0: Field 'constructor' is not allowed",
       "Record 0: Field 'prototype' is not allowed",
@@ -276,7 +292,7 @@ describe("prototype pollution", () => {
     const record = JSON.parse('{"__proto__": {"language": "hindi"}}') as Record<string, unknown>;
     Object.assign(record, loan());
     const result = debt([record], { unknownKeys: "error" });
-    expect(result.invalid[0].errors).toEqual(["Record 0: Field '__proto__' is not allowed"]);
+    expect(errorsIn(result.invalid[0])).toEqual(["Record 0: Field '__proto__' is not allowed"]);
     const inherited = Object.create({ language: "hindi", first_name: "Ghost" }) as Record<string, unknown>;
     Object.assign(inherited, loan({ first_name: undefined }));
     expect(errorsOf(inherited)).toEqual(["Record 0: Missing required field 'first_name'"]);
@@ -287,7 +303,7 @@ describe("record shape and unknown keys", () => {
   it("rejects records that are not objects", () => {
     const result = debt([null, "loan", [loan()], 42, loan()]);
     expect(result.valid.map((r) => r.index)).toEqual([4]);
-    expect(result.invalid).toEqual([0, 1, 2, 3].map((index) => ({ index, id: null, errors: [`Record ${index}: must be an object`], fieldErrors: {} })));
+    expect(result.invalid).toEqual([0, 1, 2, 3].map((index) => ({ index, id: null, issues: [{ code: "not_an_object", field: null, message: "must be an object" }], fieldErrors: {} })));
   });
 
   it("keeps unknown keys by default, trimmed, and rejects nested ones", () => {
@@ -299,7 +315,7 @@ describe("record shape and unknown keys", () => {
 
   it("rejects unknown keys in 'error' mode", () => {
     const result = debt([loan({ branch: "Pune", zone: "W" })], { unknownKeys: "error" });
-    expect(result.invalid[0].errors).toEqual(["Record 0: Unknown field 'branch'", "Record 0: Unknown field 'zone'"]);
+    expect(errorsIn(result.invalid[0])).toEqual(["Record 0: Unknown field 'branch'", "Record 0: Unknown field 'zone'"]);
   });
 
   it("refuses options it does not know", () => {
@@ -312,7 +328,7 @@ describe("duplicates inside the request", () => {
     const result = debt([loan({ loan_id: "L1" }), loan({ loan_id: "L2" }), loan({ loan_id: "L1", first_name: "Other" })]);
     expect(result.valid.map((r) => r.index)).toEqual([0, 1]);
     expect(result.duplicates).toEqual([
-      { index: 2, id: "L1", error: "DUPLICATE_IN_REQUEST", reason: "Duplicate loan_id 'L1' in request (first seen at record 0)", field: "loan_id", firstIndex: 0 },
+      { index: 2, id: "L1", code: "duplicate_in_file", reason: "Duplicate loan_id 'L1' in request (first seen at record 0)", field: "loan_id", firstIndex: 0 },
     ]);
   });
 
@@ -337,7 +353,7 @@ describe("duplicates inside the request", () => {
       {
         index: 1,
         id: "B",
-        error: "DUPLICATE_IN_REQUEST",
+        code: "duplicate_in_file",
         reason: "Duplicate phone_number '+919876543210' in request (first seen at record 0)",
         field: "phone_number",
         firstIndex: 0,
@@ -382,7 +398,7 @@ describe("lead generation", () => {
 
   it("requires a real lead_date", () => {
     const result = leads([lead({ lead_date: undefined }), lead({ lead_date: "2025-02-29" })]);
-    expect(result.invalid.map((r) => r.errors)).toEqual([
+    expect(result.invalid.map(errorsIn)).toEqual([
       ["Record 0: Missing required field 'lead_date'"],
       ["Record 1: Field 'lead_date' must be a real date in YYYY-MM-DD format"],
     ]);
@@ -430,10 +446,13 @@ describe("custom (Flexydial) schema", () => {
     expect(result.invalid[0]).toEqual({
       index: 0,
       id: null,
-      errors: ["Record 0: Missing required field 'numeric'", "Record 0: Missing required field 'customer_info:customer_id'"],
+      issues: [
+        { code: "missing_required", field: "numeric", message: "Missing required field 'numeric'" },
+        { code: "missing_required", field: "customer_info:customer_id", message: "Missing required field 'customer_info:customer_id'" },
+      ],
       fieldErrors: {
-        numeric: { level: "error", message: "Missing required field 'numeric'" },
-        "customer_info:customer_id": { level: "error", message: "Missing required field 'customer_info:customer_id'" },
+        numeric: { level: "error", code: "missing_required", message: "Missing required field 'numeric'" },
+        "customer_info:customer_id": { level: "error", code: "missing_required", message: "Missing required field 'customer_info:customer_id'" },
       },
     });
     expect(result.valid.map((r) => r.id)).toEqual(["C1"]);

@@ -3,11 +3,13 @@ import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { buildRecordSchema, FORBIDDEN_KEYS, type RecordSchema } from "./build-record-schema";
 import { checkExtraValue, isBlank } from "./field-checks";
 import { recordMessages } from "./messages";
+import type { IndexedIssue, Issue } from "./issues";
 import { RecordIssues, type FieldErrors } from "./record-issues";
 import { keyText, RequestDuplicates, type DuplicateRecord } from "./request-duplicates";
 
 export type { DuplicateRecord } from "./request-duplicates";
 export type { FieldErrors, FieldIssue } from "./record-issues";
+export type { IndexedIssue, Issue, IssueCode } from "./issues";
 
 // The one validator behind the upload wizard's Web Worker, the TimePay bulk route and the
 // Flexydial import worker, so the preview can never disagree with the server. Pure: no I/O,
@@ -45,8 +47,8 @@ export interface InvalidRecord {
   index: number;
   /** The identifier when it was present and valid, else null. */
   id: string | null;
-  /** "Record 2: Missing required field 'phone_number'", in schema field order, then rules, then unknown keys. */
-  errors: string[];
+  /** In schema field order, then rules, then unknown keys. */
+  issues: Issue[];
   fieldErrors: Readonly<FieldErrors>;
 }
 
@@ -54,8 +56,8 @@ export interface ValidationResult {
   valid: ValidRecord[];
   invalid: InvalidRecord[];
   duplicates: DuplicateRecord[];
-  /** "Record 4: phone_number '9876543210.0' had a trailing '.0' …", for valid and invalid records. */
-  warnings: string[];
+  /** "phone_number '9876543210.0' had a trailing '.0' …" with its record's index, for valid and invalid records. */
+  warnings: IndexedIssue[];
 }
 
 export function validateRecords(
@@ -71,7 +73,7 @@ export function validateRecords(
 
   for (let index = 0; index < records.length; index++) {
     const record = checkRecord(records[index], index, compiled, unknownKeys, result.warnings);
-    if ("errors" in record) {
+    if ("issues" in record) {
       result.invalid.push(record);
       continue;
     }
@@ -104,11 +106,11 @@ function checkRecord(
   index: number,
   schema: RecordSchema,
   unknownKeys: "keep" | "error",
-  warnings: string[],
+  warnings: IndexedIssue[],
 ): ValidRecord | InvalidRecord {
   const issues = new RecordIssues(index, warnings);
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
-    issues.error(null, recordMessages.notObject);
+    issues.error(null, "not_an_object", recordMessages.notObject);
     return invalid(issues, null);
   }
 
@@ -122,38 +124,38 @@ function checkRecord(
     // Own properties only: a record without "language" must not read Object.prototype's.
     const value = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
     if (isBlank(value)) {
-      if (field.required) issues.error(field.key, recordMessages.missingRequired(field.key));
+      if (field.required) issues.error(field.key, "missing_required", recordMessages.missingRequired(field.key));
       continue;
     }
     const checked = field.check(value);
     if (!checked.ok) {
-      issues.error(field.key, checked.message);
+      issues.error(field.key, checked.code, checked.message);
       continue;
     }
     values[field.key] = checked.value;
     if (field.key === schema.phoneKey) phoneRaw = checked.raw ?? "";
-    if (checked.warning) issues.warning(field.key, checked.warning);
+    if (checked.warning) issues.warning(field.key, "phone_float_artefact", checked.warning);
   }
 
   for (const rule of schema.rules) {
     if (issues.hasError(rule.fields[0]) || issues.hasError(rule.fields[1])) continue;
     const broken = rule.check(values);
-    if (broken) issues.error(broken.field, broken.message);
+    if (broken) issues.error(broken.field, broken.code, broken.message);
   }
 
   for (const key of Object.keys(input)) {
     if (schema.fieldKeys.has(key)) continue;
-    if (FORBIDDEN_KEYS.has(key)) issues.error(key, recordMessages.forbiddenField(key));
-    else if (unknownKeys === "error") issues.error(key, recordMessages.unknownField(key));
+    if (FORBIDDEN_KEYS.has(key)) issues.error(key, "forbidden_field", recordMessages.forbiddenField(key));
+    else if (unknownKeys === "error") issues.error(key, "unknown_field", recordMessages.unknownField(key));
     else if (!isBlank(input[key])) {
       const checked = checkExtraValue(key, input[key]);
       if (checked.ok) values[key] = checked.value;
-      else issues.error(key, checked.message);
+      else issues.error(key, checked.code, checked.message);
     }
   }
 
   const identifier = schema.identifierKey === null ? undefined : keyText(values[schema.identifierKey]);
-  if (issues.errors.length > 0) return invalid(issues, identifier ?? null);
+  if (issues.issues.length > 0) return invalid(issues, identifier ?? null);
 
   const phoneE164 = values[schema.phoneKey] as string;
   let id = identifier ?? phoneE164;
@@ -166,5 +168,5 @@ function checkRecord(
 }
 
 function invalid(issues: RecordIssues, id: string | null): InvalidRecord {
-  return { index: issues.index, id, errors: issues.errors, fieldErrors: issues.fieldErrors };
+  return { index: issues.index, id, issues: issues.issues, fieldErrors: issues.fieldErrors };
 }

@@ -1,11 +1,13 @@
-import { classifyAnswer } from "./bulk-add-response";
-import { BULK_ADD_PATH } from "./chunked-submit";
+import { readAnswer } from "./read-answer";
+import { checkRowsAnswerSchema } from "./upload-api";
 import type { UploadWorkerClient } from "./worker-client";
 import type { ReviewState } from "./worker-protocol";
 
-// Duplicates against the campaign, found before submitting: the valid rows go through the
-// bulk-add route's validate-only mode (every check, nothing written) in batches, and the
+// Duplicates against the campaign, found before submitting: the valid rows go to POST
+// /api/uploads/check (every check of the write path, nothing written) in batches, and the
 // answers land next to the rows. Rows edited while a batch is out are checked again.
+
+export const CHECK_PATH = "/api/uploads/check";
 
 const CHECK_BATCH_ROWS = 5_000;
 
@@ -25,7 +27,7 @@ export async function checkAgainstCampaign({ client, fetch, campaignId, onState,
     if (batch === null) return;
     let response: Response;
     try {
-      response = await fetch(`${BULK_ADD_PATH}?validateOnly=true`, {
+      response = await fetch(CHECK_PATH, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: batch.body,
@@ -35,9 +37,9 @@ export async function checkAgainstCampaign({ client, fetch, campaignId, onState,
       throw new Error(`The connection failed (${error instanceof Error ? error.message : String(error)}).`);
     }
     const body: unknown = await response.json().catch(() => null);
-    const answer = classifyAnswer(response.status, body);
+    const answer = readAnswer(checkRowsAnswerSchema, response.status, body);
     if (answer.kind !== "result") throw new Error(answer.message);
     if (isStopped()) return;
-    onState(await client.call("checkResult", { sent: { rows: batch.rows, versions: batch.versions }, response: answer.response }));
+    onState(await client.call("checkResult", { sent: { rows: batch.rows, versions: batch.versions }, answer: answer.value }));
   }
 }

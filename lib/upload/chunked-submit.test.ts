@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEBT_COLLECTION_SCHEMA } from "@/lib/campaigns/field-schema";
 import { mapColumns } from "@/lib/spreadsheet/map-columns";
-import { BULK_ADD_PATH, ChunkedSubmission, type SubmitProgress } from "./chunked-submit";
+import { ChunkedSubmission, UPLOADS_PATH, type SubmitProgress } from "./chunked-submit";
 import { connectInMemory } from "./in-memory-worker";
-import { chunkSize, MAX_CHUNK_ROWS } from "./submit-ledger";
+import { chunkSize } from "./submit-ledger";
+import { MAX_CHUNK_ROWS, uploadChunkAnswerSchema } from "./upload-api";
 
-// The submit loop against a stand-in bulk-add route that keeps Idempotency-Keys the way the
-// real one does: the same key and body replays the stored answer and adds nothing.
+// The submit loop against stand-ins of the wizard's upload routes that keep Idempotency-Keys the
+// way the real ones do: the same key and body replays the stored answer and adds nothing.
 
 const HEADER = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status";
 
@@ -22,13 +23,26 @@ async function reviewed(rows: number) {
   return client;
 }
 
-/** A bulk-add route in miniature: idempotent, adds every record once, records what it saw. */
+/**
+ * The upload routes in miniature: POST /api/uploads opens job_1; its chunks route is idempotent,
+ * adds every record once and records what it saw (`script` decides each chunk call's fate).
+ */
 function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offline" | { status: number; body: unknown } = () => "ok") {
   const stored = new Map<string, { body: string; answer: unknown }>();
   const added = new Set<string>();
   const calls: { key: string; body: Record<string, unknown> }[] = [];
+  const opened: Record<string, unknown>[] = [];
+  const finished: string[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
-    expect(String(url)).toBe(BULK_ADD_PATH);
+    if (String(url) === UPLOADS_PATH) {
+      opened.push(JSON.parse(String(init?.body)));
+      return Response.json({ uploadJobId: "job_1" }, { status: 201 });
+    }
+    if (String(url) === `${UPLOADS_PATH}/job_1/finish`) {
+      finished.push("job_1");
+      return Response.json({ uploadJobId: "job_1" });
+    }
+    expect(String(url)).toBe(`${UPLOADS_PATH}/job_1/chunks`);
     const key = new Headers(init?.headers).get("Idempotency-Key")!;
     const body = String(init?.body);
     const parsed = JSON.parse(body);
@@ -42,13 +56,14 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
       const fresh = records.filter((r) => !added.has(r.loan_id));
       for (const r of fresh) added.add(r.loan_id);
       const n = records.length;
-      answer = { success: true, message: `Added ${fresh.length} of ${n} records`, results: { total: n, valid: n, invalid: 0, successful: fresh.length, failed: n - fresh.length, batchesProcessed: 1, errors: [] } };
+      const notWritten = records.flatMap((r, index) => (fresh.includes(r) ? [] : [{ index, id: r.loan_id, code: "duplicate_in_campaign", message: "already there" }]));
+      answer = uploadChunkAnswerSchema.parse({ uploadJobId: "job_1", received: n, added: fresh.length, invalid: [], notWritten, calls: null, workflowTriggered: null });
       stored.set(key, { body, answer });
     }
     if (step === "drop-after-write") throw new TypeError("network connection was lost");
-    return Response.json(answer, { status: 201, headers: { "X-Upload-Job-Id": "job_1" } });
+    return Response.json(answer);
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls, added };
+  return { fetch: fetch as typeof globalThis.fetch, calls, added, opened, finished };
 }
 
 function submission(client: Awaited<ReturnType<typeof reviewed>>, route: ReturnType<typeof fakeRoute>) {
@@ -78,9 +93,9 @@ describe("ChunkedSubmission", () => {
     const { run, last, seen } = submission(client, route);
     await run.start();
     expect(route.calls.map((c) => [c.key, (c.body.records as unknown[]).length])).toEqual([["sub-1-0", 1000], ["sub-1-1", 1000], ["sub-1-2", 500]]);
-    // The upload job the first chunk created is the one the next chunks join.
-    expect(route.calls.map((c) => c.body.uploadJobId)).toEqual([undefined, "job_1", "job_1"]);
-    expect(route.calls[0].body).toMatchObject({ campaignId: "camp_1", source: "ui", fileName: "book.csv" });
+    // One upload job for the file, opened with its name and the rows to send; every chunk joins it.
+    expect(route.opened).toEqual([{ campaignId: "camp_1", fileName: "book.csv", total: 2500, options: { mode: "add" } }]);
+    expect(route.calls.every((c) => Object.keys(c.body).join() === "records")).toBe(true);
     expect(last()).toEqual({ phase: "finished", chunk: 3, chunks: 3, rows: 2500, sent: 2500, added: 2500, rejected: 0, error: null, uploadJobId: "job_1" });
     expect(seen.filter((p) => p.phase === "sending").map((p) => p.sent)).toEqual([0, 1000, 2000, 2500]);
     expect(route.added.size).toBe(2500);
@@ -107,18 +122,18 @@ describe("ChunkedSubmission", () => {
 
   it("pauses with the server's message on a 500 or a 409, and stops for good on a refused request", async () => {
     const client = await reviewed(10);
-    const crash = fakeRoute(() => ({ status: 500, body: { success: false, error: "Internal Server Error", message: "An unexpected error occurred" } }));
+    const crash = fakeRoute(() => ({ status: 500, body: { error: { code: "internal", message: "An unexpected error occurred" } } }));
     const a = submission(client, crash);
     await a.run.start();
     expect(a.last()).toMatchObject({ phase: "paused", chunk: 0 });
     expect(a.last().error).toMatch(/^An unexpected error occurred\. Retrying is safe/);
 
-    const busy = fakeRoute(() => ({ status: 409, body: { success: false, error: "Conflict", message: "A request with this Idempotency-Key is still in progress" } }));
+    const busy = fakeRoute(() => ({ status: 409, body: { error: { code: "conflict", message: "A request with this Idempotency-Key is still in progress" } } }));
     const b = submission(await reviewed(10), busy);
     await b.run.start();
     expect(b.last()).toMatchObject({ phase: "paused", error: expect.stringMatching(/^A request with this Idempotency-Key is still in progress\./) });
 
-    const refused = fakeRoute(() => ({ status: 400, body: { success: false, message: "Validation failed", errors: ["callConfig.agentId does not match an agent of your organization"] } }));
+    const refused = fakeRoute(() => ({ status: 400, body: { error: { code: "validation", message: "Validation failed", errors: ["callConfig.agentId does not match an agent of your organization"] } } }));
     const c = submission(await reviewed(10), refused);
     await c.run.start();
     expect(c.last()).toMatchObject({ phase: "failed", error: "Validation failed: callConfig.agentId does not match an agent of your organization" });
@@ -138,6 +153,7 @@ describe("ChunkedSubmission", () => {
     await run.start();
     expect(route.calls).toHaveLength(1);
     expect(last()).toMatchObject({ phase: "cancelled", chunk: 1, sent: 1000, added: 1000 });
+    expect(route.finished).toEqual(["job_1"]); // the job keeps what was sent
     expect(await client.call("outcome", {})).toMatchObject({ received: 2500, added: 1000, notSent: 1500 });
     const report = await client.call("report", { kind: "outcome" });
     expect(report.rows).toBe(1500);

@@ -1,13 +1,15 @@
-import { classifyAnswer } from "./bulk-add-response";
-import type { SubmitOptions } from "./submit-ledger";
+import type { z } from "zod";
+import { readAnswer } from "./read-answer";
+import { openUploadAnswerSchema, uploadChunkAnswerSchema, type SubmitOptions } from "./upload-api";
 import type { UploadWorkerClient } from "./worker-client";
 
-// Sends the valid rows through POST /api/v1/customers/add/bulk, one chunk (≤ 10,000 rows) at a
-// time. Every chunk has its own Idempotency-Key, kept across retries: when a network error hides
-// whether the server added a chunk, sending it again replays the stored answer instead of adding
-// the rows twice. Cancelling stops before the next chunk, so every count stays exact.
+// Sends the valid rows: POST /api/uploads opens the file's upload job, then POST
+// /api/uploads/{jobId}/chunks takes them one chunk (≤ 10,000 rows) at a time. Every request has
+// its own Idempotency-Key, kept across retries: when a network error hides whether the server
+// added a chunk, sending it again replays the stored answer instead of adding the rows twice.
+// Cancelling stops before the next chunk and closes the job, so every count stays exact.
 
-export const BULK_ADD_PATH = "/api/v1/customers/add/bulk";
+export const UPLOADS_PATH = "/api/uploads";
 
 export type SubmitPhase = "sending" | "paused" | "cancelling" | "cancelled" | "failed" | "finished";
 
@@ -61,54 +63,84 @@ export class ChunkedSubmission {
   /** A paused upload stops at once; a sending one after the chunk in flight. */
   cancel(): SubmitProgress {
     this.cancelRequested = true;
-    if (this.progress.phase === "paused") this.update({ phase: "cancelled" });
+    if (this.progress.phase === "paused") {
+      this.update({ phase: "cancelled" });
+      void this.closeJob();
+    }
     else if (this.progress.phase === "sending") this.update({ phase: "cancelling" });
     return this.progress;
   }
 
   private async run() {
     const { client, campaignId, options, fileName, key } = this.deps;
+    if (this.progress.uploadJobId === null) {
+      const body = JSON.stringify({ campaignId, fileName, total: this.progress.rows, options });
+      const opened = await this.send(UPLOADS_PATH, body, `${key}-open`, openUploadAnswerSchema, "opening the upload");
+      if (!opened) return;
+      // Shown with the first chunk's progress: opening the job moves no row.
+      this.progress = { ...this.progress, uploadJobId: opened.uploadJobId };
+    }
     while (this.progress.chunk < this.progress.chunks) {
-      if (this.cancelRequested) return this.update({ phase: "cancelled" });
+      if (this.cancelRequested) return this.stop();
       const chunk = this.progress.chunk;
-      const { body } = await client.call("chunkBody", { chunk, campaignId, options, fileName, uploadJobId: this.progress.uploadJobId });
-      const sent = await this.post(body, `${key}-${chunk}`);
-      if ("network" in sent) return this.update({ phase: "paused", error: `${sentence(sent.network)} ${RETRY_IS_SAFE}` });
-      const answer = classifyAnswer(sent.status, sent.body);
-      if (answer.kind === "retry") return this.update({ phase: "paused", error: `${sentence(answer.message)} ${RETRY_IS_SAFE}` });
-      if (answer.kind === "fatal") return this.update({ phase: "failed", error: answer.message });
-      const tally = await client.call("chunkResult", { chunk, response: answer.response });
+      const { body } = await client.call("chunkBody", { chunk });
+      const path = `${UPLOADS_PATH}/${this.progress.uploadJobId}/chunks`;
+      const answer = await this.send(path, body, `${key}-${chunk}`, uploadChunkAnswerSchema, `sending ${this.chunkName()}`);
+      if (!answer) return;
+      const tally = await client.call("chunkResult", { chunk, answer });
       this.update({
         chunk: chunk + 1,
         sent: this.progress.sent + tally.sent,
         added: this.progress.added + tally.added,
         rejected: this.progress.rejected + tally.rejected,
-        uploadJobId: this.progress.uploadJobId ?? sent.uploadJobId,
       });
     }
-    this.update({ phase: this.cancelRequested && this.progress.chunk < this.progress.chunks ? "cancelled" : "finished" });
+    if (this.cancelRequested && this.progress.chunk < this.progress.chunks) return this.stop();
+    this.update({ phase: "finished" });
   }
 
-  private async post(body: string, idempotencyKey: string): Promise<{ status: number; body: unknown; uploadJobId: string | null } | { network: string }> {
+  private async stop() {
+    await this.closeJob();
+    this.update({ phase: "cancelled" });
+  }
+
+  /** Cancelled before the last chunk: the job is closed with what was sent. */
+  private async closeJob() {
+    const id = this.progress.uploadJobId;
+    if (id !== null) await this.post(`${UPLOADS_PATH}/${id}/finish`, "", `${this.deps.key}-finish`, "closing the upload");
+  }
+
+  /** The answer, or null once the run has paused or failed with the reason. */
+  private async send<S extends z.ZodType>(path: string, body: string, idempotencyKey: string, schema: S, what: string): Promise<z.output<S> | null> {
+    const sent = await this.post(path, body, idempotencyKey, what);
+    if ("network" in sent) {
+      this.update({ phase: "paused", error: `${sent.network} ${RETRY_IS_SAFE}` });
+      return null;
+    }
+    const answer = readAnswer(schema, sent.status, sent.body);
+    if (answer.kind === "retry") this.update({ phase: "paused", error: `${sentence(answer.message)} ${RETRY_IS_SAFE}` });
+    if (answer.kind === "fatal") this.update({ phase: "failed", error: answer.message });
+    return answer.kind === "result" ? answer.value : null;
+  }
+
+  private async post(path: string, body: string, idempotencyKey: string, what: string): Promise<{ status: number; body: unknown } | { network: string }> {
     let response: Response;
     try {
-      response = await this.deps.fetch(BULK_ADD_PATH, {
+      response = await this.deps.fetch(path, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
-        body,
+        body: body || undefined,
         credentials: "same-origin",
       });
     } catch (error) {
-      return { network: `The connection failed while sending ${this.chunkName()} (${error instanceof Error ? error.message : String(error)}).` };
+      return { network: `The connection failed while ${what} (${error instanceof Error ? error.message : String(error)}).` };
     }
     const text = await response.text().catch(() => "");
-    let parsed: unknown = null;
     try {
-      parsed = text ? JSON.parse(text) : null;
+      return { status: response.status, body: text ? JSON.parse(text) : null };
     } catch {
-      if (response.ok) return { network: `The server's answer to ${this.chunkName()} could not be read.` };
+      return response.ok ? { network: `The server's answer to ${what} could not be read.` } : { status: response.status, body: null };
     }
-    return { status: response.status, body: parsed, uploadJobId: uploadJobIdOf(response, parsed) };
   }
 
   private chunkName(): string {
@@ -125,12 +157,4 @@ const RETRY_IS_SAFE = "Retrying is safe: the chunk is sent with the same Idempot
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** The upload job the route recorded for this file (header, or a field beside the contract's). */
-function uploadJobIdOf(response: Response, body: unknown): string | null {
-  const header = response.headers.get("X-Upload-Job-Id");
-  if (header) return header;
-  const field = typeof body === "object" && body !== null ? (body as Record<string, unknown>).uploadJobId : undefined;
-  return typeof field === "string" ? field : null;
 }

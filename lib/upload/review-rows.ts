@@ -1,7 +1,7 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { isBlank } from "@/lib/records/field-checks";
 import { keyText, RequestDuplicates } from "@/lib/records/request-duplicates";
-import { duplicateKeys, validateRecords, type FieldErrors } from "@/lib/records/validate-records";
+import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
 import { categoryOf, duplicateInFile, type IssueCategory, type RowIssues } from "./row-issues";
 
 // The rows of one upload as the review table sees them, held in the Web Worker: the mapped
@@ -14,7 +14,7 @@ export type RowFilter = { status: "all" | "errors" | "valid"; category: string |
 export type RowView = { index: number; rowNumber: number; cells: Record<string, string>; issues: RowIssues; status: RowStatus; edited: string[] };
 export type CellChange = { row: number; field: string; value: string };
 /** An answer of the validate-only check about one row. `field` is where the table shows it. */
-export type RemoteIssue = { field: string; message: string; duplicate: boolean };
+export type RemoteIssue = { field: string; code: IssueCode; message: string };
 
 export type RowCounts = {
   /** Rows still in the upload (not removed). */
@@ -106,11 +106,11 @@ export class ReviewRows {
     if (own) for (const field in own) issues[field] = { ...own[field], source: "check" };
     const duplicate = this.duplicates[row];
     if (duplicate && issues[duplicate.field]?.level !== "error") {
-      issues[duplicate.field] = { level: "error", message: duplicate.message, source: "file-duplicate" };
+      issues[duplicate.field] = { level: "error", code: "duplicate_in_file", message: duplicate.message, source: "file-duplicate" };
     }
     const remote = this.remote.get(row);
     if (remote && issues[remote.field]?.level !== "error") {
-      issues[remote.field] = { level: "error", message: remote.message, source: remote.duplicate ? "campaign-duplicate" : "server" };
+      issues[remote.field] = { level: "error", code: remote.code, message: remote.message, source: remote.code === "duplicate_in_campaign" ? "campaign-duplicate" : "server" };
     }
     return issues;
   }

@@ -34,12 +34,7 @@ export function categoryOf(field: string, issue: RowIssue): { key: string; label
   if (issue.source === "file-duplicate") return { key: `duplicate:${field}`, label: `Duplicate ${name} in file` };
   if (issue.source === "campaign-duplicate") return { key: "campaign-duplicate", label: "Already in the campaign" };
   if (issue.source === "server") return { key: `server:${field}`, label: `Refused by the server (${name})` };
-  if (issue.message.startsWith("Missing required field")) return { key: `missing:${field}`, label: `Missing ${name}` };
-  if (issue.message.includes("scientific notation")) return { key: `excel:${field}`, label: `${name} destroyed by Excel` };
+  if (issue.code === "missing_required") return { key: `missing:${field}`, label: `Missing ${name}` };
+  if (issue.code === "scientific_notation" || issue.code === "phone_scientific_notation") return { key: `excel:${field}`, label: `${name} destroyed by Excel` };
   return { key: `invalid:${field}`, label: `Invalid ${name}` };
-}
-
-/** "Record 3: Missing required field 'x'" → "Missing required field 'x'" (server messages). */
-export function withoutRecordPrefix(message: string): string {
-  return message.replace(/^Record \d+: /, "");
 }

@@ -1,22 +1,12 @@
-import { z } from "zod";
-import { isDuplicateError, type BulkAddResponse, type RecordError } from "./bulk-add-response";
 import type { ReviewRows } from "./review-rows";
-import { categoryOf, withoutRecordPrefix } from "./row-issues";
+import { categoryOf } from "./row-issues";
+import { MAX_CHUNK_ROWS, type NotWrittenRow, type UploadChunkAnswer } from "./upload-api";
 
 // Which rows were sent in which chunk, and what became of every row of the file, so the done
 // step can reconcile exactly: received = added + duplicates + invalid + failed (+ rows the
 // operator removed, + rows never sent because the upload was cancelled).
 
-/** The bulk-add route takes at most 10,000 records per request. */
-export const MAX_CHUNK_ROWS = 10_000;
 const MIN_CHUNK_ROWS = 1_000;
-
-export const submitOptionsSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("add") }),
-  z.object({ mode: z.literal("call"), agentId: z.string().min(1), dispositionId: z.string().min(1) }),
-  z.object({ mode: z.literal("workflow") }),
-]);
-export type SubmitOptions = z.infer<typeof submitOptionsSchema>;
 
 export type ChunkTally = { sent: number; added: number; rejected: number };
 export type OutcomeGroup = { count: number; reasons: { label: string; count: number; example: string }[] };
@@ -53,56 +43,34 @@ export class SubmitLedger {
     return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   }
 
-  /** The JSON body of one chunk: the TimePay request, plus `source`/`fileName` for the upload job. */
-  body(chunk: number, campaignId: string, options: SubmitOptions, extra: { fileName: string; uploadJobId: string | null }): string {
-    const records = this.chunks[chunk].map((row) => this.rows.record(row));
-    return JSON.stringify({
-      campaignId,
-      records,
-      ...(options.mode === "call" && { initiateCall: true, callConfig: { agentId: options.agentId, dispositionId: options.dispositionId } }),
-      ...(options.mode === "workflow" && { useWorkflow: true }),
-      source: "ui",
-      fileName: extra.fileName,
-      ...(extra.uploadJobId && { uploadJobId: extra.uploadJobId }),
-    });
+  /** The JSON body of one chunk: its rows as typed. */
+  body(chunk: number): string {
+    return JSON.stringify({ records: this.chunks[chunk].map((row) => this.rows.record(row)) });
   }
 
-  /** Reads every row's outcome from a judged answer. */
-  record(chunk: number, response: BulkAddResponse): ChunkTally {
+  /** Reads every row's outcome from a chunk's answer. */
+  record(chunk: number, answer: UploadChunkAnswer): ChunkTally {
     const rows = this.chunks[chunk];
     const judged = new Set<number>();
-    for (const invalid of response.results?.invalidRecords ?? response.invalidRecords ?? []) {
+    for (const invalid of answer.invalid) {
       const row = rows[invalid.index];
       if (row === undefined) continue;
-      const reason = invalid.errors.map(withoutRecordPrefix).join("; ");
-      this.outcomes.set(row, { kind: "invalid", label: "Refused by the server", reason });
+      this.outcomes.set(row, { kind: "invalid", label: "Refused by the server", reason: invalid.issues.map((i) => i.message).join("; ") });
       judged.add(row);
     }
-    const byId = new Map<string, number>();
-    for (const row of rows) {
-      const id = this.rows.id(row);
-      if (id !== null) byId.set(id, row);
-    }
-    const unplaced: RecordError[] = [];
-    for (const error of response.results?.errors ?? []) {
-      const row = error.index !== undefined ? rows[error.index] : error.id ? byId.get(error.id) : undefined;
-      if (row === undefined || judged.has(row)) {
-        unplaced.push(error);
-        continue;
-      }
-      this.outcomes.set(row, failure(error));
+    for (const refused of answer.notWritten) {
+      const row = rows[refused.index];
+      if (row === undefined || judged.has(row)) continue;
+      this.outcomes.set(row, notWritten(refused));
       judged.add(row);
     }
-    const added = response.results?.successful ?? 0;
     const rest = rows.filter((row) => !judged.has(row));
-    // The server said how many it added; when that is everything not named, those rows are it.
+    // Every row the answer does not name was added, which its count confirms.
     const restOutcome: Outcome =
-      rest.length === added
-        ? { kind: "added" }
-        : { kind: "failed", label: "Not confirmed by the server", reason: unplaced.map((e) => e.reason ?? e.error).filter(Boolean).join("; ") || "The server did not say which rows it added" };
+      rest.length === answer.added ? { kind: "added" } : { kind: "failed", label: "Not confirmed by the server", reason: "The server did not say which rows it added" };
     for (const row of rest) this.outcomes.set(row, restOutcome);
-    this.noteCalls(response);
-    return { sent: rows.length, added, rejected: rows.length - added };
+    this.noteCalls(answer);
+    return { sent: rows.length, added: answer.added, rejected: rows.length - answer.added };
   }
 
   outcome(): UploadOutcome {
@@ -158,15 +126,15 @@ export class SubmitLedger {
     groups[group].add(label, issue.message);
   }
 
-  private noteCalls(response: BulkAddResponse) {
-    if (response.callResults) {
+  private noteCalls(answer: UploadChunkAnswer) {
+    if (answer.calls) {
       this.calls.seen = true;
-      this.calls.requested += response.callResults.totalRequested ?? 0;
-      this.calls.initiated += response.callResults.initiated ?? 0;
-      this.calls.failed += response.callResults.failed ?? 0;
-      for (const e of response.callResults.errors ?? []) if (e.reason ?? e.error) this.calls.notes.add((e.reason ?? e.error)!);
+      this.calls.requested += answer.calls.requested;
+      this.calls.initiated += answer.calls.initiated;
+      this.calls.failed += answer.calls.failed;
+      for (const note of answer.calls.notes) this.calls.notes.add(note);
     }
-    if (response.workflowTriggered !== undefined) this.workflowTriggered = (this.workflowTriggered ?? false) || response.workflowTriggered;
+    if (answer.workflowTriggered !== null) this.workflowTriggered = (this.workflowTriggered ?? false) || answer.workflowTriggered;
   }
 }
 
@@ -175,11 +143,15 @@ export function chunkSize(rows: number): number {
   return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, Math.ceil(rows / 10)));
 }
 
-function failure(error: RecordError): Outcome {
-  const reason = error.reason ?? error.error ?? "Failed";
-  return isDuplicateError(error)
-    ? { kind: "duplicate", label: "Already in the campaign", reason }
-    : { kind: "failed", label: error.error ?? "Failed", reason };
+const NOT_WRITTEN_LABELS: Record<NotWrittenRow["code"], string> = {
+  duplicate_in_campaign: "Already in the campaign",
+  duplicate_in_file: "Repeated in the chunk",
+  write_failed: "Refused by the database",
+};
+
+function notWritten(row: NotWrittenRow): Outcome {
+  const kind = row.code === "write_failed" ? "failed" : "duplicate";
+  return { kind, label: NOT_WRITTEN_LABELS[row.code], reason: row.message };
 }
 
 class Groups {

@@ -4,13 +4,13 @@ import { buildErrorReport } from "@/lib/spreadsheet/error-report";
 import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { columnLetter } from "./column-letter";
-import { isDuplicateError, type BulkAddResponse } from "./bulk-add-response";
 import { EditHistory, type HistoryEntry } from "./edit-history";
 import { cellReplacer, type ReplaceSpec } from "./find-replace";
 import { readUpload, UploadError, type OpenedFile, type ReadOverrides } from "./read-upload";
 import { ReviewRows, type CellChange, type RemoteIssue, type RowFilter } from "./review-rows";
-import { ROW_KEY, withoutRecordPrefix } from "./row-issues";
-import { SubmitLedger, type SubmitOptions } from "./submit-ledger";
+import { ROW_KEY } from "./row-issues";
+import { SubmitLedger } from "./submit-ledger";
+import type { CheckRowsAnswer, UploadChunkAnswer } from "./upload-api";
 import type { ColumnInfo, FileSummary, ReviewState, SheetPreview } from "./worker-protocol";
 
 // Everything the Web Worker knows about one upload, step by step: the file as read, the sheet
@@ -163,19 +163,17 @@ export class UploadSession {
     return { ...batch, body: JSON.stringify({ campaignId, records: batch.rows.map((row) => rows.record(row)) }) };
   }
 
-  checkResult(sent: { rows: number[]; versions: number[] }, response: BulkAddResponse): ReviewState {
+  checkResult(sent: { rows: number[]; versions: number[] }, answer: CheckRowsAnswer): ReviewState {
     const rows = this.reviewRows();
     const schema = this.required(this.schema, "The rows have not been validated yet.");
     const issues = new Map<number, RemoteIssue>();
-    for (const invalid of response.results?.invalidRecords ?? response.invalidRecords ?? []) {
-      issues.set(invalid.index, { field: ROW_KEY, message: invalid.errors.map(withoutRecordPrefix).join("; "), duplicate: false });
+    for (const invalid of answer.invalid) {
+      const code = invalid.issues[0]?.code ?? "invalid_text";
+      issues.set(invalid.index, { field: ROW_KEY, code, message: invalid.issues.map((issue) => issue.message).join("; ") });
     }
-    const position = new Map(sent.rows.map((row, i) => [rows.id(row), i]));
     const idField = schema.identifierKey ?? schema.phoneKey;
-    for (const error of response.results?.errors ?? []) {
-      const at = error.index ?? (error.id ? position.get(error.id) : undefined);
-      if (at === undefined || issues.has(at)) continue;
-      issues.set(at, { field: idField, message: error.reason ?? error.error ?? "Refused", duplicate: isDuplicateError(error) });
+    for (const refused of answer.notWritten) {
+      if (!issues.has(refused.index)) issues.set(refused.index, { field: idField, code: refused.code, message: refused.message });
     }
     const changed = rows.applyCheck(sent.rows, sent.versions, issues);
     return this.state(false, changed);
@@ -186,13 +184,13 @@ export class UploadSession {
     return { chunks: this.ledger.chunks.length, rows: this.ledger.rowCount };
   }
 
-  chunkBody(chunk: number, campaignId: string, options: SubmitOptions, extra: { fileName: string; uploadJobId: string | null }) {
+  chunkBody(chunk: number) {
     const ledger = this.required(this.ledger, "The upload has not started.");
-    return { body: ledger.body(chunk, campaignId, options, extra), rows: ledger.chunks[chunk].length };
+    return { body: ledger.body(chunk), rows: ledger.chunks[chunk].length };
   }
 
-  chunkResult(chunk: number, response: BulkAddResponse) {
-    return this.required(this.ledger, "The upload has not started.").record(chunk, response);
+  chunkResult(chunk: number, answer: UploadChunkAnswer) {
+    return this.required(this.ledger, "The upload has not started.").record(chunk, answer);
   }
 
   outcome() {

@@ -60,15 +60,13 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "checkBatch":
       return session.checkBatch(request.input.campaignId, request.input.limit);
     case "checkResult":
-      return session.checkResult(request.input.sent, request.input.response);
+      return session.checkResult(request.input.sent, request.input.answer);
     case "startSubmit":
       return session.startSubmit();
-    case "chunkBody": {
-      const { chunk, campaignId, options, fileName, uploadJobId } = request.input;
-      return session.chunkBody(chunk, campaignId, options, { fileName, uploadJobId });
-    }
+    case "chunkBody":
+      return session.chunkBody(request.input.chunk);
     case "chunkResult":
-      return session.chunkResult(request.input.chunk, request.input.response);
+      return session.chunkResult(request.input.chunk, request.input.answer);
     case "outcome":
       return session.outcome();
     case "report":

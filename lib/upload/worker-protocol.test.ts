@@ -127,11 +127,11 @@ describe("review", () => {
 
     const { rows } = await client.call("rows", { rows: [0, 1, 2, 3, 4, 5] });
     expect(rows.map((r) => [r.rowNumber, r.status])).toEqual([[3, "valid"], [4, "invalid"], [5, "invalid"], [6, "duplicate"], [7, "invalid"], [8, "valid"]]);
-    expect(rows[1].issues.phone_number).toEqual({ level: "error", message: "Invalid phone_number '12345': too short", source: "check" });
+    expect(rows[1].issues.phone_number).toEqual({ level: "error", code: "invalid_phone", message: "Invalid phone_number '12345': too short", source: "check" });
     expect(rows[2].issues.phone_number.message).toBe(
       "Invalid phone_number '9.19877E+11': was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
     );
-    expect(rows[3].issues.loan_id).toEqual({ level: "error", message: "Duplicate loan_id 'L1' in this file (first seen at row 3)", source: "file-duplicate" });
+    expect(rows[3].issues.loan_id).toEqual({ level: "error", code: "duplicate_in_file", message: "Duplicate loan_id 'L1' in this file (first seen at row 3)", source: "file-duplicate" });
     expect(rows[4].issues.emi_due_date.message).toBe("Field 'emi_due_date' must be a real date in YYYY-MM-DD format");
     expect(rows[5].issues.phone_number).toMatchObject({ level: "warning", message: "phone_number '9876543215.0' had a trailing '.0' from a spreadsheet number; read as 9876543215" });
     expect(rows[0].cells).toMatchObject({ loan_id: "L1", phone_number: "9876543210", language: "hindi" });
@@ -254,18 +254,18 @@ describe("campaign check (validate-only)", () => {
         expect.objectContaining({ loan_id: "L5", phone_number: "9876543215.0" }),
       ],
     });
-    const response = {
-      success: false,
-      message: "Added 0 of 2 records",
-      results: { total: 2, valid: 2, invalid: 0, successful: 0, failed: 1, errors: [{ id: "L1", error: "DUPLICATE_IN_CAMPAIGN", reason: "loan_id 'L1' already exists in this campaign" }], invalidRecords: [] },
+    const answer = {
+      invalid: [],
+      notWritten: [{ index: 0, id: "L1", code: "duplicate_in_campaign" as const, message: "loan_id 'L1' already exists in this campaign" }],
     };
-    const state = await client.call("checkResult", { sent: batch!, response });
+    const state = await client.call("checkResult", { sent: batch!, answer });
     expect(state.counts).toMatchObject({ valid: 1, refused: 1, unchecked: 0 });
     // Only the refused row has to be shown again.
     expect(state.changed).toEqual([0]);
     expect(state.counts.categories.find((c) => c.key === "campaign-duplicate")).toMatchObject({ label: "Already in the campaign", count: 1 });
     expect((await client.call("rows", { rows: [0] })).rows[0].issues.loan_id).toEqual({
       level: "error",
+      code: "duplicate_in_campaign",
       message: "loan_id 'L1' already exists in this campaign",
       source: "campaign-duplicate",
     });
@@ -276,34 +276,21 @@ describe("campaign check (validate-only)", () => {
     const { client } = await reviewing();
     const batch = (await client.call("checkBatch", { campaignId: "c", limit: 100 }))!;
     await client.call("edit", { row: 5, field: "first_name", value: "Ravi" });
-    const ok = { results: { total: 2, valid: 2, invalid: 0, successful: 2, failed: 0, errors: [], invalidRecords: [] } };
-    const state = await client.call("checkResult", { sent: batch, response: ok });
+    const ok = { invalid: [], notWritten: [] };
+    const state = await client.call("checkResult", { sent: batch, answer: ok });
     expect(state.counts.unchecked).toBe(1);
     expect((await client.call("checkBatch", { campaignId: "c", limit: 100 }))?.rows).toEqual([5]);
   });
 });
 
 describe("submitting", () => {
-  it("sends the valid rows as the TimePay body with the upload's source and file name", async () => {
+  it("sends the valid rows, as typed, as the chunk's records", async () => {
     const { client } = await reviewing();
     expect(await client.call("startSubmit", {})).toEqual({ chunks: 1, rows: 2 });
-    const { body, rows } = await client.call("chunkBody", {
-      chunk: 0,
-      campaignId: "camp_1",
-      options: { mode: "call", agentId: "agent_1", dispositionId: "disp_1" },
-      fileName: "march.csv",
-      uploadJobId: null,
-    });
+    const { body, rows } = await client.call("chunkBody", { chunk: 0 });
     expect(rows).toBe(2);
     const sent = JSON.parse(body);
-    expect(sent).toEqual({
-      campaignId: "camp_1",
-      records: [expect.any(Object), expect.any(Object)],
-      initiateCall: true,
-      callConfig: { agentId: "agent_1", dispositionId: "disp_1" },
-      source: "ui",
-      fileName: "march.csv",
-    });
+    expect(sent).toEqual({ records: [expect.any(Object), expect.any(Object)] });
     expect(sent.records[0]).toEqual({
       loan_id: "L1",
       first_name: "Asha",
@@ -325,18 +312,14 @@ describe("submitting", () => {
     await client.call("startSubmit", {});
     const tally = await client.call("chunkResult", {
       chunk: 0,
-      response: {
-        success: false,
-        message: "Added 1 of 3 records",
-        results: {
-          total: 3,
-          valid: 3,
-          invalid: 1,
-          successful: 1,
-          failed: 1,
-          errors: [{ id: "A2", error: "DUPLICATE_IN_CAMPAIGN", reason: "loan_id 'A2' already exists in this campaign" }],
-          invalidRecords: [{ index: 2, id: "A3", errors: ["Record 2: Field 'x' is not allowed"] }],
-        },
+      answer: {
+        uploadJobId: "job_1",
+        received: 3,
+        added: 1,
+        invalid: [{ index: 2, id: "A3", issues: [{ code: "forbidden_field", field: "x", message: "Field 'x' is not allowed" }] }],
+        notWritten: [{ index: 1, id: "A2", code: "duplicate_in_campaign", message: "loan_id 'A2' already exists in this campaign" }],
+        calls: null,
+        workflowTriggered: null,
       },
     });
     expect(tally).toEqual({ sent: 3, added: 1, rejected: 2 });

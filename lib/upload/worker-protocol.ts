@@ -1,12 +1,12 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import type { SheetSummary } from "@/lib/spreadsheet/read-workbook";
-import type { BulkAddResponse } from "./bulk-add-response";
 import type { HistoryState } from "./edit-history";
 import type { ReplaceSpec } from "./find-replace";
 import type { OpenedFile, ReadOverrides } from "./read-upload";
 import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
-import type { ChunkTally, SubmitOptions, UploadOutcome } from "./submit-ledger";
+import type { ChunkTally, UploadOutcome } from "./submit-ledger";
+import type { CheckRowsAnswer, UploadChunkAnswer } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
 // gets exactly one answer with that id: its output, or the error message to show. Row lists
@@ -33,13 +33,10 @@ export type WorkerCalls = {
   undo: { input: Record<string, never>; output: ReviewState };
   redo: { input: Record<string, never>; output: ReviewState };
   checkBatch: { input: { campaignId: string; limit: number }; output: CheckBatch | null };
-  checkResult: { input: { sent: { rows: number[]; versions: number[] }; response: BulkAddResponse }; output: ReviewState };
+  checkResult: { input: { sent: { rows: number[]; versions: number[] }; answer: CheckRowsAnswer }; output: ReviewState };
   startSubmit: { input: Record<string, never>; output: { chunks: number; rows: number } };
-  chunkBody: {
-    input: { chunk: number; campaignId: string; options: SubmitOptions; fileName: string; uploadJobId: string | null };
-    output: { body: string; rows: number };
-  };
-  chunkResult: { input: { chunk: number; response: BulkAddResponse }; output: ChunkTally };
+  chunkBody: { input: { chunk: number }; output: { body: string; rows: number } };
+  chunkResult: { input: { chunk: number; answer: UploadChunkAnswer }; output: ChunkTally };
   outcome: { input: Record<string, never>; output: UploadOutcome };
   report: { input: { kind: "review" | "outcome" }; output: { csv: string; rows: number } };
 };

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { withApi } from "@/lib/api/with-api";
 import { contractError } from "@/lib/api/errors";
 import { issueOperatorToken } from "@/lib/auth/operator-token";
+import { flexydialDialect } from "@/lib/flexydial/dialect";
 
 const bodySchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
 
 export const POST = withApi(
   {
-    dialect: "flexydial",
+    dialect: flexydialDialect,
     auth: "none",
     body: bodySchema,
     maxBytes: 16 * 1024,

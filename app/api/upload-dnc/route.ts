@@ -1,14 +1,11 @@
 // POST /api/upload-dnc/ - Flexydial: add numbers to the DNC list, globally or per campaign
 import { z } from "zod";
+import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
-import { parseDncUpload } from "@/lib/dnc/dnc-request";
-import { uploadDnc } from "@/lib/dnc/dnc-entries";
-import { dncMessages } from "@/lib/flexydial/messages";
+import { flexydialDncDialect } from "@/lib/flexydial/dialect";
+import { uploadDncAnswer } from "@/lib/flexydial/dnc";
 
 export const POST = withApi(
-  { dialect: "flexydial-dnc", auth: "credential", body: z.unknown(), idempotent: true },
-  async ({ auth, rawBody }) => {
-    await uploadDnc(auth.organizationId, parseDncUpload(rawBody));
-    return { status: 200, body: { detail: dncMessages.processed } };
-  },
+  { dialect: flexydialDncDialect, auth: "credential", body: z.unknown(), idempotent: true },
+  async ({ auth, rawBody }) => uploadDncAnswer(domainContext(auth, "flexydial_api"), rawBody),
 );

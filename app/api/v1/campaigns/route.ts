@@ -1,19 +1,11 @@
 // GET /api/v1/campaigns - list the organization's campaigns (page, limit, status, campaign_type, search)
 import { withApi } from "@/lib/api/with-api";
-import { parseQuery } from "@/lib/api/parse-query";
 import { listCampaignsQuerySchema } from "@/lib/campaigns/campaign-input";
-import { listCampaigns } from "@/lib/campaigns/campaigns";
-import { serializeCampaign } from "@/lib/campaigns/serialize";
+import { listCampaignsAnswer } from "@/lib/timepay/campaigns";
+import { timepayContext } from "@/lib/timepay/context";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { parseQuery } from "@/lib/timepay/parse-query";
 
-export const GET = withApi({ dialect: "timepay", auth: "credential" }, async ({ auth, query }) => {
-  const params = parseQuery(listCampaignsQuerySchema, query);
-  const { rows, total } = await listCampaigns(auth.organizationId, params);
-  return {
-    status: 200,
-    body: {
-      success: true,
-      data: rows.map((c) => serializeCampaign(c, { withOrg: true })),
-      pagination: { page: params.page, limit: params.limit, total, totalPages: Math.ceil(total / params.limit) },
-    },
-  };
-});
+export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, query }) =>
+  listCampaignsAnswer(timepayContext(auth), parseQuery(listCampaignsQuerySchema, query)),
+);

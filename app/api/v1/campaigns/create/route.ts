@@ -1,16 +1,12 @@
 // POST /api/v1/campaigns/create - create a campaign (TimePay contract; `custom` adds CRM fields)
 import { withApi } from "@/lib/api/with-api";
-import { fieldIssues } from "@/lib/api/issues";
 import { createCampaignSchema } from "@/lib/campaigns/campaign-input";
-import { createCampaign } from "@/lib/campaigns/campaigns";
+import { createCampaignAnswer } from "@/lib/timepay/campaigns";
+import { timepayContext } from "@/lib/timepay/context";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const POST = withApi(
-  { dialect: "timepay", auth: "credential", body: createCampaignSchema, idempotent: true, formatIssues: fieldIssues },
-  async ({ auth, body }) => {
-    const campaign = await createCampaign(auth.organizationId, body);
-    return {
-      status: 201,
-      body: { success: true, message: "Campaign created successfully", data: { id: campaign.id, name: campaign.name } },
-    };
-  },
+  { dialect: timepayDialect, auth: "credential", body: createCampaignSchema, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body }) => createCampaignAnswer(timepayContext(auth), body),
 );

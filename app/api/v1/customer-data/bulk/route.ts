@@ -1,10 +1,12 @@
 // PUT /api/v1/customer-data/bulk - change up to 10,000 customers' fields, each { id, data } (TimePay contract)
 import { withApi } from "@/lib/api/with-api";
-import { fieldIssues } from "@/lib/api/issues";
-import { bulkUpdateBodySchema } from "@/lib/imports/timepay-bodies";
-import { bulkUpdateCustomers } from "@/lib/imports/timepay-bulk-update";
+import { bulkUpdateCustomers } from "@/lib/timepay/bulk-update";
+import { timepayContext } from "@/lib/timepay/context";
+import { bulkUpdateBodySchema } from "@/lib/timepay/customer-bodies";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const PUT = withApi(
-  { dialect: "timepay", auth: "credential", body: bulkUpdateBodySchema, idempotent: true, formatIssues: fieldIssues },
-  async ({ auth, body }) => bulkUpdateCustomers(auth, body),
+  { dialect: timepayDialect, auth: "credential", body: bulkUpdateBodySchema, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body }) => bulkUpdateCustomers(timepayContext(auth), body),
 );

@@ -1,10 +1,12 @@
 // POST /api/v1/customers/add - add one customer to a campaign (TimePay contract)
 import { withApi } from "@/lib/api/with-api";
-import { fieldIssues } from "@/lib/api/issues";
-import { addCustomerBodySchema } from "@/lib/imports/timepay-bodies";
-import { addCustomer } from "@/lib/imports/timepay-customer";
+import { timepayContext } from "@/lib/timepay/context";
+import { addCustomer } from "@/lib/timepay/customer";
+import { addCustomerBodySchema } from "@/lib/timepay/customer-bodies";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const POST = withApi(
-  { dialect: "timepay", auth: "credential", body: addCustomerBodySchema, idempotent: true, formatIssues: fieldIssues },
-  async ({ auth, body }) => addCustomer(auth, body),
+  { dialect: timepayDialect, auth: "credential", body: addCustomerBodySchema, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body }) => addCustomer(timepayContext(auth), body),
 );

@@ -1,10 +1,12 @@
 // PUT /api/v1/customers/update - change one customer's fields, found by loan_id or lead_id (TimePay contract)
 import { withApi } from "@/lib/api/with-api";
-import { fieldIssues } from "@/lib/api/issues";
-import { updateCustomerBodySchema } from "@/lib/imports/timepay-bodies";
-import { updateCustomer } from "@/lib/imports/timepay-customer";
+import { timepayContext } from "@/lib/timepay/context";
+import { updateCustomer } from "@/lib/timepay/customer";
+import { updateCustomerBodySchema } from "@/lib/timepay/customer-bodies";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const PUT = withApi(
-  { dialect: "timepay", auth: "credential", body: updateCustomerBodySchema, idempotent: true, formatIssues: fieldIssues },
-  async ({ auth, body }) => updateCustomer(auth, body),
+  { dialect: timepayDialect, auth: "credential", body: updateCustomerBodySchema, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body }) => updateCustomer(timepayContext(auth), body),
 );

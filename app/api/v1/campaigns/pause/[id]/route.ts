@@ -1,15 +1,9 @@
 // PATCH /api/v1/campaigns/pause/{id} - pause a campaign (calls stop being placed)
 import { withApi } from "@/lib/api/with-api";
-import { pauseCampaign } from "@/lib/campaigns/campaigns";
+import { pauseCampaignAnswer } from "@/lib/timepay/campaigns";
+import { timepayContext } from "@/lib/timepay/context";
+import { timepayDialect } from "@/lib/timepay/dialect";
 
-export const PATCH = withApi({ dialect: "timepay", auth: "credential" }, async ({ auth, params }) => {
-  const campaign = await pauseCampaign(auth.organizationId, params.id);
-  return {
-    status: 200,
-    body: {
-      success: true,
-      message: "Campaign paused successfully",
-      data: { id: campaign.id, status: campaign.status, pausedAt: campaign.pausedAt?.toISOString() ?? null },
-    },
-  };
-});
+export const PATCH = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
+  pauseCampaignAnswer(timepayContext(auth), params.id),
+);

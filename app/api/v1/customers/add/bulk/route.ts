@@ -1,10 +1,12 @@
 // POST /api/v1/customers/add/bulk - add up to 10,000 customers to a campaign (TimePay contract; ?validateOnly=true dry run)
 import { withApi } from "@/lib/api/with-api";
-import { fieldIssues } from "@/lib/api/issues";
-import { bulkAddBodySchema, validateOnlyOf } from "@/lib/imports/timepay-bodies";
-import { bulkAddCustomers } from "@/lib/imports/bulk-add";
+import { bulkAddCustomers } from "@/lib/timepay/bulk-add";
+import { timepayContext } from "@/lib/timepay/context";
+import { bulkAddBodySchema, validateOnlyOf } from "@/lib/timepay/customer-bodies";
+import { timepayDialect } from "@/lib/timepay/dialect";
+import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const POST = withApi(
-  { dialect: "timepay", auth: "credential", body: bulkAddBodySchema, idempotent: true, formatIssues: fieldIssues },
-  async ({ auth, body, query }) => bulkAddCustomers(auth, body, validateOnlyOf(query, body)),
+  { dialect: timepayDialect, auth: "credential", body: bulkAddBodySchema, idempotent: true, formatIssues: fieldIssues },
+  async ({ auth, body, query }) => bulkAddCustomers(timepayContext(auth), body, validateOnlyOf(query, body)),
 );

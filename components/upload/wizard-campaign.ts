@@ -1,0 +1,15 @@
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { RememberedMapping } from "@/lib/spreadsheet/map-columns";
+
+// What the wizard's page hands it: the campaign an upload goes to, and the choices for its calls.
+
+export type WizardCampaign = {
+  id: string;
+  name: string;
+  schema: FieldSchema;
+  policy: PhonePolicy;
+  savedMapping: RememberedMapping | null;
+  workflowName: string | null;
+};
+export type AgentOption = { id: string; name: string; username: string; kind: string };
+export type DispositionOption = { id: string; name: string };

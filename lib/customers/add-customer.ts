@@ -1,0 +1,30 @@
+import { assertCallTargets, type CallOptions } from "@/lib/calls/call-options";
+import type { DomainContext } from "@/lib/domain/context";
+import { Conflict, Invalid } from "@/lib/domain/errors";
+import { validateRecords } from "@/lib/records/validate-records";
+import type { CustomerCampaign } from "./customer-campaign";
+import { customerKeyLabel } from "./duplicate-policy";
+import { insertCustomers } from "./insert-customers";
+
+// One customer, on the same core and write path as many: Invalid with the record's problems,
+// Conflict when the campaign already holds it.
+
+export type AddedCustomer = { id: string; customerId: string };
+
+export async function addCustomer(
+  ctx: DomainContext,
+  campaign: CustomerCampaign,
+  input: { data: Record<string, unknown>; callOptions: CallOptions },
+): Promise<AddedCustomer> {
+  await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
+  const validation = validateRecords([input.data], campaign.schema, campaign.policy);
+  if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: validation.invalid[0].issues.map((i) => i.message) });
+
+  const record = validation.valid[0];
+  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: null, schema: campaign.schema, records: [record] });
+  if (written.existing.length > 0) {
+    throw new Conflict(`A customer with ${customerKeyLabel(campaign.schema)} '${record.id}' already exists in this campaign`, { resource: "customer" });
+  }
+  if (written.failed.length > 0) throw new Error("The customer insert was refused by the database");
+  return { id: record.id, customerId: written.inserted[0].customerId };
+}

@@ -1,0 +1,83 @@
+import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/calls/call-options";
+import type { DomainContext } from "@/lib/domain/context";
+import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
+import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
+import type { CustomerCampaign } from "./customer-campaign";
+import { alreadyExistsReason, customerKeyLabel, duplicateOptions, writeFailedReason } from "./duplicate-policy";
+import { existingIdentifiers, insertCustomers } from "./insert-customers";
+
+// Adding many customers to a campaign (TimePay's bulk add, the upload wizard): every record is
+// judged by the validation core, the valid ones go through the shared insert path, an upload job
+// records the request, and the counts equal what the table now holds. Validate-only runs the same
+// checks, including duplicates against the campaign, and writes nothing at all.
+
+export type AddCustomersInput = {
+  records: readonly unknown[];
+  callOptions: CallOptions;
+  validateOnly: boolean;
+  /** A chunk of a file whose job is open (openFileUpload); without it the request is a job of its own. */
+  chunkOf?: { jobId: string };
+};
+
+/** A valid record that was not written, and why. */
+export type NotWritten = {
+  index: number;
+  id: string;
+  code: "duplicate_in_file" | "duplicate_in_campaign" | "write_failed";
+  reason: string;
+};
+
+export type AddCustomersOutcome = {
+  validation: ValidationResult;
+  /** Records written (or, validate-only, that would be). */
+  added: number;
+  /** In request order. */
+  notWritten: NotWritten[];
+  batches: number;
+  /** Null for validate-only. */
+  uploadJobId: string | null;
+};
+
+export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
+  await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
+  const { schema, policy } = campaign;
+  const validation = validateRecords(input.records, schema, policy, duplicateOptions(schema));
+  const keyLabel = customerKeyLabel(schema);
+  const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: "duplicate_in_file", reason: d.reason }));
+  const exists = (r: ValidRecord): NotWritten => ({ index: r.index, id: r.id, code: "duplicate_in_campaign", reason: alreadyExistsReason(keyLabel, r.id) });
+  const sorted = (list: NotWritten[]) => list.sort((a, b) => a.index - b.index);
+
+  if (input.validateOnly) {
+    const existing = await existingIdentifiers(campaign.id, validation.valid.map((r) => r.id));
+    const notWritten = sorted([...inRequest, ...validation.valid.filter((r) => existing.has(r.id)).map(exists)]);
+    return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null };
+  }
+
+  const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
+  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.jobId, schema, records: validation.valid }).catch(
+    async (error: unknown) => {
+      await failUploadJob(job.jobId, "The upload stopped on an unexpected error").catch(() => {});
+      throw error;
+    },
+  );
+  const failed = written.failed.map((r): NotWritten => ({ index: r.index, id: r.id, code: "write_failed", reason: writeFailedReason }));
+  const notWritten = sorted([...inRequest, ...written.existing.map(exists), ...failed]);
+  const added = written.inserted.length;
+  const total = input.records.length;
+  const counts: UploadCounts = {
+    total,
+    valid: total - validation.invalid.length,
+    invalid: validation.invalid.length,
+    successful: added,
+    failed: total - added,
+    duplicates: inRequest.length + written.existing.length,
+  };
+  const rowErrors = uploadRowErrors(validation.invalid, notWritten);
+  if (input.chunkOf) await recordUploadChunk(job.jobId, counts, rowErrors);
+  else await completeUploadJob(job.jobId, counts, rowErrors);
+  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId };
+}
+
+function jobOf(campaignId: string, input: AddCustomersInput) {
+  return { campaignId, total: input.records.length, options: recordedCallOptions(input.callOptions), status: "processing" } as const;
+}

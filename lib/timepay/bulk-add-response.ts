@@ -1,0 +1,74 @@
+import type { ApiResult } from "@/lib/api/with-api";
+import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
+import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
+import { invalidRecord, warningMessages } from "./record-errors";
+
+// The Bulk Add response, exactly as the seed writes it:
+//   201 every record added · 207 some added · 400 none added ("No valid records to add" when none
+//   even passed validation, else "Added 0 of N records" with the full results).
+// total = successful + failed; failed = invalid + duplicates + records the database refused.
+// `index` on each results.errors entry is ours (additive): the record's position in the request.
+// Validate-only answers 200 with the same shape, counting what would be added.
+
+/** A valid record that was not written: `{ id, error, reason }` as the seed has it, plus `index`. */
+export interface RecordError {
+  id: string;
+  error: "DUPLICATE_IN_REQUEST" | "DUPLICATE" | "WRITE_FAILED";
+  reason: string;
+  index: number;
+}
+
+const ERROR_CODE: Record<NotWritten["code"], RecordError["error"]> = {
+  duplicate_in_file: "DUPLICATE_IN_REQUEST",
+  duplicate_in_campaign: "DUPLICATE",
+  write_failed: "WRITE_FAILED",
+};
+
+export interface BulkAddAnswer {
+  body: CallOptions;
+  outcome: AddCustomersOutcome;
+  validateOnly: boolean;
+}
+
+export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
+  const { validateOnly, outcome } = answer;
+  const { validation, added } = outcome;
+  const total = validation.valid.length + validation.duplicates.length + validation.invalid.length;
+  const invalidRecords = validation.invalid.map(invalidRecord);
+
+  if (!validateOnly && validation.invalid.length === total) {
+    return { status: 400, body: { success: false, message: "No valid records to add", invalidRecords } };
+  }
+
+  const results = {
+    total,
+    valid: total - validation.invalid.length,
+    invalid: validation.invalid.length,
+    successful: added,
+    failed: total - added,
+    batchesProcessed: outcome.batches,
+    errors: outcome.notWritten.map((r): RecordError => ({ id: r.id, error: ERROR_CODE[r.code], reason: r.reason, index: r.index })),
+    ...(invalidRecords.length > 0 && { invalidRecords }),
+    ...(validation.warnings.length > 0 && { warnings: warningMessages(validation.warnings) }),
+  };
+
+  if (validateOnly) {
+    return {
+      status: 200,
+      body: { success: added === total, validateOnly: true, message: `Validated ${total} records: ${added} of ${total} would be added`, results },
+    };
+  }
+
+  let message = `Added ${added} of ${total} records`;
+  const extra: Record<string, unknown> = {};
+  if (answer.body.initiateCall) {
+    message += CALLS_NOT_INITIATED;
+    extra.callResults = unavailableCallResults(added);
+  }
+  if (answer.body.useWorkflow) {
+    message += WORKFLOW_NOT_TRIGGERED;
+    extra.workflowTriggered = false;
+  }
+  const status = added === total ? 201 : added > 0 ? 207 : 400;
+  return { status, body: { success: added === total, message, results, ...extra } };
+}

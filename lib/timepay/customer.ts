@@ -1,0 +1,48 @@
+import { validationFailed } from "@/lib/api/errors";
+import type { ApiResult } from "@/lib/api/with-api";
+import { CALL_NOT_INITIATED_ERROR } from "@/lib/calls/call-options";
+import { addCustomer as addOne } from "@/lib/customers/add-customer";
+import { customerCampaign, type CustomerCampaign } from "@/lib/customers/customer-campaign";
+import { customerIdentifier, updateCustomer as updateOne } from "@/lib/customers/update-customer";
+import type { DomainContext } from "@/lib/domain/context";
+import type { AddCustomerBody, UpdateCustomerBody } from "./customer-bodies";
+
+// TimePay's single-customer routes, on the same domain as the bulk ones.
+
+/** POST /api/v1/customers/add: 201, 400 with the record's problems, 409 when it already exists. */
+export async function addCustomer(ctx: DomainContext, body: AddCustomerBody): Promise<ApiResult> {
+  const campaign = await customerCampaign(ctx, body.campaignId);
+  const added = await addOne(ctx, campaign, { data: body.data, callOptions: body });
+  return {
+    status: 201,
+    body: {
+      success: true,
+      message: "Customer added to campaign successfully",
+      data: { id: added.id, campaignId: campaign.id },
+      // No dialler exists yet: say so instead of pretending a call was placed.
+      ...(body.initiateCall && { callInitiated: false, callError: CALL_NOT_INITIATED_ERROR }),
+    },
+  };
+}
+
+/** PUT /api/v1/customers/update: 200, 404 for an unknown customer, 400 when the merged record is invalid. */
+export async function updateCustomer(ctx: DomainContext, body: UpdateCustomerBody): Promise<ApiResult> {
+  const campaign = await customerCampaign(ctx, body.campaignId);
+  const identifier = requestedIdentifier(body, campaign);
+  await updateOne(ctx, campaign, { identifier, data: body.data });
+  return { status: 200, body: { success: true, message: "Customer data updated successfully", data: { id: identifier, result: "updated" } } };
+}
+
+/**
+ * The identifier a client named a customer by: loan_id or lead_id as the campaign's type has it,
+ * or `id` for any campaign (a CRM id, or the phone of a campaign keyed by phone).
+ */
+export function requestedIdentifier(body: { loan_id?: string | number; lead_id?: string | number; id?: string | number }, campaign: CustomerCampaign): string {
+  const key = campaign.schema.identifierKey;
+  const named = key === "loan_id" ? body.loan_id : key === "lead_id" ? body.lead_id : undefined;
+  const value = named ?? body.id;
+  if (value === undefined) {
+    throw validationFailed([`This campaign identifies customers by ${key ?? campaign.schema.phoneKey}; send it as ${key === "loan_id" || key === "lead_id" ? key : "id"}`]);
+  }
+  return customerIdentifier(campaign, value);
+}

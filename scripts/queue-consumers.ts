@@ -1,0 +1,5 @@
+import type { QueueConsumer } from "@/lib/jobs/workers";
+import { flexydialUploadConsumer } from "@/lib/flexydial/worker/consumer";
+
+/** Every queue consumer of the app: what `npm run worker` and the launcher start. Add a feature's here. */
+export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [flexydialUploadConsumer];
