@@ -1,5 +1,5 @@
+import { appDialect } from "@/lib/api/app-dialect";
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
-import { toApiError } from "@/lib/api/domain-errors";
 import { errorResponse } from "@/lib/api/with-api";
 
 // withApi's twin for GET routes that answer with a file instead of JSON (exports, error
@@ -12,7 +12,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export function withDownload(handler: (ctx: { auth: AuthContext; params: Record<string, string>; query: URLSearchParams }) => Promise<Download>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const auth = await authenticate(request, "app");
+      const auth = await authenticate(request, appDialect);
       const raw = (await context.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const file = await handler({ auth, params, query: new URL(request.url).searchParams });
@@ -25,7 +25,7 @@ export function withDownload(handler: (ctx: { auth: AuthContext; params: Record<
         },
       });
     } catch (error) {
-      return errorResponse("app", toApiError(error), request);
+      return errorResponse(appDialect, error, request);
     }
   };
 }

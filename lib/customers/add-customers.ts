@@ -72,7 +72,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     failed: total - added,
     duplicates: inRequest.length + written.existing.length,
   };
-  const rowErrors = uploadRowErrors(validation.invalid, notWritten);
+  const rowErrors = uploadRowErrors(validation.invalid, notWritten, input.records);
   if (input.chunkOf) await recordUploadChunk(job.jobId, counts, rowErrors);
   else await completeUploadJob(job.jobId, counts, rowErrors);
   return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId };

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { storedRecord } from "@/lib/imports/customer-columns";
+import { storedRecord } from "@/lib/customers/customer-columns";
 import type { DomainContext } from "@/lib/domain/context";
 import { customerInScope } from "./campaign-scope";
 

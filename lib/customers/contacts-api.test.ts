@@ -8,7 +8,7 @@ import { POST as dnc } from "@/app/api/campaigns/[id]/contacts/[contactId]/dnc/r
 import { getAuth } from "@/lib/auth/auth";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db/client";
-import { loan } from "@/lib/imports/test-records";
+import { loan } from "@/lib/test/records";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 
@@ -94,7 +94,7 @@ describe("a contact", () => {
     const [first] = await ids();
     const bad = await call(edit, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id, contactId: first }, body: { data: { phone_number: "12345" } } });
     expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({ error: { code: "validation", message: "The contact was not saved", errors: ["Invalid phone_number '12345': too short"] } });
+    expect(bad.json).toEqual({ error: { code: "validation", message: "Validation failed", errors: ["Invalid phone_number '12345': too short"] } });
     expect((await db.customer.findUniqueOrThrow({ where: { id: first } })).phoneE164).toBe("+919876543210");
 
     const moved = await call(edit, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id, contactId: first }, body: { data: { loan_id: "LN999" } } });

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import writeXlsxFile, { type SheetData } from "write-excel-file/universal";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { storedRecord } from "@/lib/imports/customer-columns";
+import { storedRecord } from "@/lib/customers/customer-columns";
 import { escapeFormula } from "@/lib/spreadsheet/formula-escape";
 import type { DomainContext } from "@/lib/domain/context";
 import { Invalid } from "@/lib/domain/errors";

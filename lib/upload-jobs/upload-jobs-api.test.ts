@@ -8,12 +8,12 @@ import { POST as undo } from "@/app/api/upload-jobs/[jobId]/undo/route";
 import { getAuth } from "@/lib/auth/auth";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db/client";
-import { processFlexydialUpload } from "@/lib/imports/flexydial-worker";
+import { processFlexydialUpload } from "@/lib/flexydial/worker/worker";
 import { stopBoss } from "@/lib/jobs/boss";
-import { loan } from "@/lib/imports/test-records";
+import { loan } from "@/lib/test/records";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
-import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/flexydial-test-kit";
+import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/test-kit";
 import { listUploadJobs, uploadListFiltersSchema } from "./list-upload-jobs";
 
 // Upload jobs that tell the truth, against a real Postgres: counts that reconcile, the per-row
@@ -78,7 +78,7 @@ describe("the rows not added", () => {
     expect(all.json.counts).toEqual({ invalid: 1, duplicate: 2, dnc: 0, failed: 0 });
     expect(all.json.rows.map((r: { index: number; kind: string }) => [r.index, r.kind])).toEqual([[0, "duplicate"], [3, "duplicate"], [5, "invalid"]]);
     const invalid = await call(problems, { apiKey: a.apiKey, params: { jobId: timepayJob }, query: { problem: "invalid" } });
-    expect(invalid.json.rows).toEqual([{ index: 5, id: "LN5", errors: ["Record 5: Invalid phone_number '12345': too short"], row: null, kind: "invalid" }]);
+    expect(invalid.json.rows).toEqual([{ index: 5, id: "LN5", errors: ["Record 5: Invalid phone_number '12345': too short"], row: loan(5, { phone_number: "12345" }), kind: "invalid" }]);
     expect(invalid.json.total).toBe(1);
     expect((await call(problems, { apiKey: a.apiKey, params: { jobId: theirJob } })).status).toBe(404);
   });
@@ -92,6 +92,11 @@ describe("the rows not added", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^"'=1\+2","priya","C2","Customer 2","1","Invalid numeric '=1\+2': .+"$/);
     expect(lines[2]).toBe('"9876500099","priya","C1","Customer 1","2","This row is duplicated in file"');
+    // A TimePay request's rows are kept as sent: the report has the record's own keys.
+    const timepay = await call(report, { apiKey: a.apiKey, params: { jobId: timepayJob }, query: { problem: "invalid" } });
+    const tp = timepay.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(tp[0]).toBe('"loan_id","first_name","last_name","phone_number","loan_amount","emi_amount","loan_period","current_emi","emi_due_date","payment_status","language","row","errors"');
+    expect(tp[1]).toBe(`"LN5","Rahul","Sharma","12345","50000","2500","12","5","2025-03-15","pending","hindi","5","Record 5: Invalid phone_number '12345': too short"`);
     const onlyDuplicates = await call(report, { apiKey: a.apiKey, params: { jobId: flexyJob }, query: { problem: "duplicate" } });
     expect(onlyDuplicates.text.trim().split("\r\n")).toHaveLength(2);
     expect((await call(report, { apiKey: a.apiKey, params: { jobId: theirJob } })).status).toBe(404);
