@@ -2,6 +2,7 @@ import Link from "next/link";
 import { orNotFound, pageContext } from "@/lib/auth/page-context";
 import { contactDetail } from "@/lib/customers/contact-detail";
 import { formatDateTime } from "@/components/ui/format";
+import { SOURCE_LABELS } from "@/lib/upload-jobs/job-outcome";
 import { ContactActions } from "@/components/contacts/contact-actions";
 import { ContactEditForm } from "@/components/contacts/contact-edit-form";
 
@@ -52,7 +53,7 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
             <dd>
               {formatDateTime(customer.createdAt)}
               {uploadJob && (
-                <> by <Link href={`/uploads/${uploadJob.id}`}>{uploadJob.fileName ?? uploadJob.reference}</Link></>
+                <> by <Link href={`/uploads/${uploadJob.id}`}>{uploadJob.fileName ?? `${SOURCE_LABELS[uploadJob.source] ?? uploadJob.source} upload`}</Link></>
               )}
             </dd>
             <dt>Last changed</dt>
