@@ -68,6 +68,11 @@ test.describe("contacts and upload jobs", () => {
     await shoot(page, "contact-detail");
     await page.goto(`/campaigns/${campaign.id}/contacts`);
     await shoot(page, "contacts");
+    await page.goto(`/campaigns/${campaign.id}`);
+    await page.getByRole("link", { name: "3", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/campaigns/${campaign.id}/contacts$`));
+    await page.goto(`/campaigns/${campaign.id}`);
+    await shoot(page, "campaign");
   });
 
   test("the error report downloads from the job page on a fresh page load", async ({ page, request, browser }) => {

@@ -15,14 +15,16 @@ type Props = {
 
 export function ContactsTable({ campaignId, rows, filters, href, identifierLabel }: Props) {
   if (rows.length === 0) return null;
-  const sortLink = (sort: ContactFilters["sort"], label: string) => {
+  const sortHeader = (sort: ContactFilters["sort"], label: string) => {
     const active = filters.sort === sort;
     const dir = active && filters.dir === "asc" ? "desc" : "asc";
     return (
-      <Link href={href({ sort, dir, page: 1 })} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} className="sort-link">
-        {label}
-        {active && <span aria-hidden> {filters.dir === "asc" ? "▲" : "▼"}</span>}
-      </Link>
+      <th aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={href({ sort, dir, page: 1 })} className="sort-link" title={`Sort by ${label.toLowerCase()}`}>
+          {label}
+          {active && <span aria-hidden> {filters.dir === "asc" ? "▲" : "▼"}</span>}
+        </Link>
+      </th>
     );
   };
   return (
@@ -30,12 +32,12 @@ export function ContactsTable({ campaignId, rows, filters, href, identifierLabel
     <table className="table" aria-label="Contacts of this campaign">
       <thead>
         <tr>
-          <th>{sortLink("name", "Name")}</th>
-          <th>{sortLink("identifier", identifierLabel)}</th>
-          <th>{sortLink("phone", "Phone")}</th>
+          {sortHeader("name", "Name")}
+          {sortHeader("identifier", identifierLabel)}
+          {sortHeader("phone", "Phone")}
           <th>Assignee</th>
           <th>Status</th>
-          <th>{sortLink("created", "Added")}</th>
+          {sortHeader("created", "Added")}
         </tr>
       </thead>
       <tbody>

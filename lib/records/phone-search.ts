@@ -10,7 +10,7 @@ import { normalizePhone, supportedCountry } from "./phone";
 export type PhoneSearch = { e164: string } | { prefix: string };
 
 /** Digits, spaces and the usual separators, with at least 4 digits: anything else is not a phone. */
-const PHONE_LIKE = /^\+?[\d\s\-.()/]+$/;
+const PHONE_LIKE = /^[\s(]*\+?[\d\s\-.()/]+$/;
 const MIN_DIGITS = 4;
 
 export function phoneSearch(text: string, policy: Pick<PhonePolicy, "defaultCountry">): PhoneSearch | null {
@@ -20,7 +20,7 @@ export function phoneSearch(text: string, policy: Pick<PhonePolicy, "defaultCoun
   if (digits.length < MIN_DIGITS) return null;
   const whole = normalizePhone(trimmed, { defaultCountry: policy.defaultCountry, mobileOnly: false });
   if (whole.ok) return { e164: whole.e164 };
-  if (trimmed.startsWith("+")) return { prefix: `+${digits}` };
+  if (trimmed.replace(/^[\s(]+/, "").startsWith("+")) return { prefix: `+${digits}` };
   const callingCode = getCountryCallingCode(supportedCountry(policy.defaultCountry));
   // A national number typed with its trunk zero ("098765") starts after the zero.
   return { prefix: `+${callingCode}${digits.replace(/^0+/, "")}` };
