@@ -69,7 +69,7 @@ test.describe("contacts and upload jobs", () => {
     await page.goto(`/campaigns/${campaign.id}/contacts`);
     await shoot(page, "contacts");
     await page.goto(`/campaigns/${campaign.id}`);
-    await page.getByRole("link", { name: "3", exact: true }).click();
+    await page.getByRole("region", { name: "Campaign figures" }).getByRole("link", { name: "3", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/campaigns/${campaign.id}/contacts$`));
     await page.goto(`/campaigns/${campaign.id}`);
     await shoot(page, "campaign");
@@ -179,6 +179,30 @@ test.describe("contacts and upload jobs", () => {
     expect(await query(`SELECT "undoneAt" FROM upload_jobs WHERE id = $1`, [jobId])).toEqual([{ undoneAt: null }]);
     expect(await query(`SELECT 1 FROM dnc_entries WHERE "phoneE164" = $1`, [`+91${phone(1)}`])).toEqual([]);
     await viewer.context().close();
+  });
+
+  test("a running job's bar moves while you watch and finishes with its counts", async ({ page, request }) => {
+    campaign = await createCampaign(request, "emi");
+    const demo = seedData().demo;
+    const jobId = `upl_e2e${Date.now().toString(16)}`;
+    await query(
+      `INSERT INTO upload_jobs (id, "organizationId", "campaignId", source, status, reference, "fileName", total, processed, successful, "startedAt")
+       VALUES ($1, $2, $3, 'ui', 'processing', $1, 'november.csv', 200, 50, 50, now())`,
+      [jobId, demo.id, campaign.id],
+    );
+    await signIn(page);
+    await page.goto(`/uploads/${jobId}`);
+    const bar = page.getByRole("progressbar", { name: "Upload progress" });
+    await expect(bar).toHaveAttribute("aria-valuenow", "25");
+    await expect(page.getByText("Running", { exact: true })).toBeVisible();
+    await query(`UPDATE upload_jobs SET processed = 150, successful = 140, valid = 145, invalid = 5, duplicates = 5, failed = 10 WHERE id = $1`, [jobId]);
+    await expect(bar).toHaveAttribute("aria-valuenow", "75");
+    await expect(page.getByText("150 of 200 rows processed (75%)")).toBeVisible();
+    await query(`UPDATE upload_jobs SET processed = 200, successful = 190, valid = 195, failed = 10, status = 'completed', "completedAt" = now() WHERE id = $1`, [jobId]);
+    await expect(page.getByText("Partial", { exact: true })).toBeVisible();
+    await expect(bar).toHaveCount(0);
+    await expect(page.getByRole("row", { name: /Added/ })).toContainText("190");
+    await expect(page.getByText("200 received = 190 added + 5 duplicates + 5 invalid + 0 failed + 0 not sent")).toBeVisible();
   });
 
   test("an operator edits a contact through the validation core and adds it to DNC", async ({ page, request }) => {
