@@ -12,7 +12,7 @@
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<db> npx tsx bench/contacts-scale.ts
 //
-// The database must be migrated (npm run migrate). SIZE, RUNS (default 15) and WARMUP (3) can be set.
+// The database must be migrated (npm run migrate). SIZE, PROBLEMS (10,000), RUNS (15) and WARMUP (3) can be set.
 import { randomBytes } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +27,7 @@ const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 15);
 const WARMUP = Number(process.env.WARMUP ?? 3);
 const JOBS = 10;
-const PROBLEMS = 10_000;
+const PROBLEMS = Number(process.env.PROBLEMS ?? 10_000);
 
 if (!process.env.DATABASE_URL) {
   console.error("Set DATABASE_URL to a migrated database.");

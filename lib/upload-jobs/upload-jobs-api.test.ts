@@ -39,7 +39,9 @@ beforeAll(async () => {
   timepayJob = res.headers.get("x-upload-job-id")!;
 
   const flexy = await createFlexyCampaign(a.id);
-  const sent = await upload(a.apiKey, { campaign: flexy.name, bulk_data: [contact(1), contact(2, { numeric: "=1+2" }), contact(1, { numeric: "9876500099" })] });
+  await db.dncEntry.create({ data: { organizationId: a.id, scope: "", phoneRaw: "9876500077", phoneE164: "+919876500077" } });
+  const rows = [contact(1), contact(2, { numeric: "=1+2" }), contact(1, { numeric: "9876500099" }), contact(4, { numeric: "9876500077" })];
+  const sent = await upload(a.apiKey, { campaign: flexy.name, bulk_data: rows });
   flexyJob = sent.json.job_id;
   await processFlexydialUpload(flexyJob);
 
@@ -89,7 +91,7 @@ describe("the rows not added", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe('"numeric","user","customer_info:customer_id","customer_info:customer_name","row","errors"');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^"'=1\+2","priya","C2","Customer 2","1","Invalid numeric '=1\+2': .+"$/);
     expect(lines[2]).toBe('"9876500099","priya","C1","Customer 1","2","This row is duplicated in file"');
     // A TimePay request's rows are kept as sent: the report has the record's own keys.
@@ -97,6 +99,10 @@ describe("the rows not added", () => {
     const tp = timepay.text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(tp[0]).toBe('"loan_id","first_name","last_name","phone_number","loan_amount","emi_amount","loan_period","current_emi","emi_due_date","payment_status","language","row","errors"');
     expect(tp[1]).toBe(`"LN5","Rahul","Sharma","12345","50000","2500","12","5","2025-03-15","pending","hindi","5","Record 5: Invalid phone_number '12345': too short"`);
+    expect(lines[3]).toBe('"9876500077","priya","C4","Customer 4","3","This number is blocked globally"');
+    const blocked = await call(problems, { apiKey: a.apiKey, params: { jobId: flexyJob }, query: { problem: "dnc" } });
+    expect(blocked.json.counts).toEqual({ invalid: 1, duplicate: 1, dnc: 1, failed: 0 });
+    expect(blocked.json.rows.map((r: { index: number }) => r.index)).toEqual([3]);
     const onlyDuplicates = await call(report, { apiKey: a.apiKey, params: { jobId: flexyJob }, query: { problem: "duplicate" } });
     expect(onlyDuplicates.text.trim().split("\r\n")).toHaveLength(2);
     expect((await call(report, { apiKey: a.apiKey, params: { jobId: theirJob } })).status).toBe(404);
