@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { OutcomeGroup } from "@/lib/upload/submit-ledger";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
-import type { WizardState } from "@/lib/upload/wizard-state";
+import type { OutcomeGroup } from "@/lib/upload-wizard/submit-ledger";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 import { downloadFile, slug } from "@/components/upload/download";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";

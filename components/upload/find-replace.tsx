@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { FieldDefinition } from "@/lib/campaigns/field-schema";
-import type { ReplaceSpec } from "@/lib/upload/find-replace";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
+import type { ReplaceSpec } from "@/lib/upload-wizard/find-replace";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import { formatNumber } from "@/components/ui/format";
 
 type Props = {

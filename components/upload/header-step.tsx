@@ -2,9 +2,9 @@
 
 import { TEXT_ENCODINGS, type TextEncoding } from "@/lib/spreadsheet/decode-text";
 import { DELIMITERS, type Delimiter } from "@/lib/spreadsheet/detect-delimiter";
-import { columnLetter } from "@/lib/upload/column-letter";
-import type { ReadOverrides } from "@/lib/upload/read-upload";
-import type { WizardState } from "@/lib/upload/wizard-state";
+import { columnLetter } from "@/lib/upload-wizard/column-letter";
+import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 
 type Props = {

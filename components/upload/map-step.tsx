@@ -2,7 +2,7 @@
 
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import { findUnmappedRequired, normaliseHeader, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
-import type { WizardState } from "@/lib/upload/wizard-state";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 
 type Props = {

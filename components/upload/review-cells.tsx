@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { ROW_KEY } from "@/lib/upload/row-issues";
+import { ROW_KEY } from "@/lib/upload-wizard/row-issues";
 import { useGrid, type GridRow } from "@/components/upload/review-grid";
 
 // The cells of the review grid. A field cell shows the value as the file has it and, beneath,

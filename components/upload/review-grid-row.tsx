@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { FlexRender, type Row } from "@tanstack/react-table";
-import type { RowView } from "@/lib/upload/review-rows";
+import type { RowView } from "@/lib/upload-wizard/review-rows";
 import type { GridFeatures, GridRow } from "@/components/upload/review-grid";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import { columnSizingFeature, createColumnHelper, tableFeatures } from "@tanstack/react-table";
-import type { RowView } from "@/lib/upload/review-rows";
+import type { RowView } from "@/lib/upload-wizard/review-rows";
 
 // What the review grid's parts share: its row type, its table features and the context through
 // which cells reach the selection and the edit in progress (review-table.tsx provides it).

@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useMemo, useState, type Dispatch } from "react";
-import type { ReplaceSpec } from "@/lib/upload/find-replace";
-import type { RowFilter } from "@/lib/upload/review-rows";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
-import type { ReviewState } from "@/lib/upload/worker-protocol";
-import type { WizardEvent, WizardState } from "@/lib/upload/wizard-state";
+import type { ReplaceSpec } from "@/lib/upload-wizard/find-replace";
+import type { RowFilter } from "@/lib/upload-wizard/review-rows";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { ReviewState } from "@/lib/upload-wizard/worker-protocol";
+import type { WizardEvent, WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 import { downloadFile, slug } from "@/components/upload/download";
 import { FindReplace } from "@/components/upload/find-replace";

@@ -1,4 +1,4 @@
-import type { RowCounts } from "@/lib/upload/review-rows";
+import type { RowCounts } from "@/lib/upload-wizard/review-rows";
 import { formatNumber } from "@/components/ui/format";
 import type { CheckStatus } from "@/components/upload/use-campaign-check";
 

@@ -4,7 +4,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import { useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { FieldDefinition } from "@/lib/campaigns/field-schema";
-import type { RowView } from "@/lib/upload/review-rows";
+import type { RowView } from "@/lib/upload-wizard/review-rows";
 import type { ReviewRowsWindow } from "@/components/upload/use-review-rows";
 import { FieldCell, SelectCell, StatusCell } from "@/components/upload/review-cells";
 import { cellId, GridRowView, ROW_HEIGHT } from "@/components/upload/review-grid-row";

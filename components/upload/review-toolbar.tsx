@@ -1,7 +1,7 @@
 "use client";
 
-import type { HistoryState } from "@/lib/upload/edit-history";
-import type { RowCounts, RowFilter } from "@/lib/upload/review-rows";
+import type { HistoryState } from "@/lib/upload-wizard/edit-history";
+import type { RowCounts, RowFilter } from "@/lib/upload-wizard/review-rows";
 import { formatNumber } from "@/components/ui/format";
 
 type Props = {

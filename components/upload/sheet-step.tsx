@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { WizardState } from "@/lib/upload/wizard-state";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 
 type Props = { state: Extract<WizardState, { step: "sheet" }>; onChoose: (sheet: number) => void; onBack: () => void };

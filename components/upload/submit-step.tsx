@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef, useState, type Dispatch } from "react";
-import { ChunkedSubmission, type SubmitProgress } from "@/lib/upload/chunked-submit";
-import type { SubmitOptions } from "@/lib/upload/upload-api";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
-import type { WizardEvent, WizardState } from "@/lib/upload/wizard-state";
+import { ChunkedSubmission, type SubmitProgress } from "@/lib/upload-wizard/chunked-submit";
+import type { SubmitOptions } from "@/lib/upload-wizard/upload-api";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { WizardEvent, WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
@@ -43,7 +43,6 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
     const options: SubmitOptions = mode === "call" ? { mode, agentId, dispositionId } : { mode };
     const run = new ChunkedSubmission({
       client,
-      fetch: (...args) => fetch(...args),
       campaignId: campaign.id,
       options,
       fileName: state.file.fileName,

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { mapColumns, rememberMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
-import type { ReadOverrides } from "@/lib/upload/read-upload";
-import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload/worker-client";
-import { initialWizardState, wizardReducer, type WizardEvent } from "@/lib/upload/wizard-state";
+import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
+import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import { initialWizardState, wizardReducer, type WizardEvent } from "@/lib/upload-wizard/wizard-state";
 import { DoneStep } from "@/components/upload/done-step";
 import { HeaderStep } from "@/components/upload/header-step";
 import { MapStep } from "@/components/upload/map-step";
@@ -16,7 +16,7 @@ import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
-// The upload wizard: a state machine of steps (lib/upload/wizard-state.ts) over a Web Worker
+// The upload wizard: a state machine of steps (lib/upload-wizard/wizard-state.ts) over a Web Worker
 // that holds the file and its rows. This component runs the transitions that need the worker
 // or the server; each step renders and reports what the operator chose.
 

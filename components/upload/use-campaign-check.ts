@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkAgainstCampaign } from "@/lib/upload/campaign-check";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
-import type { ReviewState } from "@/lib/upload/worker-protocol";
+import { checkAgainstCampaign } from "@/lib/upload-wizard/campaign-check";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { ReviewState } from "@/lib/upload-wizard/worker-protocol";
 
 export type CheckStatus = { state: "idle" | "checking" | "done" | "error"; error: string | null };
 
@@ -21,7 +21,7 @@ export function useCampaignCheck(client: UploadWorkerClient, campaignId: string,
     running.current = true;
     setStatus({ state: "checking", error: null });
     try {
-      await checkAgainstCampaign({ client, fetch, campaignId, onState: (s) => latest.current(s), isStopped: () => stopped.current });
+      await checkAgainstCampaign({ client, campaignId, onState: (s) => latest.current(s), isStopped: () => stopped.current });
       setStatus({ state: "done", error: null });
     } catch (error) {
       setStatus({ state: "error", error: error instanceof Error ? error.message : String(error) });

@@ -3,8 +3,8 @@
 import { useEffect } from "react";
 import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
 import { mapColumns, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
-import type { WizardState } from "@/lib/upload/wizard-state";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
 // Validation starts while the operator is still looking at the header row and the columns: the

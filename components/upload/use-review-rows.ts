@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { RowFilter, RowView } from "@/lib/upload/review-rows";
-import type { UploadWorkerClient } from "@/lib/upload/worker-client";
+import type { RowFilter, RowView } from "@/lib/upload-wizard/review-rows";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 
 // The review table's window onto rows that live in the Web Worker: the row indexes of the
 // current filter (an Int32Array, cheap even at 100,000) and a cache of the rows on screen.

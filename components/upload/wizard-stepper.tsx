@@ -1,4 +1,4 @@
-import { STEPS, type StepName, type WizardState } from "@/lib/upload/wizard-state";
+import { STEPS, type StepName, type WizardState } from "@/lib/upload-wizard/wizard-state";
 
 const LABELS: Record<StepName, string> = {
   upload: "File",

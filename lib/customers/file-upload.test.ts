@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { countCustomers, loan, operatorCookie } from "@/lib/test/records";
-import { checkRowsAnswerSchema, openUploadAnswerSchema, uploadChunkAnswerSchema } from "@/lib/upload/upload-api";
+import { checkRowsAnswerSchema, openUploadAnswerSchema, uploadChunkAnswerSchema } from "@/lib/upload-wizard/upload-api";
 
 // The upload wizard's own routes against a real Postgres: one job per file, opened with its
 // name and row count, filled chunk by chunk through the same domain as TimePay's bulk add.

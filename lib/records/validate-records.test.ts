@@ -213,6 +213,22 @@ describe("debt collection: field rules", () => {
   });
 });
 
+describe("issue codes", () => {
+  it("names every problem by a code from the closed set, the message unchanged", () => {
+    const [record] = debt([loan({ first_name: "", phone_number: "9.19877E+11", loan_period: 1.5, payment_status: "x", emi_due_date: "2025-02-30" })]).invalid;
+    expect(record.issues.map((i) => [i.code, i.field])).toEqual([
+      ["missing_required", "first_name"],
+      ["phone_scientific_notation", "phone_number"],
+      ["invalid_number", "loan_period"],
+      ["invalid_date", "emi_due_date"],
+      ["not_in_enum", "payment_status"],
+    ]);
+    expect(record.issues.every((i) => !i.message.startsWith("Record"))).toBe(true);
+    expect(debt([loan({ phone_number: "08041234567" })]).invalid[0].issues[0].code).toBe("not_mobile");
+    expect(debt([loan({ loan_id: 1e21 })]).invalid[0].issues[0]).toMatchObject({ code: "scientific_notation", field: "loan_id" });
+  });
+});
+
 describe("warnings", () => {
   it("accepts a '.0' phone, reports a warning and marks the cell", () => {
     const result = debt([loan({ phone_number: "9876543210.0" })]);

@@ -7,10 +7,10 @@ import {
   type CheckRowsAnswer,
   type SubmitOptions,
   type UploadChunkAnswer,
-} from "@/lib/upload/upload-api";
+} from "@/lib/upload-wizard/upload-api";
 
 // The wizard routes' answers, built from the domain's outcomes and parsed by the schemas the
-// browser reads them with (lib/upload/upload-api.ts).
+// browser reads them with (lib/upload-wizard/upload-api.ts).
 
 export function callOptionsOf(options: SubmitOptions): CallOptions {
   if (options.mode === "call") return { initiateCall: true, callConfig: { agentId: options.agentId, dispositionId: options.dispositionId } };

@@ -3,7 +3,7 @@ import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
 import { openFileUpload } from "@/lib/customers/file-upload";
-import { openUploadAnswerSchema, openUploadRequestSchema } from "@/lib/upload/upload-api";
+import { openUploadAnswerSchema, openUploadRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { callOptionsOf } from "./answers";
 
 export const POST = withApi({ dialect: appDialect, auth: "credential", body: openUploadRequestSchema, idempotent: true }, async ({ auth, body }) => {

@@ -3,7 +3,7 @@ import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
 import { checkFileRows } from "@/lib/customers/file-upload";
-import { checkRowsRequestSchema } from "@/lib/upload/upload-api";
+import { checkRowsRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { checkAnswer } from "../answers";
 
 export const POST = withApi({ dialect: appDialect, auth: "credential", body: checkRowsRequestSchema }, async ({ auth, body }) => {

@@ -3,7 +3,7 @@ import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
 import { addFileChunk } from "@/lib/customers/file-upload";
-import { uploadChunkRequestSchema } from "@/lib/upload/upload-api";
+import { uploadChunkRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { chunkAnswer } from "../../answers";
 
 export const POST = withApi(

@@ -1,15 +1,12 @@
-import type { z } from "zod";
-import { readAnswer } from "./read-answer";
-import { openUploadAnswerSchema, uploadChunkAnswerSchema, type SubmitOptions } from "./upload-api";
+import type { SubmitStep } from "./worker-protocol";
+import type { SubmitOptions } from "./upload-api";
 import type { UploadWorkerClient } from "./worker-client";
 
-// Sends the valid rows: POST /api/uploads opens the file's upload job, then POST
-// /api/uploads/{jobId}/chunks takes them one chunk (≤ 10,000 rows) at a time. Every request has
-// its own Idempotency-Key, kept across retries: when a network error hides whether the server
-// added a chunk, sending it again replays the stored answer instead of adding the rows twice.
-// Cancelling stops before the next chunk and closes the job, so every count stays exact.
-
-export const UPLOADS_PATH = "/api/uploads";
+// Drives the submission the worker performs (submission-phase.ts): opens the file's upload job,
+// then asks for one chunk at a time, and keeps the phase and figures the page shows. Every
+// request has its own Idempotency-Key, kept across retries: when a network error hides whether
+// the server added a chunk, sending it again replays the stored answer instead of adding the
+// rows twice. Cancelling stops before the next chunk and closes the job, so every count stays exact.
 
 export type SubmitPhase = "sending" | "paused" | "cancelling" | "cancelled" | "failed" | "finished";
 
@@ -29,7 +26,6 @@ export type SubmitProgress = {
 
 type Deps = {
   client: Pick<UploadWorkerClient, "call">;
-  fetch: typeof fetch;
   campaignId: string;
   options: SubmitOptions;
   fileName: string;
@@ -46,7 +42,7 @@ export class ChunkedSubmission {
 
   /** Resolves with the progress where the run stopped: finished, paused, cancelled or failed. */
   async start(): Promise<SubmitProgress> {
-    const plan = await this.deps.client.call("startSubmit", {});
+    const plan = await this.deps.client.call("submitStart", {});
     this.update({ chunks: plan.chunks, rows: plan.rows });
     await this.run();
     return this.progress;
@@ -74,20 +70,17 @@ export class ChunkedSubmission {
   private async run() {
     const { client, campaignId, options, fileName, key } = this.deps;
     if (this.progress.uploadJobId === null) {
-      const body = JSON.stringify({ campaignId, fileName, total: this.progress.rows, options });
-      const opened = await this.send(UPLOADS_PATH, body, `${key}-open`, openUploadAnswerSchema, "opening the upload");
+      const opened = this.settle(await client.call("submitOpen", { campaignId, fileName, options, key: `${key}-open` }));
       if (!opened) return;
       // Shown with the first chunk's progress: opening the job moves no row.
       this.progress = { ...this.progress, uploadJobId: opened.uploadJobId };
     }
+    const uploadJobId = this.progress.uploadJobId!;
     while (this.progress.chunk < this.progress.chunks) {
       if (this.cancelRequested) return this.stop();
       const chunk = this.progress.chunk;
-      const { body } = await client.call("chunkBody", { chunk });
-      const path = `${UPLOADS_PATH}/${this.progress.uploadJobId}/chunks`;
-      const answer = await this.send(path, body, `${key}-${chunk}`, uploadChunkAnswerSchema, `sending ${this.chunkName()}`);
-      if (!answer) return;
-      const tally = await client.call("chunkResult", { chunk, answer });
+      const tally = this.settle(await client.call("submitChunk", { chunk, uploadJobId, key: `${key}-${chunk}` }));
+      if (!tally) return;
       this.update({
         chunk: chunk + 1,
         sent: this.progress.sent + tally.sent,
@@ -106,45 +99,15 @@ export class ChunkedSubmission {
 
   /** Cancelled before the last chunk: the job is closed with what was sent. */
   private async closeJob() {
-    const id = this.progress.uploadJobId;
-    if (id !== null) await this.post(`${UPLOADS_PATH}/${id}/finish`, "", `${this.deps.key}-finish`, "closing the upload");
+    const uploadJobId = this.progress.uploadJobId;
+    if (uploadJobId !== null) await this.deps.client.call("submitFinish", { uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
   }
 
-  /** The answer, or null once the run has paused or failed with the reason. */
-  private async send<S extends z.ZodType>(path: string, body: string, idempotencyKey: string, schema: S, what: string): Promise<z.output<S> | null> {
-    const sent = await this.post(path, body, idempotencyKey, what);
-    if ("network" in sent) {
-      this.update({ phase: "paused", error: `${sent.network} ${RETRY_IS_SAFE}` });
-      return null;
-    }
-    const answer = readAnswer(schema, sent.status, sent.body);
-    if (answer.kind === "retry") this.update({ phase: "paused", error: `${sentence(answer.message)} ${RETRY_IS_SAFE}` });
-    if (answer.kind === "fatal") this.update({ phase: "failed", error: answer.message });
-    return answer.kind === "result" ? answer.value : null;
-  }
-
-  private async post(path: string, body: string, idempotencyKey: string, what: string): Promise<{ status: number; body: unknown } | { network: string }> {
-    let response: Response;
-    try {
-      response = await this.deps.fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
-        body: body || undefined,
-        credentials: "same-origin",
-      });
-    } catch (error) {
-      return { network: `The connection failed while ${what} (${error instanceof Error ? error.message : String(error)}).` };
-    }
-    const text = await response.text().catch(() => "");
-    try {
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    } catch {
-      return response.ok ? { network: `The server's answer to ${what} could not be read.` } : { status: response.status, body: null };
-    }
-  }
-
-  private chunkName(): string {
-    return `chunk ${this.progress.chunk + 1} of ${this.progress.chunks}`;
+  /** The step's value, or null once the run has paused (retry is safe) or failed for good. */
+  private settle<T>(step: SubmitStep<T>): T | null {
+    if (step.kind === "retry") this.update({ phase: "paused", error: `${sentence(step.message)} ${RETRY_IS_SAFE}` });
+    if (step.kind === "fatal") this.update({ phase: "failed", error: step.message });
+    return step.kind === "done" ? step.value : null;
   }
 
   private update(change: Partial<SubmitProgress>) {

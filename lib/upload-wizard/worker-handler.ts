@@ -9,16 +9,28 @@ export type Answer = { response: WorkerResponse; transfer: Transferable[] };
 
 export function createUploadHandler(session = new UploadSession()): (request: WorkerRequest) => Promise<Answer> {
   let queue: Promise<unknown> = Promise.resolve();
+  const queued = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const done = queue.then(work);
+    queue = done.catch(() => {});
+    return done;
+  };
   return (request) => {
-    const answer = queue.then(() => run(session, request));
-    queue = answer;
-    return answer;
+    // The campaign check waits for the server outside the queue, so edits go on meanwhile.
+    if (request.type === "checkNext") return run(request, () => checkNext(session, request.input, queued));
+    return queued(() => run(request, () => dispatch(session, request)));
   };
 }
 
-async function run(session: UploadSession, request: WorkerRequest): Promise<Answer> {
+async function checkNext(session: UploadSession, input: { campaignId: string; limit: number }, queued: <T>(work: () => T) => Promise<T>) {
+  const batch = await queued(() => session.review.checkBatch(input.campaignId, input.limit));
+  if (batch === null) return null;
+  const answer = await session.review.sendCheck(batch.body);
+  return queued(() => session.review.checkResult(batch, answer));
+}
+
+async function run(request: WorkerRequest, work: () => unknown): Promise<Answer> {
   try {
-    const output = await dispatch(session, request);
+    const output = await work();
     const transfer = output instanceof Object && "rows" in output && output.rows instanceof Int32Array ? [output.rows.buffer] : [];
     return { response: { id: request.id, ok: true, output }, transfer };
   } catch (error) {
@@ -28,6 +40,7 @@ async function run(session: UploadSession, request: WorkerRequest): Promise<Answ
 
 // Typed per call by WorkerCalls on the client's side; here each case returns its method's result.
 function dispatch(session: UploadSession, request: WorkerRequest): unknown {
+  const { reading, review, submission } = session;
   switch (request.type) {
     case "open":
       return session.open(request.input.name, request.input.data);
@@ -36,39 +49,39 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "selectSheet":
       return session.selectSheet(request.input.sheet);
     case "setHeader":
-      return session.setHeader(request.input.headerRow);
+      return reading.setHeader(request.input.headerRow);
     case "prepare": {
       const { headerRow, mapping, schema, policy } = request.input;
-      return session.prepare(headerRow, mapping, schema, policy);
+      return review.prepare(headerRow, mapping, schema, policy);
     }
     case "review":
-      return session.review(request.input.mapping, request.input.schema, request.input.policy);
+      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy);
     case "select":
-      return { rows: session.select(request.input.filter) };
+      return { rows: review.select(request.input.filter) };
     case "rows":
-      return { rows: session.rowViews(request.input.rows) };
+      return { rows: review.rowViews(request.input.rows) };
     case "edit":
-      return session.edit(request.input);
+      return review.edit(request.input);
     case "replace":
-      return session.replace(request.input.spec, request.input.dryRun);
+      return review.replace(request.input.spec, request.input.dryRun);
     case "remove":
-      return session.remove(request.input.rows);
+      return review.remove(request.input.rows);
     case "undo":
-      return session.undo();
+      return review.undo();
     case "redo":
-      return session.redo();
-    case "checkBatch":
-      return session.checkBatch(request.input.campaignId, request.input.limit);
-    case "checkResult":
-      return session.checkResult(request.input.sent, request.input.answer);
-    case "startSubmit":
-      return session.startSubmit();
-    case "chunkBody":
-      return session.chunkBody(request.input.chunk);
-    case "chunkResult":
-      return session.chunkResult(request.input.chunk, request.input.answer);
+      return review.redo();
+    case "checkNext":
+      throw new Error("checkNext is run by the handler itself");
+    case "submitStart":
+      return submission.start();
+    case "submitOpen":
+      return submission.open(request.input);
+    case "submitChunk":
+      return submission.send(request.input);
+    case "submitFinish":
+      return submission.finish(request.input);
     case "outcome":
-      return session.outcome();
+      return submission.current().outcome();
     case "report":
       return session.report(request.input.kind);
   }

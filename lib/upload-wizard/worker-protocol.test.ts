@@ -28,9 +28,20 @@ const CSV = [
   row("L5", { phone: "9876543215.0" }), // a warning, still valid
 ].join("\r\n");
 
+/** A stand-in for the app's routes: records each request, answers with `answer(path, body)`. */
+function server(answer: (path: string, body: Record<string, unknown>) => unknown) {
+  const requests: { path: string; body: Record<string, unknown> }[] = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    const body = init?.body ? JSON.parse(String(init.body)) : {};
+    requests.push({ path: String(url), body });
+    return Response.json(answer(String(url), body));
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
 /** A client with the CSV opened, header confirmed and rows validated against the debt preset. */
-async function reviewing(text = CSV, bytes?: ArrayBuffer) {
-  const client = connectInMemory();
+async function reviewing(text = CSV, bytes?: ArrayBuffer, fetch?: typeof globalThis.fetch) {
+  const client = connectInMemory(fetch);
   await client.call("open", { name: "march.csv", data: bytes ?? utf8WithBom(text) });
   const preview = await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
@@ -244,21 +255,25 @@ describe("preparing the review while the operator confirms header and columns", 
 
 describe("campaign check (validate-only)", () => {
   it("sends the unchecked valid rows and places the server's answers on them", async () => {
-    const { client } = await reviewing();
-    const batch = await client.call("checkBatch", { campaignId: "camp_1", limit: 100 });
-    expect(batch?.rows).toEqual([0, 5]);
-    expect(JSON.parse(batch!.body)).toEqual({
-      campaignId: "camp_1",
-      records: [
-        expect.objectContaining({ loan_id: "L1", phone_number: "9876543210" }),
-        expect.objectContaining({ loan_id: "L5", phone_number: "9876543215.0" }),
-      ],
-    });
     const answer = {
       invalid: [],
       notWritten: [{ index: 0, id: "L1", code: "duplicate_in_campaign" as const, message: "loan_id 'L1' already exists in this campaign" }],
     };
-    const state = await client.call("checkResult", { sent: batch!, answer });
+    const route = server(() => answer);
+    const { client } = await reviewing(CSV, undefined, route.fetch);
+    const state = (await client.call("checkNext", { campaignId: "camp_1", limit: 100 }))!;
+    expect(route.requests).toEqual([
+      {
+        path: "/api/uploads/check",
+        body: {
+          campaignId: "camp_1",
+          records: [
+            expect.objectContaining({ loan_id: "L1", phone_number: "9876543210" }),
+            expect.objectContaining({ loan_id: "L5", phone_number: "9876543215.0" }),
+          ],
+        },
+      },
+    ]);
     expect(state.counts).toMatchObject({ valid: 1, refused: 1, unchecked: 0 });
     // Only the refused row has to be shown again.
     expect(state.changed).toEqual([0]);
@@ -269,27 +284,46 @@ describe("campaign check (validate-only)", () => {
       message: "loan_id 'L1' already exists in this campaign",
       source: "campaign-duplicate",
     });
-    expect(await client.call("checkBatch", { campaignId: "camp_1", limit: 100 })).toBeNull();
+    expect(await client.call("checkNext", { campaignId: "camp_1", limit: 100 })).toBeNull();
+    expect(route.requests).toHaveLength(1);
   });
 
-  it("keeps a row edited while its batch was out unchecked, and checks it again", async () => {
-    const { client } = await reviewing();
-    const batch = (await client.call("checkBatch", { campaignId: "c", limit: 100 }))!;
+  it("goes on editing while a batch is out, keeps a row edited meanwhile unchecked, and checks it again", async () => {
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const requests: number[] = [];
+    const fetch = (async (_url: string, init?: RequestInit) => {
+      requests.push(JSON.parse(String(init?.body)).records.length);
+      if (requests.length === 1) await answered;
+      return Response.json({ invalid: [], notWritten: [] });
+    }) as unknown as typeof globalThis.fetch;
+    const { client } = await reviewing(CSV, undefined, fetch);
+    const checking = client.call("checkNext", { campaignId: "c", limit: 100 });
+    // The edit is answered while the check still waits for the server.
     await client.call("edit", { row: 5, field: "first_name", value: "Ravi" });
-    const ok = { invalid: [], notWritten: [] };
-    const state = await client.call("checkResult", { sent: batch, answer: ok });
+    release();
+    const state = (await checking)!;
     expect(state.counts.unchecked).toBe(1);
-    expect((await client.call("checkBatch", { campaignId: "c", limit: 100 }))?.rows).toEqual([5]);
+    expect((await client.call("checkNext", { campaignId: "c", limit: 100 }))?.counts.unchecked).toBe(0);
+    expect(requests).toEqual([2, 1]);
   });
 });
 
 describe("submitting", () => {
-  it("sends the valid rows, as typed, as the chunk's records", async () => {
-    const { client } = await reviewing();
-    expect(await client.call("startSubmit", {})).toEqual({ chunks: 1, rows: 2 });
-    const { body, rows } = await client.call("chunkBody", { chunk: 0 });
-    expect(rows).toBe(2);
-    const sent = JSON.parse(body);
+  it("opens the file's job, then sends the valid rows, as typed, as the chunk's records", async () => {
+    const route = server((path) =>
+      path === "/api/uploads"
+        ? { uploadJobId: "job_1" }
+        : { uploadJobId: "job_1", received: 2, added: 2, invalid: [], notWritten: [], calls: null, workflowTriggered: null },
+    );
+    const { client } = await reviewing(CSV, undefined, route.fetch);
+    expect(await client.call("submitStart", {})).toEqual({ chunks: 1, rows: 2 });
+    const options = { mode: "call" as const, agentId: "agent_1", dispositionId: "disp_1" };
+    expect(await client.call("submitOpen", { campaignId: "camp_1", fileName: "march.csv", options, key: "k-open" })).toEqual({ kind: "done", value: { uploadJobId: "job_1" } });
+    expect(await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" })).toEqual({ kind: "done", value: { sent: 2, added: 2, rejected: 0 } });
+    expect(route.requests.map((r) => r.path)).toEqual(["/api/uploads", "/api/uploads/job_1/chunks"]);
+    expect(route.requests[0].body).toEqual({ campaignId: "camp_1", fileName: "march.csv", total: 2, options });
+    const sent = route.requests[1].body as { records: Record<string, unknown>[] };
     expect(sent).toEqual({ records: [expect.any(Object), expect.any(Object)] });
     expect(sent.records[0]).toEqual({
       loan_id: "L1",
@@ -307,22 +341,20 @@ describe("submitting", () => {
   });
 
   it("reconciles every row of the file: received = removed + added + duplicates + invalid + failed + not sent", async () => {
-    const { client } = await reviewing([HEADER, row("A1"), row("A2"), row("A3"), row("A4"), row("A1"), row("B1", { phone: "1" })].join("\n"));
+    const route = server(() => ({
+      uploadJobId: "job_1",
+      received: 3,
+      added: 1,
+      invalid: [{ index: 2, id: "A3", issues: [{ code: "forbidden_field", field: "x", message: "Field 'x' is not allowed" }] }],
+      notWritten: [{ index: 1, id: "A2", code: "duplicate_in_campaign", message: "loan_id 'A2' already exists in this campaign" }],
+      calls: null,
+      workflowTriggered: null,
+    }));
+    const { client } = await reviewing([HEADER, row("A1"), row("A2"), row("A3"), row("A4"), row("A1"), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
     await client.call("remove", { rows: [3] });
-    await client.call("startSubmit", {});
-    const tally = await client.call("chunkResult", {
-      chunk: 0,
-      answer: {
-        uploadJobId: "job_1",
-        received: 3,
-        added: 1,
-        invalid: [{ index: 2, id: "A3", issues: [{ code: "forbidden_field", field: "x", message: "Field 'x' is not allowed" }] }],
-        notWritten: [{ index: 1, id: "A2", code: "duplicate_in_campaign", message: "loan_id 'A2' already exists in this campaign" }],
-        calls: null,
-        workflowTriggered: null,
-      },
-    });
-    expect(tally).toEqual({ sent: 3, added: 1, rejected: 2 });
+    await client.call("submitStart", {});
+    const tally = await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" });
+    expect(tally).toEqual({ kind: "done", value: { sent: 3, added: 1, rejected: 2 } });
     const outcome = await client.call("outcome", {});
     expect(outcome).toEqual({
       received: 6,
@@ -372,14 +404,15 @@ describe("submitting", () => {
   });
 
   it("does not count a generated lead_id as a name the server will use", async () => {
-    const client = connectInMemory();
+    const route = server(() => ({ invalid: [], notWritten: [] }));
+    const client = connectInMemory(route.fetch);
     await client.call("open", { name: "leads.csv", data: utf8WithBom("first_name,last_name,phone_number,lead_date\nAsha,Verma,9876543210,2025-01-05\n") });
     await client.call("selectSheet", { sheet: 0 });
     const { columns } = await client.call("setHeader", { headerRow: 0 });
     const { mapping } = mapColumns(columns.map((c) => c.header), LEAD_GENERATION_SCHEMA.fields);
     await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY });
-    const body = JSON.parse((await client.call("checkBatch", { campaignId: "c", limit: 10 }))!.body);
-    expect(body.records).toEqual([{ first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" }]);
+    await client.call("checkNext", { campaignId: "c", limit: 10 });
+    expect(route.requests[0].body.records).toEqual([{ first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" }]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEBT_COLLECTION_SCHEMA } from "@/lib/campaigns/field-schema";
 import { mapColumns } from "@/lib/spreadsheet/map-columns";
-import { ChunkedSubmission, UPLOADS_PATH, type SubmitProgress } from "./chunked-submit";
+import { ChunkedSubmission, type SubmitProgress } from "./chunked-submit";
+import { UPLOADS_PATH } from "./submission-phase";
 import { connectInMemory } from "./in-memory-worker";
 import { chunkSize } from "./submit-ledger";
 import { MAX_CHUNK_ROWS, uploadChunkAnswerSchema } from "./upload-api";
@@ -11,10 +12,11 @@ import { MAX_CHUNK_ROWS, uploadChunkAnswerSchema } from "./upload-api";
 
 const HEADER = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status";
 
-async function reviewed(rows: number) {
+/** A reviewed file of `rows` rows in a worker whose requests go to `route`. */
+async function reviewed(rows: number, route: ReturnType<typeof fakeRoute>) {
   const lines = [HEADER];
   for (let i = 0; i < rows; i++) lines.push(`L${i},Asha,Verma,98765${String(i).padStart(5, "0")},250000,12500,24,3,2025-01-05,pending`);
-  const client = connectInMemory();
+  const client = connectInMemory(route.fetch);
   await client.call("open", { name: "book.csv", data: new TextEncoder().encode(lines.join("\n")).buffer as ArrayBuffer });
   await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: 0 });
@@ -66,11 +68,10 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
   return { fetch: fetch as typeof globalThis.fetch, calls, added, opened, finished };
 }
 
-function submission(client: Awaited<ReturnType<typeof reviewed>>, route: ReturnType<typeof fakeRoute>) {
+function submission(client: Awaited<ReturnType<typeof reviewed>>) {
   const seen: SubmitProgress[] = [];
   const run = new ChunkedSubmission({
     client,
-    fetch: route.fetch,
     campaignId: "camp_1",
     options: { mode: "add" },
     fileName: "book.csv",
@@ -88,9 +89,9 @@ describe("chunk size", () => {
 
 describe("ChunkedSubmission", () => {
   it("sends every valid row once, a chunk at a time, with one Idempotency-Key per chunk", async () => {
-    const client = await reviewed(2_500);
     const route = fakeRoute();
-    const { run, last, seen } = submission(client, route);
+    const client = await reviewed(2_500, route);
+    const { run, last, seen } = submission(client);
     await run.start();
     expect(route.calls.map((c) => [c.key, (c.body.records as unknown[]).length])).toEqual([["sub-1-0", 1000], ["sub-1-1", 1000], ["sub-1-2", 500]]);
     // One upload job for the file, opened with its name and the rows to send; every chunk joins it.
@@ -102,9 +103,9 @@ describe("ChunkedSubmission", () => {
   });
 
   it("pauses on a lost connection and retries the same chunk with the same key, adding nothing twice", async () => {
-    const client = await reviewed(2_500);
     const route = fakeRoute((call) => (call === 1 ? "drop-after-write" : "ok"));
-    const { run, last } = submission(client, route);
+    const client = await reviewed(2_500, route);
+    const { run, last } = submission(client);
     await run.start();
     expect(last()).toMatchObject({ phase: "paused", chunk: 1, sent: 1000, added: 1000 });
     expect(last().error).toBe(
@@ -121,20 +122,19 @@ describe("ChunkedSubmission", () => {
   });
 
   it("pauses with the server's message on a 500 or a 409, and stops for good on a refused request", async () => {
-    const client = await reviewed(10);
     const crash = fakeRoute(() => ({ status: 500, body: { error: { code: "internal", message: "An unexpected error occurred" } } }));
-    const a = submission(client, crash);
+    const a = submission(await reviewed(10, crash));
     await a.run.start();
     expect(a.last()).toMatchObject({ phase: "paused", chunk: 0 });
     expect(a.last().error).toMatch(/^An unexpected error occurred\. Retrying is safe/);
 
     const busy = fakeRoute(() => ({ status: 409, body: { error: { code: "conflict", message: "A request with this Idempotency-Key is still in progress" } } }));
-    const b = submission(await reviewed(10), busy);
+    const b = submission(await reviewed(10, busy));
     await b.run.start();
     expect(b.last()).toMatchObject({ phase: "paused", error: expect.stringMatching(/^A request with this Idempotency-Key is still in progress\./) });
 
     const refused = fakeRoute(() => ({ status: 400, body: { error: { code: "validation", message: "Validation failed", errors: ["callConfig.agentId does not match an agent of your organization"] } } }));
-    const c = submission(await reviewed(10), refused);
+    const c = submission(await reviewed(10, refused));
     await c.run.start();
     expect(c.last()).toMatchObject({ phase: "failed", error: "Validation failed: callConfig.agentId does not match an agent of your organization" });
     await c.run.retry();
@@ -142,13 +142,13 @@ describe("ChunkedSubmission", () => {
   });
 
   it("cancels after the chunk in flight, and counts the rest as not sent", async () => {
-    const client = await reviewed(2_500);
     let cancel = () => {};
     const route = fakeRoute((call) => {
       if (call === 0) cancel();
       return "ok";
     });
-    const { run, last } = submission(client, route);
+    const client = await reviewed(2_500, route);
+    const { run, last } = submission(client);
     cancel = () => run.cancel();
     await run.start();
     expect(route.calls).toHaveLength(1);
@@ -161,8 +161,7 @@ describe("ChunkedSubmission", () => {
   });
 
   it("cancels a paused upload at once", async () => {
-    const client = await reviewed(10);
-    const { run, last } = submission(client, fakeRoute(() => "offline"));
+    const { run, last } = submission(await reviewed(10, fakeRoute(() => "offline")));
     await run.start();
     expect(last().phase).toBe("paused");
     run.cancel();

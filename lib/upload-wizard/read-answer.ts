@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-// How the wizard reads an answer of its own routes (lib/upload/upload-api.ts): the expected
+// How the wizard reads an answer of its own routes (lib/upload-wizard/upload-api.ts): the expected
 // shape, something worth retrying, or a refusal whose message the operator must see (STYLE.md §14).
 
 /**
@@ -14,7 +14,7 @@ export function readAnswer<S extends z.ZodType>(schema: S, status: number, body:
   if (status < 300) {
     const parsed = schema.safeParse(body);
     if (parsed.success) return { kind: "result", value: parsed.data };
-    return { kind: "retry", message: "The server's answer could not be read." };
+    return { kind: "fatal", message: "The server's answer was not what the wizard expects; reload the page." };
   }
   const message = serverMessage(status, body);
   if (status === 409 || status === 429 || status >= 500) return { kind: "retry", message };

@@ -1,11 +1,13 @@
 import { UploadWorkerClient, type WorkerPort } from "./worker-client";
+import { UploadSession } from "./upload-session";
 import { createUploadHandler } from "./worker-handler";
 
 // The upload worker without a browser, for tests: the real handler behind a port that copies
 // every message with structuredClone (transfers included), as postMessage does.
 
-export function connectInMemory(): UploadWorkerClient {
-  const handle = createUploadHandler();
+/** `fetch`: what the worker's requests to the app's routes go to (a stand-in server in tests). */
+export function connectInMemory(fetch?: typeof globalThis.fetch): UploadWorkerClient {
+  const handle = createUploadHandler(new UploadSession(fetch));
   const listeners: ((event: MessageEvent) => void)[] = [];
   const port: WorkerPort = {
     postMessage(message, transfer) {

@@ -6,7 +6,7 @@ import type { ReplaceSpec } from "./find-replace";
 import type { OpenedFile, ReadOverrides } from "./read-upload";
 import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
 import type { ChunkTally, UploadOutcome } from "./submit-ledger";
-import type { CheckRowsAnswer, UploadChunkAnswer } from "./upload-api";
+import type { SubmitOptions } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
 // gets exactly one answer with that id: its output, or the error message to show. Row lists
@@ -15,8 +15,9 @@ import type { CheckRowsAnswer, UploadChunkAnswer } from "./upload-api";
 export type FileSummary = Omit<OpenedFile, "sheets"> & { sheets: SheetSummary[] };
 export type SheetPreview = { sheet: number; rows: string[][]; rowNumbers: number[]; rowCount: number; detectedHeader: number };
 export type ColumnInfo = { index: number; header: string; label: string; samples: string[] };
+/** A step of the submission the worker sends: its value, or why it paused (retry is safe) or failed. */
+export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
 export type ReviewState = { counts: RowCounts; history: HistoryState; structural: boolean; changed: number[] | null };
-export type CheckBatch = { rows: number[]; versions: number[]; body: string };
 
 export type WorkerCalls = {
   open: { input: { name: string; data: Blob | ArrayBuffer }; output: FileSummary };
@@ -32,11 +33,12 @@ export type WorkerCalls = {
   remove: { input: { rows: number[] }; output: ReviewState };
   undo: { input: Record<string, never>; output: ReviewState };
   redo: { input: Record<string, never>; output: ReviewState };
-  checkBatch: { input: { campaignId: string; limit: number }; output: CheckBatch | null };
-  checkResult: { input: { sent: { rows: number[]; versions: number[] }; answer: CheckRowsAnswer }; output: ReviewState };
-  startSubmit: { input: Record<string, never>; output: { chunks: number; rows: number } };
-  chunkBody: { input: { chunk: number }; output: { body: string; rows: number } };
-  chunkResult: { input: { chunk: number; answer: UploadChunkAnswer }; output: ChunkTally };
+  /** Checks the next rows against the campaign; null once every valid row is checked. */
+  checkNext: { input: { campaignId: string; limit: number }; output: ReviewState | null };
+  submitStart: { input: Record<string, never>; output: { chunks: number; rows: number } };
+  submitOpen: { input: { campaignId: string; fileName: string; options: SubmitOptions; key: string }; output: SubmitStep<{ uploadJobId: string }> };
+  submitChunk: { input: { chunk: number; uploadJobId: string; key: string }; output: SubmitStep<ChunkTally> };
+  submitFinish: { input: { uploadJobId: string; key: string }; output: SubmitStep<{ uploadJobId: string }> };
   outcome: { input: Record<string, never>; output: UploadOutcome };
   report: { input: { kind: "review" | "outcome" }; output: { csv: string; rows: number } };
 };

@@ -1,0 +1,196 @@
+import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
+import { EditHistory, type HistoryEntry } from "./edit-history";
+import { cellReplacer, type ReplaceSpec } from "./find-replace";
+import { postJson } from "./http";
+import { required, type ReadingPhase } from "./reading-phase";
+import { UploadError } from "./read-upload";
+import { ReviewRows, type CellChange, type RemoteIssue, type RowFilter } from "./review-rows";
+import { ROW_KEY } from "./row-issues";
+import { checkRowsAnswerSchema, type CheckRowsAnswer } from "./upload-api";
+import type { ReviewState } from "./worker-protocol";
+
+// The second phase: the mapped rows under review, their edit history, and the campaign check
+// (POST /api/uploads/check, sent from here, where the rows are). Validation of a header and
+// mapping the operator is about to confirm starts early (prepare) and is adopted by review().
+
+export const CHECK_PATH = "/api/uploads/check";
+
+type Prepared = { key: string; cancelled: boolean; rows: Promise<ReviewRows | null> };
+
+export class ReviewPhase {
+  mapping: ColumnMapping = {};
+  private schema: FieldSchema | null = null;
+  private rows: ReviewRows | null = null;
+  private history = new EditHistory();
+  private prepared: Prepared | null = null;
+
+  constructor(
+    private readonly reading: ReadingPhase,
+    private readonly fetch: typeof globalThis.fetch,
+  ) {}
+
+  /** The file, sheet or header changed: nothing under review is valid any more. */
+  reset() {
+    this.cancelPrepared();
+    this.rows = null;
+  }
+
+  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): null {
+    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy);
+    if (this.prepared?.key === key) return null;
+    this.cancelPrepared();
+    const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
+    job.rows = this.buildRows(headerRow, mapping, schema, policy, () => job.cancelled);
+    // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
+    job.rows.catch(() => {});
+    this.prepared = job;
+    return null;
+  }
+
+  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): Promise<ReviewState> {
+    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy);
+    const ready = this.prepared?.key === key ? await this.prepared.rows : null;
+    this.cancelPrepared();
+    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, () => false))!;
+    this.mapping = mapping;
+    this.schema = schema;
+    this.history = new EditHistory();
+    return this.state(true);
+  }
+
+  select(filter: RowFilter): Int32Array {
+    return this.reviewRows().select(filter);
+  }
+
+  rowViews(indexes: readonly number[]) {
+    const rows = this.reviewRows();
+    return indexes.filter((i) => i >= 0 && i < rows.size).map((i) => rows.view(i));
+  }
+
+  edit(change: CellChange): ReviewState {
+    const before = this.reviewRows().cell(change.row, change.field);
+    if (before === change.value) return this.state(false);
+    return this.applyEntry({ kind: "edit", label: `Edit ${change.field} in row ${this.reviewRows().rowNumber(change.row)}`, changes: [{ ...change, before, after: change.value }] });
+  }
+
+  /** `dryRun`: count the matching cells only. */
+  replace(spec: ReplaceSpec, dryRun: boolean): { matched: number; state: ReviewState } {
+    const rows = this.reviewRows();
+    const replacer = cellReplacer(spec);
+    const changes = [];
+    for (let row = 0; row < rows.size; row++) {
+      if (rows.isRemoved(row)) continue;
+      if (spec.onlyErrors && rows.issues(row)[spec.field]?.level !== "error") continue;
+      const before = rows.cell(row, spec.field);
+      const after = replacer(before);
+      if (after !== null) changes.push({ row, field: spec.field, before, after });
+    }
+    if (dryRun || changes.length === 0) return { matched: changes.length, state: this.state(false) };
+    const label = `Replace in ${spec.field} (${changes.length.toLocaleString("en-IN")} cells)`;
+    return { matched: changes.length, state: this.applyEntry({ kind: "edit", label, changes }) };
+  }
+
+  remove(indexes: readonly number[]): ReviewState {
+    const rows = this.reviewRows();
+    const live = indexes.filter((i) => i >= 0 && i < rows.size && !rows.isRemoved(i));
+    if (live.length === 0) return this.state(false);
+    return this.applyEntry({ kind: "remove", label: `Remove ${live.length === 1 ? "1 row" : `${live.length.toLocaleString("en-IN")} rows`}`, rows: live });
+  }
+
+  undo(): ReviewState {
+    const entry = this.history.undo();
+    return entry ? this.apply(entry, "backward") : this.state(false);
+  }
+
+  redo(): ReviewState {
+    const entry = this.history.redo();
+    return entry ? this.apply(entry, "forward") : this.state(false);
+  }
+
+  /** The next `limit` unchecked valid rows for the campaign check; null when every row is checked. */
+  checkBatch(campaignId: string, limit: number): { rows: number[]; versions: number[]; body: string } | null {
+    const rows = this.reviewRows();
+    const batch = rows.uncheckedRows(limit);
+    if (batch.rows.length === 0) return null;
+    return { ...batch, body: JSON.stringify({ campaignId, records: batch.rows.map((row) => rows.record(row)) }) };
+  }
+
+  /** Asks the server about a batch; touches no state, so edits go on while it is out. Refusals throw its message. */
+  async sendCheck(body: string): Promise<CheckRowsAnswer> {
+    const sent = await postJson(this.fetch, { path: CHECK_PATH, body, what: "checking the rows against the campaign" }, checkRowsAnswerSchema);
+    if (sent.kind !== "result") throw new UploadError(sent.message);
+    return sent.value;
+  }
+
+  /** Places the answers on the rows; rows edited since the batch was taken stay unchecked. */
+  checkResult(sent: { rows: number[]; versions: number[] }, answer: CheckRowsAnswer): ReviewState {
+    const rows = this.reviewRows();
+    const schema = required(this.schema, "The rows have not been validated yet.");
+    const issues = new Map<number, RemoteIssue>();
+    for (const invalid of answer.invalid) {
+      const code = invalid.issues[0]?.code ?? "invalid_text";
+      issues.set(invalid.index, { field: ROW_KEY, code, message: invalid.issues.map((issue) => issue.message).join("; ") });
+    }
+    const idField = schema.identifierKey ?? schema.phoneKey;
+    for (const refused of answer.notWritten) {
+      if (!issues.has(refused.index)) issues.set(refused.index, { field: idField, code: refused.code, message: refused.message });
+    }
+    const changed = rows.applyCheck(sent.rows, sent.versions, issues);
+    return this.state(false, changed);
+  }
+
+  reviewRows(): ReviewRows {
+    return required(this.rows, "The rows have not been validated yet.");
+  }
+
+  /** Null when cancelled. */
+  private buildRows(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, cancelled: () => boolean) {
+    const sheet = this.reading.currentSheet();
+    const mapped = applyMapping(sheet.rows, headerRow, mapping, sheet.rowNumbers);
+    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy }, { pause, cancelled });
+  }
+
+  private cancelPrepared() {
+    if (this.prepared) this.prepared.cancelled = true;
+    this.prepared = null;
+  }
+
+  private applyEntry(entry: HistoryEntry): ReviewState {
+    this.history.push(entry);
+    return this.apply(entry, "forward");
+  }
+
+  private apply(entry: HistoryEntry, direction: "forward" | "backward"): ReviewState {
+    const rows = this.reviewRows();
+    if (entry.kind === "remove") {
+      rows.setRemoved(entry.rows, direction === "forward");
+      return this.state(true);
+    }
+    rows.setCells(entry.changes.map(({ row, field, before, after }) => ({ row, field, value: direction === "forward" ? after : before })));
+    return this.state(false);
+  }
+
+  /**
+   * `structural`: rows came or went, so the table's row list must be selected again.
+   * `changed`: the only rows whose view changed; null when any row may have (an edit can
+   * change duplicates anywhere in the file).
+   */
+  private state(structural: boolean, changed: number[] | null = null): ReviewState {
+    return { counts: this.reviewRows().counts(), history: this.history.state(), structural, changed };
+  }
+}
+
+/** What a validation depends on; a prepared one is used only for exactly the same inputs. */
+function reviewKey(sheet: number, headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): string {
+  const pairs = Object.entries(mapping)
+    .filter(([, field]) => field !== null)
+    .map(([column, field]) => `${column}=${field}`)
+    .sort();
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy]);
+}
+
+/** Lets the worker's message queue run between chunks of validation. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
