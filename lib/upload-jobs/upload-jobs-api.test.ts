@@ -14,6 +14,10 @@ import { loan } from "@/lib/test/records";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { contact, createFlexyCampaign, upload } from "@/lib/flexydial/test-kit";
+import { POST as openUpload } from "@/app/api/uploads/route";
+import { POST as addChunk } from "@/app/api/uploads/[jobId]/chunks/route";
+import { POST as finishUpload } from "@/app/api/uploads/[jobId]/finish/route";
+import { operatorCookie } from "@/lib/test/records";
 import { listUploadJobs, uploadListFiltersSchema } from "./list-upload-jobs";
 
 // Upload jobs that tell the truth, against a real Postgres: counts that reconcile, the per-row
@@ -70,6 +74,21 @@ describe("GET /api/upload-jobs/{jobId}", () => {
     const res = await call(detail, { apiKey: a.apiKey, params: { jobId: theirJob } });
     expect(res.status).toBe(404);
     expect(res.json).toEqual({ error: { code: "not_found", message: "Upload job not found" } });
+  });
+});
+
+describe("a cancelled wizard upload", () => {
+  it("says cancelled and counts the rows never sent", async () => {
+    const theCampaign = await createTestCampaign(a.id, "emi");
+    const { cookie } = await operatorCookie(a.id);
+    const opened = await call(openUpload, { headers: { cookie }, body: { campaignId: theCampaign.id, fileName: "november.csv", total: 5, options: { mode: "add" } } });
+    const jobId = opened.json.uploadJobId as string;
+    await call(addChunk, { headers: { cookie }, params: { jobId }, body: { records: [loan(11), loan(12, { phone_number: "12345" })] } });
+    await call(finishUpload, { method: "POST", headers: { cookie }, params: { jobId } });
+    const res = await call(detail, { headers: { cookie }, params: { jobId } });
+    expect(res.json).toMatchObject({ outcome: "cancelled", fileName: "november.csv", source: "ui", counts: { received: 5, added: 1, duplicates: 0, invalid: 1, failed: 0, notSent: 3 } });
+    expect(res.json.sentBy).toMatch(/^Operator \(operator-.+@test\.local\)$/);
+    await db.campaign.delete({ where: { id: theCampaign.id } });
   });
 });
 
