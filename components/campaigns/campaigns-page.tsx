@@ -5,7 +5,7 @@ import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 
 export async function CampaignsPage() {
-  const { organization } = await requireOperator();
+  const { organization, user } = await requireOperator();
   const campaigns = await campaignSummaries(organization.id);
 
   return (
@@ -46,11 +46,11 @@ export async function CampaignsPage() {
                   </td>
                   <td><ServiceTypeBadge serviceType={c.serviceType} campaignType={c.campaignType} /></td>
                   <td><StatusBadge status={c.status} /></td>
-                  <td className="num">{formatNumber(c.customers)}</td>
+                  <td className="num"><Link href={`/campaigns/${c.id}/contacts`} aria-label={`${formatNumber(c.customers)} contacts of ${c.name}`}>{formatNumber(c.customers)}</Link></td>
                   <td>
                     {c.lastUpload ? (
                       <>
-                        {formatDateTime(c.lastUpload.createdAt)}
+                        <Link href={`/uploads/${c.lastUpload.id}`}>{formatDateTime(c.lastUpload.createdAt)}</Link>
                         <div className="muted small">{formatNumber(c.lastUpload.successful)} of {formatNumber(c.lastUpload.total)} added</div>
                       </>
                     ) : (
@@ -58,7 +58,7 @@ export async function CampaignsPage() {
                     )}
                   </td>
                   <td className="actions">
-                    <Link href={`/campaigns/${c.id}/upload`} className="btn btn-sm">Upload contacts</Link>
+                    {user.role !== "viewer" && <Link href={`/campaigns/${c.id}/upload`} className="btn btn-sm">Upload contacts</Link>}
                   </td>
                 </tr>
               ))}
