@@ -75,7 +75,7 @@ test.describe("contacts and upload jobs", () => {
     await shoot(page, "campaign");
   });
 
-  test("the error report downloads from the job page on a fresh page load", async ({ page, request, browser }) => {
+  test("the error report downloads from the job page on a fresh page load", async ({ request, browser }) => {
     campaign = await createCampaign(request, "custom", CRM);
     const sent = await request.post("/api/bulkphonebookupload/v1/", {
       headers: { Authorization: `Token ${seedData().demo.apiKey}` },

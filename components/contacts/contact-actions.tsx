@@ -43,7 +43,7 @@ export function ContactActions({ campaignId, contactId, name, blocked }: Props) 
         </div>
       )}
       {asking === "dnc" && (
-        <div className="confirm" role="group" aria-label="Add to DNC">
+        <fieldset className="confirm" aria-label="Add to DNC">
           <p>Stop calling this number?</p>
           <label className="choice-inline"><input type="radio" name="scope" checked={scope === "campaign"} disabled={blocked === "campaign"} onChange={() => setScope("campaign")} /> In this campaign</label>
           <label className="choice-inline"><input type="radio" name="scope" checked={scope === "global"} onChange={() => setScope("global")} /> In every campaign (global list)</label>
@@ -51,16 +51,16 @@ export function ContactActions({ campaignId, contactId, name, blocked }: Props) 
             <button className="btn btn-primary" type="button" disabled={busy || (scope === "campaign" && blocked === "campaign")} onClick={block}>Add to DNC</button>
             <button className="btn" type="button" onClick={() => setAsking(null)}>Cancel</button>
           </div>
-        </div>
+        </fieldset>
       )}
       {asking === "delete" && (
-        <div className="confirm confirm-danger" role="group" aria-label="Delete contact">
+        <fieldset className="confirm confirm-danger" aria-label="Delete contact">
           <p>Delete {name}? The contact and its call history are removed; this cannot be undone.</p>
           <div className="button-row">
             <button className="btn btn-danger" type="button" disabled={busy} onClick={remove}>Yes, delete</button>
             <button className="btn" type="button" onClick={() => setAsking(null)}>Cancel</button>
           </div>
-        </div>
+        </fieldset>
       )}
     </div>
   );

@@ -14,7 +14,8 @@ type Props = {
 
 export function ContactsFilters({ action, filters, identifierLabel, agents, jobs }: Props) {
   return (
-    <form className="card filters" action={action} method="get" role="search" aria-label="Search contacts">
+    <search aria-label="Search contacts">
+    <form className="card filters" action={action} method="get">
       <label className="field inline filters-search">
         <span>Search</span>
         <input type="search" name="q" defaultValue={filters.q} placeholder={`Name, ${identifierLabel} or phone`} />
@@ -50,5 +51,6 @@ export function ContactsFilters({ action, filters, identifierLabel, agents, jobs
         <Link className="btn" href={action}>Clear</Link>
       </div>
     </form>
+    </search>
   );
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { db } from "@/lib/db/client";
 import { orNotFound, pageContext } from "@/lib/auth/page-context";
 import { contactFiltersQuery, isFiltered, type ContactFilters } from "@/lib/customers/contact-filters";
 import { searchCustomers } from "@/lib/customers/search-customers";
+import { contactFilterOptions } from "@/lib/customers/contact-filter-options";
 import { campaignInScope } from "@/lib/customers/campaign-scope";
 import { Pagination } from "@/components/ui/pagination";
 import { ContactsFilters } from "@/components/contacts/contacts-filters";
@@ -14,16 +14,7 @@ import { ContactsTable } from "@/components/contacts/contacts-table";
 export async function ContactsPage({ campaignId, filters }: { campaignId: string; filters: ContactFilters }) {
   const { ctx } = await pageContext();
   const { campaign, schema } = await orNotFound(campaignInScope(ctx, campaignId));
-  const [page, agents, jobs] = await Promise.all([
-    searchCustomers(ctx, campaign.id, filters),
-    db.agent.findMany({ where: { organizationId: ctx.organizationId }, select: { username: true, name: true }, orderBy: { name: "asc" } }),
-    db.uploadJob.findMany({
-      where: { campaignId: campaign.id, action: "insert" },
-      select: { id: true, fileName: true, reference: true, createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: 100,
-    }),
-  ]);
+  const [page, { agents, jobs }] = await Promise.all([searchCustomers(ctx, campaign.id, filters), contactFilterOptions(ctx, campaign.id)]);
   const base = `/campaigns/${campaign.id}/contacts`;
   const href = (over: Partial<ContactFilters>) => `${base}${contactFiltersQuery({ ...filters, ...over })}`;
   const exportQuery = contactFiltersQuery({ ...filters, page: 1, sort: "created", dir: "desc" }).replace(/^\?/, "");

@@ -43,7 +43,7 @@ export function JobProblems({ jobId, problems, filters }: { jobId: string; probl
                     <td className="num">{r.index}</td>
                     <td className="mono nowrap">{r.id ?? "—"}</td>
                     <td><span className={`badge ${r.kind === "invalid" ? "badge-danger" : "badge-warning"}`}>{PROBLEM_LABELS[r.kind]}</span></td>
-                    <td><ul className="reasons">{r.errors.map((e, i) => <li key={i}>{e}</li>)}</ul></td>
+                    <td><ul className="reasons">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul></td>
                     <td className="mono small row-sent">{r.row ? Object.entries(r.row).map(([k, v]) => <div key={k}><span className="muted">{k}:</span> {String(v ?? "")}</div>) : <span className="muted">—</span>}</td>
                   </tr>
                 ))}

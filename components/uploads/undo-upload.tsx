@@ -57,13 +57,13 @@ export function UndoUpload({ jobId, added, done, canUndo }: { jobId: string; add
           <button className="btn btn-danger" type="button" onClick={() => setAsking(true)}>Undo this upload…</button>
         </>
       ) : (
-        <div className="confirm confirm-danger" role="group" aria-label="Confirm undo">
+        <fieldset className="confirm confirm-danger" aria-label="Confirm undo">
           <p>Remove up to {formatNumber(added)} contacts added by this upload? Contacts with calls stay. This cannot be reversed.</p>
           <div className="button-row">
             <button className="btn btn-danger" type="button" disabled={busy} onClick={undo}>{busy ? "Undoing…" : "Yes, undo the upload"}</button>
             <button className="btn" type="button" onClick={() => setAsking(false)}>Cancel</button>
           </div>
-        </div>
+        </fieldset>
       )}
     </div>
   );

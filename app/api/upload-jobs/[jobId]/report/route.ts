@@ -1,6 +1,5 @@
 // GET /api/upload-jobs/{jobId}/report?problem= - the rows not added as a formula-safe CSV with their original columns, built on the server
 import { withDownload } from "@/lib/api/with-download";
-import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { problemFiltersSchema } from "@/lib/upload-jobs/job-problems";
 import { problemsReport } from "@/lib/upload-jobs/problems-report";

@@ -1,6 +1,5 @@
 // GET /api/campaigns/{id}/contacts/export?format=csv|xlsx - the filtered contacts as a formula-safe file (same filters as the list)
 import { withDownload } from "@/lib/api/with-download";
-import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { parseContactFilters } from "@/lib/customers/contact-filters";
 import { exportCustomers } from "@/lib/customers/export-customers";
