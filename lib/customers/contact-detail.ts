@@ -52,4 +52,3 @@ export async function contactDetail(ctx: DomainContext, campaignId: string, cust
   };
 }
 
-export type ContactDetail = Awaited<ReturnType<typeof contactDetail>>;

@@ -40,21 +40,9 @@ export async function uploadJobDetail(ctx: DomainContext, jobId: string) {
   };
 }
 
-export type UploadJobDetail = Awaited<ReturnType<typeof uploadJobDetail>>;
-
 export type UndoResult = {
   removed: number;
   kept: { id: string; identifier: string; reason: string }[];
   /** More contacts were kept than `kept` lists. */
   keptTotal: number;
 };
-
-/** The live part of a running job, for polling. */
-export async function uploadJobProgress(ctx: DomainContext, jobId: string) {
-  const job = await db.uploadJob.findFirst({
-    where: { id: jobId, organizationId: ctx.organizationId },
-    select: { status: true, total: true, processed: true, successful: true, invalid: true, duplicates: true, failed: true },
-  });
-  if (!job) throw new NotFound("Upload job not found", { resource: "upload_job" });
-  return { outcome: jobOutcome(job), counts: jobCounts(job), progress: jobProgress(job), processed: job.processed };
-}

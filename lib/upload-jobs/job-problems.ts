@@ -20,7 +20,7 @@ export type ProblemFilters = z.output<typeof problemFiltersSchema>;
 
 export const PROBLEMS_PAGE_SIZE = 100;
 
-export type ProblemRow = { index: number; id: string | null; errors: string[]; row: Record<string, unknown> | null; kind: ProblemKind };
+type ProblemRow = { index: number; id: string | null; errors: string[]; row: Record<string, unknown> | null; kind: ProblemKind };
 
 export async function jobProblems(ctx: DomainContext, jobId: string, filters: ProblemFilters) {
   await assertJob(ctx, jobId);
@@ -37,7 +37,7 @@ export async function jobProblems(ctx: DomainContext, jobId: string, filters: Pr
   const counts: Record<ProblemKind, number> = { invalid: 0, duplicate: 0, dnc: 0, failed: 0 };
   for (const [k, n] of Object.entries(result.counts ?? {})) counts[k as ProblemKind] = Number(n);
   return {
-    rows: result.rows.map((r) => ({ index: r.value.index, id: r.value.id ?? null, errors: r.value.errors ?? [], row: r.value.row ?? null, kind: r.kind })),
+    rows: result.rows.map((r): ProblemRow => ({ index: r.value.index, id: r.value.id ?? null, errors: r.value.errors ?? [], row: r.value.row ?? null, kind: r.kind })),
     counts,
     total: filters.problem ? counts[filters.problem] : Object.values(counts).reduce((a, b) => a + b, 0),
     pageSize: PROBLEMS_PAGE_SIZE,
