@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appCallRoutes } from "./app-call-routes";
+import { appContactRoutes } from "./app-contact-routes";
 import { appRoutes } from "./app-routes";
 import { flexydialRoutes } from "./flexydial-routes";
 import type { Family, RouteDoc } from "./route-doc";
@@ -10,7 +11,7 @@ import { timepayRoutes } from "./timepay-routes";
 // Schema output, draft 2020-12 as OpenAPI 3.1 uses). Served at /api/openapi.json, rendered at
 // /docs/api; tests check that it lists every route under app/api and validate responses against it.
 
-export const ROUTES: readonly RouteDoc[] = [...timepayRoutes, ...timepayCallRoutes, ...flexydialRoutes, ...appRoutes, ...appCallRoutes];
+export const ROUTES: readonly RouteDoc[] = [...timepayRoutes, ...timepayCallRoutes, ...flexydialRoutes, ...appRoutes, ...appCallRoutes, ...appContactRoutes];
 
 type Json = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ function operation(route: RouteDoc, components: Json): Json {
   const responses: Json = {};
   for (const [status, doc] of Object.entries(route.responses)) {
     const examples = doc.examples && Object.fromEntries(Object.entries(doc.examples).map(([name, value]) => [name, { value }]));
-    responses[status] = { description: doc.description, content: { "application/json": { schema: jsonSchema(doc.schema, "output", components), ...(examples && { examples }) } } };
+    responses[status] = { description: doc.description, content: { [doc.contentType ?? "application/json"]: { schema: jsonSchema(doc.schema, "output", components), ...(examples && { examples }) } } };
   }
   return {
     tags: [route.family],

@@ -9,6 +9,8 @@ export type Family = "TimePay" | "Flexydial" | "App";
 export type ResponseDoc = {
   description: string;
   schema: z.ZodType;
+  /** A file instead of JSON (exports, reports): its media type; `schema` then describes the bytes. */
+  contentType?: string;
   /** Named examples (the seeds' included), each validated against `schema` by a test. */
   examples?: Record<string, unknown>;
 };
