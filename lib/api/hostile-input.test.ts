@@ -116,6 +116,7 @@ const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string
   all: async () => "get-session",
   campaignId: async (f) => f.emi.id,
   call_id: async (f) => f.callId,
+  contactId: async (f) => f.contactId,
   organizationId: async (f) => f.org.id,
   path: async () => "v1/no-such-route",
 };
@@ -132,7 +133,7 @@ async function makeFixture(org: TestOrg) {
   const placed = await db.call.create({
     data: { organizationId: org.id, campaignId: customer.campaignId, customerId: customer.id, agentId: org.agent.id, toPhone: "+919811122255", state: "completed", dialedAt: new Date(), finishedAt: new Date(), outcome: "Contacted" },
   });
-  return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, dncNumber: "6300868401", email };
+  return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, contactId: customer.id, dncNumber: "6300868401", email };
 }
 
 async function counts(organizationId: string) {

@@ -29,6 +29,8 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId],
   campaignId: (v) => [v.emi.id, v.custom.id],
   call_id: (v) => [v.callId],
+  // A contact (customer) of A's, under A's campaign and under B's own (app/api/campaigns/[id]/contacts/[contactId]).
+  contactId: (v) => [v.customerId],
   // The provider results webhook names the organization in its path (its signature proves it).
   organizationId: (v) => [v.org.id],
   // The catch-all 404 of unknown API paths: A's ids inside an unknown path.

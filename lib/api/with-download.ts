@@ -1,5 +1,6 @@
 import { appDialect } from "@/lib/api/app-dialect";
 import { authenticate, type AuthContext } from "@/lib/api/authenticate";
+import { assertAcceptableText } from "@/lib/api/json-guard";
 import { errorResponse } from "@/lib/api/with-api";
 
 // withApi's twin for GET routes that answer with a file instead of JSON (exports, error
@@ -15,7 +16,11 @@ export function withDownload(handler: (ctx: { auth: AuthContext; params: Record<
       const auth = await authenticate(request, appDialect);
       const raw = (await context.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-      const file = await handler({ auth, params, query: new URL(request.url).searchParams });
+      const query = new URL(request.url).searchParams;
+      // As withApi: text Postgres refuses (NUL, lone surrogates) is a 400, never a 500.
+      assertAcceptableText(Object.entries(params), "path");
+      assertAcceptableText(query.entries(), "query");
+      const file = await handler({ auth, params, query });
       return new Response(file.body, {
         status: 200,
         headers: {

@@ -122,6 +122,7 @@ export const appContactRoutes: RouteDoc[] = [
     query: contactsQuery.extend({ format: z.enum(["csv", "xlsx"]).optional() }),
     responses: {
       200: file("The file, as an attachment (text/csv, or the XLSX media type with format=xlsx).", "text/csv"),
+      400: error("A query or path value Postgres cannot store (NUL, a lone surrogate)."),
       404: error("No such campaign."),
       ...common,
     },
@@ -202,7 +203,7 @@ export const appContactRoutes: RouteDoc[] = [
     summary: "The rows not added as a formula-safe CSV with their original columns",
     params: jobParams,
     query: z.object({ problem: problemKind.optional() }),
-    responses: { 200: file("The report, as an attachment.", "text/csv"), 404: jobNotFound, ...common },
+    responses: { 200: file("The report, as an attachment.", "text/csv"), 400: error("A query or path value Postgres cannot store (NUL, a lone surrogate)."), 404: jobNotFound, ...common },
   },
   {
     method: "post",
