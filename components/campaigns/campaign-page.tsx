@@ -6,6 +6,7 @@ import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
+import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
 
 export async function CampaignPage({ id }: { id: string }) {
   const { organization } = await requireOperator();
@@ -46,6 +47,11 @@ export async function CampaignPage({ id }: { id: string }) {
         <p>
           {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages: {campaign.languages.join(", ") || "—"}
         </p>
+      </section>
+
+      <section className="card">
+        <h2>The same person</h2>
+        <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
       </section>
 
       <section className="card table-card">

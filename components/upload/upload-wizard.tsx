@@ -87,7 +87,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       if ("mapping" in result) remembered.current = result.mapping;
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
-    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy }) }));
+    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy }) }));
   };
 
   return (

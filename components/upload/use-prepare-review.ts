@@ -31,5 +31,5 @@ export function usePrepareReview(client: UploadWorkerClient | null, state: Wizar
 }
 
 function prepare(client: UploadWorkerClient, headerRow: number, mapping: ColumnMapping, campaign: WizardCampaign) {
-  void client.call("prepare", { headerRow, mapping, schema: campaign.schema, policy: campaign.policy }).catch(() => {});
+  void client.call("prepare", { headerRow, mapping, schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy }).catch(() => {});
 }

@@ -41,6 +41,10 @@ export const ISSUE_CODES = [
   "duplicate_in_file",
   /** The campaign already holds a customer with this key. */
   "duplicate_in_campaign",
+  /** The same normalised phone as an earlier record of the file or request (another identifier). */
+  "duplicate_phone_in_file",
+  /** The campaign already holds a customer with this normalised phone (another identifier). */
+  "duplicate_phone_in_campaign",
   /** The database refused the record's batch; nothing of it was written. */
   "write_failed",
   /** Warning: a phone with a spreadsheet's trailing ".0", read without it. */

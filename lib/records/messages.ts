@@ -56,6 +56,10 @@ export const phoneReasons = {
 export const duplicateReason = (key: string, value: string, firstIndex: number) =>
   `Duplicate ${key} '${value}' in request (first seen at record ${firstIndex})`;
 
+/** The same person under another identifier: the phones compare in E.164. */
+export const duplicatePhoneReason = (key: string, e164: string, firstIndex: number) =>
+  `Duplicate ${key} '${e164}' in request: the same phone number as record ${firstIndex}`;
+
 /** Values are echoed inside messages; keep a 1 MB cell from becoming a 1 MB message. */
 export function shownValue(value: string): string {
   return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;

@@ -19,7 +19,7 @@ export type { IndexedIssue, Issue, IssueCode } from "./issues";
 export const validateOptionsSchema = z.object({
   /** "keep": keys outside the schema are stored with the record (TimePay). "error": rejected. */
   unknownKeys: z.enum(["keep", "error"]).default("keep"),
-  /** Also reject a repeated normalised phone (Flexydial, where the phone is the contact key). */
+  /** Also reject a repeated normalised phone (a campaign whose duplicatesBy keys on it; Flexydial). */
   uniquePhone: z.boolean().default(false),
   /**
    * false: every record that passes its checks is valid and none is a duplicate; the caller
@@ -68,7 +68,9 @@ export function validateRecords(
 ): ValidationResult {
   const compiled = buildRecordSchema(schema, policy);
   const { unknownKeys, uniquePhone, findDuplicates } = validateOptionsSchema.parse(options ?? {});
-  const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : []);
+  // A repeated phone of a schema with an identifier is the same person under another id: its own code.
+  const personPhone = uniquePhone && compiled.identifierKey !== null ? compiled.phoneKey : null;
+  const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : [], personPhone);
   const result: ValidationResult = { valid: [], invalid: [], duplicates: [], warnings: [] };
 
   for (let index = 0; index < records.length; index++) {

@@ -1,4 +1,5 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { DuplicatesBy } from "@/lib/records/duplicates-by";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { EditHistory, type HistoryEntry } from "./edit-history";
 import { cellReplacer, type ReplaceSpec } from "./find-replace";
@@ -36,23 +37,23 @@ export class ReviewPhase {
     this.rows = null;
   }
 
-  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): null {
-    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy);
+  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy): null {
+    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
     const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
-    job.rows = this.buildRows(headerRow, mapping, schema, policy, () => job.cancelled);
+    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, () => job.cancelled);
     // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
     job.rows.catch(() => {});
     this.prepared = job;
     return null;
   }
 
-  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): Promise<ReviewState> {
-    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy);
+  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy): Promise<ReviewState> {
+    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy);
     const ready = this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
-    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, () => false))!;
+    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, () => false))!;
     this.mapping = mapping;
     this.schema = schema;
     this.history = new EditHistory();
@@ -134,7 +135,8 @@ export class ReviewPhase {
     }
     const idField = schema.identifierKey ?? schema.phoneKey;
     for (const refused of answer.notWritten) {
-      if (!issues.has(refused.index)) issues.set(refused.index, { field: idField, code: refused.code, message: refused.message });
+      const field = refused.code === "duplicate_phone_in_campaign" ? schema.phoneKey : idField;
+      if (!issues.has(refused.index)) issues.set(refused.index, { field, code: refused.code, message: refused.message });
     }
     const changed = rows.applyCheck(sent.rows, sent.versions, issues);
     return this.state(false, changed);
@@ -145,10 +147,17 @@ export class ReviewPhase {
   }
 
   /** Null when cancelled. */
-  private buildRows(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, cancelled: () => boolean) {
+  private buildRows(
+    headerRow: number,
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    policy: PhonePolicy,
+    duplicatesBy: DuplicatesBy,
+    cancelled: () => boolean,
+  ) {
     const sheet = this.reading.currentSheet();
     const mapped = applyMapping(sheet.rows, headerRow, mapping, sheet.rowNumbers);
-    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy }, { pause, cancelled });
+    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy, duplicatesBy }, { pause, cancelled });
   }
 
   private cancelPrepared() {
@@ -182,12 +191,19 @@ export class ReviewPhase {
 }
 
 /** What a validation depends on; a prepared one is used only for exactly the same inputs. */
-function reviewKey(sheet: number, headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): string {
+function reviewKey(
+  sheet: number,
+  headerRow: number,
+  mapping: ColumnMapping,
+  schema: FieldSchema,
+  policy: PhonePolicy,
+  duplicatesBy: DuplicatesBy,
+): string {
   const pairs = Object.entries(mapping)
     .filter(([, field]) => field !== null)
     .map(([column, field]) => `${column}=${field}`)
     .sort();
-  return JSON.stringify([sheet, headerRow, pairs, schema, policy]);
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy]);
 }
 
 /** Lets the worker's message queue run between chunks of validation. */

@@ -51,11 +51,11 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "setHeader":
       return reading.setHeader(request.input.headerRow);
     case "prepare": {
-      const { headerRow, mapping, schema, policy } = request.input;
-      return review.prepare(headerRow, mapping, schema, policy);
+      const { headerRow, mapping, schema, policy, duplicatesBy } = request.input;
+      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy);
     }
     case "review":
-      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy);
+      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy, request.input.duplicatesBy);
     case "select":
       return { rows: review.select(request.input.filter) };
     case "rows":

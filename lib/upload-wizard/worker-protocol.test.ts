@@ -23,7 +23,7 @@ const CSV = [
   row("L1"),
   row("L2", { phone: "12345" }),
   row("L3", { phone: "9.19877E+11" }),
-  row("L1", { first: "Again" }), // the same loan twice
+  row("L1", { first: "Again", phone: "9876543220" }), // the same loan twice (another phone: the phone is a key too)
   row("L4", { due: "2025-02-30", language: "" }),
   row("L5", { phone: "9876543215.0" }), // a warning, still valid
 ].join("\r\n");
@@ -46,7 +46,7 @@ async function reviewing(text = CSV, bytes?: ArrayBuffer, fetch?: typeof globalT
   const preview = await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
   const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
-  const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+  const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
   return { client, state, mapping };
 }
 
@@ -118,7 +118,7 @@ describe("reading a file", () => {
     await expect(client.call("open", { name: "old.xls", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).buffer })).rejects.toThrow(
       "This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.",
     );
-    await expect(client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY })).rejects.toThrow("No file is open.");
+    await expect(client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" })).rejects.toThrow("No file is open.");
     await client.call("open", { name: "one.csv", data: utf8WithBom("only a header\r\n") });
     await expect(client.call("setHeader", { headerRow: 0 })).rejects.toThrow("There are no rows below this header row.");
   });
@@ -224,10 +224,10 @@ describe("preparing the review while the operator confirms header and columns", 
   it("validates once, in the background, and the confirmed review is that result", async () => {
     const build = vi.spyOn(ReviewRows, "build");
     const { client, mapping, headerRow } = await atHeader();
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     await client.call("setHeader", { headerRow });
-    const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     expect(build).toHaveBeenCalledTimes(1);
     expect(state.counts).toMatchObject({ rows: 6, valid: 2, invalid: 3, duplicates: 1 });
   });
@@ -235,19 +235,19 @@ describe("preparing the review while the operator confirms header and columns", 
   it("validates again for a different choice, and never uses a prepared result of another file", async () => {
     const build = vi.spyOn(ReviewRows, "build");
     const { client, mapping, headerRow } = await atHeader();
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     await client.call("setHeader", { headerRow });
     const withoutLanguage = { ...mapping, 10: null };
-    const state = await client.call("review", { mapping: withoutLanguage, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const state = await client.call("review", { mapping: withoutLanguage, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     expect(build).toHaveBeenCalledTimes(2);
     expect((await client.call("rows", { rows: [0] })).rows[0].cells).not.toHaveProperty("language");
     expect(state.counts.rows).toBe(6);
 
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     await client.call("open", { name: "other.csv", data: utf8WithBom([HEADER, row("Z1")].join("\n")) });
     await client.call("selectSheet", { sheet: 0 });
     await client.call("setHeader", { headerRow: 0 });
-    const other = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const other = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     expect(other.counts).toMatchObject({ rows: 1, valid: 1 });
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.loan_id).toBe("Z1");
   });
@@ -350,7 +350,7 @@ describe("submitting", () => {
       calls: null,
       workflowTriggered: null,
     }));
-    const { client } = await reviewing([HEADER, row("A1"), row("A2"), row("A3"), row("A4"), row("A1"), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
+    const { client } = await reviewing([HEADER, ...["A1", "A2", "A3", "A4"].map((id, i) => row(id, { phone: `987654320${i}` })), row("A1", { phone: "9876543209" }), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
     await client.call("remove", { rows: [3] });
     await client.call("submitStart", {});
     const tally = await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" });
@@ -410,7 +410,7 @@ describe("submitting", () => {
     await client.call("selectSheet", { sheet: 0 });
     const { columns } = await client.call("setHeader", { headerRow: 0 });
     const { mapping } = mapColumns(columns.map((c) => c.header), LEAD_GENERATION_SCHEMA.fields);
-    await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY });
+    await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY, duplicatesBy: "both" });
     await client.call("checkNext", { campaignId: "c", limit: 10 });
     expect(route.requests[0].body.records).toEqual([{ first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" }]);
   });
