@@ -67,3 +67,51 @@ test.describe("upload wizard: duplicates on the person", () => {
     expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["S-1", "S-2"]);
   });
 });
+
+test.describe("upload wizard: dates as people write them", () => {
+  let campaign: TestCampaign | undefined;
+  test.afterEach(async ({ request }) => {
+    await deleteCampaign(request, campaign);
+    campaign = undefined;
+  });
+
+  const header = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
+  const loanRow = (id: string, phone: string, due: string) => `${id},Asha,Verma,${phone},250000,12500,24,3,${due},pending,hindi`;
+
+  test("a day-first column is detected with samples; an ambiguous one asks, and after one choice has no date errors", async ({ page, request }) => {
+    campaign = await createCampaign(request, "emi");
+    await signIn(page);
+    await openWizard(page, campaign);
+    await drop(page, "dues.csv", csv(header, loanRow("D-1", "9876500001", "15/01/2027"), loanRow("D-2", "9876500002", "03.02.2027")));
+    await page.getByRole("button", { name: "Continue to columns" }).click();
+    const format = page.getByRole("combobox", { name: "Date format of emi_due_date" });
+    await expect(format).toHaveValue("dmy");
+    await expect(page.getByRole("list", { name: "Sample dates of emi_due_date" })).toContainText("15/01/2027 → 2027-01-15");
+    await page.screenshot({ path: "test-results/screens/dates-map-1280.png", fullPage: true });
+    await page.getByRole("button", { name: "Check 2 rows" }).click();
+    await expect(page.getByRole("grid", { name: "Rows to review" })).toBeVisible();
+    await expect(figure(page, "Ready to add")).toHaveText("2");
+    await expect(figure(page, "Invalid")).toHaveText("0");
+    await submitJustAdd(page, 2);
+    await expect(page.getByText("2 of 2 rows from dues.csv were added")).toBeVisible();
+    expect((await customersOf(campaign.id)).map((c) => [c.identifier, c.data.emi_due_date])).toEqual([["D-1", "2027-01-15"], ["D-2", "2027-02-03"]]);
+
+    await openWizard(page, campaign);
+    await drop(page, "ambiguous.csv", csv(header, loanRow("A-1", "9876500011", "03/02/2027"), loanRow("A-2", "9876500012", "04/05/2027"), loanRow("A-3", "9876500013", "31/02/2027")));
+    await page.getByRole("button", { name: "Continue to columns" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Every day in emi_due_date is 12 or less" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Check 3 rows" })).toBeDisabled();
+    await page.getByRole("combobox", { name: "Date format of emi_due_date" }).selectOption("dmy");
+    await expect(page.getByRole("list", { name: "Sample dates of emi_due_date" })).toContainText("03/02/2027 → 2027-02-03");
+    await page.getByRole("button", { name: "Check 3 rows" }).click();
+    await expect(figure(page, "Ready to add")).toHaveText("2");
+    // An impossible date stays an error.
+    await expect(figure(page, "Invalid")).toHaveText("1");
+    await expect(cell(page, "Field 'emi_due_date' must be a real date in YYYY-MM-DD format")).toBeVisible();
+    await submitJustAdd(page, 2);
+    await expect(page.getByText("2 of 3 rows from ambiguous.csv were added")).toBeVisible();
+    const stored = Object.fromEntries((await customersOf(campaign.id)).map((c) => [c.identifier, c.data.emi_due_date]));
+    expect(stored).toMatchObject({ "A-1": "2027-02-03", "A-2": "2027-05-04" });
+    expect(stored["A-3"]).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { DuplicatesBy } from "@/lib/records/duplicates-by";
+import { convertDate, detectDateFormat, type DateChoices, type DateColumn } from "./date-formats";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { EditHistory, type HistoryEntry } from "./edit-history";
 import { cellReplacer, type ReplaceSpec } from "./find-replace";
@@ -37,23 +38,23 @@ export class ReviewPhase {
     this.rows = null;
   }
 
-  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy): null {
-    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy);
+  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): null {
+    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
     const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
-    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, () => job.cancelled);
+    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, dates, () => job.cancelled);
     // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
     job.rows.catch(() => {});
     this.prepared = job;
     return null;
   }
 
-  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy): Promise<ReviewState> {
-    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy);
+  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): Promise<ReviewState> {
+    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates);
     const ready = this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
-    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, () => false))!;
+    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, () => false))!;
     this.mapping = mapping;
     this.schema = schema;
     this.history = new EditHistory();
@@ -142,6 +143,19 @@ export class ReviewPhase {
     return this.state(false, changed);
   }
 
+  /** How each mapped date column of the current sheet is written. */
+  dateColumns(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, dayFirst: boolean): DateColumn[] {
+    const sheet = this.reading.currentSheet();
+    const columns: DateColumn[] = [];
+    for (const [column, field] of Object.entries(mapping)) {
+      if (field === null || schema.fields.find((f) => f.key === field)?.type !== "date") continue;
+      const values: string[] = [];
+      for (let r = headerRow + 1; r < sheet.rows.length; r++) values.push(sheet.rows[r][Number(column)] ?? "");
+      columns.push(detectDateFormat(field, values, dayFirst));
+    }
+    return columns;
+  }
+
   reviewRows(): ReviewRows {
     return required(this.rows, "The rows have not been validated yet.");
   }
@@ -153,10 +167,23 @@ export class ReviewPhase {
     schema: FieldSchema,
     policy: PhonePolicy,
     duplicatesBy: DuplicatesBy,
+    dates: DateChoices,
     cancelled: () => boolean,
   ) {
     const sheet = this.reading.currentSheet();
     const mapped = applyMapping(sheet.rows, headerRow, mapping, sheet.rowNumbers);
+    // Dates as the operator confirmed they are written, converted to ISO before the core judges them.
+    const dateFields = Object.entries(dates);
+    if (dateFields.length > 0) {
+      for (const { values } of mapped) {
+        for (const [field, format] of dateFields) {
+          const value = values[field];
+          if (!value) continue;
+          const iso = convertDate(value, format);
+          if (iso !== null) values[field] = iso;
+        }
+      }
+    }
     return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy, duplicatesBy }, { pause, cancelled });
   }
 
@@ -198,12 +225,13 @@ function reviewKey(
   schema: FieldSchema,
   policy: PhonePolicy,
   duplicatesBy: DuplicatesBy,
+  dates: DateChoices,
 ): string {
   const pairs = Object.entries(mapping)
     .filter(([, field]) => field !== null)
     .map(([column, field]) => `${column}=${field}`)
     .sort();
-  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy]);
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, Object.entries(dates).sort()]);
 }
 
 /** Lets the worker's message queue run between chunks of validation. */
