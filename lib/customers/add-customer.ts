@@ -2,6 +2,7 @@ import { assertCallTargets, type CallOptions } from "@/lib/calls/call-options";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid } from "@/lib/domain/errors";
 import { validateRecords } from "@/lib/records/validate-records";
+import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
 import { customerKeyLabel, duplicateOptions, phoneExistsReason } from "./duplicate-policy";
 import { insertCustomers } from "./insert-customers";
@@ -17,7 +18,10 @@ export async function addCustomer(
   input: { data: Record<string, unknown>; callOptions: CallOptions },
 ): Promise<AddedCustomer> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
-  const validation = validateRecords([input.data], campaign.schema, campaign.policy, duplicateOptions(campaign.schema, campaign.duplicatesBy));
+  const validation = validateRecords([input.data], campaign.schema, campaign.policy, {
+    ...duplicateOptions(campaign.schema, campaign.duplicatesBy),
+    agents: await assignableAgents(ctx.organizationId, campaign.schema),
+  });
   if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: validation.invalid[0].issues.map((i) => i.message) });
 
   const record = validation.valid[0];

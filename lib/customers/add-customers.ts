@@ -2,6 +2,7 @@ import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/
 import type { DomainContext } from "@/lib/domain/context";
 import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
 import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
+import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
 import { alreadyExistsReason, customerKeyLabel, duplicateOptions, phoneExistsReason, writeFailedReason } from "./duplicate-policy";
 import { existingIdentifiers, existingPhones, insertCustomers } from "./insert-customers";
@@ -41,7 +42,7 @@ export type AddCustomersOutcome = {
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
   const { schema, policy } = campaign;
-  const options = duplicateOptions(schema, campaign.duplicatesBy);
+  const options = { ...duplicateOptions(schema, campaign.duplicatesBy), agents: await assignableAgents(ctx.organizationId, schema) };
   const validation = validateRecords(input.records, schema, policy, options);
   const keyLabel = customerKeyLabel(schema);
   const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: d.code, reason: d.reason }));

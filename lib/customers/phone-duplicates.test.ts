@@ -104,3 +104,14 @@ describe("the database holds the rule", () => {
     expect((res.json as { results: { errors: { error: string }[] } }).results.errors.map((e) => e.error)).toEqual(["DUPLICATE"]);
   });
 });
+
+describe("one rule for the assignee", () => {
+  it("TimePay's bulk add refuses an unknown agent with the Flexydial wording, and takes a known one", async () => {
+    const campaign = await createTestCampaign(org.id, "custom");
+    const record = (n: number, user: string) => ({ numeric: String(9_600_000_000 + n), user, "customer_info:customer_id": `C${n}` });
+    const res = await add(campaign.id, [record(1, "nobody"), record(2, org.agent.username)]);
+    expect(res.status).toBe(207);
+    expect(res.json).toMatchObject({ results: { invalid: 1, successful: 1, invalidRecords: [{ errors: ["Record 0: This user is not present in our database"] }] } });
+    expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["C2"]);
+  });
+});

@@ -33,6 +33,8 @@ export const ISSUE_CODES = [
   "phone_scientific_notation",
   /** A dialable number that is not a mobile, where the campaign calls mobiles only. */
   "not_mobile",
+  /** The agent a record is assigned to is not an agent of the organization. */
+  "unknown_agent",
   /** A rule between two fields ("current_emi must not be greater than loan_period"). */
   "rule_violated",
   /** The identifier (or, without one, the phone) may not change through an update. */

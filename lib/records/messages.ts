@@ -11,6 +11,8 @@ export const recordMessages = {
   unknownField: (key: string) => `Unknown field '${key}'`,
   forbiddenField: (key: string) => `Field '${key}' is not allowed`,
   greaterThan: (key: string, other: string) => `Field '${key}' must not be greater than '${other}'`,
+  /** Flexydial's 2022 uploader's wording, which every door now says for an unknown agent. */
+  unknownAgent: "This user is not present in our database",
 };
 
 export const fieldMessages = {

@@ -131,8 +131,10 @@ export class ReviewPhase {
     const schema = required(this.schema, "The rows have not been validated yet.");
     const issues = new Map<number, RemoteIssue>();
     for (const invalid of answer.invalid) {
-      const code = invalid.issues[0]?.code ?? "invalid_text";
-      issues.set(invalid.index, { field: ROW_KEY, code, message: invalid.issues.map((issue) => issue.message).join("; ") });
+      // Shown on the cell it is about when there is one (an unknown assignee on the user column).
+      const first = invalid.issues[0];
+      const field = invalid.issues.length === 1 && first.field !== null && schema.fields.some((f) => f.key === first.field) ? first.field : ROW_KEY;
+      issues.set(invalid.index, { field, code: first?.code ?? "invalid_text", message: invalid.issues.map((issue) => issue.message).join("; ") });
     }
     const idField = schema.identifierKey ?? schema.phoneKey;
     for (const refused of answer.notWritten) {
