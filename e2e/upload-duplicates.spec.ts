@@ -115,3 +115,27 @@ test.describe("upload wizard: dates as people write them", () => {
     expect(stored["A-3"]).toBeUndefined();
   });
 });
+
+test.describe("upload wizard: one rule for the assignee", () => {
+  let campaign: TestCampaign | undefined;
+  test.afterEach(async ({ request }) => {
+    await deleteCampaign(request, campaign);
+    campaign = undefined;
+  });
+
+  test("an unknown assignee is flagged in the review with the Flexydial wording and not added", async ({ page, request }) => {
+    campaign = await createCampaign(request, "custom", {
+      crmFields: [{ key: "customer_info:customer_id", required: true }, { key: "customer_info:customer_name" }],
+      identifierField: "customer_info:customer_id",
+    });
+    await signIn(page);
+    await openWizard(page, campaign);
+    await drop(page, "agents.csv", csv("numeric,user,customer_info:customer_id,customer_info:customer_name", "9876500101,nobody,C-1,Asha", "9876500102,priya,C-2,Ravi"));
+    await acceptHeaderAndColumns(page);
+    await expect(cell(page, "This user is not present in our database")).toBeVisible();
+    await expect(figure(page, "Ready to add")).toHaveText("1");
+    await submitJustAdd(page, 1);
+    await expect(page.getByText("1 of 2 rows from agents.csv were added")).toBeVisible();
+    expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["C-2"]);
+  });
+});

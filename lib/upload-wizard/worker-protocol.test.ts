@@ -476,3 +476,20 @@ describe("dates as people write them", () => {
     expect(impossible.issues.emi_due_date).toMatchObject({ code: "invalid_date", message: "Field 'emi_due_date' must be a real date in YYYY-MM-DD format" });
   });
 });
+
+describe("bad files said plainly", () => {
+  it("recognises files by content, whatever their name, and says there are no rows in a header-only file", async () => {
+    const client = connectInMemory();
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj").buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.csv", data: pdf })).rejects.toThrow(
+      "This file is a PDF document, not a spreadsheet. Export the contacts as .xlsx or .csv and upload that file.",
+    );
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.xlsx", data: png })).rejects.toThrow("This file is a PNG image, not a spreadsheet.");
+    const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.csv", data: ole2 })).rejects.toThrow("This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
+
+    await client.call("open", { name: "empty.csv", data: utf8WithBom(HEADER) });
+    await expect(client.call("selectSheet", { sheet: 0 })).rejects.toThrow('There are no contacts in "empty.csv": it holds only a header row.');
+  });
+});
