@@ -1,51 +1,70 @@
 import Link from "next/link";
 import { requireOperator } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/components/ui/format";
+import type { DomainContext } from "@/lib/domain/context";
+import { hasCalls, listCalls } from "@/lib/calls/call-list";
+import { getCallDetail } from "@/lib/calls/call-detail";
+import { CallFilters } from "@/components/calls/call-filters";
+import { CallsTable } from "@/components/calls/calls-table";
+import { CallDetailPanel } from "@/components/calls/call-detail-panel";
+import { Pagination } from "@/components/calls/pagination";
+import { CALLS_PER_PAGE, callsHref, hasFilters, parseCallsQuery, toListFilter, type SearchParams } from "@/components/calls/calls-query";
+import styles from "@/components/calls/calls.module.css";
 
-export async function CallsPage() {
-  const { organization } = await requireOperator();
-  const calls = await db.call.findMany({
-    where: { organizationId: organization.id },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    include: { campaign: { select: { name: true } }, agent: { select: { name: true } }, customer: { select: { firstName: true, lastName: true, identifier: true } } },
-  });
+export async function CallsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { organization, user } = await requireOperator();
+  const ctx: DomainContext = { organizationId: organization.id, actor: { userId: user.id, apiKeyId: null, role: user.role }, source: "ui" };
+  const query = parseCallsQuery(await searchParams);
+  const page = query.page ?? 1;
+
+  const [list, any, detail, campaigns, agents, dispositions] = await Promise.all([
+    listCalls(ctx, toListFilter(query), { page, perPage: CALLS_PER_PAGE }),
+    hasCalls(ctx),
+    query.call ? getCallDetail(ctx, query.call) : null,
+    db.campaign.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+  ]);
+
   return (
     <>
       <header className="page-header">
         <div>
           <h1>Calls</h1>
-          <p className="muted">Calls placed by AI voice agents and dialer agents, newest first.</p>
+          <p className="muted">Every call your agents placed, newest first, with its result and disposition. Calls not placed yet or blocked (do-not-call, limits) are under the statuses Waiting and Blocked.</p>
         </div>
       </header>
-      <section className="card table-card">
-        {calls.length === 0 ? (
-          <div className="empty-state">
-            <h2>No calls yet</h2>
-            <p className="muted">Calls appear here once contacts are uploaded with “add and start calls”.</p>
+
+      {!any ? (
+        <section className="card empty-state">
+          <h2>No calls yet</h2>
+          <p className="muted">
+            This page lists every call attempt with its result (Contacted, No Contact, Failed), disposition, summary and the data the agent extracted.
+            Calls start when you upload contacts with “add and start calls”, or through the API (<code>POST /api/v1/initiate/&#123;campaignId&#125;/calls</code>).
+          </p>
+          {user.role !== "viewer" && <Link href="/upload" className="btn btn-primary">Upload contacts</Link>}
+        </section>
+      ) : (
+        <>
+          <CallFilters query={query} campaigns={campaigns} agents={agents} dispositions={dispositions} />
+          <div className={styles.listArea}>
+            {detail && <CallDetailPanel detail={detail} closeHref={callsHref(query, { call: undefined })} query={query} />}
+            <section className="card table-card" aria-label="Call list">
+              {list.rows.length === 0 ? (
+                <div className="empty-state">
+                  <h2>No calls match these filters</h2>
+                  {hasFilters(query) && <Link href="/calls">Clear the filters</Link>}
+                </div>
+              ) : (
+                <>
+                  <CallsTable rows={list.rows} query={query} selectedId={detail?.call.id} />
+                  <Pagination query={query} page={page} total={list.total} perPage={CALLS_PER_PAGE} />
+                </>
+              )}
+            </section>
           </div>
-        ) : (
-          <table className="table" aria-label="Calls">
-            <thead>
-              <tr><th>When</th><th>Campaign</th><th>Customer</th><th>Agent</th><th>Status</th><th>Outcome</th><th className="num">Duration</th></tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <tr key={call.id}>
-                  <td>{formatDateTime(call.createdAt)}</td>
-                  <td><Link href={`/campaigns/${call.campaignId}`}>{call.campaign.name}</Link></td>
-                  <td>{[call.customer.firstName, call.customer.lastName].filter(Boolean).join(" ") || call.customer.identifier}</td>
-                  <td>{call.agent.name}</td>
-                  <td>{call.status}</td>
-                  <td>{call.outcome ?? "—"}{call.outcomeDisposition ? ` · ${call.outcomeDisposition}` : ""}</td>
-                  <td className="num">{call.duration != null ? `${call.duration}s` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+        </>
+      )}
     </>
   );
 }

@@ -7,16 +7,21 @@ import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
 import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
+import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
+import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
+import { waitingSummary } from "@/lib/calls/campaign-waiting";
 
 export async function CampaignPage({ id }: { id: string }) {
-  const { organization } = await requireOperator();
+  const { organization, user } = await requireOperator();
+  const canWrite = user.role !== "viewer";
   const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
   if (!campaign) notFound();
 
-  const [customers, calls, jobs] = await Promise.all([
+  const [customers, calls, jobs, waiting] = await Promise.all([
     db.customer.count({ where: { campaignId: campaign.id } }),
     db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
     db.uploadJob.findMany({ where: { campaignId: campaign.id }, orderBy: { createdAt: "desc" }, take: 10, include: { campaign: { select: { name: true } } } }),
+    waitingSummary(campaign),
   ]);
   const { schema } = recordRules(campaign);
   const outcome = (name: string) => calls.find((c) => c.outcome === name)?._count ?? 0;
@@ -32,7 +37,12 @@ export async function CampaignPage({ id }: { id: string }) {
             <span className="mono small">{campaign.id}</span>
           </p>
         </div>
-        <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
+        {canWrite && (
+          <div className="button-row">
+            <CampaignStatusControls campaignId={campaign.id} status={campaign.status} />
+            <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
+          </div>
+        )}
       </header>
 
       <section className="stats" aria-label="Campaign figures">
@@ -42,17 +52,24 @@ export async function CampaignPage({ id }: { id: string }) {
         <Stat label="Failed calls" value={outcome("Failed")} />
       </section>
 
+      <CampaignCallsCard campaign={campaign} waiting={waiting} />
+
       <section className="card">
         <h2>Calling window</h2>
         <p>
           {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages: {campaign.languages.join(", ") || "—"}
         </p>
+        <p className="muted small">
+          Calls are placed only inside these hours and the legal hours for {campaign.serviceType === "debt_collection" ? "debt collection, 08:00–19:00 (RBI)" : "this kind of campaign, 09:00–21:00 (TRAI)"}, in the customer’s time zone when known. An attempt outside them waits for the window to open.
+        </p>
       </section>
 
-      <section className="card">
-        <h2>The same person</h2>
-        <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
-      </section>
+      {canWrite && (
+        <section className="card">
+          <h2>The same person</h2>
+          <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
+        </section>
+      )}
 
       <section className="card table-card">
         <h2 className="card-title">Recent uploads</h2>

@@ -3,14 +3,25 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/campaign-input";
 import { createCampaign } from "@/lib/campaigns/campaigns";
+import { seedDemoCalls } from "@/lib/seed/seed-calls";
+import { logError } from "@/lib/log";
 
-// Idempotent demo data: two organizations (so isolation can be tried), an admin each, agents,
-// dispositions and one campaign of every service type. Each run rotates the seed API keys,
+// Idempotent demo data: two organizations (so isolation can be tried), an admin and a read-only
+// viewer each, agents, dispositions, one campaign of every service type and calls placed through
+// the simulated dialer (lib/seed/seed-calls.ts). Each run rotates the seed API keys,
 // because only their hashes are stored and the new secret has to be printed.
 
 export const DEMO_PASSWORD = "dialsheet-demo";
 
-type OrgSpec = { slug: string; name: string; adminEmail: string; campaigns: CreateCampaignInput[] };
+type OrgSpec = {
+  slug: string;
+  name: string;
+  adminEmail: string;
+  viewerEmail: string;
+  campaigns: CreateCampaignInput[];
+  /** How many demo contacts get called in the collections and lead campaigns. */
+  calls: { collections: number; leads: number };
+};
 
 const window = { startDate: "2026-11-01", startTime: "09:00", endDate: "2027-03-31", endTime: "19:00" };
 
@@ -41,6 +52,8 @@ const ORGS: OrgSpec[] = [
     slug: "demo",
     name: "Demo Lending Co",
     adminEmail: "admin@demo.dialsheet.local",
+    viewerEmail: "viewer@demo.dialsheet.local",
+    calls: { collections: 24, leads: 8 },
     campaigns: [
       base("Loan Recovery - Nov", "emi"),
       base("EDI Collections", "edi"),
@@ -52,6 +65,8 @@ const ORGS: OrgSpec[] = [
     slug: "other",
     name: "Other Finance Ltd",
     adminEmail: "admin@other.dialsheet.local",
+    viewerEmail: "viewer@other.dialsheet.local",
+    calls: { collections: 4, leads: 0 },
     campaigns: [base("Loan Recovery - Nov", "emi"), base("Other Leads", "lead"), base("Flexy Phonebook", "custom", flexyFields)],
   },
 ];
@@ -80,7 +95,8 @@ export async function seed() {
 
 async function seedOrganization(spec: OrgSpec) {
   const org = await db.organization.upsert({ where: { slug: spec.slug }, update: {}, create: { slug: spec.slug, name: spec.name } });
-  const admin = await ensureAdmin(org.id, spec.adminEmail);
+  const admin = await ensureUser(org.id, spec.adminEmail, "admin");
+  const viewer = await ensureUser(org.id, spec.viewerEmail, "viewer");
 
   await db.apiKey.updateMany({ where: { organizationId: org.id, name: "Seed key", revokedAt: null }, data: { revokedAt: new Date() } });
   const apiKey = await createApiKey({ organizationId: org.id, name: "Seed key" });
@@ -127,11 +143,19 @@ async function seedOrganization(spec: OrgSpec) {
     campaigns.push({ id: campaign.id, name: campaign.name, campaignType: campaign.campaignType, serviceType: campaign.serviceType });
   }
 
+  // Demo calls are a nicety: if placing them fails (a slow embedded database), the app still starts.
+  const calls = await seedDemoCalls(org, campaigns, agents, dispositions, spec.calls).catch((error) => {
+    logError("demo calls could not be placed; the demo data has no calls", error, { organization: org.slug });
+    return 0;
+  });
+
   return {
     id: org.id,
     slug: org.slug,
     name: org.name,
     admin: { id: admin.id, email: admin.email, password: DEMO_PASSWORD },
+    viewer: { id: viewer.id, email: viewer.email, password: DEMO_PASSWORD },
+    calls,
     apiKey: apiKey.secret,
     campaigns,
     agents: agents.map((a) => ({ id: a.id, username: a.username, name: a.name, kind: a.kind })),
@@ -140,11 +164,11 @@ async function seedOrganization(spec: OrgSpec) {
   };
 }
 
-async function ensureAdmin(organizationId: string, email: string) {
+async function ensureUser(organizationId: string, email: string, role: "admin" | "viewer") {
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) return existing;
   const user = await db.user.create({
-    data: { email, name: "Demo Admin", role: "admin", emailVerified: true, organizationId },
+    data: { email, name: role === "admin" ? "Demo Admin" : "Demo Viewer", role, emailVerified: true, organizationId },
   });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(DEMO_PASSWORD) },

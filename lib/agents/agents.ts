@@ -1,0 +1,24 @@
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DomainContext } from "@/lib/domain/context";
+
+// The organization's agents (AI voice agents and human dialer users), as callers pick them for
+// callConfig.agentId. Newest first, like the other lists. Inactive agents take no new calls.
+
+export type AgentQuery = { page: number; limit: number; search?: string; kind?: "ai" | "human"; active?: boolean };
+
+export async function listAgents(ctx: DomainContext, query: AgentQuery) {
+  const where: Prisma.AgentWhereInput = {
+    organizationId: ctx.organizationId,
+    ...(query.kind && { kind: query.kind }),
+    ...(query.active !== undefined && { active: query.active }),
+    ...(query.search && {
+      OR: [{ name: { contains: query.search, mode: "insensitive" } }, { username: { contains: query.search, mode: "insensitive" } }],
+    }),
+  };
+  const [rows, total] = await Promise.all([
+    db.agent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (query.page - 1) * query.limit, take: query.limit }),
+    db.agent.count({ where }),
+  ]);
+  return { rows, total };
+}
