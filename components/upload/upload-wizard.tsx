@@ -13,6 +13,7 @@ import { SheetStep } from "@/components/upload/sheet-step";
 import { SubmitStep } from "@/components/upload/submit-step";
 import { UploadStep } from "@/components/upload/upload-step";
 import { useDateColumns } from "@/components/upload/use-date-columns";
+import { useLeaveGuard } from "@/components/upload/use-leave-guard";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -40,12 +41,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
 
   // Leaving with reviewed or half-sent rows loses them: ask first.
   const unsaved = state.step === "review" || (state.step === "submit" && state.progress?.phase !== "finished");
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+  useLeaveGuard(unsaved);
 
   /** Runs a worker step; its error (already phrased for the operator) stays on the step. */
   const step = useCallback(async (work: (client: UploadWorkerClient) => Promise<WizardEvent>) => {

@@ -1,7 +1,7 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { personPhoneKey, phoneIsKey, type DuplicatesBy } from "@/lib/records/duplicates-by";
 import { isBlank } from "@/lib/records/field-checks";
-import { keyText, RequestDuplicates } from "@/lib/records/request-duplicates";
+import { keyText, RequestDuplicates, type DuplicateRecord } from "@/lib/records/request-duplicates";
 import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
 import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, type RowIssues } from "./row-issues";
 
@@ -165,16 +165,14 @@ export class ReviewRows {
       else if (status === "duplicate") counts.duplicates++;
       else counts.refused++;
       if (status === "valid" && !this.checked[row]) counts.unchecked++;
-      if (!this.hasIssues(row)) continue;
-      let warned = false;
-      for (const [field, issue] of Object.entries(this.issues(row))) {
-        const { key, label } = categoryOf(field, issue);
-        const category = categories.get(key) ?? { key, label, level: issue.level, count: 0 };
-        category.count++;
-        categories.set(key, category);
-        warned ||= issue.level === "warning";
-      }
-      if (warned && status === "valid") counts.warnings++;
+      // Each row once, under its first problem, as the done step counts it: the figures add up.
+      const first = this.firstIssue(row);
+      if (!first) continue;
+      const { key, label } = categoryOf(first[0], first[1]);
+      const category = categories.get(key) ?? { key, label, level: first[1].level, count: 0 };
+      category.count++;
+      categories.set(key, category);
+      if (first[1].level === "warning" && status === "valid") counts.warnings++;
     }
     counts.categories = [...categories.values()].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === "error" ? -1 : 1));
     this.countsCache = counts;
@@ -260,9 +258,16 @@ export class ReviewRows {
     return this.checkIssues[row] !== null || this.duplicates[row] !== null || this.remote.has(row);
   }
 
+  /** The problem a row is counted and filtered by: its first error, else its first warning. */
+  private firstIssue(row: number): [string, RowIssues[string]] | undefined {
+    if (!this.hasIssues(row)) return undefined;
+    const entries = Object.entries(this.issues(row));
+    return entries.find(([, issue]) => issue.level === "error") ?? entries.find(([, issue]) => issue.level === "warning");
+  }
+
   private hasCategory(row: number, category: string): boolean {
-    if (!this.hasIssues(row)) return false;
-    return Object.entries(this.issues(row)).some(([field, issue]) => categoryOf(field, issue).key === category);
+    const first = this.firstIssue(row);
+    return first !== undefined && categoryOf(first[0], first[1]).key === category;
   }
 
   /** Runs the core's checks on some rows; duplicates are the file-wide pass's job. */
@@ -290,27 +295,39 @@ export class ReviewRows {
     }
   }
 
-  /** The core's first-wins rule over the whole file: removed and invalid rows take no part. */
+  /**
+   * The core's first-wins rule over the whole file: removed and invalid rows never win. An invalid
+   * row whose identifier repeats an earlier row's is flagged too, so a repeat shows the moment
+   * its key repeats, not only once both copies are otherwise valid.
+   */
   private findDuplicates() {
     const finder = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
+    const anyRow = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
+    const idKey = this.schema.identifierKey;
     for (let row = 0; row < this.size; row++) {
       this.duplicates[row] = null;
-      const values = this.normalised[row];
-      if (this.removed[row] || values === null) continue;
-      const duplicate = finder.find(row, "", values);
-      if (duplicate) {
-        const value = keyText(values[duplicate.field]) ?? "";
-        const firstRow = this.rowNumbers[duplicate.firstIndex];
-        const message =
-          duplicate.code === "duplicate_phone_in_file"
-            ? duplicatePhoneInFile(duplicate.field, value, firstRow)
-            : duplicateInFile(duplicate.field, value, firstRow);
-        this.duplicates[row] = { field: duplicate.field, code: duplicate.code, message };
-      } else {
-        finder.remember(row, values);
+      if (this.removed[row]) continue;
+      const values = this.normalised[row] ?? (idKey !== null && this.ids[row] !== null ? { [idKey]: this.ids[row] } : null);
+      if (values === null) continue;
+      const invalid = this.normalised[row] === null;
+      const duplicate = (invalid ? anyRow : finder).find(row, "", values);
+      anyRow.remember(row, values);
+      if (invalid) {
+        if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
+        continue;
       }
+      if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
+      else finder.remember(row, values);
     }
     this.countsCache = null;
+  }
+
+  private duplicateOf(duplicate: DuplicateRecord, values: Readonly<Record<string, unknown>>) {
+    const value = keyText(values[duplicate.field]) ?? "";
+    const firstRow = this.rowNumbers[duplicate.firstIndex];
+    const message =
+      duplicate.code === "duplicate_phone_in_file" ? duplicatePhoneInFile(duplicate.field, value, firstRow) : duplicateInFile(duplicate.field, value, firstRow);
+    return { field: duplicate.field, code: duplicate.code, message };
   }
 }
 

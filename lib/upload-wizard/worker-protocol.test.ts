@@ -190,7 +190,9 @@ describe("review", () => {
     const paid = await client.call("replace", { spec, dryRun: false });
     expect(paid.matched).toBe(6);
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.payment_status).toBe("paiding");
-    expect(paid.state.counts.categories.find((c) => c.key === "invalid:payment_status")?.count).toBe(6);
+    // Each row counts once, under its first problem (as the done step counts): the rows whose
+    // phone or due date is already wrong count there, not here.
+    expect(paid.state.counts.categories.find((c) => c.key === "invalid:payment_status")?.count).toBe(3);
     const undone = await client.call("undo", {});
     expect(undone.counts.categories.find((c) => c.key === "invalid:payment_status")).toBeUndefined();
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.payment_status).toBe("pending");
@@ -491,5 +493,17 @@ describe("bad files said plainly", () => {
 
     await client.call("open", { name: "empty.csv", data: utf8WithBom(HEADER) });
     await expect(client.call("selectSheet", { sheet: 0 })).rejects.toThrow('There are no contacts in "empty.csv": it holds only a header row.');
+  });
+});
+
+describe("counts that agree", () => {
+  it("a repeated loan_id shows the moment it repeats, even while both copies have other errors; each row counts once", async () => {
+    const text = [HEADER, row("R1", { phone: "12345" }), row("R1", { phone: "9876543211", due: "2025-02-30" }), row("R2", { phone: "9876543212" })].join("\n");
+    const { client, state } = await reviewing(text);
+    expect(state.counts).toMatchObject({ rows: 3, valid: 1, invalid: 2, duplicates: 0 });
+    const [, second] = (await client.call("rows", { rows: [0, 1] })).rows;
+    expect(second.issues.loan_id).toMatchObject({ level: "error", code: "duplicate_in_file", message: "Duplicate loan_id 'R1' in this file (first seen at row 2)" });
+    const errors = state.counts.categories.filter((c) => c.level === "error");
+    expect(errors.reduce((sum, c) => sum + c.count, 0)).toBe(state.counts.invalid + state.counts.duplicates + state.counts.refused);
   });
 });
