@@ -26,7 +26,7 @@ export const duplicateInFile = (field: string, value: string, firstRow: number) 
 
 /** The same person under another identifier: the phones compare as dialled (E.164). */
 export const duplicatePhoneInFile = (field: string, e164: string, firstRow: number) =>
-  `Same ${field} as row ${firstRow} (${e164}): the same person would be added twice`;
+  `Same ${field} as row ${firstRow} (${e164})`;
 
 /**
  * The filter bucket of one issue. Excel damage gets its own bucket: those values cannot be
