@@ -86,3 +86,34 @@ test.describe("upload wizard: never lose work, and phones", () => {
     await fits390(page, "wizard-review");
   });
 });
+
+test.describe("upload wizard: a grid for long days", () => {
+  let campaign: TestCampaign | undefined;
+  test.afterEach(async ({ request }) => {
+    await deleteCampaign(request, campaign);
+    campaign = undefined;
+  });
+
+  test("the Row and identifier columns stay pinned when the grid scrolls right", async ({ page, request }) => {
+    campaign = await createCampaign(request, "emi");
+    await signIn(page);
+    await openWizard(page, campaign);
+    await drop(page, "wide.csv", csv(DEBT_HEADER, debtRow("W-1"), debtRow("W-2", { phone: "9876543211" })));
+    await acceptHeaderAndColumns(page);
+    const grid = page.getByRole("grid", { name: "Rows to review" });
+    const header = (name: string) => grid.getByRole("columnheader").filter({ hasText: new RegExp(`^${name}\\*?$`) });
+    const before = { row: (await header("Row").boundingBox())!, id: (await header("loan_id").boundingBox())!, due: (await header("emi_due_date").boundingBox())! };
+    await grid.evaluate((el) => el.scrollTo({ left: 900 }));
+    await expect.poll(() => grid.evaluate((el) => el.scrollLeft)).toBeGreaterThan(500);
+    const box = (await grid.boundingBox())!;
+    const row = (await header("Row").boundingBox())!;
+    const id = (await header("loan_id").boundingBox())!;
+    // The Row column has not moved; loan_id sits right after it; a field that is not pinned has gone left.
+    expect(Math.abs(row.x - before.row.x)).toBeLessThan(2);
+    expect(Math.abs(id.x - (row.x + row.width))).toBeLessThan(2);
+    expect(id.x).toBeGreaterThanOrEqual(box.x);
+    expect((await header("emi_due_date").boundingBox())!.x).toBeLessThan(before.due.x - 500);
+    await expect(grid.getByRole("gridcell").filter({ hasText: "W-1" })).toBeInViewport();
+    await page.screenshot({ path: "test-results/screens/grid-pinned-1280.png" });
+  });
+});

@@ -116,6 +116,7 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
         onToggleAll={onToggleAll}
         onEdit={onEdit}
         emptyMessage={emptyMessage(filter, counts.rows)}
+        pinnedField={campaign.schema.identifierKey}
       />
       <p className="muted small review-help">
         Double-click a cell, or move with the arrow keys and press Enter, to fix it; the row is checked again at once. Space selects a row; Ctrl+Z undoes.

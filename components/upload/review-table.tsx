@@ -26,11 +26,13 @@ type Props = {
   onToggleAll: () => void;
   onEdit: (row: number, field: string, value: string) => void;
   emptyMessage: string;
+  /** The field rows are known by (the identifier), pinned with the Row column. */
+  pinnedField?: string | null;
 };
 
 // Memoised: the review's figures change with every check the server answers; the grid only
 // when its own inputs do.
-export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage }: Props) {
+export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage, pinnedField = null }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -89,6 +91,7 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
   const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
   const leafColumns = table.getAllLeafColumns();
   const columnIds = leafColumns.map((c) => c.id);
+  const pinned = useMemo(() => pinnedColumns(leafColumns, pinnedField), [columns, pinnedField]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const moveTo = useCallback(
@@ -184,7 +187,12 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
           {table.getHeaderGroups().map((group) => (
             <div key={group.id} className="rg-row rg-head-row" role="row" aria-rowindex={1}>
               {group.headers.map((header) => (
-                <div key={header.id} className="rg-th" role="columnheader" style={{ width: header.getSize() }}>
+                <div
+                  key={header.id}
+                  className={`rg-th${pinned.has(header.column.id) ? " rg-pinned" : ""}`}
+                  role="columnheader"
+                  style={{ width: header.getSize(), left: pinned.get(header.column.id) }}
+                >
                   <table.FlexRender header={header} />
                 </div>
               ))}
@@ -207,6 +215,7 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
                 editing={editing?.row === row.original.index ? editing.field : null}
                 columns={columns}
                 editable={editableFields}
+                pinned={pinned}
                 onPointCell={pointCell}
                 onEditCell={editCell}
               />
@@ -220,6 +229,21 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
     </GridContext.Provider>
   );
 });
+
+/**
+ * The selection box, the Row number and the identifier stay at the left edge when the grid scrolls
+ * right (position: sticky), each at the summed width of the pinned columns before it.
+ */
+function pinnedColumns(columns: readonly { id: string; getSize: () => number }[], pinnedField: string | null): ReadonlyMap<string, number> {
+  const pinned = new Map<string, number>();
+  let left = 0;
+  for (const column of columns) {
+    if (column.id !== "select" && column.id !== "row" && column.id !== pinnedField) continue;
+    pinned.set(column.id, left);
+    left += column.getSize();
+  }
+  return pinned;
+}
 
 /** The active cell in words, beneath the grid: the full message the cell can only abbreviate. */
 function describeCell(row: RowView | undefined, column: string | undefined): string | null {
