@@ -117,3 +117,27 @@ test.describe("upload wizard: a grid for long days", () => {
     await page.screenshot({ path: "test-results/screens/grid-pinned-1280.png" });
   });
 });
+
+test.describe("upload wizard: next error", () => {
+  let campaign: TestCampaign | undefined;
+  test.afterEach(async ({ request }) => {
+    await deleteCampaign(request, campaign);
+    campaign = undefined;
+  });
+
+  test("F8 and the Next error button walk the rows with problems, wrapping to the first", async ({ page, request }) => {
+    campaign = await createCampaign(request, "emi");
+    await signIn(page);
+    await openWizard(page, campaign);
+    const rows = [debtRow("E-1"), debtRow("E-2", { phone: "12345" }), debtRow("E-3", { phone: "9876543213" }), debtRow("E-4", { phone: "9876543214", due: "2025-02-30" })];
+    await drop(page, "errors.csv", csv(DEBT_HEADER, ...rows));
+    await acceptHeaderAndColumns(page);
+    const detail = page.locator(".rg-detail");
+    await page.getByRole("button", { name: /^Next error/ }).click();
+    await expect(detail).toContainText("Row 3 · phone_number = “12345” — Invalid phone_number '12345': too short");
+    await page.keyboard.press("F8");
+    await expect(detail).toContainText("Row 5 · emi_due_date = “2025-02-30”");
+    await page.keyboard.press("F8");
+    await expect(detail).toContainText("Row 3 · phone_number");
+  });
+});
