@@ -9,6 +9,8 @@ import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, 
 // cell text (which the operator edits), what the validation core says about each row, the
 // duplicates across the whole file, and what the server's validate-only check answered.
 // Rows keep their index for life; deleting only flags them, so undo can bring them back.
+// Over 300 lines on purpose: one class owns the rows, their duplicate index and the server check,
+// which must change together on every edit; split, each part would reach into the others' state.
 
 export type RowStatus = "valid" | "invalid" | "duplicate" | "refused";
 export type RowFilter = { status: "all" | "errors" | "valid"; category: string | null };
