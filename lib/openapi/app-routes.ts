@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { duplicatesSettingSchema } from "@/lib/campaigns/duplicates-setting";
 import { saveMappingSchema } from "@/lib/campaigns/saved-mapping";
 import { rememberedMappingSchema } from "@/lib/spreadsheet/map-columns";
 import {
@@ -87,6 +88,22 @@ export const appRoutes: RouteDoc[] = [
     params: campaignParams,
     body: saveMappingSchema,
     responses: { 200: { description: "The merged mapping.", schema: mapping }, 400: error("Invalid body."), 403: error("Not this organization's campaign."), 404: error("No such campaign."), 413: error("Body too large."), 415: error("Not JSON."), ...common },
+  },
+  {
+    method: "put",
+    path: "/api/campaigns/{id}/duplicates",
+    family: "App",
+    summary: "Set what makes two customers of the campaign the same person",
+    description: "Re-keys the stored customers in the same transaction; nothing is deleted.",
+    params: campaignParams,
+    body: duplicatesSettingSchema,
+    responses: {
+      200: { description: "The setting now.", schema: duplicatesSettingSchema.meta({ id: "DuplicatesSetting" }) },
+      ...bodyErrors,
+      403: error("The role may not change campaigns."),
+      404: error("No such campaign."),
+      ...common,
+    },
   },
   {
     method: "post",
