@@ -4,26 +4,35 @@ import { requireOperator } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
-import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
-import { formatNumber } from "@/components/ui/format";
+import { Suspense } from "react";
 import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
 import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
 import { waitingSummary } from "@/lib/calls/campaign-waiting";
+import { liveUploadJobs } from "@/lib/dashboard/campaign-activity";
+import { CampaignKpis, KpisSkeleton } from "@/components/dashboard/campaign-kpis";
+import { ChartSkeleton, DispositionsCard, FunnelCard, OutcomesCard } from "@/components/dashboard/campaign-charts";
+import { RecentResults } from "@/components/dashboard/recent-results";
+import { RangePicker } from "@/components/dashboard/range-picker";
+import { LiveJobs } from "@/components/dashboard/live-jobs";
+import { parseDashboardQuery } from "@/components/dashboard/dashboard-query";
+import { istDay } from "@/lib/dashboard/campaign-charts";
+import styles from "@/components/dashboard/dashboard.module.css";
 
-export async function CampaignPage({ id }: { id: string }) {
+// The campaign dashboard: every widget reads on its own inside a Suspense boundary, so the reads
+// run in parallel and the page streams as each finishes.
+
+type Params = Record<string, string | string[] | undefined>;
+
+export async function CampaignPage({ id, searchParams }: { id: string; searchParams: Params }) {
   const { organization, user } = await requireOperator();
   const canWrite = user.role !== "viewer";
   const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
   if (!campaign) notFound();
-
-  const [customers, calls, jobs, waiting] = await Promise.all([
-    db.customer.count({ where: { campaignId: campaign.id } }),
-    db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
-    db.uploadJob.findMany({ where: { campaignId: campaign.id }, orderBy: { createdAt: "desc" }, take: 10, include: { campaign: { select: { name: true } } } }),
-    waitingSummary(campaign),
-  ]);
+  const now = new Date();
+  const { range, results } = parseDashboardQuery(searchParams, now);
+  const baseQuery: Record<string, string> = { from: range.from, to: range.to };
+  const presets = [7, 14, 30, 90].map((n) => ({ label: `${n} days`, range: { from: istDay(new Date(now.getTime() - (n - 1) * 86_400_000)), to: istDay(now) } }));
   const { schema } = recordRules(campaign);
-  const outcome = (name: string) => calls.find((c) => c.outcome === name)?._count ?? 0;
 
   return (
     <>
@@ -44,14 +53,43 @@ export async function CampaignPage({ id }: { id: string }) {
         )}
       </header>
 
-      <section className="stats" aria-label="Campaign figures">
-        <Stat label="Customers" value={customers} />
-        <Stat label="Contacted" value={outcome("Contacted")} />
-        <Stat label="No contact" value={outcome("No Contact")} />
-        <Stat label="Failed calls" value={outcome("Failed")} />
-      </section>
+      <Suspense fallback={<KpisSkeleton />}>
+        <CampaignKpis campaign={campaign} />
+      </Suspense>
 
-      <CampaignCallsCard campaign={campaign} waiting={waiting} />
+      <div className={styles.toolbar}>
+        <h2 className={styles.toolbarTitle}>Results</h2>
+        <RangePicker campaignId={campaign.id} range={range} presets={presets} />
+      </div>
+      <div className={styles.charts}>
+        <Suspense fallback={<ChartSkeleton label="Outcomes per day" />}>
+          <OutcomesCard campaign={campaign} range={range} />
+        </Suspense>
+        <Suspense fallback={<ChartSkeleton label="Dispositions" />}>
+          <DispositionsCard campaign={campaign} range={range} />
+        </Suspense>
+        <Suspense fallback={<ChartSkeleton label="Funnel" />}>
+          <FunnelCard campaign={campaign} />
+        </Suspense>
+      </div>
+
+      <div className={styles.columns}>
+        <Suspense fallback={<ChartSkeleton label="Recent call results" />}>
+          <RecentResults campaignId={campaign.id} outcome={results} baseQuery={baseQuery} />
+        </Suspense>
+        <div className={styles.side}>
+          <Suspense fallback={<ChartSkeleton label="Calls now" />}>
+            <CallsNow campaign={campaign} />
+          </Suspense>
+          <section className="card" aria-label="Uploads">
+            <h2>Uploads</h2>
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Jobs campaign={campaign} now={now} />
+            </Suspense>
+            <p><Link href={`/uploads?campaign=${encodeURIComponent(campaign.id)}`}>All uploads</Link></p>
+          </section>
+        </div>
+      </div>
 
       <section className="card">
         <h2>Calling window</h2>
@@ -63,10 +101,6 @@ export async function CampaignPage({ id }: { id: string }) {
         </p>
       </section>
 
-      <section className="card table-card">
-        <h2 className="card-title">Recent uploads</h2>
-        <UploadJobsTable jobs={jobs} showCampaign={false} />
-      </section>
 
       <section className="card table-card">
         <h2 className="card-title">Record fields</h2>
@@ -88,11 +122,12 @@ export async function CampaignPage({ id }: { id: string }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="card stat">
-      <div className="stat-value">{formatNumber(value)}</div>
-      <div className="muted">{label}</div>
-    </div>
-  );
+type CampaignRow = NonNullable<Awaited<ReturnType<typeof db.campaign.findFirst>>>;
+
+async function CallsNow({ campaign }: { campaign: CampaignRow }) {
+  return <CampaignCallsCard campaign={campaign} waiting={await waitingSummary(campaign)} />;
+}
+
+async function Jobs({ campaign, now }: { campaign: CampaignRow; now: Date }) {
+  return <LiveJobs campaignId={campaign.id} initial={await liveUploadJobs(campaign, now)} />;
 }
