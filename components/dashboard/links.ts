@@ -20,5 +20,5 @@ export const percent = (rate: number | null) => (rate === null ? "—" : `${(rat
 export function duration(seconds: number | null) {
   if (seconds === null) return "—";
   const m = Math.floor(seconds / 60);
-  return m > 0 ? `${m} min ${seconds % 60} s` : `${seconds} s`;
+  return m > 0 ? `${m}:${String(seconds % 60).padStart(2, "0")} min` : `${seconds} s`;
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { autoPausedCampaigns, callsToday, failingDeliveries, runningJobs, type ResultsWindow } from "@/lib/dashboard/organization-home";
+import { autoPausedCampaigns, callsToday, campaignsToday, failingDeliveries, runningJobs, type ResultsWindow } from "@/lib/dashboard/organization-home";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { percent } from "@/components/dashboard/links";
 import styles from "@/components/dashboard/dashboard.module.css";
@@ -25,6 +25,7 @@ export function OrganizationHome({ organizationId, organizationName }: { organiz
         <Suspense fallback={<Loading label="Paused automatically" />}><Paused organizationId={organizationId} /></Suspense>
         <Suspense fallback={<Loading label="Failing webhook deliveries" />}><Deliveries organizationId={organizationId} /></Suspense>
       </div>
+      <Suspense fallback={<Loading label="Campaigns today" />}><Campaigns organizationId={organizationId} now={now} /></Suspense>
     </>
   );
 }
@@ -119,6 +120,32 @@ async function Deliveries({ organizationId }: { organizationId: string }) {
         </ul>
       )}
       <p><Link href="/settings#webhook-title">Webhook settings and deliveries</Link></p>
+    </section>
+  );
+}
+
+async function Campaigns({ organizationId, now }: { organizationId: string; now: Date }) {
+  const campaigns = await campaignsToday(organizationId, now);
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(now);
+  return (
+    <section className="card table-card" aria-label="Campaigns today">
+      <h2 className="card-title">Campaigns today</h2>
+      {campaigns.length === 0 ? <p className="empty-row muted">No campaigns yet. <Link href="/campaigns">Create one</Link>.</p> : (
+        <div className={styles.scroll}>
+          <table className="table" aria-label="Campaigns today">
+            <thead><tr><th>Campaign</th><th className="num">Results</th><th className="num">Connect rate</th></tr></thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <td><Link href={`/campaigns/${c.id}`}>{c.name}</Link> <span className={`badge ${c.status === "active" ? "badge-success" : "badge-neutral"}`}>{c.status}</span></td>
+                  <td className="num"><Link href={`/calls?campaign=${encodeURIComponent(c.id)}&from=${day}&to=${day}`}>{formatNumber(c.results)}</Link></td>
+                  <td className="num" title={rateTitle(c)}>{percent(c.connectRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -33,14 +33,18 @@ export async function RecentResults({ campaignId, outcome, baseQuery }: { campai
       ) : (
         <div className={styles.scroll}>
           <table className="table" aria-label="Recent call results">
-            <thead><tr><th>Ended</th><th>Customer</th><th>Result</th><th>Disposition</th><th className="num">Duration</th></tr></thead>
+            <thead><tr><th>Customer</th><th>Result</th><th className="num">Duration</th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="small">{formatDateTime(r.finishedAt)}</td>
-                  <td><Link href={callsHref(campaignId, { call: r.id })}>{r.customerName}</Link><div className="muted small mono">{r.toPhone}</div></td>
-                  <td><span className={`badge ${BADGE[r.outcome] ?? "badge-neutral"}`}>{r.outcome}</span>{r.promiseToPayDate && <div className="small">Promise: {r.promiseToPayDate}</div>}</td>
-                  <td>{r.disposition ?? "—"}</td>
+                  <td>
+                    <Link href={callsHref(campaignId, { call: r.id })}>{r.customerName}</Link>
+                    <div className="muted small"><span className="mono">{r.toPhone}</span> · {formatDateTime(r.finishedAt)}</div>
+                  </td>
+                  <td>
+                    <span className={`badge ${BADGE[r.outcome] ?? "badge-neutral"}`}>{r.outcome}</span> <span className="small">{r.disposition}</span>
+                    {r.promiseToPayDate && <div className="small">Promise to pay {r.promiseToPayDate}</div>}
+                  </td>
                   <td className="num">{duration(r.duration)}</td>
                 </tr>
               ))}

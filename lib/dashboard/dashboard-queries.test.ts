@@ -5,7 +5,7 @@ import { createCallsCampaign, createCustomers } from "@/lib/calls/calls-test-kit
 import { campaignKpis } from "./campaign-kpis";
 import { dispositionBreakdown, outcomesPerDay } from "./campaign-charts";
 import { liveUploadJobs, recentResults } from "./campaign-activity";
-import { autoPausedCampaigns, callsToday, failingDeliveries, runningJobs } from "./organization-home";
+import { autoPausedCampaigns, callsToday, campaignsToday, failingDeliveries, runningJobs } from "./organization-home";
 
 // The dashboard's reads against Postgres: a campaign with known attempts (written directly; the
 // engine has its own tests), a second campaign and a second organization that must not leak in.
@@ -14,6 +14,7 @@ let org: TestOrg;
 let other: TestOrg;
 let campaign: { id: string; organizationId: string };
 let second: { id: string; organizationId: string };
+let emptyCampaignId = "";
 const at = (iso: string) => new Date(iso);
 
 type Attempt = { customer: number; state: "completed" | "blocked" | "scheduled" | "failed"; outcome?: string; disposition?: string; duration?: number; finishedAt?: string; promise?: boolean; blockedReason?: string; waitReason?: string; notBefore?: string };
@@ -90,6 +91,7 @@ describe("campaignKpis", () => {
 
   it("says null, not 0 %, before any result", async () => {
     const empty = await createCallsCampaign(org.id, "lead");
+    emptyCampaignId = empty.id;
     expect(await campaignKpis(empty)).toMatchObject({ contacts: 0, reachable: 0, connectRate: null, averageDurationSeconds: null });
   });
 });
@@ -166,3 +168,16 @@ describe("organization home", () => {
     expect(failing.latest.map((d) => d.callId).sort()).toEqual(["c1", "c2"]);
   });
 });
+
+describe("campaignsToday", () => {
+  it("lists the organization's campaigns with today's results, busiest first", async () => {
+    const rows = await callsTodayByCampaign();
+    expect(rows.slice(0, 2)).toEqual([
+      expect.objectContaining({ id: campaign.id, results: 3, contacted: 1, noContact: 1, connectRate: 0.5 }),
+      expect.objectContaining({ id: second.id, results: 1, contacted: 1, noContact: 0, connectRate: 1 }),
+    ]);
+    expect(rows.map((r) => r.id).sort()).toEqual([campaign.id, second.id, emptyCampaignId].sort()); // never another organization's
+  });
+});
+
+const callsTodayByCampaign = () => campaignsToday(org.id, at("2026-12-01T12:00:00Z"));

@@ -63,3 +63,25 @@ export async function failingDeliveries(organizationId: string) {
   ]);
   return { total, latest };
 }
+
+export type CampaignToday = { id: string; name: string; status: string; results: number; contacted: number; noContact: number; connectRate: number | null };
+
+/** Every campaign that is not completed, with today's results, busiest first. */
+export async function campaignsToday(organizationId: string, now: Date): Promise<CampaignToday[]> {
+  const day = istDay(now);
+  const rows = await db.$queryRaw<{ id: string; name: string; status: string; results: bigint; contacted: bigint; no_contact: bigint }[]>`
+    SELECT k.id, k.name, k.status::text AS status, count(c.id) AS results,
+           count(c.id) FILTER (WHERE c.outcome = 'Contacted') AS contacted,
+           count(c.id) FILTER (WHERE c.outcome = 'No Contact') AS no_contact
+    FROM campaigns k
+    LEFT JOIN calls c ON c."campaignId" = k.id AND c.outcome IS NOT NULL
+      AND c."finishedAt" >= ((${day}::date::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
+      AND c."finishedAt" < (((${day}::date + 1)::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
+    WHERE k."organizationId" = ${organizationId} AND k.status <> 'completed'
+    GROUP BY k.id ORDER BY 4 DESC, k.name LIMIT 20`;
+  return rows.map((r) => {
+    const contacted = Number(r.contacted);
+    const noContact = Number(r.no_contact);
+    return { id: r.id, name: r.name, status: r.status, results: Number(r.results), contacted, noContact, connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact) };
+  });
+}
