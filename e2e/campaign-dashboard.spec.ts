@@ -57,7 +57,8 @@ test.describe("campaign dashboard", () => {
     };
     expect(expected.contacts).toBe(8);
     expect(expected.reachable).toBe(7);
-    expect(expected.results).toBeGreaterThanOrEqual(8);
+    // Every contact has a result, except the DNC one when its entry came before its dial (then blocked).
+    expect(expected.results + expected.blocked).toBeGreaterThanOrEqual(8);
 
     await signIn(page);
     await page.goto(`/campaigns/${id}`);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOperator } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { dashboardCampaign, type DashboardCampaign } from "@/lib/dashboard/dashboard-campaign";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { Suspense } from "react";
@@ -26,7 +26,7 @@ type Params = Record<string, string | string[] | undefined>;
 export async function CampaignPage({ id, searchParams }: { id: string; searchParams: Params }) {
   const { organization, user } = await requireOperator();
   const canWrite = user.role !== "viewer";
-  const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
+  const campaign = await dashboardCampaign(organization.id, id);
   if (!campaign) notFound();
   const now = new Date();
   const { range, results } = parseDashboardQuery(searchParams, now);
@@ -122,12 +122,10 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
   );
 }
 
-type CampaignRow = NonNullable<Awaited<ReturnType<typeof db.campaign.findFirst>>>;
-
-async function CallsNow({ campaign }: { campaign: CampaignRow }) {
+async function CallsNow({ campaign }: { campaign: DashboardCampaign }) {
   return <CampaignCallsCard campaign={campaign} waiting={await waitingSummary(campaign)} />;
 }
 
-async function Jobs({ campaign, now }: { campaign: CampaignRow; now: Date }) {
+async function Jobs({ campaign, now }: { campaign: DashboardCampaign; now: Date }) {
   return <LiveJobs campaignId={campaign.id} initial={await liveUploadJobs(campaign, now)} />;
 }

@@ -132,7 +132,7 @@ async function Campaigns({ organizationId, now }: { organizationId: string; now:
       <h2 className="card-title">Campaigns today</h2>
       {campaigns.length === 0 ? <p className="empty-row muted">No campaigns yet. <Link href="/campaigns">Create one</Link>.</p> : (
         <div className={styles.scroll}>
-          <table className="table" aria-label="Campaigns today">
+          <table className={`table ${styles.compact}`} aria-label="Campaigns today">
             <thead><tr><th>Campaign</th><th className="num">Results</th><th className="num">Connect rate</th></tr></thead>
             <tbody>
               {campaigns.map((c) => (

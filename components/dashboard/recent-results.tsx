@@ -32,7 +32,7 @@ export async function RecentResults({ campaignId, outcome, baseQuery }: { campai
         <p className="empty-row muted">No call results yet.</p>
       ) : (
         <div className={styles.scroll}>
-          <table className="table" aria-label="Recent call results">
+          <table className={`table ${styles.compact}`} aria-label="Recent call results">
             <thead><tr><th>Customer</th><th>Result</th><th className="num">Duration</th></tr></thead>
             <tbody>
               {rows.map((r) => (
