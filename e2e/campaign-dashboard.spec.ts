@@ -93,6 +93,8 @@ test.describe("campaign dashboard", () => {
     await expect(page).toHaveURL(/results=No(\+|%20)Contact/);
     await expect(results).toHaveCount(Math.min(10, expected.noContact));
     await page.getByRole("navigation", { name: "Filter results" }).getByRole("link", { name: "All", exact: true }).click();
+    await expect(page).not.toHaveURL(/results=/);
+    await expect(results).toHaveCount(Math.min(10, expected.results));
     const [latest] = await query<{ id: string; lastName: string }>(`SELECT c.id, cu."lastName" FROM calls c JOIN customers cu ON cu.id = c."customerId" WHERE c."campaignId" = $1 AND c.outcome IS NOT NULL ORDER BY c."finishedAt" DESC, c.id DESC LIMIT 1`, [id]);
     await results.first().getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`call=${latest.id}`));
@@ -173,6 +175,10 @@ test("dashboard and home at 1280 px and 390 px: no sideways scroll", async ({ pa
       await page.goto(path);
       await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
       await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+      if (name === "dashboard" && width === 390) {
+        for (const region of ["Campaign figures", "Funnel", "Recent call results"]) await page.getByRole("region", { name: region, exact: true }).screenshot({ path: `test-results/screens/dashboard-390-${region.replaceAll(" ", "-")}.png` });
+      }
+      if (name === "home" && width === 390) await page.getByRole("region", { name: "Campaigns today" }).screenshot({ path: "test-results/screens/home-390-campaigns.png" });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
     }
