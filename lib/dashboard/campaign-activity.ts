@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 
 // The dashboard's lists: the campaign's latest call results (optionally one outcome) and its
@@ -43,21 +44,23 @@ export async function recentResults(campaignId: string, outcome?: ResultFilter, 
   });
 }
 
-export type LiveJob = {
-  id: string;
-  source: string;
-  status: string;
-  reference: string;
-  fileName: string | null;
-  total: number;
-  processed: number;
-  successful: number;
-  invalid: number;
-  duplicates: number;
-  failed: number;
-  createdAt: string;
-  completedAt: string | null;
-};
+export const liveJobSchema = z.object({
+  id: z.string(),
+  source: z.enum(["ui", "timepay_api", "flexydial_api"]),
+  status: z.enum(["pending", "processing", "completed", "failed"]),
+  reference: z.string(),
+  fileName: z.string().nullable(),
+  total: z.number().int(),
+  processed: z.number().int(),
+  successful: z.number().int(),
+  invalid: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.number().int(),
+  createdAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().nullable(),
+}).meta({ id: "LiveUploadJob" });
+export const liveJobsAnswerSchema = z.object({ jobs: z.array(liveJobSchema) });
+export type LiveJob = z.infer<typeof liveJobSchema>;
 
 /** Jobs running now plus those created in the last 24 hours (newest first, at most 5). */
 export async function liveUploadJobs(campaign: { id: string; organizationId: string }, now: Date): Promise<LiveJob[]> {
