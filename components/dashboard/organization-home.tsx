@@ -38,7 +38,7 @@ async function Today({ organizationId, now }: { organizationId: string; now: Dat
       <Link href={calls} className={`card ${styles.kpi}`} data-testid="home-calls-today">
         <span className={styles.kpiValue}>{formatNumber(today.results)}</span>
         <span className="muted">Call results today</span>
-        <Trend now={today.results} before={yesterday.results} label="yesterday" count />
+        <Trend now={today.results} before={yesterday.results} label="yesterday" />
         <span className={`small muted ${styles.trend}`}>{formatNumber(Math.round(last7Days.results / 7))} a day over the last 7 days</span>
       </Link>
       <Link href={`${calls}&status=Contacted`} className={`card ${styles.kpi}`} data-testid="home-connect-rate" title={rateTitle(today)}>
@@ -53,7 +53,7 @@ async function Today({ organizationId, now }: { organizationId: string; now: Dat
 
 const rateTitle = (w: ResultsWindow) => `Contacted / (Contacted + No Contact) = ${w.contacted} / (${w.contacted} + ${w.noContact})`;
 
-function Trend({ now, before, label }: { now: number; before: number; label: string; count?: boolean }) {
+function Trend({ now, before, label }: { now: number; before: number; label: string }) {
   const diff = now - before;
   return <span className={`small ${styles.trend} ${diff > 0 ? styles.up : diff < 0 ? styles.down : "muted"}`}>{diff === 0 ? "same as" : `${diff > 0 ? "▲" : "▼"} ${formatNumber(Math.abs(diff))} vs`} {label} ({formatNumber(before)})</span>;
 }
