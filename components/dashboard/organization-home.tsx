@@ -39,7 +39,7 @@ async function Today({ organizationId, now }: { organizationId: string; now: Dat
         <span className={styles.kpiValue}>{formatNumber(today.results)}</span>
         <span className="muted">Call results today</span>
         <Trend now={today.results} before={yesterday.results} label="yesterday" />
-        <span className={`small muted ${styles.trend}`}>{formatNumber(Math.round(last7Days.results / 7))} a day over the last 7 days</span>
+        <span className={`small muted ${styles.trend}`}>{formatNumber(Math.round(last7Days.results / 7))} a day on average over the 7 days before today</span>
       </Link>
       <Link href={`${calls}&status=Contacted`} className={`card ${styles.kpi}`} data-testid="home-connect-rate" title={rateTitle(today)}>
         <span className={styles.kpiValue}>{percent(today.connectRate)}</span>
@@ -55,7 +55,7 @@ const rateTitle = (w: ResultsWindow) => `Contacted / (Contacted + No Contact) = 
 
 function Trend({ now, before, label }: { now: number; before: number; label: string }) {
   const diff = now - before;
-  return <span className={`small ${styles.trend} ${diff > 0 ? styles.up : diff < 0 ? styles.down : "muted"}`}>{diff === 0 ? "same as" : `${diff > 0 ? "▲" : "▼"} ${formatNumber(Math.abs(diff))} vs`} {label} ({formatNumber(before)})</span>;
+  return <span className={`small ${styles.trend} ${diff > 0 ? styles.up : diff < 0 ? styles.down : "muted"}`}>{diff === 0 ? "as many as" : `${diff > 0 ? "▲" : "▼"} ${formatNumber(Math.abs(diff))} ${diff > 0 ? "more" : "fewer"} than`} {label} ({formatNumber(before)})</span>;
 }
 
 function RateTrend({ now, before, label }: { now: number | null; before: number | null; label: string }) {
