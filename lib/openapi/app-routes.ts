@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { saveMappingSchema } from "@/lib/campaigns/saved-mapping";
+import { liveJobsAnswerSchema } from "@/lib/dashboard/campaign-activity";
 import { rememberedMappingSchema } from "@/lib/spreadsheet/map-columns";
 import {
   checkRowsAnswerSchema,
@@ -77,6 +78,15 @@ export const appRoutes: RouteDoc[] = [
     summary: "The column mapping remembered for a campaign",
     params: campaignParams,
     responses: { 200: { description: "The mapping, or null.", schema: mapping }, 403: error("Not this organization's campaign."), 404: error("No such campaign."), ...common },
+  },
+  {
+    method: "get",
+    path: "/api/campaigns/{id}/live-jobs",
+    family: "App",
+    summary: "A campaign's running upload jobs and those of the last 24 hours (the dashboard polls it)",
+    description: "Newest first, at most 5. Another organization's campaign answers an empty list.",
+    params: campaignParams,
+    responses: { 200: { description: "The jobs with their counts.", schema: liveJobsAnswerSchema }, ...common },
   },
   {
     method: "put",
