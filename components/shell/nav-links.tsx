@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/campaigns", label: "Campaigns" },
   { href: "/uploads", label: "Uploads" },
   { href: "/calls", label: "Calls" },
+  { href: "/agents", label: "Agents" },
   { href: "/settings", label: "Settings" },
 ];
 
