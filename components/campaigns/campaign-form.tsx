@@ -8,7 +8,7 @@ import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, createCampaignSchema } from "@/lib/c
 import { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { CallingWindowNote } from "@/components/campaigns/calling-window-note";
 import { CrmFieldEditor } from "@/components/campaigns/crm-field-editor";
-import { sendCampaign } from "@/components/campaigns/campaign-api";
+import { sendForm } from "@/components/ui/send-form";
 
 // Create or edit a campaign with the API's own zod schema (lib/campaigns/campaign-input.ts); the
 // server's answer is checked again and its errors land on their fields. On edit, CRM fields are
@@ -37,7 +37,7 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
   const submit = async (values: Output) => {
     const body = editing ? Object.fromEntries(UPDATABLE.map((k) => [k, values[k]])) : values;
     const url = editing ? `/api/v1/campaigns/update/${campaignId}` : "/api/v1/campaigns/create";
-    const answer = await sendCampaign(editing ? "PUT" : "POST", url, body, FIELD_NAMES, setError);
+    const answer = await sendForm(editing ? "PUT" : "POST", url, body, FIELD_NAMES, setError);
     if (answer.ok) {
       router.push(`/campaigns/${editing ? campaignId : answer.id}`);
       router.refresh();

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/uploads", label: "Uploads" },
   { href: "/calls", label: "Calls" },
   { href: "/agents", label: "Agents" },
+  { href: "/dispositions", label: "Dispositions" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -1,13 +1,13 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-// The campaign form writes through the campaigns API (TimePay's routes, signed-in session). Its
+// Forms that write through TimePay's routes (campaigns, dispositions; signed-in session). Their
 // validation errors read "<field> <problem>" ("endDate must not be before startDate"); each is put
 // on its field, anything else shows above the buttons.
 
 type CampaignAnswer = { ok: true; id: string } | { ok: false };
 
-export async function sendCampaign<T extends FieldValues>(
-  method: "POST" | "PUT",
+export async function sendForm<T extends FieldValues>(
+  method: "POST" | "PUT" | "DELETE",
   url: string,
   body: unknown,
   fields: readonly string[],
@@ -15,7 +15,7 @@ export async function sendCampaign<T extends FieldValues>(
 ): Promise<CampaignAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   } catch {
     setError("root" as Path<T>, { message: "Could not reach the server; check your connection and try again" });
     return { ok: false };
