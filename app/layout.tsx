@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
+import "./screens.css";
 
 export const metadata: Metadata = {
   title: { default: "Dialsheet", template: "%s · Dialsheet" },

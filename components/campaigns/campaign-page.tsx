@@ -19,7 +19,13 @@ export async function CampaignPage({ id }: { id: string }) {
   const [customers, calls, jobs, waiting] = await Promise.all([
     db.customer.count({ where: { campaignId: campaign.id } }),
     db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
-    db.uploadJob.findMany({ where: { campaignId: campaign.id }, orderBy: { createdAt: "desc" }, take: 10, include: { campaign: { select: { name: true } } } }),
+    db.uploadJob.findMany({
+      where: { campaignId: campaign.id },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      omit: { payload: true, rowErrors: true, options: true, undoResult: true },
+      include: { campaign: { select: { name: true } } },
+    }),
     waitingSummary(campaign),
   ]);
   const { schema } = recordRules(campaign);
@@ -36,16 +42,15 @@ export async function CampaignPage({ id }: { id: string }) {
             <span className="mono small">{campaign.id}</span>
           </p>
         </div>
-        {canWrite && (
-          <div className="button-row">
-            <CampaignStatusControls campaignId={campaign.id} status={campaign.status} />
-            <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>
-          </div>
-        )}
+        <div className="button-row">
+          <Link href={`/campaigns/${campaign.id}/contacts`} className="btn">Contacts</Link>
+          {canWrite && <CampaignStatusControls campaignId={campaign.id} status={campaign.status} />}
+          {canWrite && <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>}
+        </div>
       </header>
 
       <section className="stats" aria-label="Campaign figures">
-        <Stat label="Customers" value={customers} />
+        <Stat label="Customers" value={customers} href={`/campaigns/${campaign.id}/contacts`} />
         <Stat label="Contacted" value={outcome("Contacted")} />
         <Stat label="No contact" value={outcome("No Contact")} />
         <Stat label="Failed calls" value={outcome("Failed")} />
@@ -64,7 +69,10 @@ export async function CampaignPage({ id }: { id: string }) {
       </section>
 
       <section className="card table-card">
-        <h2 className="card-title">Recent uploads</h2>
+        <div className="card-head">
+          <h2>Recent uploads</h2>
+          <Link className="btn btn-sm" href={`/uploads?campaign=${campaign.id}`}>All uploads of this campaign</Link>
+        </div>
         <UploadJobsTable jobs={jobs} showCampaign={false} />
       </section>
 
@@ -88,10 +96,10 @@ export async function CampaignPage({ id }: { id: string }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div className="card stat">
-      <div className="stat-value">{formatNumber(value)}</div>
+      <div className="stat-value">{href ? <Link href={href}>{formatNumber(value)}</Link> : formatNumber(value)}</div>
       <div className="muted">{label}</div>
     </div>
   );

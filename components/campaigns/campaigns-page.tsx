@@ -49,11 +49,11 @@ export async function CampaignsPage() {
                   </td>
                   <td><ServiceTypeBadge serviceType={c.serviceType} campaignType={c.campaignType} /></td>
                   <td><StatusBadge status={c.status} /></td>
-                  <td className="num">{formatNumber(c.customers)}</td>
+                  <td className="num"><Link href={`/campaigns/${c.id}/contacts`} aria-label={`${formatNumber(c.customers)} contacts of ${c.name}`}>{formatNumber(c.customers)}</Link></td>
                   <td>
                     {c.lastUpload ? (
                       <>
-                        {formatDateTime(c.lastUpload.createdAt)}
+                        <Link href={`/uploads/${c.lastUpload.id}`}>{formatDateTime(c.lastUpload.createdAt)}</Link>
                         <div className="muted small">{formatNumber(c.lastUpload.successful)} of {formatNumber(c.lastUpload.total)} added</div>
                       </>
                     ) : (

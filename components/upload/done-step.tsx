@@ -81,7 +81,7 @@ export function DoneStep({ state, client, campaign, onRestart }: Props) {
           {notAdded === 0 ? "No rows to report" : notAdded === 1 ? "Download the row not added" : `Download the ${formatNumber(notAdded)} rows not added`}
         </button>
         <span className="button-row">
-          {progress.uploadJobId && <Link className="btn" href={`/uploads#job-${progress.uploadJobId}`}>View the upload job</Link>}
+          {progress.uploadJobId && <Link className="btn" href={`/uploads/${progress.uploadJobId}`}>View the upload job</Link>}
           <Link className="btn" href={`/campaigns/${campaign.id}`}>Go to the campaign dashboard</Link>
           <button type="button" className="btn btn-primary" onClick={onRestart}>Upload another file</button>
         </span>

@@ -143,7 +143,7 @@ describe("calls simulation", () => {
       // Wait for the live workers to finish this instant; kill "a" once it is inside a batch.
       const baseline = killed ? 0 : await dialsBy("a");
       for (;;) {
-        if (!killed && now >= killAt && (await dialsBy("a")) > baseline + 20) {
+        if (!killed && now >= killAt && (await dialsBy("a")) > baseline + 5) {
           workers[0].kill("SIGKILL");
           await once(workers[0], "exit");
           killed = true;

@@ -76,7 +76,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     failed: total - added,
     duplicates: inRequest.length + written.existing.length,
   };
-  const rowErrors = uploadRowErrors(validation.invalid, notWritten);
+  const rowErrors = uploadRowErrors(validation.invalid, notWritten, input.records);
   // The customers are committed: a job that cannot be closed must not turn them into a failure.
   await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch((error: unknown) =>
     logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),

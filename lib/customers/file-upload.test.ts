@@ -100,7 +100,7 @@ describe("POST /api/uploads and its chunks", () => {
     await chunk(cookie, jobId, [loan(1)]);
     const res = await call(finishUpload, { method: "POST", headers: { cookie }, params: { jobId } });
     expect(res).toMatchObject({ status: 200, json: { uploadJobId: jobId } });
-    expect(await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "completed", total: 1, processed: 1, successful: 1 });
+    expect(await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "cancelled", total: 3, processed: 1, successful: 1 });
     expect((await chunk(cookie, jobId, [loan(2)])).status).toBe(404);
   });
 

@@ -11,7 +11,7 @@ import { uploadError } from "./upload-request";
 // vendor lists "Invalid Data" and "Job not found." under "Error / Code 500", and we answer 500
 // for both so Flexydial clients branch as they do today; Completed and Pending are 200.
 
-type JobState = { status: "pending" | "processing" | "completed" | "failed"; rowErrors: unknown };
+type JobState = { status: "pending" | "processing" | "completed" | "failed" | "cancelled"; rowErrors: unknown };
 
 export async function uploadStatus(ctx: DomainContext, jobId: string): Promise<ApiResult> {
   // Another organization's job is "not found" too: its existence is not the caller's business.

@@ -484,8 +484,8 @@ describe("upload jobs", () => {
     expect(job.apiKeyId).toBeTruthy();
     expect(job.completedAt).toBeInstanceOf(Date);
     expect(job.rowErrors).toEqual([
-      { index: 1, id: "LN1", errors: ["Duplicate loan_id 'LN1' in request (first seen at record 0)"] },
-      { index: 2, id: "BAD", errors: expect.arrayContaining(["Record 2: Missing required field 'first_name'"]) },
+      { index: 1, id: "LN1", errors: ["Duplicate loan_id 'LN1' in request (first seen at record 0)"], kind: "duplicate", row: loan(1) },
+      { index: 2, id: "BAD", errors: expect.arrayContaining(["Record 2: Missing required field 'first_name'"]), kind: "invalid", row: { loan_id: "BAD" } },
     ]);
   });
 

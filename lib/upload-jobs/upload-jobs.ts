@@ -33,6 +33,8 @@ export interface UploadRowError {
   index: number;
   id: string | null;
   errors: string[];
+  /** How the job counted the row; absent on rows recorded before kinds were kept. */
+  kind?: "invalid" | "duplicate" | "failed";
   row?: Record<string, unknown>;
 }
 
@@ -111,10 +113,13 @@ export async function recordUploadChunk(id: string, counts: UploadCounts, rowErr
     WHERE id = ${id}`;
 }
 
-/** Ends a file upload early (the operator cancelled): the job holds what was sent. */
+/**
+ * Ends a file upload early (the operator cancelled): the job is "cancelled", holds what was sent,
+ * and keeps the file's row count, so the rows never sent stay counted (not sent = total - processed).
+ */
 export async function finishUploadJob(id: string) {
   await db.$executeRaw`
-    UPDATE upload_jobs SET total = processed, status = 'completed', "completedAt" = CURRENT_TIMESTAMP
+    UPDATE upload_jobs SET status = 'cancelled', "completedAt" = CURRENT_TIMESTAMP
     WHERE id = ${id} AND status = 'processing'`;
 }
 
@@ -138,13 +143,23 @@ export async function getUploadJob(ctx: DomainContext, id: string) {
 
 /**
  * Rows that were not written, in input order: invalid records first merged with write problems.
- * The report names each record's problems "Record N: …", as it is read apart from its file.
+ * The report names each record's problems "Record N: …", as it is read apart from its file. Each
+ * row carries its kind (how the job counted it: invalid, duplicate, or failed for any other
+ * reason) and, when `records` is given, the record as it was sent, for the downloadable report.
  */
 export function uploadRowErrors(
   invalid: readonly { index: number; id: string | null; issues: readonly Issue[] }[],
-  notWritten: readonly { index: number; id: string; reason: string }[],
+  notWritten: readonly { index: number; id: string; reason: string; code?: string }[],
+  records?: readonly unknown[],
 ): UploadRowError[] {
-  const rows: UploadRowError[] = invalid.map((r) => ({ index: r.index, id: r.id, errors: r.issues.map((i) => recordPrefix(r.index) + i.message) }));
-  for (const r of notWritten) rows.push({ index: r.index, id: r.id, errors: [r.reason] });
+  const sent = (index: number) => {
+    const record = records?.[index];
+    return record !== null && typeof record === "object" && !Array.isArray(record) ? { row: record as Record<string, unknown> } : {};
+  };
+  const rows: UploadRowError[] = invalid.map((r) => ({ index: r.index, id: r.id, errors: r.issues.map((i) => recordPrefix(r.index) + i.message), kind: "invalid", ...sent(r.index) }));
+  for (const r of notWritten) {
+    const kind = r.code === "duplicate_in_file" || r.code === "duplicate_in_campaign" ? "duplicate" : "failed";
+    rows.push({ index: r.index, id: r.id, errors: [r.reason], kind, ...sent(r.index) });
+  }
   return rows.sort((a, b) => a.index - b.index);
 }
