@@ -20,6 +20,7 @@ test.afterAll(async () => {
 test("add, edit, deactivate and reactivate agents", async ({ page, request }) => {
   await signIn(page);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/campaigns");
   await page.getByRole("link", { name: "Agents" }).click();
   await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
 

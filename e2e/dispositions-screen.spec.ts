@@ -17,6 +17,7 @@ test.afterAll(async () => {
 test("add, edit and delete dispositions and groups", async ({ page, request }) => {
   await signIn(page);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/campaigns");
   await page.getByRole("link", { name: "Dispositions" }).click();
   await expect(page.getByRole("heading", { name: "Dispositions", level: 1 })).toBeVisible();
 
