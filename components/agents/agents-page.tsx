@@ -1,11 +1,11 @@
 import { requireOperator } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { allAgents } from "@/lib/agents/agents";
 import { AgentsManager } from "@/components/agents/agents-manager";
 
 // /agents: the organization's AI voice agents and human dialer users.
 export async function AgentsPage() {
   const { organization, user } = await requireOperator();
-  const agents = await db.agent.findMany({ where: { organizationId: organization.id }, orderBy: [{ active: "desc" }, { name: "asc" }] });
+  const agents = await allAgents(organization.id);
   return (
     <>
       <header className="page-header">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOperator } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { campaignForEdit } from "@/lib/campaigns/campaign-edit-view";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { CAMPAIGN_TYPES } from "@/lib/campaigns/campaign-input";
 import type { LANGUAGES } from "@/lib/campaigns/field-schema";
@@ -40,13 +40,9 @@ export async function NewCampaignPage() {
 
 export async function EditCampaignPage({ id }: { id: string }) {
   const { organization, user } = await requireOperator();
-  const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
-  if (!campaign) notFound();
-  const [contacts, jobs, calls] = await Promise.all([
-    db.customer.count({ where: { campaignId: campaign.id } }),
-    db.uploadJob.count({ where: { campaignId: campaign.id } }),
-    db.call.count({ where: { campaignId: campaign.id } }),
-  ]);
+  const found = await campaignForEdit(organization.id, id);
+  if (!found) notFound();
+  const { campaign, counts } = found;
   const { schema } = recordRules(campaign);
   const custom = campaign.campaignType === "custom";
   const canWrite = user.role !== "viewer";
@@ -81,7 +77,7 @@ export async function EditCampaignPage({ id }: { id: string }) {
           <ul className="mono small">{schema.fields.map((f) => <li key={f.key}>{f.key}{f.required ? " (required)" : ""}{f.key === schema.identifierKey ? " — identifies a contact" : ""}</li>)}</ul>
         </section>
       )}
-      {canWrite && <CampaignDelete id={campaign.id} name={campaign.name} counts={{ contacts, jobs, calls }} />}
+      {canWrite && <CampaignDelete id={campaign.id} name={campaign.name} counts={counts} />}
     </>
   );
 }
