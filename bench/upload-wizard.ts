@@ -9,7 +9,8 @@
 //
 // Signs in as the seeded demo admin (EMAIL / PASSWORD to override) and uploads to the campaign
 // named CAMPAIGN (default "Loan Recovery - Nov"); nothing is submitted. ROWS (default 100000),
-// RUNS (default 3); CHROMIUM_PATH as for the e2e suite.
+// RUNS (default 3), DATES (dmy, default: day-first dates the wizard converts; iso); CHROMIUM_PATH as
+// for the e2e suite.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +22,8 @@ const PASSWORD = process.env.PASSWORD ?? "dialsheet-demo";
 const CAMPAIGN = process.env.CAMPAIGN ?? "Loan Recovery - Nov";
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 3);
+/** "dmy" (default): due dates written day first (15/01/2025), so the wizard converts every one; "iso" as before. */
+const DATES = process.env.DATES === "iso" ? "iso" : "dmy";
 
 type Run = { total: number; toHeader: number; validate: number; longest: number; over50: number; over200: number; scrollLongest: number; rows: number };
 
@@ -152,7 +155,8 @@ function generateCsv(rows: number): string {
     const id = `LN-${stamp}-${String(i).padStart(7, "0")}`;
     let phone = String(9_000_000_000 + i);
     let first = `Customer ${i % 977}`;
-    let due = `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
+    const [mm, dd] = [String((i % 12) + 1).padStart(2, "0"), String((i % 28) + 1).padStart(2, "0")];
+    let due = DATES === "iso" ? `2025-${mm}-${dd}` : `${dd}/${mm}/2025`;
     let status = ["pending", "paid", "partial", "bounced"][i % 4];
     let loan = id;
     if (i % 10 === 9) {
@@ -160,7 +164,7 @@ function generateCsv(rows: number): string {
       if (kind === 0) phone = "12345";
       if (kind === 1) phone = "9.19877E+11";
       if (kind === 2) first = "";
-      if (kind === 3) due = "2025-02-30";
+      if (kind === 3) due = DATES === "iso" ? "2025-02-30" : "30/02/2025";
       if (kind === 4) status = "unknown";
       if (kind === 5) loan = `LN-${stamp}-${String(i - 9).padStart(7, "0")}`;
     }

@@ -75,6 +75,13 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
   expect(edited).toEqual({ campaignType: "edi", description: "edited on screen", timezone: "Asia/Dubai", retryDelayMinutes: 30 });
   expect((await (await request.get(`/api/v1/campaigns/${id}`, { headers: apiAuth() })).json()).data).toMatchObject({ collection_type: "edi", timezone: "Asia/Dubai" });
 
+  // What makes two contacts the same person (the wizard's setting) is set here too.
+  await page.goto(`/campaigns/${id}/edit`);
+  await page.getByLabel("Duplicates").selectOption("phone");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved: by phone." })).toBeVisible();
+  expect(await query(`SELECT "duplicatesBy" FROM campaigns WHERE id = $1`, [id])).toEqual([{ duplicatesBy: "phone" }]);
+
   // Delete says what goes with it: two contacts and the upload job that added them.
   const loan = (n: number) => ({
     loan_id: `${run}-${n}`, first_name: "Rahul", last_name: "Sharma", phone_number: String(9_810_000_000 + n), loan_amount: 50000,

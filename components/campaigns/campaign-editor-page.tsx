@@ -7,6 +7,7 @@ import { CAMPAIGN_TYPES } from "@/lib/campaigns/campaign-input";
 import type { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { CampaignDelete } from "@/components/campaigns/campaign-delete";
+import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
 
 // /campaigns/new and /campaigns/{id}/edit: the campaign form, and on edit the delete panel.
 
@@ -75,6 +76,12 @@ export async function EditCampaignPage({ id }: { id: string }) {
           <h2>CRM fields</h2>
           <p className="muted small">Fixed once the campaign exists; the upload template lists them.</p>
           <ul className="mono small">{schema.fields.map((f) => <li key={f.key}>{f.key}{f.required ? " (required)" : ""}{f.key === schema.identifierKey ? " — identifies a contact" : ""}</li>)}</ul>
+        </section>
+      )}
+      {canWrite && (
+        <section className="card">
+          <h2>The same person</h2>
+          <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
         </section>
       )}
       {canWrite && <CampaignDelete id={campaign.id} name={campaign.name} counts={counts} />}

@@ -6,6 +6,7 @@ import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
+import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
 import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
 import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
 import { waitingSummary } from "@/lib/calls/campaign-waiting";
@@ -67,6 +68,13 @@ export async function CampaignPage({ id }: { id: string }) {
           Calls are placed only inside these hours and the legal hours for {campaign.serviceType === "debt_collection" ? "debt collection, 08:00–19:00 (RBI)" : "this kind of campaign, 09:00–21:00 (TRAI)"}, in the customer’s time zone when known. An attempt outside them waits for the window to open.
         </p>
       </section>
+
+      {canWrite && (
+        <section className="card">
+          <h2>The same person</h2>
+          <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
+        </section>
+      )}
 
       <section className="card table-card">
         <div className="card-head">

@@ -93,7 +93,9 @@ export function HeaderStep({ state, onPick, onReread, onConfirm, onBack }: Props
       </div>
       <div className="step-actions">
         <button type="button" className="btn" onClick={onBack}>Back</button>
-        <span className="muted">{formatNumber(Math.max(dataRows, 0))} rows below the header</span>
+        <span className={dataRows <= 0 ? "field-error" : "muted"} role={dataRows <= 0 ? "alert" : undefined}>
+          {dataRows <= 0 ? "No rows below this header row: pick a higher row as the header." : `${formatNumber(dataRows)} rows below the header`}
+        </span>
         <button type="button" className="btn btn-primary" disabled={state.busy || dataRows <= 0} onClick={() => onConfirm(headerRow)}>
           {state.busy ? "Reading…" : "Continue to columns"}
         </button>

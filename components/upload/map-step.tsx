@@ -4,9 +4,12 @@ import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import { findUnmappedRequired, normaliseHeader, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
+import { DateFormatsPanel } from "@/components/upload/date-formats-panel";
+import type { DateColumnsState } from "@/components/upload/use-date-columns";
 
 type Props = {
   state: Extract<WizardState, { step: "map" }>;
+  dates: DateColumnsState;
   schema: FieldSchema;
   remembered: RememberedMapping | null;
   onMap: (column: number, field: string | null) => void;
@@ -16,7 +19,7 @@ type Props = {
 
 // Step "Columns": every column of the file, a few of its values, and the campaign field it
 // fills. Required fields nobody fills are listed on top; the choices are saved for next time.
-export function MapStep({ state, schema, remembered, onMap, onConfirm, onBack }: Props) {
+export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, onBack }: Props) {
   const { columns, mapping } = state;
   const missing = findUnmappedRequired(mapping, schema.fields);
   const columnOf = new Map(Object.entries(mapping).flatMap(([c, f]) => (f === null ? [] : [[f, Number(c)] as const])));
@@ -100,10 +103,12 @@ export function MapStep({ state, schema, remembered, onMap, onConfirm, onBack }:
         })}
       </div>
 
+      <DateFormatsPanel dates={dates} />
+
       <div className="step-actions">
         <button type="button" className="btn" onClick={onBack}>Back</button>
         <span className="muted">* required</span>
-        <button type="button" className="btn btn-primary" disabled={state.busy || missing.length > 0} onClick={onConfirm}>
+        <button type="button" className="btn btn-primary" disabled={state.busy || missing.length > 0 || dates.columns === null || dates.unanswered.length > 0} onClick={onConfirm}>
           {`${state.busy ? "Checking" : "Check"} ${formatNumber(state.dataRows)} ${state.dataRows === 1 ? "row" : "rows"}${state.busy ? "…" : ""}`}
         </button>
       </div>

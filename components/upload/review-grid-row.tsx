@@ -17,6 +17,8 @@ type Props = {
   editing: string | null;
   columns: unknown;
   editable: ReadonlySet<string>;
+  /** Columns that stay in view when scrolling right, with their left offsets (pinnedColumns). */
+  pinned: ReadonlyMap<string, number>;
   onPointCell: (position: number, column: number) => void;
   onEditCell: (row: number, field: string) => void;
 };
@@ -31,7 +33,7 @@ export function cellId(position: number, column: number): string {
 // One row of the review grid. Scrolling re-renders only the rows that come into view: a row
 // already on screen keeps its data object, position and state, so memo skips it.
 export const GridRowView = memo(
-  function GridRowView({ row, data, start, position, selected, activeColumn, onPointCell, onEditCell, editable }: Props) {
+  function GridRowView({ row, data, start, position, selected, activeColumn, onPointCell, onEditCell, editable, pinned }: Props) {
     return (
       <div
         className={`rg-row rg-${data?.status ?? "loading"}${selected ? " rg-selected" : ""}`}
@@ -42,14 +44,15 @@ export const GridRowView = memo(
       >
         {row.getAllCells().map((cell, c) => {
           const issue = data?.issues[cell.column.id];
+          const left = pinned.get(cell.column.id);
           return (
             <div
               key={cell.id}
               id={cellId(position, c)}
               role="gridcell"
               aria-invalid={issue?.level === "error" || undefined}
-              className={`rg-td${activeColumn === c ? " rg-active" : ""}${issue ? ` rg-${issue.level}` : ""}`}
-              style={{ width: cell.column.getSize() }}
+              className={`rg-td${activeColumn === c ? " rg-active" : ""}${issue ? ` rg-${issue.level}` : ""}${left === undefined ? "" : " rg-pinned"}`}
+              style={left === undefined ? { width: cell.column.getSize() } : { width: cell.column.getSize(), left }}
               onMouseDown={() => onPointCell(position, c)}
               onDoubleClick={() => editable.has(cell.column.id) && onEditCell(row.original.index, cell.column.id)}
             >
@@ -68,5 +71,6 @@ export const GridRowView = memo(
     a.activeColumn === b.activeColumn &&
     a.editing === b.editing &&
     a.columns === b.columns &&
+    a.pinned === b.pinned &&
     a.editable === b.editable,
 );

@@ -62,6 +62,7 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
 
   const onEdit = useCallback((row: number, field: string, value: string) => void act(() => client.call("edit", { row, field, value })), [act, client]);
   const onToggle = useCallback((row: number) => setSelected((s) => toggled(s, row)), []);
+  const errorRows = useCallback(() => client.call("select", { filter: { status: "errors", category: null } }).then((answer) => answer.rows), [client]);
   const onToggleAll = useCallback(() => {
     const view = rows.view;
     if (!view) return;
@@ -116,9 +117,12 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
         onToggleAll={onToggleAll}
         onEdit={onEdit}
         emptyMessage={emptyMessage(filter, counts.rows)}
+        pinnedField={campaign.schema.identifierKey}
+        errorRows={errorRows}
+        hasErrors={counts.rows > counts.valid}
       />
       <p className="muted small review-help">
-        Double-click a cell, or move with the arrow keys and press Enter, to fix it; the row is checked again at once. Space selects a row; Ctrl+Z undoes.
+        Double-click a cell, or move with the arrow keys and press Enter, to fix it; the row is checked again at once. Space selects a row; F8 goes to the next error; Ctrl+Z undoes.
       </p>
       <div className="step-actions sticky-actions">
         <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>Back to columns</button>

@@ -13,7 +13,8 @@ import { features, GridContext, helper, type Cursor, type Editing, type GridCont
 // The review grid: TanStack Table 9 owns the columns (definitions, sizes, header and cell
 // rendering), TanStack Virtual the geometry. Only the rows on screen exist in the DOM and in the
 // table's data; the worker holds the rest. Keyboard: arrows move, Enter or F2 edits, Escape
-// cancels, Space selects the row.
+// cancels, Space selects the row. Over 300 lines on purpose: the keyboard cursor, editing and the
+// virtual window share one scroll container and its refs; the cells and rows are already apart.
 
 const PREFETCH_ROWS = 40;
 const HEADER_HEIGHT = 36;
@@ -26,11 +27,16 @@ type Props = {
   onToggleAll: () => void;
   onEdit: (row: number, field: string, value: string) => void;
   emptyMessage: string;
+  /** The field rows are known by (the identifier), pinned with the Row column. */
+  pinnedField?: string | null;
+  /** Every row with a problem, in file order (the worker's answer); "Next error" and F8 walk them. */
+  errorRows: () => Promise<Int32Array>;
+  hasErrors: boolean;
 };
 
 // Memoised: the review's figures change with every check the server answers; the grid only
 // when its own inputs do.
-export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage }: Props) {
+export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage, pinnedField = null, errorRows, hasErrors }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -89,6 +95,7 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
   const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
   const leafColumns = table.getAllLeafColumns();
   const columnIds = leafColumns.map((c) => c.id);
+  const pinned = useMemo(() => pinnedColumns(leafColumns, pinnedField), [columns, pinnedField]);
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const moveTo = useCallback(
@@ -127,7 +134,36 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
     [editing, selected, onToggle, onEdit, moveTo],
   );
 
+  // The next row with a problem after the cursor (wrapping to the first), on its first bad cell.
+  const goNextError = async () => {
+    if (!view || count === 0) return;
+    const errors = await errorRows();
+    const from = cursorRef.current ? view[cursorRef.current.position] : -1;
+    let target = -1;
+    for (const pass of [(row: number) => row > from, () => true]) {
+      for (const row of errors) {
+        const position = pass(row) ? positionIn(view, row) : -1;
+        if (position >= 0) {
+          target = position;
+          break;
+        }
+      }
+      if (target >= 0) break;
+    }
+    if (target < 0) return;
+    const data = getRow(view[target]);
+    const column = data ? columnIds.findIndex((id) => data.issues[id]?.level === "error") : -1;
+    // Focus first: the grid's onFocus puts a missing cursor on the first row, which this then moves.
+    focusGrid();
+    moveTo({ position: target, column: column >= 0 ? column : STATUS_COLUMN });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "F8" && !editing) {
+      event.preventDefault();
+      void goNextError();
+      return;
+    }
     if (editing || count === 0 || !view) return;
     const at = cursor ?? { position: 0, column: FIRST_FIELD };
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
@@ -163,6 +199,11 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
   const detail = cursor && view && cursor.position < count ? describeCell(getRow(view[cursor.position]), columnIds[cursor.column]) : null;
   return (
     <GridContext.Provider value={context}>
+      <div className="rg-actions">
+        <button type="button" className="btn btn-sm" disabled={!hasErrors || count === 0} onClick={() => void goNextError()}>
+          Next error <kbd>F8</kbd>
+        </button>
+      </div>
       <div
         ref={scroller}
         className="rg-scroll"
@@ -184,7 +225,12 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
           {table.getHeaderGroups().map((group) => (
             <div key={group.id} className="rg-row rg-head-row" role="row" aria-rowindex={1}>
               {group.headers.map((header) => (
-                <div key={header.id} className="rg-th" role="columnheader" style={{ width: header.getSize() }}>
+                <div
+                  key={header.id}
+                  className={`rg-th${pinned.has(header.column.id) ? " rg-pinned" : ""}`}
+                  role="columnheader"
+                  style={{ width: header.getSize(), left: pinned.get(header.column.id) }}
+                >
                   <table.FlexRender header={header} />
                 </div>
               ))}
@@ -207,6 +253,7 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
                 editing={editing?.row === row.original.index ? editing.field : null}
                 columns={columns}
                 editable={editableFields}
+                pinned={pinned}
                 onPointCell={pointCell}
                 onEditCell={editCell}
               />
@@ -220,6 +267,36 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
     </GridContext.Provider>
   );
 });
+
+/**
+ * The selection box, the Row number and the identifier stay at the left edge when the grid scrolls
+ * right (position: sticky), each at the summed width of the pinned columns before it.
+ */
+function pinnedColumns(columns: readonly { id: string; getSize: () => number }[], pinnedField: string | null): ReadonlyMap<string, number> {
+  const pinned = new Map<string, number>();
+  let left = 0;
+  for (const column of columns) {
+    if (column.id !== "select" && column.id !== "row" && column.id !== pinnedField) continue;
+    pinned.set(column.id, left);
+    left += column.getSize();
+  }
+  return pinned;
+}
+
+/** Where row `row` sits in `view` (ascending file order), or -1. */
+function positionIn(view: Int32Array, row: number): number {
+  let low = 0;
+  let high = view.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (view[middle] === row) return middle;
+    if (view[middle] < row) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+const STATUS_COLUMN = 2;
 
 /** The active cell in words, beneath the grid: the full message the cell can only abbreviate. */
 function describeCell(row: RowView | undefined, column: string | undefined): string | null {

@@ -25,6 +25,7 @@ export async function UploadPage({ campaignId }: { campaignId: string }) {
     name: campaign.name,
     schema,
     policy,
+    duplicatesBy: campaign.duplicatesBy,
     savedMapping: parseSavedMapping(campaign.savedMapping),
     workflowName: campaign.workflow?.name ?? null,
   };

@@ -12,6 +12,8 @@ import { ReviewStep } from "@/components/upload/review-step";
 import { SheetStep } from "@/components/upload/sheet-step";
 import { SubmitStep } from "@/components/upload/submit-step";
 import { UploadStep } from "@/components/upload/upload-step";
+import { useDateColumns } from "@/components/upload/use-date-columns";
+import { useLeaveGuard } from "@/components/upload/use-leave-guard";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -34,16 +36,12 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
     return () => worker.dispose();
   }, []);
 
-  usePrepareReview(client, state, campaign, remembered.current);
+  const dates = useDateColumns(client, state, campaign);
+  usePrepareReview(client, state, campaign, remembered.current, dates.columns === null ? null : dates.choices);
 
   // Leaving with reviewed or half-sent rows loses them: ask first.
   const unsaved = state.step === "review" || (state.step === "submit" && state.progress?.phase !== "finished");
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+  useLeaveGuard(unsaved);
 
   /** Runs a worker step; its error (already phrased for the operator) stays on the step. */
   const step = useCallback(async (work: (client: UploadWorkerClient) => Promise<WizardEvent>) => {
@@ -82,12 +80,12 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
     });
 
   const confirmMapping = () => {
-    if (state.step !== "map") return;
+    if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0) return;
     void saveMapping(campaign.id, rememberMapping(state.columns.map((col) => col.header), state.mapping)).then((result) => {
       if ("mapping" in result) remembered.current = result.mapping;
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
-    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy }) }));
+    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy, dates: dates.choices }) }));
   };
 
   return (
@@ -106,7 +104,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
         <HeaderStep state={state} onPick={(headerRow) => dispatch({ type: "headerPicked", headerRow })} onReread={reread} onConfirm={confirmHeader} onBack={() => dispatch({ type: "back" })} />
       )}
       {state.step === "map" && (
-        <MapStep state={state} schema={campaign.schema} remembered={remembered.current} onMap={(column, field) => dispatch({ type: "columnMapped", column, field })} onConfirm={confirmMapping} onBack={() => dispatch({ type: "back" })} />
+        <MapStep state={state} dates={dates} schema={campaign.schema} remembered={remembered.current} onMap={(column, field) => dispatch({ type: "columnMapped", column, field })} onConfirm={confirmMapping} onBack={() => dispatch({ type: "back" })} />
       )}
       {state.step === "review" && client && <ReviewStep state={state} client={client} campaign={campaign} dispatch={dispatch} />}
       {state.step === "submit" && client && <SubmitStep state={state} client={client} campaign={campaign} agents={agents} dispositions={dispositions} dispatch={dispatch} />}

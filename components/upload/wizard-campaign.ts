@@ -1,4 +1,5 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { DuplicatesBy } from "@/lib/records/duplicates-by";
 import type { RememberedMapping } from "@/lib/spreadsheet/map-columns";
 
 // What the wizard's page hands it: the campaign an upload goes to, and the choices for its calls.
@@ -8,6 +9,7 @@ export type WizardCampaign = {
   name: string;
   schema: FieldSchema;
   policy: PhonePolicy;
+  duplicatesBy: DuplicatesBy;
   savedMapping: RememberedMapping | null;
   workflowName: string | null;
 };

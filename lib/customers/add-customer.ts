@@ -2,8 +2,9 @@ import { assertCallTargets, type CallOptions } from "@/lib/calls/call-options";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid } from "@/lib/domain/errors";
 import { validateRecords } from "@/lib/records/validate-records";
+import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
-import { customerKeyLabel } from "./duplicate-policy";
+import { customerKeyLabel, duplicateOptions, phoneExistsReason } from "./duplicate-policy";
 import { insertCustomers } from "./insert-customers";
 
 // One customer, on the same core and write path as many: Invalid with the record's problems,
@@ -17,7 +18,10 @@ export async function addCustomer(
   input: { data: Record<string, unknown>; callOptions: CallOptions },
 ): Promise<AddedCustomer> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
-  const validation = validateRecords([input.data], campaign.schema, campaign.policy);
+  const validation = validateRecords([input.data], campaign.schema, campaign.policy, {
+    ...duplicateOptions(campaign.schema, campaign.duplicatesBy),
+    agents: await assignableAgents(ctx.organizationId, campaign.schema),
+  });
   if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: validation.invalid[0].issues.map((i) => i.message) });
 
   const record = validation.valid[0];
@@ -25,6 +29,7 @@ export async function addCustomer(
   if (written.existing.length > 0) {
     throw new Conflict(`A customer with ${customerKeyLabel(campaign.schema)} '${record.id}' already exists in this campaign`, { resource: "customer" });
   }
+  if (written.samePhone.length > 0) throw new Conflict(phoneExistsReason(campaign.schema.phoneKey, record.phoneE164), { resource: "customer" });
   if (written.failed.length > 0) throw new Error("The customer insert was refused by the database");
   return { id: record.id, customerId: written.inserted[0].customerId };
 }

@@ -3,9 +3,10 @@ import type { DomainContext } from "@/lib/domain/context";
 import { logError } from "@/lib/log";
 import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
 import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
+import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
-import { alreadyExistsReason, customerKeyLabel, duplicateOptions, writeFailedReason } from "./duplicate-policy";
-import { existingIdentifiers, insertCustomers } from "./insert-customers";
+import { alreadyExistsReason, customerKeyLabel, duplicateOptions, phoneExistsReason, writeFailedReason } from "./duplicate-policy";
+import { existingIdentifiers, existingPhones, insertCustomers } from "./insert-customers";
 
 // Adding many customers to a campaign (TimePay's bulk add, the upload wizard): every record is
 // judged by the validation core, the valid ones go through the shared insert path, an upload job
@@ -24,7 +25,7 @@ export type AddCustomersInput = {
 export type NotWritten = {
   index: number;
   id: string;
-  code: "duplicate_in_file" | "duplicate_in_campaign" | "write_failed";
+  code: "duplicate_in_file" | "duplicate_phone_in_file" | "duplicate_in_campaign" | "duplicate_phone_in_campaign" | "write_failed";
   reason: string;
 };
 
@@ -44,17 +45,27 @@ export type AddCustomersOutcome = {
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
   const { schema, policy } = campaign;
-  const validation = validateRecords(input.records, schema, policy, duplicateOptions(schema));
+  const options = { ...duplicateOptions(schema, campaign.duplicatesBy), agents: await assignableAgents(ctx.organizationId, schema) };
+  const validation = validateRecords(input.records, schema, policy, options);
   const keyLabel = customerKeyLabel(schema);
-  const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: "duplicate_in_file", reason: d.reason }));
+  const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: d.code, reason: d.reason }));
   const exists = (r: ValidRecord): NotWritten => ({ index: r.index, id: r.id, code: "duplicate_in_campaign", reason: alreadyExistsReason(keyLabel, r.id) });
+  const samePhone = (r: ValidRecord): NotWritten => ({
+    index: r.index,
+    id: r.id,
+    code: "duplicate_phone_in_campaign",
+    reason: phoneExistsReason(schema.phoneKey, r.phoneE164),
+  });
   const sorted = (list: NotWritten[]) => list.sort((a, b) => a.index - b.index);
 
   if (input.validateOnly) {
     const existing = await existingIdentifiers(campaign.id, validation.valid.map((r) => r.id));
-    const notWritten = sorted([...inRequest, ...validation.valid.filter((r) => existing.has(r.id)).map(exists)]);
-    const wouldAdd = validation.valid.filter((r) => !existing.has(r.id)).map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
-    return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null, addedCustomers: wouldAdd };
+    // The phone as a key of its own only when the schema has an identifier (else it is the identifier).
+    const phones = options.uniquePhone && schema.identifierKey !== null ? await existingPhones(campaign.id, validation.valid.map((r) => r.phoneE164)) : new Set<string>();
+    const refused = validation.valid.flatMap((r) => (existing.has(r.id) ? [exists(r)] : phones.has(r.phoneE164) ? [samePhone(r)] : []));
+    const refusedIds = new Set(refused.map((r) => r.index));
+    const wouldAdd = validation.valid.filter((r) => !refusedIds.has(r.index)).map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
+    return { validation, added: validation.valid.length - refused.length, notWritten: sorted([...inRequest, ...refused]), batches: 0, uploadJobId: null, addedCustomers: wouldAdd };
   }
 
   const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
@@ -65,7 +76,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     },
   );
   const failed = written.failed.map((r): NotWritten => ({ index: r.index, id: r.id, code: "write_failed", reason: writeFailedReason }));
-  const notWritten = sorted([...inRequest, ...written.existing.map(exists), ...failed]);
+  const notWritten = sorted([...inRequest, ...written.existing.map(exists), ...written.samePhone.map(samePhone), ...failed]);
   const added = written.inserted.length;
   const total = input.records.length;
   const counts: UploadCounts = {
@@ -74,7 +85,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     invalid: validation.invalid.length,
     successful: added,
     failed: total - added,
-    duplicates: inRequest.length + written.existing.length,
+    duplicates: inRequest.length + written.existing.length + written.samePhone.length,
   };
   const rowErrors = uploadRowErrors(validation.invalid, notWritten, input.records);
   // The customers are committed: a job that cannot be closed must not turn them into a failure.

@@ -6,7 +6,8 @@ import { emptyColumns, pushColumns, type CustomerColumnArrays } from "./customer
 
 // The one write path for new customers (TimePay bulk and single add, the upload wizard,
 // Flexydial uploads). Each batch is a single INSERT ... SELECT FROM unnest(...) ON CONFLICT
-// DO NOTHING RETURNING: the unique (campaignId, identifier) index decides what is a duplicate,
+// DO NOTHING RETURNING: the unique (campaignId, identifier) and (campaignId, uniquePhone) indexes
+// decide what is a duplicate (uniquePhone is set by a trigger from the campaign's duplicatesBy),
 // never a check-then-insert, so the rows a call reports as created are exactly the rows it
 // created — also while another request inserts overlapping identifiers.
 //
@@ -33,6 +34,8 @@ export interface InsertCustomersResult {
   inserted: { record: ValidRecord; customerId: string }[];
   /** Records whose identifier the campaign already held (or another request created first). */
   existing: ValidRecord[];
+  /** Records whose phone the campaign already held under another identifier (its duplicatesBy keys on the phone). */
+  samePhone: ValidRecord[];
   /** Records whose batch the database refused; nothing of them was written. */
   failed: ValidRecord[];
   batches: number;
@@ -42,7 +45,7 @@ export async function insertCustomers(input: InsertCustomersInput): Promise<Inse
   // One global order for every request: two requests lock overlapping identifiers in the same
   // sequence, so concurrent inserts wait for each other instead of deadlocking.
   const sorted = [...input.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index));
-  const result: InsertCustomersResult = { inserted: [], existing: [], failed: [], batches: 0 };
+  const result: InsertCustomersResult = { inserted: [], existing: [], samePhone: [], failed: [], batches: 0 };
   // A repeated identifier would share its first copy's RETURNING row; the first copy wins.
   const records: ValidRecord[] = [];
   for (const record of sorted) {
@@ -72,6 +75,14 @@ export async function existingIdentifiers(campaignId: string, identifiers: reado
   return new Set(rows.map((row) => row.identifier));
 }
 
+/** Phones of `phones` that the campaign holds as a key (validate-only mode). */
+export async function existingPhones(campaignId: string, phones: readonly string[]): Promise<Set<string>> {
+  if (phones.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ phone: string }[]>`
+    SELECT "uniquePhone" AS phone FROM customers WHERE "campaignId" = ${campaignId} AND "uniquePhone" = ANY(${phones as string[]}::text[])`;
+  return new Set(rows.map((row) => row.phone));
+}
+
 /**
  * The statement itself, exported so the benchmark's floor runs exactly the same SQL.
  * Returns the identifiers it inserted with their new ids.
@@ -84,7 +95,7 @@ export function insertCustomerRows(campaignId: string, uploadJobId: string | nul
       ${c.identifier}::text[], ${c.phoneRaw}::text[], ${c.phoneE164}::text[], ${c.firstName}::text[],
       ${c.lastName}::text[], ${c.language}::text[], ${c.assignedTo}::text[], ${c.data}::text[]
     ) AS r(identifier, phone_raw, phone_e164, first_name, last_name, language, assigned_to, data)
-    ON CONFLICT ("campaignId", identifier) DO NOTHING
+    ON CONFLICT DO NOTHING
     RETURNING identifier, id::text AS id`;
 }
 
@@ -110,11 +121,17 @@ async function insertIsolating(input: InsertCustomersInput, batch: ValidRecord[]
   }
 
   const created = new Map(rows.map((row) => [row.identifier, row.id]));
+  const skipped: ValidRecord[] = [];
   for (const record of batch) {
     const customerId = created.get(record.id);
-    if (customerId === undefined) result.existing.push(record);
+    if (customerId === undefined) skipped.push(record);
     else result.inserted.push({ record, customerId });
   }
+  if (skipped.length === 0) return;
+  // The index already decided; this only names which key it was, for the message. A skipped
+  // record whose identifier the campaign does not hold was refused for its phone.
+  const held = await existingIdentifiers(input.campaignId, skipped.map((r) => r.id));
+  for (const record of skipped) (held.has(record.id) ? result.existing : result.samePhone).push(record);
 }
 
 async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {

@@ -1,3 +1,5 @@
+import { recordMessages } from "@/lib/records/messages";
+
 // Every sentence the Flexydial contract says, word for word from the vendor's documents
 // (reference/api-contracts.md Part 1), plus the few this implementation had to choose, marked
 // "ours". Tests pin these strings: changing one is a contract change. A value quoted from the
@@ -32,7 +34,7 @@ export const statusMessages = {
 /** `description` of an `improper_data` row. The 2022 uploader's wording where one exists. */
 export const rowMessages = {
   duplicateInFile: "This row is duplicated in file",
-  unknownUser: "This user is not present in our database",
+  unknownUser: recordMessages.unknownAgent,
   blockedGlobally: "This number is blocked globally",
   blockedInCampaign: "This number is blocked in this campaign",
   alreadyExists: (field: string, campaign: string) => `contact with this ${field} value is already exist in ${campaign} campaign`,

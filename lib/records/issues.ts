@@ -33,6 +33,8 @@ export const ISSUE_CODES = [
   "phone_scientific_notation",
   /** A dialable number that is not a mobile, where the campaign calls mobiles only. */
   "not_mobile",
+  /** The agent a record is assigned to is not an agent of the organization. */
+  "unknown_agent",
   /** A rule between two fields ("current_emi must not be greater than loan_period"). */
   "rule_violated",
   /** The identifier (or, without one, the phone) may not change through an update. */
@@ -41,6 +43,10 @@ export const ISSUE_CODES = [
   "duplicate_in_file",
   /** The campaign already holds a customer with this key. */
   "duplicate_in_campaign",
+  /** The same normalised phone as an earlier record of the file or request (another identifier). */
+  "duplicate_phone_in_file",
+  /** The campaign already holds a customer with this normalised phone (another identifier). */
+  "duplicate_phone_in_campaign",
   /** The database refused the record's batch; nothing of it was written. */
   "write_failed",
   /** Warning: a phone with a spreadsheet's trailing ".0", read without it. */

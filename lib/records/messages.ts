@@ -11,6 +11,8 @@ export const recordMessages = {
   unknownField: (key: string) => `Unknown field '${key}'`,
   forbiddenField: (key: string) => `Field '${key}' is not allowed`,
   greaterThan: (key: string, other: string) => `Field '${key}' must not be greater than '${other}'`,
+  /** Flexydial's 2022 uploader's wording, which every door now says for an unknown agent. */
+  unknownAgent: "This user is not present in our database",
 };
 
 export const fieldMessages = {
@@ -55,6 +57,10 @@ export const phoneReasons = {
 
 export const duplicateReason = (key: string, value: string, firstIndex: number) =>
   `Duplicate ${key} '${value}' in request (first seen at record ${firstIndex})`;
+
+/** The same person under another identifier: the phones compare in E.164. */
+export const duplicatePhoneReason = (key: string, e164: string, firstIndex: number) =>
+  `Duplicate ${key} '${e164}' in request: the same phone number as record ${firstIndex}`;
 
 /** Values are echoed inside messages; keep a 1 MB cell from becoming a 1 MB message. */
 export function shownValue(value: string): string {

@@ -1,4 +1,4 @@
-import { duplicateReason } from "./messages";
+import { duplicatePhoneReason, duplicateReason } from "./messages";
 
 // Duplicates inside one request. The first occurrence wins: callers only `remember` records they
 // accept, so a later copy never displaces one already accepted, and invalid records never count.
@@ -7,7 +7,8 @@ import { duplicateReason } from "./messages";
 export interface DuplicateRecord {
   index: number;
   id: string;
-  code: "duplicate_in_file";
+  /** duplicate_phone_in_file: the repeated key is the phone of a schema that has an identifier. */
+  code: "duplicate_in_file" | "duplicate_phone_in_file";
   /** "Duplicate loan_id 'L1' in request (first seen at record 0)" */
   reason: string;
   /** The key that repeated: the identifier, a `unique` field, or the phone. */
@@ -18,8 +19,14 @@ export interface DuplicateRecord {
 export class RequestDuplicates {
   private readonly firstSeen: Map<string, Map<string, number>>;
 
-  /** `keys` in the order they are checked; the first one that repeats is the reported one. */
-  constructor(private readonly keys: readonly string[]) {
+  /**
+   * `keys` in the order they are checked; the first one that repeats is the reported one.
+   * `phoneKey`: the key reported as the same person (personPhoneKey), when there is one.
+   */
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly phoneKey: string | null = null,
+  ) {
     this.firstSeen = new Map(keys.map((key) => [key, new Map<string, number>()]));
   }
 
@@ -28,6 +35,9 @@ export class RequestDuplicates {
       const value = keyText(values[key]);
       const firstIndex = value === undefined ? undefined : this.firstSeen.get(key)!.get(value);
       if (value === undefined || firstIndex === undefined) continue;
+      if (key === this.phoneKey) {
+        return { index, id, code: "duplicate_phone_in_file", reason: duplicatePhoneReason(key, value, firstIndex), field: key, firstIndex };
+      }
       return { index, id, code: "duplicate_in_file", reason: duplicateReason(key, value, firstIndex), field: key, firstIndex };
     }
     return undefined;

@@ -368,8 +368,9 @@ describe("duplicates inside the request", () => {
       {
         index: 1,
         id: "B",
-        code: "duplicate_in_file",
-        reason: "Duplicate phone_number '+919876543210' in request (first seen at record 0)",
+        // The same person under another loan_id: its own code and wording.
+        code: "duplicate_phone_in_file",
+        reason: "Duplicate phone_number '+919876543210' in request: the same phone number as record 0",
         field: "phone_number",
         firstIndex: 0,
       },
@@ -471,7 +472,9 @@ describe("custom (Flexydial) schema", () => {
       },
     });
     expect(result.valid.map((r) => r.id)).toEqual(["C1"]);
-    expect(result.duplicates.map((d) => d.reason)).toEqual(["Duplicate numeric '+919876543210' in request (first seen at record 1)"]);
+    expect(result.duplicates.map((d) => [d.code, d.reason])).toEqual([
+      ["duplicate_phone_in_file", "Duplicate numeric '+919876543210' in request: the same phone number as record 1"],
+    ]);
   });
 
   it("uses the E.164 phone as id when the schema has no identifier", () => {

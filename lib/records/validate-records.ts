@@ -19,7 +19,7 @@ export type { IndexedIssue, Issue, IssueCode } from "./issues";
 export const validateOptionsSchema = z.object({
   /** "keep": keys outside the schema are stored with the record (TimePay). "error": rejected. */
   unknownKeys: z.enum(["keep", "error"]).default("keep"),
-  /** Also reject a repeated normalised phone (Flexydial, where the phone is the contact key). */
+  /** Also reject a repeated normalised phone (a campaign whose duplicatesBy keys on it; Flexydial). */
   uniquePhone: z.boolean().default(false),
   /**
    * false: every record that passes its checks is valid and none is a duplicate; the caller
@@ -27,6 +27,11 @@ export const validateOptionsSchema = z.object({
    * wizard, across a whole file, again after each edit).
    */
   findDuplicates: z.boolean().default(true),
+  /**
+   * The organization's agent usernames: a record assigned to anyone else is refused
+   * (unknown_agent). Absent: the agent is not checked (an update that keeps it, a unit test).
+   */
+  agents: z.custom<ReadonlySet<string>>((value) => value instanceof Set).optional(),
 });
 export type ValidateOptions = z.input<typeof validateOptionsSchema>;
 
@@ -67,12 +72,14 @@ export function validateRecords(
   options?: ValidateOptions,
 ): ValidationResult {
   const compiled = buildRecordSchema(schema, policy);
-  const { unknownKeys, uniquePhone, findDuplicates } = validateOptionsSchema.parse(options ?? {});
-  const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : []);
+  const { unknownKeys, uniquePhone, findDuplicates, agents } = validateOptionsSchema.parse(options ?? {});
+  // A repeated phone of a schema with an identifier is the same person under another id: its own code.
+  const personPhone = uniquePhone && compiled.identifierKey !== null ? compiled.phoneKey : null;
+  const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : [], personPhone);
   const result: ValidationResult = { valid: [], invalid: [], duplicates: [], warnings: [] };
 
   for (let index = 0; index < records.length; index++) {
-    const record = checkRecord(records[index], index, compiled, unknownKeys, result.warnings);
+    const record = checkRecord(records[index], index, compiled, unknownKeys, result.warnings, agents);
     if ("issues" in record) {
       result.invalid.push(record);
       continue;
@@ -107,6 +114,7 @@ function checkRecord(
   schema: RecordSchema,
   unknownKeys: "keep" | "error",
   warnings: IndexedIssue[],
+  agents: ReadonlySet<string> | undefined,
 ): ValidRecord | InvalidRecord {
   const issues = new RecordIssues(index, warnings);
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
@@ -136,6 +144,11 @@ function checkRecord(
     if (field.key === schema.phoneKey) phoneRaw = checked.raw ?? "";
     if (checked.warning) issues.warning(field.key, "phone_float_artefact", checked.warning);
   }
+
+  // One rule for the assignee, whichever door the record came through.
+  const assignee = schema.agentKey === null || agents === undefined ? undefined : values[schema.agentKey];
+  const named = typeof assignee === "number" ? String(assignee) : typeof assignee === "string" ? assignee.trim() : "";
+  if (named !== "" && !agents!.has(named)) issues.error(schema.agentKey, "unknown_agent", recordMessages.unknownAgent);
 
   for (const rule of schema.rules) {
     if (issues.hasError(rule.fields[0]) || issues.hasError(rule.fields[1])) continue;

@@ -72,7 +72,10 @@ function guardArchive(bytes: Uint8Array): void {
     throw new WorkbookError("XLS_NOT_SUPPORTED", "This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
   }
   const summary = inspectXlsxArchive(bytes);
-  if (!("problem" in summary)) return;
+  if (!("problem" in summary)) {
+    if (!summary.workbook) throw new WorkbookError("NOT_XLSX", "This is a zip archive, not an Excel workbook. Unzip it and upload the spreadsheet inside (.xlsx or .csv).");
+    return;
+  }
   if (summary.problem === "NOT_ZIP") throw new WorkbookError("NOT_XLSX", "This file is not an .xlsx workbook.");
   throw new WorkbookError("TOO_LARGE", "This workbook expands to more data than an import can hold. Split it or save it as CSV.");
 }

@@ -5,7 +5,8 @@ import { MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits";
 // output by the size the archive declares, so the declared sizes in the ZIP central
 // directory bound the memory used. Reading them needs no dependency: ~20 bytes per entry.
 
-export type ArchiveSummary = { entries: number; xmlBytes: number };
+/** `workbook`: the archive holds xl/workbook.xml, so it is a workbook and not any zip. */
+export type ArchiveSummary = { entries: number; xmlBytes: number; workbook: boolean };
 
 export type ArchiveProblem = "NOT_ZIP" | "TOO_MANY_ENTRIES" | "TOO_LARGE";
 
@@ -22,6 +23,7 @@ export function inspectXlsxArchive(bytes: Uint8Array): ArchiveSummary | { proble
   if (entries > MAX_XLSX_ENTRIES) return { problem: "TOO_MANY_ENTRIES" };
 
   let xmlBytes = 0;
+  let workbook = false;
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== CENTRAL_HEADER) return { problem: "NOT_ZIP" };
     const nameLength = view.getUint16(offset + 28, true);
@@ -29,13 +31,14 @@ export function inspectXlsxArchive(bytes: Uint8Array): ArchiveSummary | { proble
     const commentLength = view.getUint16(offset + 32, true);
     if (offset + 46 + nameLength + extraLength > view.byteLength) return { problem: "NOT_ZIP" };
     const name = latin1(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    if (name === "xl/workbook.xml") workbook = true;
     if (name.endsWith(".xml") || name.endsWith(".rels")) {
       xmlBytes += declaredSize(view, offset, nameLength, extraLength);
       if (xmlBytes > MAX_XLSX_UNCOMPRESSED_BYTES) return { problem: "TOO_LARGE" };
     }
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return { entries, xmlBytes };
+  return { entries, xmlBytes, workbook };
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;

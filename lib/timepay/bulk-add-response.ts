@@ -24,6 +24,8 @@ export interface RecordError {
 const ERROR_CODE: Record<NotWritten["code"], RecordError["error"]> = {
   duplicate_in_file: "DUPLICATE_IN_REQUEST",
   duplicate_in_campaign: "DUPLICATE",
+  duplicate_phone_in_file: "DUPLICATE_IN_REQUEST",
+  duplicate_phone_in_campaign: "DUPLICATE",
   write_failed: "WRITE_FAILED",
 };
 

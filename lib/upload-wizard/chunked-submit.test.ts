@@ -21,7 +21,7 @@ async function reviewed(rows: number, route: ReturnType<typeof fakeRoute>) {
   await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: 0 });
   const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
-  await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: { defaultCountry: "IN", mobileOnly: true } });
+  await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: { defaultCountry: "IN", mobileOnly: true }, duplicatesBy: "both", dates: {} });
   return client;
 }
 

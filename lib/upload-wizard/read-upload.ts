@@ -3,6 +3,7 @@ import { detectDelimiter, type Delimiter } from "@/lib/spreadsheet/detect-delimi
 import { MAX_FILE_BYTES } from "@/lib/spreadsheet/limits";
 import { parseDelimited, type DelimitedProblem } from "@/lib/spreadsheet/parse-delimited";
 import { readWorkbook, WorkbookError } from "@/lib/spreadsheet/read-workbook";
+import { isWorkbookContainer, notASpreadsheet } from "@/lib/spreadsheet/sniff-file";
 import type { TextGrid } from "@/lib/spreadsheet/text-grid";
 
 // Turns the dropped file into sheets of cell text, with what was detected about it (format,
@@ -39,7 +40,10 @@ export async function readUpload(file: { name: string; bytes: ArrayBuffer }, ove
   }
   if (size === 0) throw new UploadError("This file is empty.");
   const base = { fileName: file.name, size };
-  if (formatOf(file.name, new Uint8Array(file.bytes, 0, Math.min(size, 8))) === "xlsx") {
+  const head = new Uint8Array(file.bytes, 0, Math.min(size, 16));
+  const foreign = notASpreadsheet(head);
+  if (foreign) throw new UploadError(foreign);
+  if (formatOf(file.name, head) === "xlsx") {
     const sheets = await readSheets(file.bytes);
     return { ...base, format: "xlsx", encoding: null, delimiter: null, problems: [], sheets };
   }
@@ -58,14 +62,11 @@ export async function readUpload(file: { name: string; bytes: ArrayBuffer }, ove
   };
 }
 
-/** By extension, then by content: an .xlsx is a ZIP ("PK"), an old .xls an OLE2 file. */
+/** By content first (an .xlsx is a ZIP, an old .xls an OLE2 file, whatever the name), then by extension. */
 function formatOf(name: string, head: Uint8Array): UploadFormat {
+  if (isWorkbookContainer(head)) return "xlsx";
   const extension = name.toLowerCase().split(".").pop() ?? "";
-  if (extension === "xlsx" || extension === "xls") return "xlsx";
-  if (["csv", "tsv", "txt"].includes(extension)) return "delimited";
-  const zip = head[0] === 0x50 && head[1] === 0x4b;
-  const ole2 = head[0] === 0xd0 && head[1] === 0xcf;
-  return zip || ole2 ? "xlsx" : "delimited";
+  return extension === "xlsx" || extension === "xls" ? "xlsx" : "delimited";
 }
 
 async function readSheets(bytes: ArrayBuffer): Promise<SourceSheet[]> {

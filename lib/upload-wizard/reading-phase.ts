@@ -35,13 +35,20 @@ export class ReadingPhase {
     const chosen = file.sheets[sheet];
     if (!chosen) throw new UploadError(`This workbook has no sheet ${sheet + 1}.`);
     if (chosen.rowCount === 0) throw new UploadError(`The sheet "${chosen.name}" is empty. Pick another sheet.`);
+    const detectedHeader = detectHeaderRow(chosen.rows);
+    // Said the moment the file is read, not after the operator has confirmed a header.
+    const dataRows = chosen.rowCount - detectedHeader - 1;
+    if (dataRows <= 0) throw new UploadError(`There are no contacts in "${chosen.name}": it holds only a header row. Add the rows below it and upload again.`);
+    if (dataRows > MAX_DATA_ROWS) {
+      throw new UploadError(`This sheet has ${dataRows.toLocaleString("en-IN")} rows; one upload takes at most ${MAX_DATA_ROWS.toLocaleString("en-IN")}. Split the file and upload each part.`);
+    }
     this.sheet = sheet;
     return {
       sheet,
       rows: chosen.rows.slice(0, PREVIEW_ROWS),
       rowNumbers: chosen.rowNumbers.slice(0, PREVIEW_ROWS),
       rowCount: chosen.rowCount,
-      detectedHeader: detectHeaderRow(chosen.rows),
+      detectedHeader,
     };
   }
 

@@ -1,4 +1,6 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { DuplicatesBy } from "@/lib/records/duplicates-by";
+import { convertDate, detectDateFormat, type DateChoices, type DateColumn } from "./date-formats";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { EditHistory, type HistoryEntry } from "./edit-history";
 import { cellReplacer, type ReplaceSpec } from "./find-replace";
@@ -36,23 +38,23 @@ export class ReviewPhase {
     this.rows = null;
   }
 
-  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): null {
-    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy);
+  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): null {
+    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
     const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
-    job.rows = this.buildRows(headerRow, mapping, schema, policy, () => job.cancelled);
+    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, dates, () => job.cancelled);
     // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
     job.rows.catch(() => {});
     this.prepared = job;
     return null;
   }
 
-  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): Promise<ReviewState> {
-    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy);
+  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): Promise<ReviewState> {
+    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates);
     const ready = this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
-    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, () => false))!;
+    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, () => false))!;
     this.mapping = mapping;
     this.schema = schema;
     this.history = new EditHistory();
@@ -129,15 +131,31 @@ export class ReviewPhase {
     const schema = required(this.schema, "The rows have not been validated yet.");
     const issues = new Map<number, RemoteIssue>();
     for (const invalid of answer.invalid) {
-      const code = invalid.issues[0]?.code ?? "invalid_text";
-      issues.set(invalid.index, { field: ROW_KEY, code, message: invalid.issues.map((issue) => issue.message).join("; ") });
+      // Shown on the cell it is about when there is one (an unknown assignee on the user column).
+      const first = invalid.issues[0];
+      const field = invalid.issues.length === 1 && first.field !== null && schema.fields.some((f) => f.key === first.field) ? first.field : ROW_KEY;
+      issues.set(invalid.index, { field, code: first?.code ?? "invalid_text", message: invalid.issues.map((issue) => issue.message).join("; ") });
     }
     const idField = schema.identifierKey ?? schema.phoneKey;
     for (const refused of answer.notWritten) {
-      if (!issues.has(refused.index)) issues.set(refused.index, { field: idField, code: refused.code, message: refused.message });
+      const field = refused.code === "duplicate_phone_in_campaign" ? schema.phoneKey : idField;
+      if (!issues.has(refused.index)) issues.set(refused.index, { field, code: refused.code, message: refused.message });
     }
     const changed = rows.applyCheck(sent.rows, sent.versions, issues);
     return this.state(false, changed);
+  }
+
+  /** How each mapped date column of the current sheet is written. */
+  dateColumns(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, dayFirst: boolean): DateColumn[] {
+    const sheet = this.reading.currentSheet();
+    const columns: DateColumn[] = [];
+    for (const [column, field] of Object.entries(mapping)) {
+      if (field === null || schema.fields.find((f) => f.key === field)?.type !== "date") continue;
+      const values: string[] = [];
+      for (let r = headerRow + 1; r < sheet.rows.length; r++) values.push(sheet.rows[r][Number(column)] ?? "");
+      columns.push(detectDateFormat(field, values, dayFirst));
+    }
+    return columns;
   }
 
   reviewRows(): ReviewRows {
@@ -145,10 +163,30 @@ export class ReviewPhase {
   }
 
   /** Null when cancelled. */
-  private buildRows(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, cancelled: () => boolean) {
+  private buildRows(
+    headerRow: number,
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    policy: PhonePolicy,
+    duplicatesBy: DuplicatesBy,
+    dates: DateChoices,
+    cancelled: () => boolean,
+  ) {
     const sheet = this.reading.currentSheet();
     const mapped = applyMapping(sheet.rows, headerRow, mapping, sheet.rowNumbers);
-    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy }, { pause, cancelled });
+    // Dates as the operator confirmed they are written, converted to ISO before the core judges them.
+    const dateFields = Object.entries(dates);
+    if (dateFields.length > 0) {
+      for (const { values } of mapped) {
+        for (const [field, format] of dateFields) {
+          const value = values[field];
+          if (!value) continue;
+          const iso = convertDate(value, format);
+          if (iso !== null) values[field] = iso;
+        }
+      }
+    }
+    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy, duplicatesBy }, { pause, cancelled });
   }
 
   private cancelPrepared() {
@@ -182,12 +220,20 @@ export class ReviewPhase {
 }
 
 /** What a validation depends on; a prepared one is used only for exactly the same inputs. */
-function reviewKey(sheet: number, headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy): string {
+function reviewKey(
+  sheet: number,
+  headerRow: number,
+  mapping: ColumnMapping,
+  schema: FieldSchema,
+  policy: PhonePolicy,
+  duplicatesBy: DuplicatesBy,
+  dates: DateChoices,
+): string {
   const pairs = Object.entries(mapping)
     .filter(([, field]) => field !== null)
     .map(([column, field]) => `${column}=${field}`)
     .sort();
-  return JSON.stringify([sheet, headerRow, pairs, schema, policy]);
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, Object.entries(dates).sort()]);
 }
 
 /** Lets the worker's message queue run between chunks of validation. */

@@ -1,13 +1,16 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import { personPhoneKey, phoneIsKey, type DuplicatesBy } from "@/lib/records/duplicates-by";
 import { isBlank } from "@/lib/records/field-checks";
-import { keyText, RequestDuplicates } from "@/lib/records/request-duplicates";
+import { keyText, RequestDuplicates, type DuplicateRecord } from "@/lib/records/request-duplicates";
 import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
-import { categoryOf, duplicateInFile, type IssueCategory, type RowIssues } from "./row-issues";
+import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, type RowIssues } from "./row-issues";
 
 // The rows of one upload as the review table sees them, held in the Web Worker: the mapped
 // cell text (which the operator edits), what the validation core says about each row, the
 // duplicates across the whole file, and what the server's validate-only check answered.
 // Rows keep their index for life; deleting only flags them, so undo can bring them back.
+// Over 300 lines on purpose: one class owns the rows, their duplicate index and the server check,
+// which must change together on every edit; split, each part would reach into the others' state.
 
 export type RowStatus = "valid" | "invalid" | "duplicate" | "refused";
 export type RowFilter = { status: "all" | "errors" | "valid"; category: string | null };
@@ -41,12 +44,13 @@ export class ReviewRows {
   private readonly checkIssues: (Readonly<FieldErrors> | null)[];
   private readonly normalised: (Readonly<Record<string, unknown>> | null)[];
   private readonly ids: (string | null)[];
-  private readonly duplicates: ({ field: string; message: string } | null)[];
+  private readonly duplicates: ({ field: string; code: "duplicate_in_file" | "duplicate_phone_in_file"; message: string } | null)[];
   private readonly remote = new Map<number, RemoteIssue>();
   private readonly checked: Uint8Array;
   private readonly versions: Uint32Array;
   private readonly edited = new Map<number, Set<string>>();
   private readonly uniqueKeys: string[];
+  private readonly phoneKey: string | null;
   private countsCache: RowCounts | null = null;
 
   /**
@@ -56,10 +60,10 @@ export class ReviewRows {
   static async build(
     records: Record<string, string>[],
     rowNumbers: number[],
-    rules: { schema: FieldSchema; policy: PhonePolicy },
+    rules: { schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy },
     control: { pause?: () => Promise<void>; cancelled?: () => boolean } = {},
   ): Promise<ReviewRows | null> {
-    const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy);
+    const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy, rules.duplicatesBy);
     for (let start = 0; start < rows.size; start += BUILD_CHUNK_ROWS) {
       if (control.cancelled?.()) return null;
       rows.check({ start, end: Math.min(rows.size, start + BUILD_CHUNK_ROWS) });
@@ -75,6 +79,7 @@ export class ReviewRows {
     private readonly rowNumbers: number[],
     private readonly schema: FieldSchema,
     private readonly policy: PhonePolicy,
+    duplicatesBy: DuplicatesBy,
   ) {
     this.size = records.length;
     this.removed = new Uint8Array(this.size);
@@ -86,8 +91,9 @@ export class ReviewRows {
     this.ids = new Array(this.size).fill(null);
     this.duplicates = new Array(this.size).fill(null);
     // As the bulk-add route judges: the identifier and unique fields may not repeat, and the
-    // phone may not either when it is the contact's only key (a schema without identifier).
-    this.uniqueKeys = duplicateKeys(schema, schema.identifierKey === null);
+    // phone may not either when the campaign's duplicatesBy keys on it (or it is the only key).
+    this.uniqueKeys = duplicateKeys(schema, phoneIsKey(schema, duplicatesBy));
+    this.phoneKey = personPhoneKey(schema, duplicatesBy);
   }
 
   status(row: number): RowStatus {
@@ -106,11 +112,11 @@ export class ReviewRows {
     if (own) for (const field in own) issues[field] = { ...own[field], source: "check" };
     const duplicate = this.duplicates[row];
     if (duplicate && issues[duplicate.field]?.level !== "error") {
-      issues[duplicate.field] = { level: "error", code: "duplicate_in_file", message: duplicate.message, source: "file-duplicate" };
+      issues[duplicate.field] = { level: "error", code: duplicate.code, message: duplicate.message, source: "file-duplicate" };
     }
     const remote = this.remote.get(row);
     if (remote && issues[remote.field]?.level !== "error") {
-      issues[remote.field] = { level: "error", code: remote.code, message: remote.message, source: remote.code === "duplicate_in_campaign" ? "campaign-duplicate" : "server" };
+      issues[remote.field] = { level: "error", code: remote.code, message: remote.message, source: CAMPAIGN_DUPLICATES.has(remote.code) ? "campaign-duplicate" : "server" };
     }
     return issues;
   }
@@ -161,16 +167,14 @@ export class ReviewRows {
       else if (status === "duplicate") counts.duplicates++;
       else counts.refused++;
       if (status === "valid" && !this.checked[row]) counts.unchecked++;
-      if (!this.hasIssues(row)) continue;
-      let warned = false;
-      for (const [field, issue] of Object.entries(this.issues(row))) {
-        const { key, label } = categoryOf(field, issue);
-        const category = categories.get(key) ?? { key, label, level: issue.level, count: 0 };
-        category.count++;
-        categories.set(key, category);
-        warned ||= issue.level === "warning";
-      }
-      if (warned && status === "valid") counts.warnings++;
+      // Each row once, under its first problem, as the done step counts it: the figures add up.
+      const first = this.firstIssue(row);
+      if (!first) continue;
+      const { key, label } = categoryOf(first[0], first[1]);
+      const category = categories.get(key) ?? { key, label, level: first[1].level, count: 0 };
+      category.count++;
+      categories.set(key, category);
+      if (first[1].level === "warning" && status === "valid") counts.warnings++;
     }
     counts.categories = [...categories.values()].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === "error" ? -1 : 1));
     this.countsCache = counts;
@@ -256,9 +260,16 @@ export class ReviewRows {
     return this.checkIssues[row] !== null || this.duplicates[row] !== null || this.remote.has(row);
   }
 
+  /** The problem a row is counted and filtered by: its first error, else its first warning. */
+  private firstIssue(row: number): [string, RowIssues[string]] | undefined {
+    if (!this.hasIssues(row)) return undefined;
+    const entries = Object.entries(this.issues(row));
+    return entries.find(([, issue]) => issue.level === "error") ?? entries.find(([, issue]) => issue.level === "warning");
+  }
+
   private hasCategory(row: number, category: string): boolean {
-    if (!this.hasIssues(row)) return false;
-    return Object.entries(this.issues(row)).some(([field, issue]) => categoryOf(field, issue).key === category);
+    const first = this.firstIssue(row);
+    return first !== undefined && categoryOf(first[0], first[1]).key === category;
   }
 
   /** Runs the core's checks on some rows; duplicates are the file-wide pass's job. */
@@ -286,24 +297,43 @@ export class ReviewRows {
     }
   }
 
-  /** The core's first-wins rule over the whole file: removed and invalid rows take no part. */
+  /**
+   * The core's first-wins rule over the whole file: removed and invalid rows never win. An invalid
+   * row whose identifier repeats an earlier row's is flagged too, so a repeat shows the moment
+   * its key repeats, not only once both copies are otherwise valid.
+   */
   private findDuplicates() {
-    const finder = new RequestDuplicates(this.uniqueKeys);
+    const finder = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
+    const anyRow = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
+    const idKey = this.schema.identifierKey;
     for (let row = 0; row < this.size; row++) {
       this.duplicates[row] = null;
-      const values = this.normalised[row];
-      if (this.removed[row] || values === null) continue;
-      const duplicate = finder.find(row, "", values);
-      if (duplicate) {
-        const value = keyText(values[duplicate.field]) ?? "";
-        this.duplicates[row] = { field: duplicate.field, message: duplicateInFile(duplicate.field, value, this.rowNumbers[duplicate.firstIndex]) };
-      } else {
-        finder.remember(row, values);
+      if (this.removed[row]) continue;
+      const values = this.normalised[row] ?? (idKey !== null && this.ids[row] !== null ? { [idKey]: this.ids[row] } : null);
+      if (values === null) continue;
+      const invalid = this.normalised[row] === null;
+      const duplicate = (invalid ? anyRow : finder).find(row, "", values);
+      anyRow.remember(row, values);
+      if (invalid) {
+        if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
+        continue;
       }
+      if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
+      else finder.remember(row, values);
     }
     this.countsCache = null;
   }
+
+  private duplicateOf(duplicate: DuplicateRecord, values: Readonly<Record<string, unknown>>) {
+    const value = keyText(values[duplicate.field]) ?? "";
+    const firstRow = this.rowNumbers[duplicate.firstIndex];
+    const message =
+      duplicate.code === "duplicate_phone_in_file" ? duplicatePhoneInFile(duplicate.field, value, firstRow) : duplicateInFile(duplicate.field, value, firstRow);
+    return { field: duplicate.field, code: duplicate.code, message };
+  }
 }
+
+const CAMPAIGN_DUPLICATES = new Set<IssueCode>(["duplicate_in_campaign", "duplicate_phone_in_campaign"]);
 
 function hasKeys(object: object): boolean {
   for (const _ in object) return true;

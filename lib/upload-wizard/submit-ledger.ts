@@ -146,6 +146,8 @@ export function chunkSize(rows: number): number {
 const NOT_WRITTEN_LABELS: Record<NotWrittenRow["code"], string> = {
   duplicate_in_campaign: "Already in the campaign",
   duplicate_in_file: "Repeated in the chunk",
+  duplicate_phone_in_campaign: "Phone already in the campaign",
+  duplicate_phone_in_file: "Phone repeated in the chunk",
   write_failed: "Refused by the database",
 };
 

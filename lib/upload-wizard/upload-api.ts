@@ -25,7 +25,7 @@ const invalidRowSchema = z.object({ index: z.number().int().nonnegative(), id: z
 const notWrittenSchema = z.object({
   index: z.number().int().nonnegative(),
   id: z.string(),
-  code: z.enum(["duplicate_in_file", "duplicate_in_campaign", "write_failed"]),
+  code: z.enum(["duplicate_in_file", "duplicate_phone_in_file", "duplicate_in_campaign", "duplicate_phone_in_campaign", "write_failed"]),
   message: z.string(),
 });
 export type NotWrittenRow = z.infer<typeof notWrittenSchema>;

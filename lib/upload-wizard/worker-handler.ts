@@ -51,11 +51,15 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "setHeader":
       return reading.setHeader(request.input.headerRow);
     case "prepare": {
-      const { headerRow, mapping, schema, policy } = request.input;
-      return review.prepare(headerRow, mapping, schema, policy);
+      const { headerRow, mapping, schema, policy, duplicatesBy, dates } = request.input;
+      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy, dates);
+    }
+    case "dateColumns": {
+      const { headerRow, mapping, schema, dayFirst } = request.input;
+      return { columns: review.dateColumns(headerRow, mapping, schema, dayFirst) };
     }
     case "review":
-      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy);
+      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy, request.input.duplicatesBy, request.input.dates);
     case "select":
       return { rows: review.select(request.input.filter) };
     case "rows":

@@ -23,7 +23,7 @@ const CSV = [
   row("L1"),
   row("L2", { phone: "12345" }),
   row("L3", { phone: "9.19877E+11" }),
-  row("L1", { first: "Again" }), // the same loan twice
+  row("L1", { first: "Again", phone: "9876543220" }), // the same loan twice (another phone: the phone is a key too)
   row("L4", { due: "2025-02-30", language: "" }),
   row("L5", { phone: "9876543215.0" }), // a warning, still valid
 ].join("\r\n");
@@ -46,7 +46,7 @@ async function reviewing(text = CSV, bytes?: ArrayBuffer, fetch?: typeof globalT
   const preview = await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
   const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
-  const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+  const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
   return { client, state, mapping };
 }
 
@@ -118,7 +118,7 @@ describe("reading a file", () => {
     await expect(client.call("open", { name: "old.xls", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).buffer })).rejects.toThrow(
       "This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.",
     );
-    await expect(client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY })).rejects.toThrow("No file is open.");
+    await expect(client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} })).rejects.toThrow("No file is open.");
     await client.call("open", { name: "one.csv", data: utf8WithBom("only a header\r\n") });
     await expect(client.call("setHeader", { headerRow: 0 })).rejects.toThrow("There are no rows below this header row.");
   });
@@ -190,7 +190,9 @@ describe("review", () => {
     const paid = await client.call("replace", { spec, dryRun: false });
     expect(paid.matched).toBe(6);
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.payment_status).toBe("paiding");
-    expect(paid.state.counts.categories.find((c) => c.key === "invalid:payment_status")?.count).toBe(6);
+    // Each row counts once, under its first problem (as the done step counts): the rows whose
+    // phone or due date is already wrong count there, not here.
+    expect(paid.state.counts.categories.find((c) => c.key === "invalid:payment_status")?.count).toBe(3);
     const undone = await client.call("undo", {});
     expect(undone.counts.categories.find((c) => c.key === "invalid:payment_status")).toBeUndefined();
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.payment_status).toBe("pending");
@@ -224,10 +226,10 @@ describe("preparing the review while the operator confirms header and columns", 
   it("validates once, in the background, and the confirmed review is that result", async () => {
     const build = vi.spyOn(ReviewRows, "build");
     const { client, mapping, headerRow } = await atHeader();
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("setHeader", { headerRow });
-    const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     expect(build).toHaveBeenCalledTimes(1);
     expect(state.counts).toMatchObject({ rows: 6, valid: 2, invalid: 3, duplicates: 1 });
   });
@@ -235,19 +237,19 @@ describe("preparing the review while the operator confirms header and columns", 
   it("validates again for a different choice, and never uses a prepared result of another file", async () => {
     const build = vi.spyOn(ReviewRows, "build");
     const { client, mapping, headerRow } = await atHeader();
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("setHeader", { headerRow });
     const withoutLanguage = { ...mapping, 10: null };
-    const state = await client.call("review", { mapping: withoutLanguage, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const state = await client.call("review", { mapping: withoutLanguage, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     expect(build).toHaveBeenCalledTimes(2);
     expect((await client.call("rows", { rows: [0] })).rows[0].cells).not.toHaveProperty("language");
     expect(state.counts.rows).toBe(6);
 
-    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("open", { name: "other.csv", data: utf8WithBom([HEADER, row("Z1")].join("\n")) });
     await client.call("selectSheet", { sheet: 0 });
     await client.call("setHeader", { headerRow: 0 });
-    const other = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY });
+    const other = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     expect(other.counts).toMatchObject({ rows: 1, valid: 1 });
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.loan_id).toBe("Z1");
   });
@@ -350,7 +352,7 @@ describe("submitting", () => {
       calls: null,
       workflowTriggered: null,
     }));
-    const { client } = await reviewing([HEADER, row("A1"), row("A2"), row("A3"), row("A4"), row("A1"), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
+    const { client } = await reviewing([HEADER, ...["A1", "A2", "A3", "A4"].map((id, i) => row(id, { phone: `987654320${i}` })), row("A1", { phone: "9876543209" }), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
     await client.call("remove", { rows: [3] });
     await client.call("submitStart", {});
     const tally = await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" });
@@ -410,7 +412,7 @@ describe("submitting", () => {
     await client.call("selectSheet", { sheet: 0 });
     const { columns } = await client.call("setHeader", { headerRow: 0 });
     const { mapping } = mapColumns(columns.map((c) => c.header), LEAD_GENERATION_SCHEMA.fields);
-    await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY });
+    await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("checkNext", { campaignId: "c", limit: 10 });
     expect(route.requests[0].body.records).toEqual([{ first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" }]);
   });
@@ -450,3 +452,58 @@ function utf8WithBom(text: string): ArrayBuffer {
 function cp1252(text: string): ArrayBuffer {
   return Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer;
 }
+
+describe("dates as people write them", () => {
+  it("reads how each date column is written and converts it before the core judges it", async () => {
+    const text = [HEADER, row("L1", { due: "15/01/2027" }), row("L2", { phone: "9876543211", due: "03/02/2027" }), row("L3", { phone: "9876543212", due: "31/02/2027" })].join("\n");
+    const client = connectInMemory();
+    await client.call("open", { name: "dues.csv", data: utf8WithBom(text) });
+    const preview = await client.call("selectSheet", { sheet: 0 });
+    const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
+    const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
+    const { columns: dates } = await client.call("dateColumns", { headerRow: preview.detectedHeader, mapping, schema: DEBT_COLLECTION_SCHEMA, dayFirst: true });
+    expect(dates).toEqual([
+      { field: "emi_due_date", fits: ["dmy"], guess: "dmy", ambiguous: false, samples: [
+        { raw: "15/01/2027", iso: "2027-01-15" },
+        { raw: "03/02/2027", iso: "2027-02-03" },
+        { raw: "31/02/2027", iso: null },
+      ] },
+    ]);
+    const input = { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" } as const;
+    expect((await client.call("review", { ...input, dates: {} })).counts).toMatchObject({ valid: 0, invalid: 3 });
+    const state = await client.call("review", { ...input, dates: { emi_due_date: "dmy" } });
+    expect(state.counts).toMatchObject({ valid: 2, invalid: 1 });
+    const [first, , impossible] = (await client.call("rows", { rows: [0, 1, 2] })).rows;
+    expect(first.cells.emi_due_date).toBe("2027-01-15");
+    expect(impossible.issues.emi_due_date).toMatchObject({ code: "invalid_date", message: "Field 'emi_due_date' must be a real date in YYYY-MM-DD format" });
+  });
+});
+
+describe("bad files said plainly", () => {
+  it("recognises files by content, whatever their name, and says there are no rows in a header-only file", async () => {
+    const client = connectInMemory();
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj").buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.csv", data: pdf })).rejects.toThrow(
+      "This file is a PDF document, not a spreadsheet. Export the contacts as .xlsx or .csv and upload that file.",
+    );
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.xlsx", data: png })).rejects.toThrow("This file is a PNG image, not a spreadsheet.");
+    const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).buffer as ArrayBuffer;
+    await expect(client.call("open", { name: "leads.csv", data: ole2 })).rejects.toThrow("This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
+
+    await client.call("open", { name: "empty.csv", data: utf8WithBom(HEADER) });
+    await expect(client.call("selectSheet", { sheet: 0 })).rejects.toThrow('There are no contacts in "empty.csv": it holds only a header row.');
+  });
+});
+
+describe("counts that agree", () => {
+  it("a repeated loan_id shows the moment it repeats, even while both copies have other errors; each row counts once", async () => {
+    const text = [HEADER, row("R1", { phone: "12345" }), row("R1", { phone: "9876543211", due: "2025-02-30" }), row("R2", { phone: "9876543212" })].join("\n");
+    const { client, state } = await reviewing(text);
+    expect(state.counts).toMatchObject({ rows: 3, valid: 1, invalid: 2, duplicates: 0 });
+    const [, second] = (await client.call("rows", { rows: [0, 1] })).rows;
+    expect(second.issues.loan_id).toMatchObject({ level: "error", code: "duplicate_in_file", message: "Duplicate loan_id 'R1' in this file (first seen at row 2)" });
+    const errors = state.counts.categories.filter((c) => c.level === "error");
+    expect(errors.reduce((sum, c) => sum + c.count, 0)).toBe(state.counts.invalid + state.counts.duplicates + state.counts.refused);
+  });
+});

@@ -1,4 +1,6 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { DuplicatesBy } from "@/lib/records/duplicates-by";
+import type { DateChoices, DateColumn } from "./date-formats";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import type { SheetSummary } from "@/lib/spreadsheet/read-workbook";
 import type { HistoryState } from "./edit-history";
@@ -24,8 +26,10 @@ export type WorkerCalls = {
   reopen: { input: ReadOverrides; output: FileSummary };
   selectSheet: { input: { sheet: number }; output: SheetPreview };
   setHeader: { input: { headerRow: number }; output: { columns: ColumnInfo[]; dataRows: number } };
-  prepare: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy }; output: null };
-  review: { input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy }; output: ReviewState };
+  prepare: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices }; output: null };
+  review: { input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices }; output: ReviewState };
+  /** How each mapped date column is written (date-formats.ts). */
+  dateColumns: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; dayFirst: boolean }; output: { columns: DateColumn[] } };
   select: { input: { filter: RowFilter }; output: { rows: Int32Array } };
   rows: { input: { rows: number[] }; output: { rows: RowView[] } };
   edit: { input: CellChange; output: ReviewState };

@@ -43,6 +43,8 @@ export async function insertBatch(ctx: BatchContext, verdicts: readonly Verdict[
     if (ownAfter.has(record.id)) result.successful++;
     else result.rejections.push(rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(identifierField, ctx.campaignName)));
   }
+  // Another request took the phone between the check above and this insert: the index refused it.
+  for (const record of written.samePhone) result.rejections.push(rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(ctx.schema.phoneKey, ctx.campaignName)));
   for (const record of written.failed) result.rejections.push(rejection(ctx, record.index, record, "failed", uploadErrors.somethingWrong));
   return result;
 }
@@ -55,8 +57,8 @@ async function writtenByJob(ctx: BatchContext, identifiers: string[]): Promise<S
   return new Set(rows.map((r) => r.identifier));
 }
 
-// The phone is checked, not constrained: the table allows a phone twice (TimePay contacts may
-// share one), Flexydial uploads do not add a second contact for it.
+// The phone is checked here for Flexydial's wording and for its own earlier rows; the unique
+// (campaignId, uniquePhone) index also holds it when the campaign's duplicatesBy keys on the phone.
 async function storedWithPhones(ctx: BatchContext, phones: string[]): Promise<Map<string, { identifier: string; own: boolean }[]>> {
   const byPhone = new Map<string, { identifier: string; own: boolean }[]>();
   if (phones.length === 0) return byPhone;

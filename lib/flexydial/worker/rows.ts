@@ -6,8 +6,8 @@ import type { UploadRowError } from "@/lib/upload-jobs/upload-jobs";
 
 // The checks of a Flexydial upload that need no database, run by the worker over the whole
 // payload at the start of every slice. Deterministic, so a resumed job judges each row exactly as
-// the interrupted run did. The validation core decides the fields; Flexydial's own rules (the
-// `user` must be an agent of the organization, a repeated row is "duplicated in file") are here.
+// the interrupted run did. The validation core decides the fields and the assignee (the `user`
+// must be an agent of the organization, the same rule as every door); Flexydial's framing is here.
 
 export type Rejection = UploadRowError & { row: UploadRow; kind: "invalid" | "duplicate" | "failed" };
 
@@ -19,23 +19,19 @@ export type RowAction = { action: "insert" } | { action: "update"; referenceFiel
 
 export function judgeRows(rows: readonly UploadRow[], rules: RowRules, action: RowAction, agents: ReadonlySet<string>): Verdict[] {
   const verdicts: Verdict[] = new Array(rows.length);
-  // Unknown agents first, and out of the core's sight: a refused row must not count as the
-  // first occurrence that makes a later, good copy "duplicated in file".
-  const agentKey = rules.schema.agentKey;
-  const checked = rows.map((row, index) => {
-    const agent = agentKey === null ? undefined : agentText(row[agentKey]);
-    if (agent === undefined || agents.has(agent)) return row;
-    verdicts[index] = reject(rows, index, null, "invalid", rowMessages.unknownUser);
-    return null;
-  });
 
   // An update carries only the columns it changes: nothing is required, the merged record is
   // validated again against the full schema before it is written.
   const schema = action.action === "update" ? optionalFields(rules.schema) : rules.schema;
   // The phone is the contact's key in Flexydial (updates find contacts by it), so it may not repeat.
-  const result = validateRecords(checked, schema, rules.policy, { unknownKeys: "error", uniquePhone: true });
+  // An unknown agent is refused by the core like any invalid value, so the row never counts as
+  // the first occurrence that makes a later, good copy "duplicated in file".
+  const result = validateRecords(rows, schema, rules.policy, { unknownKeys: "error", uniquePhone: true, agents });
   for (const invalid of result.invalid) {
-    verdicts[invalid.index] ??= reject(rows, invalid.index, invalid.id, "invalid", invalid.issues.map((issue) => issue.message).join("; "));
+    // The 2022 uploader says only this for a row with an unknown user, whatever else is wrong with it.
+    const unknownUser = invalid.issues.some((issue) => issue.code === "unknown_agent");
+    const description = unknownUser ? rowMessages.unknownUser : invalid.issues.map((issue) => issue.message).join("; ");
+    verdicts[invalid.index] = reject(rows, invalid.index, unknownUser ? null : invalid.id, "invalid", description);
   }
   for (const duplicate of result.duplicates) {
     verdicts[duplicate.index] = reject(rows, duplicate.index, duplicate.id, "duplicate", rowMessages.duplicateInFile);
@@ -51,13 +47,6 @@ export function judgeRows(rows: readonly UploadRow[], rules: RowRules, action: R
 
 export function reject(rows: readonly UploadRow[], index: number, id: string | null, kind: Rejection["kind"], description: string): { index: number; rejection: Rejection } {
   return { index, rejection: { index, id, errors: [description], row: rows[index], kind } };
-}
-
-/** The agent a row names, as text; undefined when it names none or the core should judge it. */
-function agentText(value: unknown): string | undefined {
-  if (typeof value === "number") return String(value);
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  return value.trim();
 }
 
 function optionalFields(schema: FieldSchema): FieldSchema {

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { DateChoices, DateColumn, DateFormat } from "@/lib/upload-wizard/date-formats";
+import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { WizardState } from "@/lib/upload-wizard/wizard-state";
+import type { WizardCampaign } from "@/components/upload/wizard-campaign";
+
+// The date columns of the mapped file: how each is written (the worker reads every value), the
+// operator's overrides, and the formats the review converts with. An ambiguous column (every day
+// 12 or less) has no format until the operator picks one, and the review waits for it.
+
+/** Countries whose people write the month first; everyone else (India first) writes the day first. */
+const MONTH_FIRST = new Set(["US"]);
+
+export type DateColumnsState = {
+  columns: DateColumn[] | null;
+  choices: DateChoices;
+  /** Fields of ambiguous columns still waiting for the operator's choice. */
+  unanswered: string[];
+  choose: (field: string, format: DateFormat) => void;
+};
+
+export function useDateColumns(client: UploadWorkerClient | null, state: WizardState, campaign: WizardCampaign): DateColumnsState {
+  const map = state.step === "map" ? state : null;
+  const [columns, setColumns] = useState<DateColumn[] | null>(null);
+  const [overrides, setOverrides] = useState<DateChoices>({});
+  const dayFirst = !MONTH_FIRST.has(campaign.policy.defaultCountry);
+
+  useEffect(() => {
+    if (!client || !map) return;
+    let current = true;
+    void client
+      .call("dateColumns", { headerRow: map.headerRow, mapping: map.mapping, schema: campaign.schema, dayFirst })
+      .then((answer) => current && setColumns(answer.columns))
+      .catch(() => current && setColumns([]));
+    return () => {
+      current = false;
+    };
+  }, [client, map?.mapping, map?.headerRow, map?.columns]);
+
+  // Another file or header: earlier answers were about other columns.
+  useEffect(() => {
+    if (state.step === "upload" || state.step === "header") setOverrides({});
+  }, [state.step]);
+
+  return useMemo(() => {
+    const choices: DateChoices = {};
+    const unanswered: string[] = [];
+    for (const column of columns ?? []) {
+      const chosen = overrides[column.field] ?? (column.ambiguous ? undefined : column.guess ?? undefined);
+      if (chosen) choices[column.field] = chosen;
+      else if (column.ambiguous) unanswered.push(column.field);
+    }
+    return { columns, choices, unanswered, choose: (field, format) => setOverrides((o) => ({ ...o, [field]: format })) };
+  }, [columns, overrides]);
+}
