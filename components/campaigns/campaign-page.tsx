@@ -1,36 +1,39 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOperator } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { dashboardCampaign, type DashboardCampaign } from "@/lib/dashboard/dashboard-campaign";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
-import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
-import { formatNumber } from "@/components/ui/format";
 import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
+import { Suspense } from "react";
 import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
 import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
 import { waitingSummary } from "@/lib/calls/campaign-waiting";
+import { liveUploadJobs } from "@/lib/dashboard/campaign-activity";
+import { CampaignKpis, KpisSkeleton } from "@/components/dashboard/campaign-kpis";
+import { ChartSkeleton, DispositionsCard, FunnelCard, OutcomesCard } from "@/components/dashboard/campaign-charts";
+import { RecentResults } from "@/components/dashboard/recent-results";
+import { RangePicker } from "@/components/dashboard/range-picker";
+import { LiveJobs } from "@/components/dashboard/live-jobs";
+import { parseDashboardQuery } from "@/components/dashboard/dashboard-query";
+import { istDay } from "@/lib/dashboard/campaign-charts";
+import styles from "@/components/dashboard/dashboard.module.css";
 
-export async function CampaignPage({ id }: { id: string }) {
+// The campaign dashboard: every widget reads on its own inside a Suspense boundary, so the reads
+// run in parallel and the page streams as each finishes.
+
+type Params = Record<string, string | string[] | undefined>;
+
+export async function CampaignPage({ id, searchParams }: { id: string; searchParams: Params }) {
   const { organization, user } = await requireOperator();
   const canWrite = user.role !== "viewer";
-  const campaign = await db.campaign.findFirst({ where: { id, organizationId: organization.id } });
+  const campaign = await dashboardCampaign(organization.id, id);
   if (!campaign) notFound();
-
-  const [customers, calls, jobs, waiting] = await Promise.all([
-    db.customer.count({ where: { campaignId: campaign.id } }),
-    db.call.groupBy({ by: ["outcome"], where: { campaignId: campaign.id }, _count: true }),
-    db.uploadJob.findMany({
-      where: { campaignId: campaign.id },
-      orderBy: { createdAt: "desc" },
-      take: 10,
-      omit: { payload: true, rowErrors: true, options: true, undoResult: true },
-      include: { campaign: { select: { name: true } } },
-    }),
-    waitingSummary(campaign),
-  ]);
+  const now = new Date();
+  const { range, results } = parseDashboardQuery(searchParams, now);
+  const baseQuery: Record<string, string> = { from: range.from, to: range.to };
+  const presets = [7, 14, 30, 90].map((n) => ({ label: `${n} days`, range: { from: istDay(new Date(now.getTime() - (n - 1) * 86_400_000)), to: istDay(now) } }));
   const { schema } = recordRules(campaign);
-  const outcome = (name: string) => calls.find((c) => c.outcome === name)?._count ?? 0;
 
   return (
     <>
@@ -50,14 +53,43 @@ export async function CampaignPage({ id }: { id: string }) {
         </div>
       </header>
 
-      <section className="stats" aria-label="Campaign figures">
-        <Stat label="Customers" value={customers} href={`/campaigns/${campaign.id}/contacts`} />
-        <Stat label="Contacted" value={outcome("Contacted")} />
-        <Stat label="No contact" value={outcome("No Contact")} />
-        <Stat label="Failed calls" value={outcome("Failed")} />
-      </section>
+      <Suspense fallback={<KpisSkeleton />}>
+        <CampaignKpis campaign={campaign} />
+      </Suspense>
 
-      <CampaignCallsCard campaign={campaign} waiting={waiting} />
+      <div className={styles.toolbar}>
+        <h2 className={styles.toolbarTitle}>Results</h2>
+        <RangePicker campaignId={campaign.id} range={range} presets={presets} />
+      </div>
+      <div className={styles.charts}>
+        <Suspense fallback={<ChartSkeleton label="Outcomes per day" />}>
+          <OutcomesCard campaign={campaign} range={range} />
+        </Suspense>
+        <Suspense fallback={<ChartSkeleton label="Dispositions" />}>
+          <DispositionsCard campaign={campaign} range={range} />
+        </Suspense>
+        <Suspense fallback={<ChartSkeleton label="Funnel" />}>
+          <FunnelCard campaign={campaign} />
+        </Suspense>
+      </div>
+
+      <div className={styles.columns}>
+        <Suspense fallback={<ChartSkeleton label="Recent call results" />}>
+          <RecentResults campaignId={campaign.id} outcome={results} baseQuery={baseQuery} />
+        </Suspense>
+        <div className={styles.side}>
+          <Suspense fallback={<ChartSkeleton label="Calls now" />}>
+            <CallsNow campaign={campaign} />
+          </Suspense>
+          <section className="card" aria-label="Uploads">
+            <h2>Uploads</h2>
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Jobs campaign={campaign} now={now} />
+            </Suspense>
+            <p><Link href={`/uploads?campaign=${encodeURIComponent(campaign.id)}`}>All uploads</Link></p>
+          </section>
+        </div>
+      </div>
 
       <section className="card">
         <h2>Calling window</h2>
@@ -75,14 +107,6 @@ export async function CampaignPage({ id }: { id: string }) {
           <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
         </section>
       )}
-
-      <section className="card table-card">
-        <div className="card-head">
-          <h2>Recent uploads</h2>
-          <Link className="btn btn-sm" href={`/uploads?campaign=${campaign.id}`}>All uploads of this campaign</Link>
-        </div>
-        <UploadJobsTable jobs={jobs} showCampaign={false} />
-      </section>
 
       <section className="card table-card">
         <h2 className="card-title">Record fields</h2>
@@ -104,11 +128,10 @@ export async function CampaignPage({ id }: { id: string }) {
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
-  return (
-    <div className="card stat">
-      <div className="stat-value">{href ? <Link href={href}>{formatNumber(value)}</Link> : formatNumber(value)}</div>
-      <div className="muted">{label}</div>
-    </div>
-  );
+async function CallsNow({ campaign }: { campaign: DashboardCampaign }) {
+  return <CampaignCallsCard campaign={campaign} waiting={await waitingSummary(campaign)} />;
+}
+
+async function Jobs({ campaign, now }: { campaign: DashboardCampaign; now: Date }) {
+  return <LiveJobs campaignId={campaign.id} initial={await liveUploadJobs(campaign, now)} />;
 }

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from "@/components/ui/format";
 
 export async function CampaignsPage() {
   const { organization, user } = await requireOperator();
+  const canWrite = user.role !== "viewer";
   const campaigns = await campaignSummaries(organization.id);
 
   return (
@@ -15,14 +16,16 @@ export async function CampaignsPage() {
           <h1>Campaigns</h1>
           <p className="muted">Pick a campaign to upload contacts or follow its calls.</p>
         </div>
+        {canWrite && <Link href="/campaigns/new" className="btn btn-primary">New campaign</Link>}
       </header>
       {campaigns.length === 0 ? (
         <section className="card empty-state">
           <h2>No campaigns yet</h2>
           <p className="muted">
-            Create one through the API with <code>POST /api/v1/campaigns/create</code> (see the README), or run{" "}
-            <code>npm run seed</code> for demo campaigns.
+            A campaign holds the contacts you call, when they may be called and by whom. Create one here or through the API
+            with <code>POST /api/v1/campaigns/create</code>.
           </p>
+          {canWrite && <Link href="/campaigns/new" className="btn btn-primary">Create your first campaign</Link>}
         </section>
       ) : (
         <div className="card table-card">
@@ -58,7 +61,8 @@ export async function CampaignsPage() {
                     )}
                   </td>
                   <td className="actions">
-                    {user.role !== "viewer" && <Link href={`/campaigns/${c.id}/upload`} className="btn btn-sm">Upload contacts</Link>}
+                    {canWrite && <Link href={`/campaigns/${c.id}/upload`} className="btn btn-sm">Upload contacts</Link>}{" "}
+                    <Link href={`/campaigns/${c.id}/edit`} className="btn btn-sm btn-ghost" aria-label={`${canWrite ? "Edit" : "View settings of"} ${c.name}`}>{canWrite ? "Edit" : "Settings"}</Link>
                   </td>
                 </tr>
               ))}

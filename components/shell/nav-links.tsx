@@ -4,9 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
+  { href: "/", label: "Home" },
   { href: "/campaigns", label: "Campaigns" },
   { href: "/uploads", label: "Uploads" },
   { href: "/calls", label: "Calls" },
+  { href: "/agents", label: "Agents" },
+  { href: "/dispositions", label: "Dispositions" },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -15,7 +18,7 @@ export function NavLinks() {
   return (
     <nav className="nav">
       {LINKS.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const active = pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`));
         return (
           <Link key={link.href} href={link.href} className={active ? "nav-link active" : "nav-link"} aria-current={active ? "page" : undefined}>
             {link.label}

@@ -22,3 +22,8 @@ export async function listAgents(ctx: DomainContext, query: AgentQuery) {
   ]);
   return { rows, total };
 }
+
+/** Every agent of the organization for the agents screen: active ones first, then by name. */
+export async function allAgents(organizationId: string) {
+  return db.agent.findMany({ where: { organizationId }, orderBy: [{ active: "desc" }, { name: "asc" }] });
+}

@@ -36,6 +36,11 @@ function isTimeZone(value: string): boolean {
 const text = (max: number) =>
   z.string(expect("must be a string")).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
 const crmFieldInput = z.object({
   key: z.string(expect("must be a string")).regex(CRM_FIELD_KEY, "must look like section:field (lower-case letters, digits, _)"),
   label: z.string().max(200).optional(),
@@ -59,6 +64,10 @@ const campaignFields = {
   region: text(100),
   workflowId: z.string(expect("must be a string")).min(1).optional(),
   tags: z.array(z.string().max(100), { error: "must be an array of strings" }).max(50, "must have at most 50 tags").optional(),
+  /** The dial engine's campaign settings (lib/calls): simultaneous calls and the retry policy. */
+  maxConcurrentCalls: wholeNumber(1, 500).optional(),
+  maxRetries: wholeNumber(0, 10).optional(),
+  retryDelayMinutes: wholeNumber(1, 10_080).optional(),
 };
 
 export const createCampaignSchema = z
@@ -97,9 +106,13 @@ export const updateCampaignSchema = z
       startTime: time24.optional(),
       endDate: isoDate.optional(),
       endTime: time24.optional(),
+      timezone: ianaTimeZone.optional(),
       languages: campaignFields.languages.optional(),
       region: campaignFields.region.optional(),
       tags: campaignFields.tags,
+      maxConcurrentCalls: campaignFields.maxConcurrentCalls,
+      maxRetries: campaignFields.maxRetries,
+      retryDelayMinutes: campaignFields.retryDelayMinutes,
     },
     { error: "Request body must be a JSON object" },
   )

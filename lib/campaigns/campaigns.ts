@@ -7,7 +7,6 @@ import {
   customSchema,
   fieldSchemaSchema,
   presetSchema,
-  type FieldDefinition,
   type FieldSchema,
   type PhonePolicy,
 } from "@/lib/campaigns/field-schema";
@@ -19,6 +18,7 @@ import {
   type listCampaignsQuerySchema,
 } from "@/lib/campaigns/campaign-input";
 import type { z } from "zod";
+import { toFieldDefinition } from "@/lib/campaigns/crm-fields";
 
 // Tenant-scoped campaign access: every function takes the organization from the credential.
 
@@ -48,6 +48,9 @@ export async function createCampaign(organizationId: string, input: CreateCampai
         tags: input.tags ?? [],
         languages: input.languages,
         workflowId: input.workflowId ?? null,
+        ...(input.maxConcurrentCalls !== undefined && { maxConcurrentCalls: input.maxConcurrentCalls }),
+        ...(input.maxRetries !== undefined && { maxRetries: input.maxRetries }),
+        ...(input.retryDelayMinutes !== undefined && { retryDelayMinutes: input.retryDelayMinutes }),
         fieldSchema: fieldSchema as unknown as Prisma.InputJsonValue,
       },
     });
@@ -149,19 +152,6 @@ function assertCampaignId(id: string) {
   if (!parsed.success) throw new Invalid("Validation failed", { field: "campaignId", issues: [parsed.error.issues[0].message] });
 }
 
-function toFieldDefinition(field: NonNullable<CreateCampaignInput["crmFields"]>[number]): FieldDefinition {
-  const [, name] = field.key.split(":");
-  return {
-    key: field.key,
-    label: field.label ?? humanize(name),
-    type: field.type as FieldDefinition["type"],
-    required: field.required,
-    ...(field.maxLength && { maxLength: field.maxLength }),
-    ...(field.enumValues && { enumValues: field.enumValues }),
-    synonyms: [name.replace(/_/g, " ")],
-  };
-}
-
 async function assertWorkflow(organizationId: string, workflowId: string) {
   const workflow = await db.workflow.findFirst({ where: { id: workflowId, organizationId } });
   if (!workflow) throw new Invalid("Validation failed", { field: "workflowId", issues: ["workflowId does not match a workflow of your organization"] });
@@ -172,8 +162,4 @@ function uniqueNameConflict(error: unknown) {
     return new Conflict("A campaign with this name already exists", { resource: "campaign", field: "name" });
   }
   return null;
-}
-
-function humanize(name: string) {
-  return name.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 }

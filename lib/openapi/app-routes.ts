@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { duplicatesSettingSchema } from "@/lib/campaigns/duplicates-setting";
 import { saveMappingSchema } from "@/lib/campaigns/saved-mapping";
+import { liveJobsAnswerSchema } from "@/lib/dashboard/campaign-activity";
 import { rememberedMappingSchema } from "@/lib/spreadsheet/map-columns";
 import {
   checkRowsAnswerSchema,
@@ -11,6 +12,7 @@ import {
   uploadChunkAnswerSchema,
   uploadChunkRequestSchema,
 } from "@/lib/upload-wizard/upload-api";
+import { createAgentSchema, updateAgentSchema } from "@/lib/agents/agent-input";
 import type { ResponseDoc, RouteDoc } from "./route-doc";
 
 // The app's own routes (the upload wizard's, sign-in, this reference), in the app's error shape
@@ -30,7 +32,41 @@ const bodyErrors = { 400: error("Invalid body."), 413: error("Body too large."),
 // better-auth's own endpoints (app/api/auth/[...all]); their bodies are better-auth's.
 const betterAuth = z.looseObject({}).meta({ description: "better-auth's response body." });
 
+const agentAnswer = z
+  .object({
+    agent: z.object({
+      id: z.string(),
+      organizationId: z.string(),
+      name: z.string(),
+      kind: z.enum(["ai", "human"]),
+      username: z.string(),
+      active: z.boolean(),
+      voice: z.string().nullable(),
+      language: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  })
+  .meta({ id: "AgentAnswer" });
+const agentErrors = { ...bodyErrors, 403: error("Viewers cannot change agents."), 409: error("An agent with this username already exists."), ...common };
+
 export const appRoutes: RouteDoc[] = [
+  {
+    method: "post",
+    path: "/api/agents",
+    family: "App",
+    summary: "Add an AI voice agent or a human dialer user (agents screen)",
+    body: createAgentSchema,
+    responses: { 201: { description: "The agent.", schema: agentAnswer }, ...agentErrors },
+  },
+  {
+    method: "patch",
+    path: "/api/agents/{id}",
+    family: "App",
+    summary: "Change an agent, or deactivate it (an inactive agent takes no new calls)",
+    params: z.object({ id: z.string().meta({ description: "The agent id." }) }),
+    body: updateAgentSchema,
+    responses: { 200: { description: "The agent.", schema: agentAnswer }, ...agentErrors, 404: error("No such agent.") },
+  },
   {
     method: "post",
     path: "/api/uploads",
@@ -78,6 +114,15 @@ export const appRoutes: RouteDoc[] = [
     summary: "The column mapping remembered for a campaign",
     params: campaignParams,
     responses: { 200: { description: "The mapping, or null.", schema: mapping }, 403: error("Not this organization's campaign."), 404: error("No such campaign."), ...common },
+  },
+  {
+    method: "get",
+    path: "/api/campaigns/{id}/live-jobs",
+    family: "App",
+    summary: "A campaign's running upload jobs and those of the last 24 hours (the dashboard polls it)",
+    description: "Newest first, at most 5. Another organization's campaign answers an empty list.",
+    params: campaignParams,
+    responses: { 200: { description: "The jobs with their counts.", schema: liveJobsAnswerSchema }, ...common },
   },
   {
     method: "put",

@@ -1,5 +1,5 @@
 import { CampaignPage } from "@/components/campaigns/campaign-page";
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <CampaignPage id={(await params).id} />;
+export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <CampaignPage id={(await params).id} searchParams={await searchParams} />;
 }
