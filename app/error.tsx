@@ -8,7 +8,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <p className="muted">
           The page could not be shown{error.digest ? ` (reference ${error.digest})` : ""}. Nothing you submitted was lost; try again.
         </p>
-        <button type="button" className="btn btn-primary" onClick={reset}>Try again</button>
+        <button type="button" className="btn btn-primary" onClick={reset}>
+          Try again
+        </button>
       </div>
     </main>
   );

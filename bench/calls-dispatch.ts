@@ -30,13 +30,36 @@ try {
   const dialerFor = () => createSimulatedDialer({ delayMs: 86_400_000 });
   const figures: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const campaign = await createCampaign(org.id, createCampaignSchema.parse({
-      name: `Bench ${run}`, description: "bench", campaignType: "emi", startDate: "2099-11-01", startTime: "09:00", endDate: "2100-03-31", endTime: "19:00", languages: ["hindi"], region: "south",
-    }));
+    const campaign = await createCampaign(
+      org.id,
+      createCampaignSchema.parse({
+        name: `Bench ${run}`,
+        description: "bench",
+        campaignType: "emi",
+        startDate: "2099-11-01",
+        startTime: "09:00",
+        endDate: "2100-03-31",
+        endTime: "19:00",
+        languages: ["hindi"],
+        region: "south",
+      }),
+    );
     await db.campaign.update({ where: { id: campaign.id }, data: { maxConcurrentCalls: attempts * 2 } });
     // Some DNC entries, so the dial-time DNC check has rows to match.
-    await db.dncEntry.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ organizationId: org.id, scope: "", phoneRaw: "x", phoneE164: `+9180${run}${String(i).padStart(7, "0")}` })) });
-    const rows = Array.from({ length: attempts }, (_, i) => ({ campaignId: campaign.id, identifier: `LN${i}`, phoneRaw: "x", phoneE164: `+919${run}${String(i).padStart(8, "0")}` }));
+    await db.dncEntry.createMany({
+      data: Array.from({ length: 200 }, (_, i) => ({
+        organizationId: org.id,
+        scope: "",
+        phoneRaw: "x",
+        phoneE164: `+9180${run}${String(i).padStart(7, "0")}`,
+      })),
+    });
+    const rows = Array.from({ length: attempts }, (_, i) => ({
+      campaignId: campaign.id,
+      identifier: `LN${i}`,
+      phoneRaw: "x",
+      phoneE164: `+919${run}${String(i).padStart(8, "0")}`,
+    }));
     for (let i = 0; i < rows.length; i += 5_000) await db.customer.createMany({ data: rows.slice(i, i + 5_000) });
     const customerIds = (await db.customer.findMany({ where: { campaignId: campaign.id }, select: { id: true } })).map((c) => c.id);
     const clock = manualClock("2099-12-07T04:30:00Z"); // 10:00 IST, window open
@@ -47,10 +70,13 @@ try {
     const passes = await drainDueAttempts({ clock, organizationId: org.id, limit: 1_000, dialerFor });
     const totalMs = performance.now() - started;
     const dialed = passes.reduce((sum, p) => sum + p.placed, 0);
-    if (scheduled.initiated !== attempts || dialed !== attempts) throw new Error(`initiated ${scheduled.initiated}, dialed ${dialed} of ${attempts}`);
+    if (scheduled.initiated !== attempts || dialed !== attempts)
+      throw new Error(`initiated ${scheduled.initiated}, dialed ${dialed} of ${attempts}`);
     const rate = attempts / (totalMs / 1000);
     figures.push(rate);
-    console.log(`run ${run + 1}: ${attempts} attempts scheduled in ${scheduledMs.toFixed(0)} ms, checked and dialled in ${(totalMs - scheduledMs).toFixed(0)} ms (${passes.length} passes): ${Math.round(rate)} attempts/s end to end`);
+    console.log(
+      `run ${run + 1}: ${attempts} attempts scheduled in ${scheduledMs.toFixed(0)} ms, checked and dialled in ${(totalMs - scheduledMs).toFixed(0)} ms (${passes.length} passes): ${Math.round(rate)} attempts/s end to end`,
+    );
   }
   const median = [...figures].sort((a, b) => a - b)[Math.floor(figures.length / 2)];
   console.log(`median: ${Math.round(median)} attempts/s created + checked + dialled (goal >= 2000)`);

@@ -24,19 +24,27 @@ const org = await db.organization.create({ data: { name: `Bench dashboard ${suff
 try {
   const agent = await db.agent.create({ data: { organizationId: org.id, name: "Bench agent", username: `bench-${suffix}` } });
   const fieldSchema = { fields: [{ key: "loan_id", label: "Loan", type: "string", required: true }], identifierKey: "loan_id" };
-  const mk = (name: string) => db.campaign.create({ data: { organizationId: org.id, name, serviceType: "debt_collection", campaignType: "emi", status: "active", fieldSchema } });
+  const mk = (name: string) =>
+    db.campaign.create({
+      data: { organizationId: org.id, name, serviceType: "debt_collection", campaignType: "emi", status: "active", fieldSchema },
+    });
   const [main, second] = [await mk(`Bench main ${suffix}`), await mk(`Bench second ${suffix}`)];
 
   const load = async (campaignId: string, nCustomers: number, nCalls: number, prefix: string) => {
     const t = process.hrtime.bigint();
-    await db.$executeRawUnsafe(`
+    await db.$executeRawUnsafe(
+      `
       INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164", "firstName", "lastCallStatus", "lastCallAt", "updatedAt")
       SELECT $1, 'LN' || i, '9' || lpad(i::text, 9, '0'), '+91${prefix}' || lpad(i::text, 9, '0'), 'Customer ' || i,
              CASE WHEN i % 3 = 0 THEN 'Contacted' WHEN i % 3 = 1 THEN 'No Contact' ELSE NULL END,
              CASE WHEN i % 3 <> 2 THEN now() - (i % 90) * interval '1 day' END, now()
-      FROM generate_series(1, $2::int) AS i`, campaignId, nCustomers);
+      FROM generate_series(1, $2::int) AS i`,
+      campaignId,
+      nCustomers,
+    );
     // Attempt i goes to customer (i % nCustomers): results over 90 days, 1 % blocked (DNC / cap), 0.1 % waiting.
-    await db.$executeRawUnsafe(`
+    await db.$executeRawUnsafe(
+      `
       WITH c AS (SELECT id, "phoneE164", row_number() OVER (ORDER BY identifier) - 1 AS k FROM customers WHERE "campaignId" = $1)
       INSERT INTO calls ("organizationId", "campaignId", "customerId", "agentId", state, attempt, "toPhone", outcome, "outcomeDisposition", duration,
                          "extractedData", "blockedReason", "waitReason", "notBefore", "dialedAt", "finishedAt", "createdAt", "updatedAt")
@@ -52,19 +60,41 @@ try {
              now() + interval '10 hours',
              now() - (i % 90) * interval '1 day', CASE WHEN i % 1000 <> 1 THEN now() - (i % 90) * interval '1 day' END,
              now() - (i % 90) * interval '1 day', now()
-      FROM generate_series(0, $5::int - 1) AS i JOIN c ON c.k = i % $4::int`, campaignId, org.id, agent.id, nCustomers, nCalls);
+      FROM generate_series(0, $5::int - 1) AS i JOIN c ON c.k = i % $4::int`,
+      campaignId,
+      org.id,
+      agent.id,
+      nCustomers,
+      nCalls,
+    );
     console.log(`loaded ${nCustomers} customers and ${nCalls} calls into ${campaignId} in ${(ms(t) / 1000).toFixed(1)} s`);
   };
   await load(main.id, customers, calls, "7");
   await load(second.id, Math.floor(customers / 2), Math.floor(calls / 2), "8");
-  await db.dncEntry.createMany({ data: Array.from({ length: 500 }, (_, i) => ({ organizationId: org.id, scope: i % 2 ? "" : main.id, campaignId: i % 2 ? null : main.id, phoneRaw: "x", phoneE164: `+917${String(i * 997).padStart(9, "0")}` })) });
+  await db.dncEntry.createMany({
+    data: Array.from({ length: 500 }, (_, i) => ({
+      organizationId: org.id,
+      scope: i % 2 ? "" : main.id,
+      campaignId: i % 2 ? null : main.id,
+      phoneRaw: "x",
+      phoneE164: `+917${String(i * 997).padStart(9, "0")}`,
+    })),
+  });
   await db.$executeRawUnsafe("VACUUM ANALYZE customers");
   await db.$executeRawUnsafe("VACUUM ANALYZE calls");
   await db.$executeRawUnsafe("ANALYZE dnc_entries");
 
   const campaign = { id: main.id, organizationId: org.id, status: "active" };
   const range = defaultRange(new Date());
-  const page = () => Promise.all([campaignKpis(campaign), waitingSummary(campaign), outcomesPerDay(campaign.id, range), dispositionBreakdown(campaign.id, range), recentResults(campaign.id), liveUploadJobs(campaign, new Date())]);
+  const page = () =>
+    Promise.all([
+      campaignKpis(campaign),
+      waitingSummary(campaign),
+      outcomesPerDay(campaign.id, range),
+      dispositionBreakdown(campaign.id, range),
+      recentResults(campaign.id),
+      liveUploadJobs(campaign, new Date()),
+    ]);
   await page(); // warm the pool and the caches
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -97,8 +127,16 @@ try {
     const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, ...params);
     console.log(`\nEXPLAIN ANALYZE ${label}:\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
   };
-  await explain("attempt figures (campaignKpis)", `SELECT count(*) FILTER (WHERE outcome = 'Contacted'), count(*) FILTER (WHERE outcome = 'No Contact'), count(*) FILTER (WHERE outcome = 'Failed'), sum(duration), count(duration), count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'dnc'), count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'frequency_cap') FROM calls WHERE "campaignId" = $1`, [main.id]);
-  await explain("contact figures (campaignKpis)", `SELECT count(*), count(*) FILTER (WHERE "lastCallAt" IS NOT NULL), count(*) FILTER (WHERE "lastCallStatus" = 'Contacted') FROM customers WHERE "campaignId" = $1`, [main.id]);
+  await explain(
+    "attempt figures (campaignKpis)",
+    `SELECT count(*) FILTER (WHERE outcome = 'Contacted'), count(*) FILTER (WHERE outcome = 'No Contact'), count(*) FILTER (WHERE outcome = 'Failed'), sum(duration), count(duration), count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'dnc'), count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'frequency_cap') FROM calls WHERE "campaignId" = $1`,
+    [main.id],
+  );
+  await explain(
+    "contact figures (campaignKpis)",
+    `SELECT count(*), count(*) FILTER (WHERE "lastCallAt" IS NOT NULL), count(*) FILTER (WHERE "lastCallStatus" = 'Contacted') FROM customers WHERE "campaignId" = $1`,
+    [main.id],
+  );
 } finally {
   if (!process.env.KEEP) {
     await db.call.deleteMany({ where: { organizationId: org.id } });

@@ -27,10 +27,14 @@ for (let run = 0; run < runs; run++) {
   const completed = performance.now() - started;
   if (status !== "Completed") throw new Error(`job ${answer.job_id} ended as ${status}`);
   results.push({ accepted, completed });
-  console.log(`run ${run + 1}: ${rows} rows, accepted in ${accepted.toFixed(0)} ms, Completed after ${completed.toFixed(0)} ms (${Math.round(rows / (completed / 1000))} rows/s), ${(body.length / 1e6).toFixed(2)} MB`);
+  console.log(
+    `run ${run + 1}: ${rows} rows, accepted in ${accepted.toFixed(0)} ms, Completed after ${completed.toFixed(0)} ms (${Math.round(rows / (completed / 1000))} rows/s), ${(body.length / 1e6).toFixed(2)} MB`,
+  );
 }
 const median = [...results].sort((a, b) => a.completed - b.completed)[Math.floor(results.length / 2)];
-console.log(`median: POST -> Completed ${median.completed.toFixed(0)} ms, ${Math.round(rows / (median.completed / 1000))} rows/s (goal <= 2000 ms)`);
+console.log(
+  `median: POST -> Completed ${median.completed.toFixed(0)} ms, ${Math.round(rows / (median.completed / 1000))} rows/s (goal <= 2000 ms)`,
+);
 
 async function waitUntilDone(jobId: string): Promise<string> {
   for (;;) {

@@ -42,7 +42,9 @@ try {
   ]);
   const [valid, mixed, withCalls, floor] = stats;
   console.log("");
-  console.log(`p50 valid / p50 floor = ${(valid.p50 / floor.p50).toFixed(2)}x (goal <= 3x); p50 valid = ${valid.p50.toFixed(0)} ms (goal <= 400 ms)`);
+  console.log(
+    `p50 valid / p50 floor = ${(valid.p50 / floor.p50).toFixed(2)}x (goal <= 3x); p50 valid = ${valid.p50.toFixed(0)} ms (goal <= 400 ms)`,
+  );
   console.log(`p50 mixed / p50 floor = ${(mixed.p50 / floor.p50).toFixed(2)}x`);
   console.log(`p50 with calls / p50 valid = ${(withCalls.p50 / valid.p50).toFixed(2)}x (goal <= 1.5x)`);
 } finally {
@@ -68,7 +70,8 @@ async function measure(scenarios: Scenario[]): Promise<Stats[]> {
       const start = performance.now();
       const status = await scenario.task(text);
       const elapsed = performance.now() - start;
-      if (scenario.status !== undefined && status !== scenario.status) throw new Error(`${scenario.label}: expected ${scenario.status}, got ${status}`);
+      if (scenario.status !== undefined && status !== scenario.status)
+        throw new Error(`${scenario.label}: expected ${scenario.status}, got ${status}`);
       if (run >= WARMUP) times[i].push(elapsed);
     }
   }
@@ -159,7 +162,11 @@ function percentile(sorted: number[], p: number): number {
 
 function seededApiKey(): string {
   const out = execFileSync("npx", ["tsx", "scripts/seed.ts", "--json"], { encoding: "utf8", env: process.env });
-  const json = out.trim().split("\n").reverse().find((line) => line.startsWith("{"));
+  const json = out
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((line) => line.startsWith("{"));
   if (!json) throw new Error("npm run seed -- --json printed no JSON");
   return JSON.parse(json).demo.apiKey;
 }
@@ -181,7 +188,8 @@ async function createCampaign(): Promise<string> {
     }),
   });
   const body = (await response.json()) as { data?: { id: string } };
-  if (response.status !== 201 || !body.data) throw new Error(`Could not create the bench campaign: ${response.status} ${JSON.stringify(body)}`);
+  if (response.status !== 201 || !body.data)
+    throw new Error(`Could not create the bench campaign: ${response.status} ${JSON.stringify(body)}`);
   return body.data.id;
 }
 
@@ -189,6 +197,7 @@ async function createCampaign(): Promise<string> {
 async function firstAgentAndDisposition(): Promise<{ agentId: string; dispositionId: string }> {
   const get = async (path: string) => (await (await fetch(`${BASE_URL}${path}`, { headers: auth })).json()) as { data: { id: string }[] };
   const [agents, dispositions] = await Promise.all([get("/api/v1/agents"), get("/api/v1/dispositions")]);
-  if (!agents.data?.[0] || !dispositions.data?.[0]) throw new Error("The bench organization needs an agent and a disposition (npm run seed)");
+  if (!agents.data?.[0] || !dispositions.data?.[0])
+    throw new Error("The bench organization needs an agent and a disposition (npm run seed)");
   return { agentId: agents.data[0].id, dispositionId: dispositions.data[0].id };
 }

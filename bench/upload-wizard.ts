@@ -25,10 +25,21 @@ const RUNS = Number(process.env.RUNS ?? 3);
 /** "dmy" (default): due dates written day first (15/01/2025), so the wizard converts every one; "iso" as before. */
 const DATES = process.env.DATES === "iso" ? "iso" : "dmy";
 
-type Run = { total: number; toHeader: number; validate: number; longest: number; over50: number; over200: number; scrollLongest: number; rows: number };
+type Run = {
+  total: number;
+  toHeader: number;
+  validate: number;
+  longest: number;
+  over50: number;
+  over200: number;
+  scrollLongest: number;
+  rows: number;
+};
 
 const csv = generateCsv(ROWS);
-console.log(`CSV: ${ROWS.toLocaleString("en-US")} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB, ${Math.round(ROWS / 10).toLocaleString("en-US")} bad rows`);
+console.log(
+  `CSV: ${ROWS.toLocaleString("en-US")} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB, ${Math.round(ROWS / 10).toLocaleString("en-US")} bad rows`,
+);
 // From disk, the browser reads the file itself, as it does for a drop; a Buffer would be
 // copied into the page by script, a main-thread cost of the harness, not of the app.
 const dir = mkdtempSync(path.join(tmpdir(), "upload-bench-"));
@@ -71,7 +82,9 @@ async function measure(page: Page, uploadUrl: string): Promise<Run> {
     const w = window as unknown as { __longTasks: PerformanceEntry[]; __t0: number };
     w.__longTasks = [];
     // The drop starts when the file reaches the page.
-    document.querySelector('input[type="file"]')!.addEventListener("change", () => (w.__t0 = performance.now()), { capture: true, once: true });
+    document
+      .querySelector('input[type="file"]')!
+      .addEventListener("change", () => (w.__t0 = performance.now()), { capture: true, once: true });
   });
   await page.locator('input[type="file"]').setInputFiles(file);
   await page.getByRole("button", { name: "Continue to columns" }).click();
@@ -92,7 +105,11 @@ async function measure(page: Page, uploadUrl: string): Promise<Run> {
   const { t0, tasks, rows } = await page.evaluate(() => {
     const w = window as unknown as { __longTasks: PerformanceEntry[]; __t0: number };
     const grid = document.querySelector('[role="grid"]');
-    return { t0: w.__t0, tasks: w.__longTasks.map((e) => ({ start: e.startTime, duration: e.duration })), rows: Number(grid?.getAttribute("aria-rowcount") ?? 1) - 1 };
+    return {
+      t0: w.__t0,
+      tasks: w.__longTasks.map((e) => ({ start: e.startTime, duration: e.duration })),
+      rows: Number(grid?.getAttribute("aria-rowcount") ?? 1) - 1,
+    };
   });
   const during = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
   const scrollLongest = await scrollToBottom(page);
@@ -132,7 +149,9 @@ async function signIn(page: Page) {
 
 async function campaignUploadUrl(page: Page): Promise<string> {
   await page.goto(`${BASE_URL}/upload`);
-  const href = await page.getByRole("link", { name: new RegExp(`^${CAMPAIGN.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: new RegExp(`^${CAMPAIGN.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .getAttribute("href");
   if (!href) throw new Error(`No campaign named "${CAMPAIGN}"`);
   return `${BASE_URL}${href}`;
 }
@@ -149,7 +168,9 @@ function observeLongTasks() {
  * two columns that are not imported, and every tenth row bad in one of six ways.
  */
 function generateCsv(rows: number): string {
-  const lines = ["Loan Account,Customer First Name,Surname,Mobile No,Principal,EMI Amt,Tenure,EMI Number,Due Date,Status,Preferred Language,Branch,Address"];
+  const lines = [
+    "Loan Account,Customer First Name,Surname,Mobile No,Principal,EMI Amt,Tenure,EMI Number,Due Date,Status,Preferred Language,Branch,Address",
+  ];
   const stamp = Date.now().toString(36);
   for (let i = 0; i < rows; i++) {
     const id = `LN-${stamp}-${String(i).padStart(7, "0")}`;
@@ -160,7 +181,7 @@ function generateCsv(rows: number): string {
     let status = ["pending", "paid", "partial", "bounced"][i % 4];
     let loan = id;
     if (i % 10 === 9) {
-      const kind = (i / 10) % 6 | 0;
+      const kind = ((i / 10) % 6) | 0;
       if (kind === 0) phone = "12345";
       if (kind === 1) phone = "9.19877E+11";
       if (kind === 2) first = "";
@@ -169,7 +190,9 @@ function generateCsv(rows: number): string {
       if (kind === 5) loan = `LN-${stamp}-${String(i - 9).padStart(7, "0")}`;
     }
     const address = `"${(i % 400) + 1}, ${["MG Road", "Park Street", "Anna Salai", "Linking Road"][i % 4]}, ${["Bengaluru", "Kolkata", "Chennai", "Mumbai"][i % 4]} 5600${i % 90}"`;
-    lines.push(`${loan},${first},Verma,${phone},${250000 + (i % 50) * 1000},${12500 + (i % 30) * 10}.50,24,${(i % 24) + 1},${due},${status},${["hindi", "english", "tamil"][i % 3]},Branch ${i % 120},${address}`);
+    lines.push(
+      `${loan},${first},Verma,${phone},${250000 + (i % 50) * 1000},${12500 + (i % 30) * 10}.50,24,${(i % 24) + 1},${due},${status},${["hindi", "english", "tamil"][i % 3]},Branch ${i % 120},${address}`,
+    );
   }
   return lines.join("\r\n");
 }

@@ -33,20 +33,38 @@ function time(fn: () => unknown): number {
   fn();
   return performance.now() - started;
 }
-const report = (name: string, ms: number, goal: number) => console.log(`${name}: ${ms.toFixed(1)} ms (goal < ${goal} ms)${ms < goal ? "" : "  OVER"}`);
+const report = (name: string, ms: number, goal: number) =>
+  console.log(`${name}: ${ms.toFixed(1)} ms (goal < ${goal} ms)${ms < goal ? "" : "  OVER"}`);
 
 const huge = "x".repeat(1_000_000);
-report("normalizePhone, 1 MB string", time(() => normalizePhone("9".repeat(1_000_000), POLICY)), 50);
-report("validateRecords, four 1 MB strings", time(() => debt([loan({ first_name: huge, loan_id: huge, phone_number: huge, notes: huge })])), 200);
+report(
+  "normalizePhone, 1 MB string",
+  time(() => normalizePhone("9".repeat(1_000_000), POLICY)),
+  50,
+);
+report(
+  "validateRecords, four 1 MB strings",
+  time(() => debt([loan({ first_name: huge, loan_id: huge, phone_number: huge, notes: huge })])),
+  200,
+);
 
 const mixed = Array.from({ length: 10_000 }, (_, i) => {
-  const record: Record<string, unknown> = loan({ loan_id: `L${i}`, phone_number: String(9_000_000_000 + i), emi_amount: "2,500.50", payment_status: "Pending" });
+  const record: Record<string, unknown> = loan({
+    loan_id: `L${i}`,
+    phone_number: String(9_000_000_000 + i),
+    emi_amount: "2,500.50",
+    payment_status: "Pending",
+  });
   if (i % 10 === 3) record.phone_number = "12345";
   if (i % 100 === 7) record.loan_id = "L0";
   if (i % 1000 === 9) return null;
   return record;
 });
-report("validateRecords, 10,000 mixed records (cold)", time(() => debt(mixed)), 2_000);
+report(
+  "validateRecords, 10,000 mixed records (cold)",
+  time(() => debt(mixed)),
+  2_000,
+);
 
 const valid = Array.from({ length: 10_000 }, (_, i) => loan({ loan_id: `L${i}`, phone_number: String(9_000_000_000 + i * 7919) }));
 debt(valid); // warm-up: JIT and the phone metadata regexes

@@ -9,9 +9,13 @@ import { seedData } from "./seed-data";
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const fieldOf = (page: Page, label: string) => page.locator("label.field").filter({ hasText: new RegExp(`^${label}`) });
 const agentViaApi = async (request: import("@playwright/test").APIRequestContext, username: string) =>
-  ((await (await request.get(`/api/v1/agents?search=${username}`, { headers: apiAuth() })).json()).data as { username: string; active: boolean; name: string }[]).find(
-    (a) => a.username === username,
-  );
+  (
+    (await (await request.get(`/api/v1/agents?search=${username}`, { headers: apiAuth() })).json()).data as {
+      username: string;
+      active: boolean;
+      name: string;
+    }[]
+  ).find((a) => a.username === username);
 
 test.afterAll(async () => {
   await query(`DELETE FROM agents WHERE username LIKE $1`, [`%${run}`]);
@@ -90,7 +94,10 @@ test("a viewer sees the agents and no control that writes; the API refuses a vie
   await page.goto("/agents");
   await expect(page.getByRole("row").filter({ hasText: demo.agents[0].id })).toBeVisible();
   await expect(page.getByRole("button", { name: /New agent|Edit|Deactivate|Activate/ })).toHaveCount(0);
-  const refused = await page.request.post("/api/agents", { headers: { Origin: new URL(page.url()).origin }, data: { name: "Sneaky", kind: "ai", username: `sneaky_${run}` } });
+  const refused = await page.request.post("/api/agents", {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { name: "Sneaky", kind: "ai", username: `sneaky_${run}` },
+  });
   expect(await refused.json()).toMatchObject({ error: { code: "forbidden" } });
   expect(refused.status()).toBe(403);
   expect(await query(`SELECT id FROM agents WHERE username = $1`, [`sneaky_${run}`])).toEqual([]);

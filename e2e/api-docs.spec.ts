@@ -9,7 +9,9 @@ test.describe("API reference", () => {
     expect(res.status()).toBe(200);
     const document = await res.json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/customers/add/bulk", "/api/bulkphonebookupload/v1/", "/api/generate-token/"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/customers/add/bulk", "/api/bulkphonebookupload/v1/", "/api/generate-token/"]),
+    );
     expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(["timepayBearer", "flexydialToken"]));
   });
 

@@ -5,7 +5,16 @@ import { createCampaign, deleteCampaign, query, signIn } from "./upload-helpers"
 // The Calls page and the campaign page's call controls, checked against what Postgres holds
 // (the seed placed the demo calls through the simulated dialer).
 
-type CallRow = { id: string; customerId: string; state: string; outcome: string | null; firstName: string; lastName: string; summary: string | null; extractedData: Record<string, unknown> | null };
+type CallRow = {
+  id: string;
+  customerId: string;
+  state: string;
+  outcome: string | null;
+  firstName: string;
+  lastName: string;
+  summary: string | null;
+  extractedData: Record<string, unknown> | null;
+};
 
 const orgId = () => seedData().demo.id;
 const rows = (page: Page) => page.getByRole("table", { name: "Calls" }).locator("tbody tr");
@@ -14,7 +23,10 @@ test.describe("Calls page", () => {
   test.beforeEach(async ({ page }) => signIn(page));
 
   test("lists the calls placed, newest first, 25 a page, with the database's total", async ({ page }) => {
-    const [{ total }] = await query<{ total: number }>(`SELECT count(*)::int AS total FROM calls WHERE "organizationId" = $1 AND "dialedAt" IS NOT NULL`, [orgId()]);
+    const [{ total }] = await query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM calls WHERE "organizationId" = $1 AND "dialedAt" IS NOT NULL`,
+      [orgId()],
+    );
     const [newest] = await query<CallRow>(
       `SELECT c.id, cu."firstName", cu."lastName" FROM calls c JOIN customers cu ON cu.id = c."customerId" WHERE c."organizationId" = $1 AND c."dialedAt" IS NOT NULL ORDER BY c."dialedAt" DESC, c.id DESC LIMIT 1`,
       [orgId()],
@@ -33,7 +45,10 @@ test.describe("Calls page", () => {
   test("filters by status and campaign through the URL, counted as the database counts", async ({ page }) => {
     const { demo } = seedData();
     const campaign = demo.campaigns.find((c) => c.name === "Loan Recovery - Nov")!;
-    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM calls WHERE "organizationId" = $1 AND outcome = 'Contacted' AND "campaignId" = $2`, [orgId(), campaign.id]);
+    const [{ n }] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM calls WHERE "organizationId" = $1 AND outcome = 'Contacted' AND "campaignId" = $2`,
+      [orgId(), campaign.id],
+    );
     await page.goto("/calls");
     const filters = page.getByRole("form", { name: "Filter calls" });
     await filters.getByLabel("Status").selectOption("Contacted");
@@ -74,12 +89,17 @@ test.describe("Calls page", () => {
   });
 
   test("a call blocked at dial time says why it was not placed", async ({ page }) => {
-    const blocked = await query<{ id: string }>(`SELECT id FROM calls WHERE "organizationId" = $1 AND state = 'blocked' AND "blockedReason" = 'dnc'`, [orgId()]);
+    const blocked = await query<{ id: string }>(
+      `SELECT id FROM calls WHERE "organizationId" = $1 AND state = 'blocked' AND "blockedReason" = 'dnc'`,
+      [orgId()],
+    );
     expect(blocked.length).toBeGreaterThan(0);
     await page.goto("/calls?status=Blocked");
     await expect(rows(page)).toHaveCount(blocked.length);
     await rows(page).first().getByRole("link").first().click();
-    await expect(page.getByRole("complementary", { name: "Call details" })).toContainText("Not called: the number is on the do-not-call list");
+    await expect(page.getByRole("complementary", { name: "Call details" })).toContainText(
+      "Not called: the number is on the do-not-call list",
+    );
   });
 });
 
@@ -96,7 +116,11 @@ test.describe("campaign page call controls", () => {
       expect((await query<{ status: string }>(`SELECT status FROM campaigns WHERE id = $1`, [campaign.id]))[0].status).toBe("paused");
       await page.getByRole("button", { name: "Resume calls" }).click();
       await expect(page.getByRole("button", { name: "Pause calls" })).toBeVisible();
-      expect((await query<{ status: string; pausedAt: Date | null }>(`SELECT status, "pausedAt" FROM campaigns WHERE id = $1`, [campaign.id]))[0]).toEqual({ status: "active", pausedAt: null });
+      expect(
+        (
+          await query<{ status: string; pausedAt: Date | null }>(`SELECT status, "pausedAt" FROM campaigns WHERE id = $1`, [campaign.id])
+        )[0],
+      ).toEqual({ status: "active", pausedAt: null });
     } finally {
       await deleteCampaign(request, campaign);
     }
@@ -118,8 +142,17 @@ test.describe("campaign page call controls", () => {
         );
       }
       await page.goto(`/campaigns/${campaign.id}`);
-      const expected = new Intl.DateTimeFormat("en-IN", { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone: "Asia/Kolkata" }).format(opensAt);
-      await expect(page.getByTestId("waiting-window")).toHaveText(`3 calls waiting for the calling window, which opens ${expected} (Asia/Kolkata)`);
+      const expected = new Intl.DateTimeFormat("en-IN", {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: "Asia/Kolkata",
+      }).format(opensAt);
+      await expect(page.getByTestId("waiting-window")).toHaveText(
+        `3 calls waiting for the calling window, which opens ${expected} (Asia/Kolkata)`,
+      );
       await page.getByRole("button", { name: "Pause calls" }).click();
       await expect(page.getByTestId("waiting-resume")).toHaveText("3 calls will be placed when the campaign is resumed");
     } finally {

@@ -34,7 +34,9 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
   await page.getByLabel("Tags (comma-separated)").fill("q1, north");
   await page.getByLabel("Simultaneous calls").fill("4");
   await page.getByLabel("Retries of a No Contact / Failed call").fill("11");
-  await expect(page.getByTestId("legal-window")).toHaveText(/Legal hours for debt collection \(RBI\): 08:00–19:00.*Calls are placed 08:00–19:00\./);
+  await expect(page.getByTestId("legal-window")).toHaveText(
+    /Legal hours for debt collection \(RBI\): 08:00–19:00.*Calls are placed 08:00–19:00\./,
+  );
 
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(fieldOf(page, "End date")).toContainText("must not be before startDate");
@@ -47,15 +49,25 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name, level: 1, exact: true })).toBeVisible();
-  const [row] = await query<{ id: string; maxConcurrentCalls: number; maxRetries: number; startTime: string; tags: string[]; languages: string[] }>(
-    `SELECT id, "maxConcurrentCalls", "maxRetries", "startTime", tags, languages FROM campaigns WHERE name = $1`,
-    [name],
-  );
+  const [row] = await query<{
+    id: string;
+    maxConcurrentCalls: number;
+    maxRetries: number;
+    startTime: string;
+    tags: string[];
+    languages: string[];
+  }>(`SELECT id, "maxConcurrentCalls", "maxRetries", "startTime", tags, languages FROM campaigns WHERE name = $1`, [name]);
   expect(row).toMatchObject({ maxConcurrentCalls: 4, maxRetries: 3, startTime: "07:00", tags: ["q1", "north"] });
   expect([...row.languages].sort()).toEqual(["english", "hindi"]);
   const id = row.id;
   const viaApi = await request.get(`/api/v1/campaigns/${id}`, { headers: apiAuth() });
-  expect((await viaApi.json()).data).toMatchObject({ name, description: "made on screen", region: "south", endDate: "2027-03-31", collection_type: "emi" });
+  expect((await viaApi.json()).data).toMatchObject({
+    name,
+    description: "made on screen",
+    region: "south",
+    endDate: "2027-03-31",
+    collection_type: "emi",
+  });
 
   // Edit: the server refuses a type of another service at the field; a lead campaign's legal window is TRAI's.
   await page.goto(`/campaigns/${id}/edit`);
@@ -73,7 +85,10 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
   await expect(page.getByRole("heading", { name, level: 1, exact: true })).toBeVisible();
   const [edited] = await query(`SELECT "campaignType", description, timezone, "retryDelayMinutes" FROM campaigns WHERE id = $1`, [id]);
   expect(edited).toEqual({ campaignType: "edi", description: "edited on screen", timezone: "Asia/Dubai", retryDelayMinutes: 30 });
-  expect((await (await request.get(`/api/v1/campaigns/${id}`, { headers: apiAuth() })).json()).data).toMatchObject({ collection_type: "edi", timezone: "Asia/Dubai" });
+  expect((await (await request.get(`/api/v1/campaigns/${id}`, { headers: apiAuth() })).json()).data).toMatchObject({
+    collection_type: "edi",
+    timezone: "Asia/Dubai",
+  });
 
   // What makes two contacts the same person (the wizard's setting) is set here too.
   await page.goto(`/campaigns/${id}/edit`);
@@ -84,10 +99,21 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
 
   // Delete says what goes with it: two contacts and the upload job that added them.
   const loan = (n: number) => ({
-    loan_id: `${run}-${n}`, first_name: "Rahul", last_name: "Sharma", phone_number: String(9_810_000_000 + n), loan_amount: 50000,
-    emi_amount: 2500, loan_period: 12, current_emi: 5, emi_due_date: "2025-03-15", payment_status: "pending",
+    loan_id: `${run}-${n}`,
+    first_name: "Rahul",
+    last_name: "Sharma",
+    phone_number: String(9_810_000_000 + n),
+    loan_amount: 50000,
+    emi_amount: 2500,
+    loan_period: 12,
+    current_emi: 5,
+    emi_due_date: "2025-03-15",
+    payment_status: "pending",
   });
-  const added = await request.post("/api/v1/customers/add/bulk", { headers: apiAuth(), data: { campaignId: id, records: [loan(1), loan(2)] } });
+  const added = await request.post("/api/v1/customers/add/bulk", {
+    headers: apiAuth(),
+    data: { campaignId: id, records: [loan(1), loan(2)] },
+  });
   expect(added.ok()).toBe(true);
   await page.goto(`/campaigns/${id}/edit`);
   await page.getByRole("button", { name: "Delete campaign…" }).click();
@@ -139,13 +165,16 @@ test("a custom campaign's CRM fields, checked as typed, with the live sample CSV
 
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name, level: 1, exact: true })).toBeVisible();
-  const [row] = await query<{ id: string; fieldSchema: { identifierKey: string; fields: { key: string; type: string; required: boolean; label: string }[] } }>(
-    `SELECT id, "fieldSchema" FROM campaigns WHERE name = $1`,
-    [name],
-  );
+  const [row] = await query<{
+    id: string;
+    fieldSchema: { identifierKey: string; fields: { key: string; type: string; required: boolean; label: string }[] };
+  }>(`SELECT id, "fieldSchema" FROM campaigns WHERE name = $1`, [name]);
   expect(row.fieldSchema.identifierKey).toBe("customer_info:customer_id");
   expect(row.fieldSchema.fields.map((f) => [f.key, f.type, f.required])).toEqual([
-    ["numeric", "phone", true], ["user", "string", false], ["customer_info:customer_id", "string", true], ["loan_info:amount", "number", false],
+    ["numeric", "phone", true],
+    ["user", "string", false],
+    ["customer_info:customer_id", "string", true],
+    ["loan_info:amount", "number", false],
   ]);
   const viaApi = (await (await request.get(`/api/v1/campaigns/${row.id}`, { headers: apiAuth() })).json()).data;
   expect(viaApi.fields.map((f: { key: string }) => f.key)).toEqual(["numeric", "user", "customer_info:customer_id", "loan_info:amount"]);

@@ -51,7 +51,11 @@ test.describe("campaigns API (TimePay)", () => {
     const auth = { Authorization: `Bearer ${demo.apiKey}` };
     const invalid = await request.post("/api/v1/campaigns/create", { headers: auth, data: { ...body("x"), startDate: "tomorrow" } });
     expect(invalid.status()).toBe(400);
-    expect(await invalid.json()).toEqual({ success: false, message: "Validation failed", errors: ["startDate must be a date in YYYY-MM-DD format"] });
+    expect(await invalid.json()).toEqual({
+      success: false,
+      message: "Validation failed",
+      errors: ["startDate must be a date in YYYY-MM-DD format"],
+    });
 
     const form = await request.post("/api/v1/campaigns/create", { headers: { ...auth, "Content-Type": "text/plain" }, data: "hello" });
     expect(form.status()).toBe(415);

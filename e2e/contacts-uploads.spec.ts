@@ -17,8 +17,17 @@ const CRM = {
   identifierField: "customer_info:customer_id",
 };
 const loan = (id: string, phone: string, first = "Asha", last = "Verma") => ({
-  loan_id: id, first_name: first, last_name: last, phone_number: phone, loan_amount: 250000, emi_amount: 12500,
-  loan_period: 24, current_emi: 3, emi_due_date: "2025-01-05", payment_status: "pending", language: "hindi",
+  loan_id: id,
+  first_name: first,
+  last_name: last,
+  phone_number: phone,
+  loan_amount: 250000,
+  emi_amount: 12500,
+  loan_period: 24,
+  current_emi: 3,
+  emi_due_date: "2025-01-05",
+  payment_status: "pending",
+  language: "hindi",
 });
 const run = Math.floor(Math.random() * 9_000_000) + 1_000_000;
 const phone = (n: number) => `98${String(run * 10 + n).slice(-8)}`;
@@ -49,7 +58,10 @@ test.describe("contacts and upload jobs", () => {
     await expect(page).toHaveURL(/\?q=/);
     const rows = page.getByRole("table", { name: "Contacts of this campaign" }).getByRole("row");
     await expect(rows).toHaveCount(2);
-    const [stored] = await query<{ identifier: string; phoneE164: string }>(`SELECT identifier, "phoneE164" FROM customers WHERE "campaignId" = $1 AND "phoneE164" = $2`, [campaign.id, `+91${phone(2)}`]);
+    const [stored] = await query<{ identifier: string; phoneE164: string }>(
+      `SELECT identifier, "phoneE164" FROM customers WHERE "campaignId" = $1 AND "phoneE164" = $2`,
+      [campaign.id, `+91${phone(2)}`],
+    );
     await expect(rows.nth(1)).toContainText(stored.identifier);
     await expect(rows.nth(1)).toContainText(stored.phoneE164);
     await expect(rows.nth(1)).toContainText("Kabir Das");
@@ -95,7 +107,10 @@ test.describe("contacts and upload jobs", () => {
     const fresh = await freshSignedIn(browser);
     await fresh.goto(`/uploads/${jobId}`);
     await expect(fresh.getByText("Partial", { exact: true })).toBeVisible({ timeout: 20_000 });
-    const [job] = await query<{ total: number; successful: number; rowErrors: { index: number; errors: string[] }[] }>(`SELECT total, successful, "rowErrors" FROM upload_jobs WHERE id = $1`, [jobId]);
+    const [job] = await query<{ total: number; successful: number; rowErrors: { index: number; errors: string[] }[] }>(
+      `SELECT total, successful, "rowErrors" FROM upload_jobs WHERE id = $1`,
+      [jobId],
+    );
     expect(job).toMatchObject({ total: 3, successful: 1 });
     await expect(fresh.getByRole("row", { name: /Received/ })).toContainText("3");
     await expect(fresh.getByRole("row", { name: /Added/ })).toContainText("1");
@@ -103,7 +118,10 @@ test.describe("contacts and upload jobs", () => {
     const download = fresh.waitForEvent("download");
     await fresh.getByRole("link", { name: "Download all rows (CSV)" }).click();
     const file = readFileSync((await (await download).path())!, "utf8");
-    const lines = file.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = file
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe('"numeric","user","customer_info:customer_id","customer_info:customer_name","row","errors"');
     expect(lines).toHaveLength(1 + job.rowErrors.length);
     expect(lines[1]).toBe(`"'=cmd|' /C calc'!A0","priya","R-2","Formula","1","${job.rowErrors[0].errors.join("; ").replace(/"/g, '""')}"`);
@@ -120,7 +138,10 @@ test.describe("contacts and upload jobs", () => {
     const jobId = await bulkAdd(page, campaign, [loan("U-1", phone(1)), loan("U-2", phone(2)), loan("U-3", phone(3))]);
     const [called] = await query<{ id: string }>(`SELECT id FROM customers WHERE "campaignId" = $1 AND identifier = 'U-2'`, [campaign.id]);
     const demo = seedData().demo;
-    await query(`INSERT INTO calls (id, "organizationId", "campaignId", "customerId", "agentId", "toPhone", status, outcome) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'completed', 'Contacted')`, [demo.id, campaign.id, called.id, demo.agents[0].id, `+91${phone(2)}`]);
+    await query(
+      `INSERT INTO calls (id, "organizationId", "campaignId", "customerId", "agentId", "toPhone", status, outcome) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'completed', 'Contacted')`,
+      [demo.id, campaign.id, called.id, demo.agents[0].id, `+91${phone(2)}`],
+    );
 
     await signIn(page);
     await page.goto(`/uploads/${jobId}`);
@@ -134,7 +155,10 @@ test.describe("contacts and upload jobs", () => {
     await expect(page.getByText("Undone", { exact: true })).toBeVisible();
     const left = await query<{ identifier: string }>(`SELECT identifier FROM customers WHERE "campaignId" = $1`, [campaign.id]);
     expect(left).toEqual([{ identifier: "U-2" }]);
-    const [job] = await query<{ undoneAt: Date | null; undoResult: { removed: number } }>(`SELECT "undoneAt", "undoResult" FROM upload_jobs WHERE id = $1`, [jobId]);
+    const [job] = await query<{ undoneAt: Date | null; undoResult: { removed: number } }>(
+      `SELECT "undoneAt", "undoResult" FROM upload_jobs WHERE id = $1`,
+      [jobId],
+    );
     expect(job.undoneAt).not.toBeNull();
     expect(job.undoResult.removed).toBe(2);
     await expect(page.getByRole("button", { name: "Undo this upload…" })).toHaveCount(0);
@@ -195,10 +219,16 @@ test.describe("contacts and upload jobs", () => {
     const bar = page.getByRole("progressbar", { name: "Upload progress" });
     await expect(bar).toHaveAttribute("aria-valuenow", "25");
     await expect(page.getByText("Running", { exact: true })).toBeVisible();
-    await query(`UPDATE upload_jobs SET processed = 150, successful = 140, valid = 145, invalid = 5, duplicates = 5, failed = 10 WHERE id = $1`, [jobId]);
+    await query(
+      `UPDATE upload_jobs SET processed = 150, successful = 140, valid = 145, invalid = 5, duplicates = 5, failed = 10 WHERE id = $1`,
+      [jobId],
+    );
     await expect(bar).toHaveAttribute("aria-valuenow", "75");
     await expect(page.getByText("150 of 200 rows processed (75%)")).toBeVisible();
-    await query(`UPDATE upload_jobs SET processed = 200, successful = 190, valid = 195, failed = 10, status = 'completed', "completedAt" = now() WHERE id = $1`, [jobId]);
+    await query(
+      `UPDATE upload_jobs SET processed = 200, successful = 190, valid = 195, failed = 10, status = 'completed', "completedAt" = now() WHERE id = $1`,
+      [jobId],
+    );
     await expect(page.getByText("Partial", { exact: true })).toBeVisible();
     await expect(bar).toHaveCount(0);
     await expect(page.getByRole("row", { name: /Added/ })).toContainText("190");
@@ -222,7 +252,9 @@ test.describe("contacts and upload jobs", () => {
     await page.getByRole("button", { name: "Add to DNC" }).click();
     await page.getByRole("group", { name: "Add to DNC" }).getByRole("button", { name: "Add to DNC" }).click();
     await expect(page.getByText("DNC · this campaign")).toBeVisible();
-    expect(await query(`SELECT scope, status FROM dnc_entries WHERE "phoneE164" = $1`, [`+91${phone(5)}`])).toEqual([{ scope: campaign.id, status: "active" }]);
+    expect(await query(`SELECT scope, status FROM dnc_entries WHERE "phoneE164" = $1`, [`+91${phone(5)}`])).toEqual([
+      { scope: campaign.id, status: "active" },
+    ]);
   });
 });
 

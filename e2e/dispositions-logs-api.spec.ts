@@ -14,11 +14,17 @@ test.describe("dispositions, logs and call details (TimePay)", () => {
     expect(disposition).toMatchObject({ name, description: "", priority: 42 });
     expect((await request.post("/api/v1/dispositions", { headers: auth, data: { name } })).status()).toBe(409);
 
-    const group = await request.post("/api/v1/dispositions/groups/create", { headers: auth, data: { name: `${name} group`, dispositions: [disposition.id, disposition.id] } });
+    const group = await request.post("/api/v1/dispositions/groups/create", {
+      headers: auth,
+      data: { name: `${name} group`, dispositions: [disposition.id, disposition.id] },
+    });
     expect(group.status()).toBe(201);
     const groupId = (await group.json()).data.id;
     const expanded = await request.get(`/api/v1/dispositions/groups/${groupId}?expand=true`, { headers: auth });
-    expect((await expanded.json()).data).toMatchObject({ dispositions: [disposition.id], dispositionDetails: [{ id: disposition.id, name, description: "", priority: 42 }] });
+    expect((await expanded.json()).data).toMatchObject({
+      dispositions: [disposition.id],
+      dispositionDetails: [{ id: disposition.id, name, description: "", priority: 42 }],
+    });
 
     const refused = await request.delete(`/api/v1/dispositions/${disposition.id}`, { headers: auth });
     expect(refused.status()).toBe(400);
@@ -27,7 +33,10 @@ test.describe("dispositions, logs and call details (TimePay)", () => {
     const foreign = await request.get(`/api/v1/dispositions/${disposition.id}`, { headers: { Authorization: `Bearer ${other.apiKey}` } });
     expect(foreign.status()).toBe(404);
 
-    const removed = await request.delete(`/api/v1/dispositions/groups/${groupId}/dispositions`, { headers: auth, data: { dispositions: [disposition.id] } });
+    const removed = await request.delete(`/api/v1/dispositions/groups/${groupId}/dispositions`, {
+      headers: auth,
+      data: { dispositions: [disposition.id] },
+    });
     expect(await removed.json()).toEqual({ success: true, message: "Dispositions removed from group successfully" });
     expect((await request.delete(`/api/v1/dispositions/groups/${groupId}`, { headers: auth })).status()).toBe(200);
     const deleted = await request.delete(`/api/v1/dispositions/${disposition.id}`, { headers: auth });
@@ -46,7 +55,28 @@ test.describe("dispositions, logs and call details (TimePay)", () => {
     expect(body.pagination.total_pages).toBe(Math.ceil(body.pagination.total / 10));
 
     const first = body.data[0];
-    const documented = ["agent_id", "call_id", "campaign_id", "campaign_name", "date", "direction", "disposition", "disposition_id", "duration", "end_time", "extracted_data", "from", "name", "recording_id", "start_time", "status", "summary", "to", "transcript_id", "type"];
+    const documented = [
+      "agent_id",
+      "call_id",
+      "campaign_id",
+      "campaign_name",
+      "date",
+      "direction",
+      "disposition",
+      "disposition_id",
+      "duration",
+      "end_time",
+      "extracted_data",
+      "from",
+      "name",
+      "recording_id",
+      "start_time",
+      "status",
+      "summary",
+      "to",
+      "transcript_id",
+      "type",
+    ];
     expect(Object.keys(first).sort()).toEqual([...documented, "loan_id" in first ? "loan_id" : "lead_id"].sort());
     expect(first).toMatchObject({ direction: "outbound", type: "call" });
     const count = await request.get(`/api/v1/logs?count_only=true&status=${encodeURIComponent(first.status)}`, { headers: auth });
@@ -54,9 +84,16 @@ test.describe("dispositions, logs and call details (TimePay)", () => {
 
     const detail = await request.get(`/api/v1/communication/call/${first.call_id}`, { headers: auth });
     expect(detail.status()).toBe(200);
-    expect((await detail.json()).data).toMatchObject({ call_id: first.call_id, status: first.status, disposition: first.disposition, campaign_id: first.campaign_id });
+    expect((await detail.json()).data).toMatchObject({
+      call_id: first.call_id,
+      status: first.status,
+      disposition: first.disposition,
+      campaign_id: first.campaign_id,
+    });
 
-    const foreign = await request.get(`/api/v1/communication/call/${first.call_id}`, { headers: { Authorization: `Bearer ${other.apiKey}` } });
+    const foreign = await request.get(`/api/v1/communication/call/${first.call_id}`, {
+      headers: { Authorization: `Bearer ${other.apiKey}` },
+    });
     expect(foreign.status()).toBe(404);
     expect(await foreign.json()).toEqual({ success: false, message: "Call not found" });
 

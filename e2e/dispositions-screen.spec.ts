@@ -7,7 +7,8 @@ import { seedData } from "./seed-data";
 // group still uses cannot be deleted and the screen says which group. Postgres and the API agree.
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-const fieldOf = (page: Page, label: string) => page.locator("label.field").filter({ hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) });
+const fieldOf = (page: Page, label: string) =>
+  page.locator("label.field").filter({ hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) });
 
 test.afterAll(async () => {
   await query(`DELETE FROM disposition_groups WHERE name LIKE $1`, [`%${run}`]);
@@ -58,7 +59,9 @@ test("add, edit and delete dispositions and groups", async ({ page, request }) =
   const groupRow = page.getByRole("table", { name: "Disposition groups" }).getByRole("row").filter({ hasText: group });
   await expect(groupRow).toContainText(name);
   const [storedGroup] = await query<{ id: string }>(`SELECT id FROM disposition_groups WHERE name = $1`, [group]);
-  expect(await query(`SELECT "dispositionId" FROM disposition_group_members WHERE "groupId" = $1`, [storedGroup.id])).toEqual([{ dispositionId: stored.id }]);
+  expect(await query(`SELECT "dispositionId" FROM disposition_group_members WHERE "groupId" = $1`, [storedGroup.id])).toEqual([
+    { dispositionId: stored.id },
+  ]);
   await expect(row).toContainText(group);
   await row.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page.locator(".alert-error")).toHaveText(`Cannot delete: Disposition is used in group(s): ${group}`);
@@ -72,7 +75,10 @@ test("add, edit and delete dispositions and groups", async ({ page, request }) =
 
   // Take it out of the group, then both can go.
   await groupRow.getByRole("button", { name: `Edit group ${group}` }).click();
-  await page.getByRole("form", { name: `Edit group ${group}` }).getByLabel(name).uncheck();
+  await page
+    .getByRole("form", { name: `Edit group ${group}` })
+    .getByLabel(name)
+    .uncheck();
   await page.getByRole("button", { name: "Save group" }).click();
   await expect(groupRow).not.toContainText(name);
   await row.getByRole("button", { name: `Delete ${name}` }).click();

@@ -54,10 +54,16 @@ test.describe("Flexydial API", () => {
     const auth = await token(request, demo.admin.email, demo.admin.password);
 
     const rows = Array.from({ length: 50 }, (_, i) => row(i));
-    const inserted = await request.post("/api/bulkphonebookupload/v1/", { headers: { Authorization: auth }, data: { campaign: CAMPAIGN, bulk_data: rows } });
+    const inserted = await request.post("/api/bulkphonebookupload/v1/", {
+      headers: { Authorization: auth },
+      data: { campaign: CAMPAIGN, bulk_data: rows },
+    });
     expect(inserted.status()).toBe(200);
     const accepted = await inserted.json();
-    expect(accepted).toEqual({ success: expect.stringMatching(/^Reference\/Phonebook Name:API_\d{14}_[0-9a-f]{6}$/), job_id: expect.stringMatching(/^upl_/) });
+    expect(accepted).toEqual({
+      success: expect.stringMatching(/^Reference\/Phonebook Name:API_\d{14}_[0-9a-f]{6}$/),
+      job_id: expect.stringMatching(/^upl_/),
+    });
     expect(await waitForStatus(request, auth, accepted.job_id)).toEqual({ status: 200, body: { status: "Completed" } });
     // The vendor's text says GET: both methods answer.
     const viaGet = await request.get(`/api/bulkphonebookupload/status/${accepted.job_id}/`, { headers: { Authorization: auth } });
@@ -66,26 +72,47 @@ test.describe("Flexydial API", () => {
 
     const updated = await request.post("/api/bulkphonebookupload/v1/", {
       headers: { Authorization: auth },
-      data: { campaign: CAMPAIGN, action_type: "update", reference_field: "numeric", bulk_data: [{ numeric: phone(0), user: "vikram" }, { numeric: phone(1), user: "arjun" }] },
+      data: {
+        campaign: CAMPAIGN,
+        action_type: "update",
+        reference_field: "numeric",
+        bulk_data: [
+          { numeric: phone(0), user: "vikram" },
+          { numeric: phone(1), user: "arjun" },
+        ],
+      },
     });
     expect(updated.status()).toBe(201);
     expect(await waitForStatus(request, auth, (await updated.json()).job_id)).toEqual({ status: 200, body: { status: "Completed" } });
 
     const byId = await request.post("/api/bulkphonebookupload/v1/", {
       headers: { Authorization: auth },
-      data: { campaign: CAMPAIGN, action_type: "update", reference_field: "customer_info:customer_id", bulk_data: [{ "customer_info:customer_id": `E2E-${run}-2`, "customer_info:city": "Chennai" }] },
+      data: {
+        campaign: CAMPAIGN,
+        action_type: "update",
+        reference_field: "customer_info:customer_id",
+        bulk_data: [{ "customer_info:customer_id": `E2E-${run}-2`, "customer_info:city": "Chennai" }],
+      },
     });
     expect(byId.status()).toBe(201);
     expect(await waitForStatus(request, auth, (await byId.json()).job_id)).toEqual({ status: 200, body: { status: "Completed" } });
     // Reassigned by phone, city changed by CRM id; every other contact and value kept.
-    expect(await contacts(0, 1, 2, 3)).toEqual([contact(0, "vikram", "Pune"), contact(1, "arjun", "Pune"), contact(2, "priya", "Chennai"), contact(3, "priya", "Pune")]);
+    expect(await contacts(0, 1, 2, 3)).toEqual([
+      contact(0, "vikram", "Pune"),
+      contact(1, "arjun", "Pune"),
+      contact(2, "priya", "Chennai"),
+      contact(3, "priya", "Pune"),
+    ]);
   });
 
   test("rows with problems: Invalid Data lists each with its description", async ({ request }) => {
     const { demo } = seedData();
     const auth = `Token ${demo.apiKey}`;
     const rows = [row(100), row(101, { numeric: "12345" }), row(102, { numeric: phone(100) }), row(103, { user: "nobody" })];
-    const res = await request.post("/api/bulkphonebookupload/v1/", { headers: { Authorization: auth }, data: { campaign: CAMPAIGN, bulk_data: rows } });
+    const res = await request.post("/api/bulkphonebookupload/v1/", {
+      headers: { Authorization: auth },
+      data: { campaign: CAMPAIGN, bulk_data: rows },
+    });
     expect(res.status()).toBe(200);
     expect(await waitForStatus(request, auth, (await res.json()).job_id)).toEqual({
       status: 500,
@@ -103,17 +130,26 @@ test.describe("Flexydial API", () => {
   test("documented request errors, and another organization's job is not found", async ({ request }) => {
     const { demo, other } = seedData();
     const auth = { Authorization: `Token ${demo.apiKey}` };
-    const withReference = await request.post("/api/bulkphonebookupload/v1/", { headers: auth, data: { campaign: CAMPAIGN, reference_field: "numeric", bulk_data: [row(200)] } });
+    const withReference = await request.post("/api/bulkphonebookupload/v1/", {
+      headers: auth,
+      data: { campaign: CAMPAIGN, reference_field: "numeric", bulk_data: [row(200)] },
+    });
     expect(withReference.status()).toBe(400);
     expect(await withReference.json()).toEqual({ errors: "Insert operation cannot have reference_field." });
-    const headers = await request.post("/api/bulkphonebookupload/v1/", { headers: auth, data: { campaign: CAMPAIGN, bulk_data: [row(201, { "customer_info:pincode": "600001" })] } });
+    const headers = await request.post("/api/bulkphonebookupload/v1/", {
+      headers: auth,
+      data: { campaign: CAMPAIGN, bulk_data: [row(201, { "customer_info:pincode": "600001" })] },
+    });
     expect(headers.status()).toBe(500);
     expect(await headers.json()).toEqual({ errors: "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV" });
     const noToken = await request.post("/api/bulkphonebookupload/v1/", { data: { campaign: CAMPAIGN, bulk_data: [row(202)] } });
     expect(noToken.status()).toBe(401);
     expect(await noToken.json()).toEqual({ detail: "Authentication credentials were not provided." });
 
-    const theirs = await request.post("/api/bulkphonebookupload/v1/", { headers: { Authorization: `Token ${other.apiKey}` }, data: { campaign: CAMPAIGN, bulk_data: [row(203)] } });
+    const theirs = await request.post("/api/bulkphonebookupload/v1/", {
+      headers: { Authorization: `Token ${other.apiKey}` },
+      data: { campaign: CAMPAIGN, bulk_data: [row(203)] },
+    });
     expect(theirs.status()).toBe(200);
     const theirJob = (await theirs.json()).job_id;
     expect(theirJob).toMatch(/^upl_/);
@@ -136,7 +172,10 @@ test.describe("Flexydial API", () => {
       ],
     });
     expect(await added.json()).toEqual({ detail: "Data processed successfully" });
-    const again = await request.post("/api/upload-dnc/", { headers: auth, data: [{ numeric: numbers[0], campaign: "", global_dnc: "true", status: "Active" }] });
+    const again = await request.post("/api/upload-dnc/", {
+      headers: auth,
+      data: [{ numeric: numbers[0], campaign: "", global_dnc: "true", status: "Active" }],
+    });
     expect(again.status()).toBe(400);
     expect(await again.json()).toEqual({ detail: `DNC number ${numbers[0]} already exists.` });
 

@@ -25,7 +25,11 @@ function padded(json: unknown, bytes: number): string {
  */
 function postChunked(path: string, auth: string, bytes: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseURL}${path}`, { method: "POST", agent: false, headers: { "content-type": "application/json", authorization: auth } });
+    const req = http.request(`${baseURL}${path}`, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": "application/json", authorization: auth },
+    });
     let answered = false;
     req.on("response", (res) => {
       answered = true;
@@ -58,16 +62,38 @@ test.describe("request bodies on every path spelling", () => {
     const phone = number();
     const size = Math.round(11.7 * 1_000_000);
 
-    const added = await request.post("/api/upload-dnc/", { headers: { authorization: auth, "content-type": "application/json" }, data: padded([{ numeric: phone, campaign: "", global_dnc: "true" }], size) });
+    const added = await request.post("/api/upload-dnc/", {
+      headers: { authorization: auth, "content-type": "application/json" },
+      data: padded([{ numeric: phone, campaign: "", global_dnc: "true" }], size),
+    });
     expect(await added.json()).toEqual({ detail: "Data processed successfully" });
     expect(added.status()).toBe(200);
 
-    const removed = await request.post("/api/remove-dnc/", { headers: { authorization: auth, "content-type": "application/json" }, data: padded([{ numeric: phone }], size) });
+    const removed = await request.post("/api/remove-dnc/", {
+      headers: { authorization: auth, "content-type": "application/json" },
+      data: padded([{ numeric: phone }], size),
+    });
     expect(await removed.json()).toEqual({ detail: "DNC numbers removed successfully" });
 
-    const row = { numeric: number().replace(/^63/, "98"), user: "priya", "customer_info:customer_id": `BIG-${Date.now()}`, "customer_info:customer_name": "Padded", "customer_info:city": "Pune" };
+    const row = {
+      numeric: number().replace(/^63/, "98"),
+      user: "priya",
+      "customer_info:customer_id": `BIG-${Date.now()}`,
+      "customer_info:customer_name": "Padded",
+      "customer_info:city": "Pune",
+    };
     for (const path of ["/api/bulkphonebookupload/v1/", "/api/bulkphonebookupload/v1"]) {
-      const upload = await request.post(path, { headers: { authorization: auth, "content-type": "application/json" }, data: padded({ campaign: "Flexy Phonebook", action_type: "insert", bulk_data: [{ ...row, "customer_info:customer_id": `${row["customer_info:customer_id"]}${path.length}` }] }, size) });
+      const upload = await request.post(path, {
+        headers: { authorization: auth, "content-type": "application/json" },
+        data: padded(
+          {
+            campaign: "Flexy Phonebook",
+            action_type: "insert",
+            bulk_data: [{ ...row, "customer_info:customer_id": `${row["customer_info:customer_id"]}${path.length}` }],
+          },
+          size,
+        ),
+      });
       expect(upload.status(), path).toBe(200);
       expect(await upload.json()).toMatchObject({ job_id: expect.stringMatching(/^upl_/) });
     }
@@ -84,8 +110,16 @@ test.describe("request bodies on every path spelling", () => {
       ["/api/upload-dnc/", `Token ${demo.apiKey}`, dnc],
       ["/api/remove-dnc/", `Token ${demo.apiKey}`, dnc],
       ["/api/upload-dnc", `Token ${demo.apiKey}`, dnc],
-      ["/api/v1/customers/add/bulk", `Bearer ${demo.apiKey}`, { status: 413, body: { success: false, error: "PayloadTooLarge", message: "Request body is larger than 16 MB" } }],
-      ["/api/v1/customers/add/bulk/", `Bearer ${demo.apiKey}`, { status: 413, body: { success: false, error: "PayloadTooLarge", message: "Request body is larger than 16 MB" } }],
+      [
+        "/api/v1/customers/add/bulk",
+        `Bearer ${demo.apiKey}`,
+        { status: 413, body: { success: false, error: "PayloadTooLarge", message: "Request body is larger than 16 MB" } },
+      ],
+      [
+        "/api/v1/customers/add/bulk/",
+        `Bearer ${demo.apiKey}`,
+        { status: 413, body: { success: false, error: "PayloadTooLarge", message: "Request body is larger than 16 MB" } },
+      ],
     ];
     for (const [path, auth, expected] of cases) {
       const res = await postChunked(path, auth, 17 * MIB);
@@ -95,7 +129,9 @@ test.describe("request bodies on every path spelling", () => {
 
   test("every API response carries X-Request-Id", async ({ request }) => {
     const { demo } = seedData();
-    const res = await request.get("/api/v1/campaigns/", { headers: { authorization: `Bearer ${demo.apiKey}`, "x-request-id": "e2e-trace-1" } });
+    const res = await request.get("/api/v1/campaigns/", {
+      headers: { authorization: `Bearer ${demo.apiKey}`, "x-request-id": "e2e-trace-1" },
+    });
     expect(res.status()).toBe(200);
     expect(res.headers()["x-request-id"]).toBe("e2e-trace-1");
     const anonymous = await request.get("/api/v1/campaigns");
@@ -105,13 +141,24 @@ test.describe("request bodies on every path spelling", () => {
 });
 
 test.describe("page tenant sweep", () => {
-  test("every page, opened by another organization's operator with this organization's ids, shows nothing of it", async ({ playwright }) => {
+  test("every page, opened by another organization's operator with this organization's ids, shows nothing of it", async ({
+    playwright,
+  }) => {
     const { demo, other } = seedData();
     const context = await playwright.request.newContext({ baseURL });
-    const signIn = await context.post("/api/auth/sign-in/email", { data: { email: other.admin.email, password: other.admin.password }, headers: { origin: baseURL } });
+    const signIn = await context.post("/api/auth/sign-in/email", {
+      data: { email: other.admin.email, password: other.admin.password },
+      headers: { origin: baseURL },
+    });
     expect(signIn.status()).toBe(200);
     // Text only the demo organization's pages hold (both organizations have a "Loan Recovery - Nov").
-    const markers = [demo.name, "EDI Collections", "Home Loan Leads", demo.admin.email, ...demo.campaigns.filter((c) => !other.campaigns.some((o) => o.name === c.name)).map((c) => c.id)];
+    const markers = [
+      demo.name,
+      "EDI Collections",
+      "Home Loan Leads",
+      demo.admin.email,
+      ...demo.campaigns.filter((c) => !other.campaigns.some((o) => o.name === c.name)).map((c) => c.id),
+    ];
     const foreign: Record<string, string[]> = { id: demo.campaigns.map((c) => c.id) };
 
     const pages = appPages();

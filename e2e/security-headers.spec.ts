@@ -9,7 +9,9 @@ import { signIn } from "./upload-helpers";
 // made by generate-token are listed on the settings screen and can be revoked there.
 
 test.describe("security headers", () => {
-  test("pages: nonce CSP matching the scripts, frame-ancestors 'none', nosniff, Referrer-Policy, Permissions-Policy, no HSTS over http", async ({ request }) => {
+  test("pages: nonce CSP matching the scripts, frame-ancestors 'none', nosniff, Referrer-Policy, Permissions-Policy, no HSTS over http", async ({
+    request,
+  }) => {
     const res = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
     expect(res.status()).toBe(200);
     const headers = res.headers();
@@ -37,7 +39,9 @@ test.describe("security headers", () => {
   test("no page can be framed: the browser refuses /settings in an iframe", async ({ page, baseURL }) => {
     const refused = page.waitForEvent("console", (m: ConsoleMessage) => /frame-ancestors/i.test(m.text()));
     await page.setContent(`<iframe src="${baseURL}/settings" title="framed"></iframe>`);
-    expect((await refused).text()).toMatch(/violates the following Content Security Policy directive: "frame-ancestors 'none'"\. The request has been blocked/);
+    expect((await refused).text()).toMatch(
+      /violates the following Content Security Policy directive: "frame-ancestors 'none'"\. The request has been blocked/,
+    );
     await expect(page.frameLocator("iframe").getByRole("heading", { name: "Settings" })).toHaveCount(0);
   });
 
@@ -80,7 +84,10 @@ test.describe("security headers", () => {
 });
 
 test.describe("the client address", () => {
-  test("comes from the socket: a client's X-Forwarded-For and forged client headers are ignored, and no token is in the sign-in body", async ({ playwright, baseURL }) => {
+  test("comes from the socket: a client's X-Forwarded-For and forged client headers are ignored, and no token is in the sign-in body", async ({
+    playwright,
+    baseURL,
+  }) => {
     const { demo, databaseUrl } = seedData();
     const context = await playwright.request.newContext({ baseURL });
     const res = await context.post("/api/auth/sign-in/email", {
@@ -90,7 +97,10 @@ test.describe("the client address", () => {
     expect(res.status()).toBe(200);
     const body = await res.text();
     expect(body).not.toMatch(/"token"/);
-    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const cookies = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) expect(cookie).not.toMatch(/;\s*secure/i); // http, whatever X-Forwarded-Proto claimed
     const client = new pg.Client({ connectionString: databaseUrl });

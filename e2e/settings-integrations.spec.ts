@@ -23,7 +23,10 @@ function stub(answer: (hit: Hit) => { status: number; body: unknown }) {
   });
   return {
     hits,
-    start: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -81,7 +84,10 @@ test.describe("settings: dialer, call defaults and webhook", () => {
     await row.getByRole("button", { name: "Resend" }).click();
     await expect(webhook.getByText("Sent again: the receiver answered 200.")).toBeVisible();
     await expect(row).toContainText("delivered");
-    expect(receiver.hits.at(-1)).toMatchObject({ path: "/hooks/calls", body: JSON.stringify({ event_type: "call", call_id: "e2e-call-1", status: "Contacted" }) });
+    expect(receiver.hits.at(-1)).toMatchObject({
+      path: "/hooks/calls",
+      body: JSON.stringify({ event_type: "call", call_id: "e2e-call-1", status: "Contacted" }),
+    });
     expect(receiver.hits.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
 
     // The dialer: a simulated test call, then the HTTP provider.
@@ -98,7 +104,9 @@ test.describe("settings: dialer, call defaults and webhook", () => {
     await dialer.getByLabel("Attempts per number per 24 h").fill("2");
     await dialer.getByRole("button", { name: "Save call settings" }).click();
     await expect(dialer.getByText("Call settings saved.")).toBeVisible();
-    const settings = (await (await request.get("/api/settings/calls", { headers: { Authorization: `Bearer ${seedData().demo.apiKey}` } })).json()).settings;
+    const settings = (
+      await (await request.get("/api/settings/calls", { headers: { Authorization: `Bearer ${seedData().demo.apiKey}` } })).json()
+    ).settings;
     expect(settings).toMatchObject({ dialerKind: "http", providerUrl, frequencyCap: 2, providerSecretSet: true });
     expect(settings.providerSecret).toMatch(/^whsec_/);
 

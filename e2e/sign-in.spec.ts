@@ -41,7 +41,11 @@ test.describe("sign in and campaigns", () => {
     await expect(page.getByRole("heading", { name: "Loan Recovery - Nov" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Record fields" })).toContainText("payment_status");
 
-    for (const [label, heading] of [["Uploads", "Uploads"], ["Calls", "Calls"], ["Settings", "Settings"]]) {
+    for (const [label, heading] of [
+      ["Uploads", "Uploads"],
+      ["Calls", "Calls"],
+      ["Settings", "Settings"],
+    ]) {
       await page.getByRole("navigation").getByRole("link", { name: label }).click();
       await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     }

@@ -32,11 +32,22 @@ test.describe("customers API with calls (TimePay)", () => {
 
   test("201 All Added with Calls, byte for byte; the calls are dialled and end", async ({ request }) => {
     campaign = await createCampaign(request, "emi", { timezone: zoneWithLocalHour(12) });
-    const [agent] = await query<{ id: string }>(`SELECT id FROM agents WHERE "organizationId" = (SELECT "organizationId" FROM campaigns WHERE id = $1) AND active ORDER BY "createdAt" LIMIT 1`, [campaign.id]);
-    const [disposition] = await query<{ id: string }>(`SELECT id FROM dispositions WHERE "organizationId" = (SELECT "organizationId" FROM campaigns WHERE id = $1) ORDER BY priority LIMIT 1`, [campaign.id]);
+    const [agent] = await query<{ id: string }>(
+      `SELECT id FROM agents WHERE "organizationId" = (SELECT "organizationId" FROM campaigns WHERE id = $1) AND active ORDER BY "createdAt" LIMIT 1`,
+      [campaign.id],
+    );
+    const [disposition] = await query<{ id: string }>(
+      `SELECT id FROM dispositions WHERE "organizationId" = (SELECT "organizationId" FROM campaigns WHERE id = $1) ORDER BY priority LIMIT 1`,
+      [campaign.id],
+    );
     const response = await request.post("/api/v1/customers/add/bulk", {
       headers: apiAuth(),
-      data: { campaignId: campaign.id, records: [loan(1), loan(2), loan(3)], initiateCall: true, callConfig: { agentId: agent.id, dispositionId: disposition.id } },
+      data: {
+        campaignId: campaign.id,
+        records: [loan(1), loan(2), loan(3)],
+        initiateCall: true,
+        callConfig: { agentId: agent.id, dispositionId: disposition.id },
+      },
     });
     expect(response.status()).toBe(201);
     expect(await response.text()).toBe(
@@ -47,7 +58,8 @@ test.describe("customers API with calls (TimePay)", () => {
         callResults: { totalRequested: 3, initiated: 3, failed: 0, errors: [] },
       }),
     );
-    const calls = () => query<{ state: string; agentId: string }>(`SELECT state::text, "agentId" FROM calls WHERE "campaignId" = $1`, [campaign!.id]);
+    const calls = () =>
+      query<{ state: string; agentId: string }>(`SELECT state::text, "agentId" FROM calls WHERE "campaignId" = $1`, [campaign!.id]);
     expect((await calls()).map((c) => c.agentId)).toEqual([agent.id, agent.id, agent.id]);
     // The app's workers dial them through the simulated dialer, whose results end them.
     await expect

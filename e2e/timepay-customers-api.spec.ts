@@ -51,7 +51,11 @@ test.describe("customers API (TimePay)", () => {
         batchesProcessed: 1,
         errors: [{ id: `${run}-3`, error: "DUPLICATE", reason: `loan_id '${run}-3' already exists in this campaign`, index: 0 }],
         invalidRecords: [
-          { index: 2, id: `${run}-5`, errors: ["Record 2: Missing required field 'phone_number'", "Record 2: Missing required field 'loan_amount'"] },
+          {
+            index: 2,
+            id: `${run}-5`,
+            errors: ["Record 2: Missing required field 'phone_number'", "Record 2: Missing required field 'loan_amount'"],
+          },
         ],
       },
     });
@@ -60,15 +64,26 @@ test.describe("customers API (TimePay)", () => {
   test("bulk add: 400, 404 and 403 bodies; 401 and 415", async ({ request }) => {
     const validation = await bulk(request, { records: [loan(10)] });
     expect(validation.status()).toBe(400);
-    expect(await validation.text()).toBe(JSON.stringify({ success: false, message: "Validation failed", errors: ["campaignId is required and must be a string"] }));
+    expect(await validation.text()).toBe(
+      JSON.stringify({ success: false, message: "Validation failed", errors: ["campaignId is required and must be a string"] }),
+    );
 
-    const noValid = await bulk(request, { campaignId: campaign("Home Loan Leads"), records: [{ last_name: "Iyer", lead_date: "2025-01-10" }] });
+    const noValid = await bulk(request, {
+      campaignId: campaign("Home Loan Leads"),
+      records: [{ last_name: "Iyer", lead_date: "2025-01-10" }],
+    });
     expect(noValid.status()).toBe(400);
     expect(await noValid.text()).toBe(
       JSON.stringify({
         success: false,
         message: "No valid records to add",
-        invalidRecords: [{ index: 0, id: null, errors: ["Record 0: Missing required field 'first_name'", "Record 0: Missing required field 'phone_number'"] }],
+        invalidRecords: [
+          {
+            index: 0,
+            id: null,
+            errors: ["Record 0: Missing required field 'first_name'", "Record 0: Missing required field 'phone_number'"],
+          },
+        ],
       }),
     );
 
@@ -114,21 +129,44 @@ test.describe("customers API (TimePay)", () => {
     const campaignId = campaign("Loan Recovery - Nov");
     const one = await request.post("/api/v1/customers/add", { headers: headers(), data: { campaignId, data: loan(30) } });
     expect(one.status()).toBe(201);
-    expect(await one.json()).toEqual({ success: true, message: "Customer added to campaign successfully", data: { id: `${run}-30`, campaignId } });
+    expect(await one.json()).toEqual({
+      success: true,
+      message: "Customer added to campaign successfully",
+      data: { id: `${run}-30`, campaignId },
+    });
     const again = await request.post("/api/v1/customers/add", { headers: headers(), data: { campaignId, data: loan(30) } });
     expect(again.status()).toBe(409);
 
-    const updated = await request.put("/api/v1/customers/update", { headers: headers(), data: { campaignId, loan_id: `${run}-30`, data: { payment_status: "paid" } } });
-    expect(await updated.json()).toEqual({ success: true, message: "Customer data updated successfully", data: { id: `${run}-30`, result: "updated" } });
-    const older = await request.put("/api/v1/customer-data", { headers: headers(), data: { campaignId, loan_id: `${run}-30`, data: { first_name: "राहुल" } } });
+    const updated = await request.put("/api/v1/customers/update", {
+      headers: headers(),
+      data: { campaignId, loan_id: `${run}-30`, data: { payment_status: "paid" } },
+    });
+    expect(await updated.json()).toEqual({
+      success: true,
+      message: "Customer data updated successfully",
+      data: { id: `${run}-30`, result: "updated" },
+    });
+    const older = await request.put("/api/v1/customer-data", {
+      headers: headers(),
+      data: { campaignId, loan_id: `${run}-30`, data: { first_name: "राहुल" } },
+    });
     expect(older.status()).toBe(200);
-    const unknown = await request.put("/api/v1/customers/update", { headers: headers(), data: { campaignId, loan_id: `${run}-nope`, data: { first_name: "X" } } });
+    const unknown = await request.put("/api/v1/customers/update", {
+      headers: headers(),
+      data: { campaignId, loan_id: `${run}-nope`, data: { first_name: "X" } },
+    });
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toEqual({ success: false, message: "Customer not found" });
 
     const many = await request.put("/api/v1/customer-data/bulk", {
       headers: headers(),
-      data: { campaignId, records: [{ id: `${run}-30`, data: { emi_amount: 3000 } }, { id: `${run}-nope`, data: { emi_amount: 1 } }] },
+      data: {
+        campaignId,
+        records: [
+          { id: `${run}-30`, data: { emi_amount: 3000 } },
+          { id: `${run}-nope`, data: { emi_amount: 1 } },
+        ],
+      },
     });
     expect(many.status()).toBe(207);
     expect(await many.json()).toMatchObject({

@@ -18,7 +18,9 @@ test.describe("upload wizard: bad files said plainly", () => {
     const alert = page.locator(".wizard-alert");
 
     await drop(page, "leads.csv", Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "latin1"));
-    await expect(alert).toContainText("This file is a PDF document, not a spreadsheet. Export the contacts as .xlsx or .csv and upload that file.");
+    await expect(alert).toContainText(
+      "This file is a PDF document, not a spreadsheet. Export the contacts as .xlsx or .csv and upload that file.",
+    );
     await expect(page.getByText("%PDF-1.4")).toHaveCount(0);
     await page.getByRole("button", { name: "Dismiss" }).click();
 

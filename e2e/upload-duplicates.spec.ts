@@ -1,12 +1,31 @@
 import { expect, test } from "@playwright/test";
-import { acceptHeaderAndColumns, cell, createCampaign, csv, customersOf, deleteCampaign, drop, figure, openWizard, query, signIn, submitJustAdd, type TestCampaign } from "./upload-helpers";
+import {
+  acceptHeaderAndColumns,
+  cell,
+  createCampaign,
+  csv,
+  customersOf,
+  deleteCampaign,
+  drop,
+  figure,
+  openWizard,
+  query,
+  signIn,
+  submitJustAdd,
+  type TestCampaign,
+} from "./upload-helpers";
 
 // The same person is not added twice: a phone written two ways in one file, and a re-upload of
 // leads (whose ids are generated, so only the phone can tell), are flagged in the review before
 // submit and never reach the table. The campaign's "duplicates by" setting decides.
 
 const LEAD_HEADER = "first_name,last_name,phone_number,lead_date,language";
-const LEADS = csv(LEAD_HEADER, "Asha,Verma,9644242175,2025-01-05,hindi", "Ravi,Kumar,+91 96442 42175,2025-01-06,english", "Meena,Iyer,9876543212,2025-01-07,hindi");
+const LEADS = csv(
+  LEAD_HEADER,
+  "Asha,Verma,9644242175,2025-01-05,hindi",
+  "Ravi,Kumar,+91 96442 42175,2025-01-06,english",
+  "Meena,Iyer,9876543212,2025-01-07,hindi",
+);
 
 test.describe("upload wizard: duplicates on the person", () => {
   let campaign: TestCampaign | undefined;
@@ -57,8 +76,17 @@ test.describe("upload wizard: duplicates on the person", () => {
     await expect(page.getByRole("combobox", { name: "Duplicates" })).toHaveValue("identifier");
 
     await openWizard(page, campaign);
-    const header = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
-    await drop(page, "shared.csv", csv(header, "S-1,Asha,Verma,9644242175,250000,12500,24,3,2025-01-05,pending,hindi", "S-2,Ravi,Verma,+91 96442 42175,250000,12500,24,3,2025-01-05,pending,hindi"));
+    const header =
+      "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
+    await drop(
+      page,
+      "shared.csv",
+      csv(
+        header,
+        "S-1,Asha,Verma,9644242175,250000,12500,24,3,2025-01-05,pending,hindi",
+        "S-2,Ravi,Verma,+91 96442 42175,250000,12500,24,3,2025-01-05,pending,hindi",
+      ),
+    );
     await acceptHeaderAndColumns(page);
     await expect(figure(page, "Ready to add")).toHaveText("2");
     await expect(figure(page, "Duplicates in file")).toHaveText("0");
@@ -75,10 +103,14 @@ test.describe("upload wizard: dates as people write them", () => {
     campaign = undefined;
   });
 
-  const header = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
+  const header =
+    "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
   const loanRow = (id: string, phone: string, due: string) => `${id},Asha,Verma,${phone},250000,12500,24,3,${due},pending,hindi`;
 
-  test("a day-first column is detected with samples; an ambiguous one asks, and after one choice has no date errors", async ({ page, request }) => {
+  test("a day-first column is detected with samples; an ambiguous one asks, and after one choice has no date errors", async ({
+    page,
+    request,
+  }) => {
     campaign = await createCampaign(request, "emi");
     await signIn(page);
     await openWizard(page, campaign);
@@ -94,10 +126,22 @@ test.describe("upload wizard: dates as people write them", () => {
     await expect(figure(page, "Invalid")).toHaveText("0");
     await submitJustAdd(page, 2);
     await expect(page.getByText("2 of 2 rows from dues.csv were added")).toBeVisible();
-    expect((await customersOf(campaign.id)).map((c) => [c.identifier, c.data.emi_due_date])).toEqual([["D-1", "2027-01-15"], ["D-2", "2027-02-03"]]);
+    expect((await customersOf(campaign.id)).map((c) => [c.identifier, c.data.emi_due_date])).toEqual([
+      ["D-1", "2027-01-15"],
+      ["D-2", "2027-02-03"],
+    ]);
 
     await openWizard(page, campaign);
-    await drop(page, "ambiguous.csv", csv(header, loanRow("A-1", "9876500011", "03/02/2027"), loanRow("A-2", "9876500012", "04/05/2027"), loanRow("A-3", "9876500013", "31/02/2027")));
+    await drop(
+      page,
+      "ambiguous.csv",
+      csv(
+        header,
+        loanRow("A-1", "9876500011", "03/02/2027"),
+        loanRow("A-2", "9876500012", "04/05/2027"),
+        loanRow("A-3", "9876500013", "31/02/2027"),
+      ),
+    );
     await page.getByRole("button", { name: "Continue to columns" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Every day in emi_due_date is 12 or less" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Check 3 rows" })).toBeDisabled();
@@ -130,7 +174,11 @@ test.describe("upload wizard: one rule for the assignee", () => {
     });
     await signIn(page);
     await openWizard(page, campaign);
-    await drop(page, "agents.csv", csv("numeric,user,customer_info:customer_id,customer_info:customer_name", "9876500101,nobody,C-1,Asha", "9876500102,priya,C-2,Ravi"));
+    await drop(
+      page,
+      "agents.csv",
+      csv("numeric,user,customer_info:customer_id,customer_info:customer_name", "9876500101,nobody,C-1,Asha", "9876500102,priya,C-2,Ravi"),
+    );
     await acceptHeaderAndColumns(page);
     await expect(cell(page, "This user is not present in our database")).toBeVisible();
     await expect(figure(page, "Ready to add")).toHaveText("1");

@@ -35,7 +35,16 @@ test.describe("upload wizard: reading files", () => {
     await openWizard(page, campaign);
     await expect(page.getByText("CSV, TSV, TXT or Excel (.xlsx) · up to 50 MB · up to 1,00,000 rows")).toBeVisible();
 
-    await drop(page, "clean.csv", csv(DEBT_HEADER, debtRow("C-1"), debtRow("C-2", { first: "Ravi", phone: "+91 98765 43211" }), debtRow("C-3", { phone: "098765-43212" })));
+    await drop(
+      page,
+      "clean.csv",
+      csv(
+        DEBT_HEADER,
+        debtRow("C-1"),
+        debtRow("C-2", { first: "Ravi", phone: "+91 98765 43211" }),
+        debtRow("C-3", { phone: "098765-43212" }),
+      ),
+    );
     await expect(page.getByRole("heading", { name: "Check how the file was read" })).toBeVisible();
     await expect(page.getByLabel("Delimiter")).toHaveValue(",");
     await acceptHeaderAndColumns(page);
@@ -70,12 +79,38 @@ test.describe("upload wizard: reading files", () => {
         data: [
           ["First Name", "Last Name", "Mobile", "Lead Date", "Language"].map((value) => ({ value, type: String })),
           // The phone as Excel stores a typed number, and as text with its leading zero.
-          [{ value: "Asha", type: String }, { value: "Verma", type: String }, { value: 919876543210, type: Number }, { value: new Date(Date.UTC(2025, 0, 5)), type: Date, format: "dd/mm/yyyy" }, { value: "Hindi", type: String }],
-          [{ value: "Ravi", type: String }, { value: "Kumar", type: String }, { value: "09876543211", type: String }, { value: new Date(Date.UTC(2025, 1, 28)), type: Date, format: "dd/mm/yyyy" }, { value: "english", type: String }],
-          [{ value: "Meena", type: String }, { value: "Iyer", type: String }, { value: 9876543212, type: Number }, { value: new Date(Date.UTC(2024, 1, 29)), type: Date, format: "dd/mm/yyyy" }, null],
+          [
+            { value: "Asha", type: String },
+            { value: "Verma", type: String },
+            { value: 919876543210, type: Number },
+            { value: new Date(Date.UTC(2025, 0, 5)), type: Date, format: "dd/mm/yyyy" },
+            { value: "Hindi", type: String },
+          ],
+          [
+            { value: "Ravi", type: String },
+            { value: "Kumar", type: String },
+            { value: "09876543211", type: String },
+            { value: new Date(Date.UTC(2025, 1, 28)), type: Date, format: "dd/mm/yyyy" },
+            { value: "english", type: String },
+          ],
+          [
+            { value: "Meena", type: String },
+            { value: "Iyer", type: String },
+            { value: 9876543212, type: Number },
+            { value: new Date(Date.UTC(2024, 1, 29)), type: Date, format: "dd/mm/yyyy" },
+            null,
+          ],
         ],
       },
-      { sheet: "Summary", data: [[{ value: "Total", type: String }, { value: 3, type: Number }]] },
+      {
+        sheet: "Summary",
+        data: [
+          [
+            { value: "Total", type: String },
+            { value: 3, type: Number },
+          ],
+        ],
+      },
     ]).toBuffer();
 
     await signIn(page);
@@ -105,7 +140,11 @@ test.describe("upload wizard: reading files", () => {
 
   test("a Windows-1252 export keeps its accents", async ({ page, request }) => {
     campaign = await createCampaign(request, "emi");
-    const text = csv(DEBT_HEADER, debtRow("W-1", { first: "José", last: "Müller" }), debtRow("W-2", { first: "Zoë", last: "Søren", phone: "9876543211" }));
+    const text = csv(
+      DEBT_HEADER,
+      debtRow("W-1", { first: "José", last: "Müller" }),
+      debtRow("W-2", { first: "Zoë", last: "Søren", phone: "9876543211" }),
+    );
     await signIn(page);
     await openWizard(page, campaign);
     await drop(page, "accents.csv", latin1(text));
@@ -122,7 +161,10 @@ test.describe("upload wizard: reading files", () => {
     await acceptHeaderAndColumns(page);
     await submitJustAdd(page, 2);
     await expect(page.getByText("2 of 2 rows from accents.csv were added")).toBeVisible();
-    expect((await customersOf(campaign.id)).map((c) => [c.firstName, c.lastName])).toEqual([["José", "Müller"], ["Zoë", "Søren"]]);
+    expect((await customersOf(campaign.id)).map((c) => [c.firstName, c.lastName])).toEqual([
+      ["José", "Müller"],
+      ["Zoë", "Søren"],
+    ]);
   });
 
   test("a ;-delimited export with a title row, and a column choice remembered for the next file", async ({ page, request }) => {
@@ -155,7 +197,10 @@ test.describe("upload wizard: reading files", () => {
       ["S-1", "+919876543210", "pending"],
       ["S-2", "+919876543211", "partial"],
     ]);
-    const [stored] = await query<{ savedMapping: { columns: Record<string, string | null> } }>(`SELECT "savedMapping" FROM campaigns WHERE id = $1`, [campaign.id]);
+    const [stored] = await query<{ savedMapping: { columns: Record<string, string | null> } }>(
+      `SELECT "savedMapping" FROM campaigns WHERE id = $1`,
+      [campaign.id],
+    );
     expect(stored.savedMapping.columns).toMatchObject({ handy: "phone_number", loanno: "loan_id" });
 
     // The next file from the same source maps itself.

@@ -30,7 +30,11 @@ let session: Cookie[] | null = null;
 
 export type TestCampaign = { id: string; name: string };
 
-export async function createCampaign(request: APIRequestContext, campaignType: "emi" | "lead" | "custom" = "emi", extra: Record<string, unknown> = {}): Promise<TestCampaign> {
+export async function createCampaign(
+  request: APIRequestContext,
+  campaignType: "emi" | "lead" | "custom" = "emi",
+  extra: Record<string, unknown> = {},
+): Promise<TestCampaign> {
   const name = `Upload e2e ${campaignType} ${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
   const response = await request.post("/api/v1/campaigns/create", {
     headers: apiAuth(),
@@ -72,14 +76,32 @@ export async function query<T = Record<string, unknown>>(sql: string, params: un
 }
 
 export async function customersOf(campaignId: string) {
-  return query<{ identifier: string; phoneRaw: string; phoneE164: string; firstName: string | null; lastName: string | null; data: Record<string, unknown>; uploadJobId: string | null }>(
+  return query<{
+    identifier: string;
+    phoneRaw: string;
+    phoneE164: string;
+    firstName: string | null;
+    lastName: string | null;
+    data: Record<string, unknown>;
+    uploadJobId: string | null;
+  }>(
     `SELECT identifier, "phoneRaw", "phoneE164", "firstName", "lastName", data, "uploadJobId" FROM customers WHERE "campaignId" = $1 ORDER BY identifier`,
     [campaignId],
   );
 }
 
 export async function uploadJobsOf(campaignId: string) {
-  return query<{ id: string; source: string; status: string; fileName: string | null; total: number; successful: number; failed: number; invalid: number; duplicates: number }>(
+  return query<{
+    id: string;
+    source: string;
+    status: string;
+    fileName: string | null;
+    total: number;
+    successful: number;
+    failed: number;
+    invalid: number;
+    duplicates: number;
+  }>(
     `SELECT id, source, status, "fileName", total, successful, failed, invalid, duplicates FROM upload_jobs WHERE "campaignId" = $1 ORDER BY "createdAt"`,
     [campaignId],
   );
@@ -91,7 +113,9 @@ export async function openWizard(page: Page, campaign: TestCampaign) {
 }
 
 export async function drop(page: Page, name: string, content: Buffer | string, mimeType = "text/csv") {
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer: typeof content === "string" ? Buffer.from(content) : content });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType, buffer: typeof content === "string" ? Buffer.from(content) : content });
 }
 
 /** Header row as detected, columns as matched: straight to the review table. */
@@ -103,7 +127,10 @@ export async function acceptHeaderAndColumns(page: Page) {
 
 /** The number shown under a figure of the review summary ("Ready to add", "With errors" ...). */
 export function figure(page: Page, label: string): Locator {
-  return page.locator(".figure").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+  return page
+    .locator(".figure")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+    .locator("dd");
 }
 
 export function cell(page: Page, text: string): Locator {
@@ -116,7 +143,8 @@ export async function submitJustAdd(page: Page, rows: number) {
 }
 
 /** Debt-collection rows in the campaign's own column names. */
-export const DEBT_HEADER = "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
+export const DEBT_HEADER =
+  "loan_id,first_name,last_name,phone_number,loan_amount,emi_amount,loan_period,current_emi,emi_due_date,payment_status,language";
 
 export function debtRow(id: string, over: Partial<Record<"first" | "last" | "phone" | "due" | "status", string>> = {}) {
   const o = { first: "Asha", last: "Verma", phone: "9876543210", due: "2025-01-05", status: "pending", ...over };

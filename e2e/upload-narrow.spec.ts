@@ -1,5 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptHeaderAndColumns, createCampaign, csv, DEBT_HEADER, debtRow, deleteCampaign, drop, figure, openWizard, signIn, type TestCampaign } from "./upload-helpers";
+import {
+  acceptHeaderAndColumns,
+  createCampaign,
+  csv,
+  DEBT_HEADER,
+  debtRow,
+  deleteCampaign,
+  drop,
+  figure,
+  openWizard,
+  signIn,
+  type TestCampaign,
+} from "./upload-helpers";
 
 // Leaving a review asks first (in-app links, the back button), and every wizard, campaign,
 // upload and settings screen fits a 390 px phone without scrolling sideways.
@@ -75,7 +87,11 @@ test.describe("upload wizard: never lose work, and phones", () => {
 
     await openWizard(page, campaign);
     await fits390(page, "wizard-upload");
-    await drop(page, "phone.csv", csv(DEBT_HEADER, debtRow("N-1", { due: "15/01/2027" }), debtRow("N-2", { phone: "12345", due: "16/01/2027" })));
+    await drop(
+      page,
+      "phone.csv",
+      csv(DEBT_HEADER, debtRow("N-1", { due: "15/01/2027" }), debtRow("N-2", { phone: "12345", due: "16/01/2027" })),
+    );
     await expect(page.getByRole("button", { name: "Continue to columns" })).toBeVisible();
     await fits390(page, "wizard-header");
     await page.getByRole("button", { name: "Continue to columns" }).click();
@@ -102,7 +118,11 @@ test.describe("upload wizard: a grid for long days", () => {
     await acceptHeaderAndColumns(page);
     const grid = page.getByRole("grid", { name: "Rows to review" });
     const header = (name: string) => grid.getByRole("columnheader").filter({ hasText: new RegExp(`^${name}\\*?$`) });
-    const before = { row: (await header("Row").boundingBox())!, id: (await header("loan_id").boundingBox())!, due: (await header("emi_due_date").boundingBox())! };
+    const before = {
+      row: (await header("Row").boundingBox())!,
+      id: (await header("loan_id").boundingBox())!,
+      due: (await header("emi_due_date").boundingBox())!,
+    };
     await grid.evaluate((el) => el.scrollTo({ left: 900 }));
     await expect.poll(() => grid.evaluate((el) => el.scrollLeft)).toBeGreaterThan(500);
     const box = (await grid.boundingBox())!;
@@ -129,7 +149,12 @@ test.describe("upload wizard: next error", () => {
     campaign = await createCampaign(request, "emi");
     await signIn(page);
     await openWizard(page, campaign);
-    const rows = [debtRow("E-1"), debtRow("E-2", { phone: "12345" }), debtRow("E-3", { phone: "9876543213" }), debtRow("E-4", { phone: "9876543214", due: "2025-02-30" })];
+    const rows = [
+      debtRow("E-1"),
+      debtRow("E-2", { phone: "12345" }),
+      debtRow("E-3", { phone: "9876543213" }),
+      debtRow("E-4", { phone: "9876543214", due: "2025-02-30" }),
+    ];
     await drop(page, "errors.csv", csv(DEBT_HEADER, ...rows));
     await acceptHeaderAndColumns(page);
     const detail = page.locator(".rg-detail");

@@ -35,7 +35,11 @@ test.describe("upload wizard: review and outcome", () => {
     campaign = await createCampaign(request, "emi");
     await signIn(page);
     await openWizard(page, campaign);
-    await drop(page, "fix-me.csv", csv(DEBT_HEADER, debtRow("F-1"), debtRow("F-2", { phone: "12345" }), debtRow("F-3", { phone: "9876543212", due: "2025-02-30" })));
+    await drop(
+      page,
+      "fix-me.csv",
+      csv(DEBT_HEADER, debtRow("F-1"), debtRow("F-2", { phone: "12345" }), debtRow("F-3", { phone: "9876543212", due: "2025-02-30" })),
+    );
     await acceptHeaderAndColumns(page);
     await expect(figure(page, "Invalid")).toHaveText("2");
     await expect(cell(page, "Invalid phone_number '12345': too short")).toBeVisible();
@@ -74,7 +78,11 @@ test.describe("upload wizard: review and outcome", () => {
     const rows = ["P-1", "P-2", "P-3", "P-4", "P-5"].map((id, i) => debtRow(id, { phone: `98765432${10 + i}` }));
     await signIn(page);
     await openWizard(page, campaign);
-    await drop(page, "partial.csv", csv(DEBT_HEADER, ...rows, debtRow("P-2", { first: "Again", phone: "9876543299" }), debtRow("P-6", { phone: "1" })));
+    await drop(
+      page,
+      "partial.csv",
+      csv(DEBT_HEADER, ...rows, debtRow("P-2", { first: "Again", phone: "9876543299" }), debtRow("P-6", { phone: "1" })),
+    );
     await acceptHeaderAndColumns(page);
     await expect(figure(page, "Ready to add")).toHaveText("5");
     await expect(figure(page, "Duplicates in file")).toHaveText("1");
@@ -109,7 +117,16 @@ test.describe("upload wizard: review and outcome", () => {
     const line = (id: string, first: string, phone: string) => `${id},${first},Verma,${phone},250000,12500,24,3,2025-01-05,pending,Pune`;
     await signIn(page);
     await openWizard(page, campaign);
-    await drop(page, "report.csv", csv(header, line("R-1", "Asha", "9876543210"), line("R-2", "=HYPERLINK(\"http://x.test\")", "12345"), line("R-3", "Ravi", "9.19877E+11")));
+    await drop(
+      page,
+      "report.csv",
+      csv(
+        header,
+        line("R-1", "Asha", "9876543210"),
+        line("R-2", '=HYPERLINK("http://x.test")', "12345"),
+        line("R-3", "Ravi", "9.19877E+11"),
+      ),
+    );
     await acceptHeaderAndColumns(page);
     await expect(figure(page, "Invalid")).toHaveText("2");
     await page.getByRole("combobox", { name: "Error type" }).selectOption({ label: "phone_number destroyed by Excel (1)" });
@@ -152,7 +169,9 @@ test.describe("upload wizard: review and outcome", () => {
     await submitJustAdd(page, 2);
     await expect(page.getByRole("heading", { name: "Upload paused" })).toBeVisible();
     await expect(page.locator(".alert-warning")).toContainText("The connection failed while sending chunk 1 of 1");
-    await expect(page.locator(".alert-warning")).toContainText("Retrying is safe: the chunk is sent with the same Idempotency-Key, so rows already added are not added twice.");
+    await expect(page.locator(".alert-warning")).toContainText(
+      "Retrying is safe: the chunk is sent with the same Idempotency-Key, so rows already added are not added twice.",
+    );
     expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["N-1", "N-2"]);
 
     await page.getByRole("button", { name: "Retry chunk 1" }).click();
@@ -185,7 +204,9 @@ test.describe("upload wizard: review and outcome", () => {
     // Both are scheduled (waiting for the calling window when it is closed); the summary says so.
     await expect(page.getByRole("row", { name: /^Added 2/ })).toContainText("Calls requested for 2: 2 initiated, 0 failed.");
     expect(await query(`SELECT 1 FROM calls WHERE "campaignId" = $1 AND "agentId" = $2`, [campaign.id, agent.id])).toHaveLength(2);
-    const [job] = await query<{ options: Record<string, unknown> }>(`SELECT options FROM upload_jobs WHERE "campaignId" = $1`, [campaign.id]);
+    const [job] = await query<{ options: Record<string, unknown> }>(`SELECT options FROM upload_jobs WHERE "campaignId" = $1`, [
+      campaign.id,
+    ]);
     expect(job.options).toMatchObject({ initiateCall: true, callConfig: { agentId: agent.id, dispositionId: disposition.id } });
     expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["K-1", "K-2"]);
   });
@@ -218,5 +239,12 @@ function recordOf(line: string): Record<string, string> {
 async function download(page: Page, click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
   const text = readFileSync((await file.path())!, "utf8");
-  return { name: file.suggestedFilename(), bom: text.startsWith("\uFEFF"), lines: text.replace(/^\uFEFF/, "").trim().split("\r\n") };
+  return {
+    name: file.suggestedFilename(),
+    bom: text.startsWith("\uFEFF"),
+    lines: text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n"),
+  };
 }

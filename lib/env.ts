@@ -10,15 +10,17 @@ const envSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Largest JSON body any route accepts, in bytes (10,000 realistic records fit in ~3 MB). */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().default(".data"),
   /** Run queue consumers inside the web process (`npm start` does; `npm run worker` is the scale-out path). */
   RUN_WORKERS: z.enum(["true", "false"]).default("false"),
   /** pino level; "silent" by default under vitest so test output stays readable. */
-  LOG_LEVEL: z
-    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
-    .default(process.env.VITEST ? "silent" : "info"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default(process.env.VITEST ? "silent" : "info"),
   /** How long a running request holds its Idempotency-Key before a retry may take it over (renewed while it runs). */
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Requests one API key may make per minute, over all web nodes (429 with Retry-After beyond). */

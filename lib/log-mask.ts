@@ -17,7 +17,7 @@ export function maskText(text: string): string {
 }
 
 function maskPersonal(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? "";
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   return text.length === 0 ? "" : `${text[0]}***`;
 }
 
@@ -30,7 +30,8 @@ export function maskLogObject<T extends Record<string, unknown>>(object: T): T {
       if (ID_KEY.test(key) && typeof value === "string") to[key] = value;
       else if (PERSONAL_KEY.test(key) && value !== null && value !== undefined && typeof value !== "object") to[key] = maskPersonal(value);
       else if (typeof value === "string") to[key] = maskText(value);
-      else if (value instanceof Error) to[key] = { name: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+      else if (value instanceof Error)
+        to[key] = { name: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
       else if (typeof value === "object" && value !== null && depth < 8) {
         const copy: Record<string, unknown> = Array.isArray(value) ? ([] as unknown as Record<string, unknown>) : {};
         to[key] = copy;

@@ -22,14 +22,27 @@ describe("logger", () => {
     logger.info({ requestId: "r1", organizationId: "org_1", route: "/api/v1/campaigns/[id]", status: 200, durationMs: 3.2 }, "request");
     await new Promise((r) => setImmediate(r));
     expect(lines).toEqual([
-      { level: "info", time: expect.any(String), message: "request", requestId: "r1", organizationId: "org_1", route: "/api/v1/campaigns/[id]", status: 200, durationMs: 3.2 },
+      {
+        level: "info",
+        time: expect.any(String),
+        message: "request",
+        requestId: "r1",
+        organizationId: "org_1",
+        route: "/api/v1/campaigns/[id]",
+        status: 200,
+        durationMs: 3.2,
+      },
     ]);
   });
 
   it("masks phone numbers anywhere and names under personal keys", async () => {
     const { logger, lines } = capture();
     logger.error(
-      { error: "duplicate key (phoneE164)=(+919876543210) and 98765 43210", contact: { first_name: "Asha", phone_number: "9876543210", numeric: 9876543210 }, rows: 12 },
+      {
+        error: "duplicate key (phoneE164)=(+919876543210) and 98765 43210",
+        contact: { first_name: "Asha", phone_number: "9876543210", numeric: 9876543210 },
+        rows: 12,
+      },
       "customer insert batch failed for +91 98765 43210",
     );
     await new Promise((r) => setImmediate(r));

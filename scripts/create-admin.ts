@@ -26,8 +26,14 @@ try {
     console.error(`A user with the email ${parsed.data.email} already exists.`);
     process.exitCode = 1;
   } else {
-    const { organization, user } = await createOrganizationAdmin({ email: parsed.data.email, password: parsed.data.password, organizationName: parsed.data.org });
-    console.log(`Created ${organization.name} (${organization.id}) and its admin ${user.email}. Sign in and create API keys under Settings.`);
+    const { organization, user } = await createOrganizationAdmin({
+      email: parsed.data.email,
+      password: parsed.data.password,
+      organizationName: parsed.data.org,
+    });
+    console.log(
+      `Created ${organization.name} (${organization.id}) and its admin ${user.email}. Sign in and create API keys under Settings.`,
+    );
   }
 } finally {
   await disconnectDb();

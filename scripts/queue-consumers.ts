@@ -9,7 +9,15 @@ import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
 // Call-result webhooks: before the calls consumer, because starting it registers the outbox hook,
 // so the results the calls worker records get their delivery in the same transaction. The
 // deliveries are TimePay's call webhook.
-const webhookDeliveryConsumer: QueueConsumer = { name: QUEUES.webhookDelivery, start: (boss) => startWebhookWorker(boss, timepayCallWebhook) };
+const webhookDeliveryConsumer: QueueConsumer = {
+  name: QUEUES.webhookDelivery,
+  start: (boss) => startWebhookWorker(boss, timepayCallWebhook),
+};
 
 /** Every queue consumer of the app: what `npm run worker` and the launcher start. Add a feature's here. */
-export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [flexydialUploadConsumer, interruptedUploadsSweep, webhookDeliveryConsumer, callsDispatchConsumer];
+export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [
+  flexydialUploadConsumer,
+  interruptedUploadsSweep,
+  webhookDeliveryConsumer,
+  callsDispatchConsumer,
+];

@@ -20,7 +20,9 @@ export default async function setup() {
     temporary = await createDatabase("dialsheet_test").catch(() => null);
     if (temporary) process.env.DATABASE_URL = temporary;
     else {
-      console.warn("No Postgres server reachable at ADMIN_DATABASE_URL: tests run on the embedded database, where concurrent requests never overlap.");
+      console.warn(
+        "No Postgres server reachable at ADMIN_DATABASE_URL: tests run on the embedded database, where concurrent requests never overlap.",
+      );
       dir = mkdtempSync(path.join(tmpdir(), "dialsheet-test-"));
       embedded = await startEmbeddedDatabase(dir);
       process.env.DATABASE_URL = embedded.url;

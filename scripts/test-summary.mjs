@@ -35,7 +35,8 @@ function summarizeVitest(report) {
     const failedTests = tests.filter((t) => t.status === "failed").length;
     out.passed += tests.filter((t) => t.status === "passed").length;
     out.failed += failedTests;
-    for (const t of tests) if (["skipped", "pending", "todo", "disabled"].includes(t.status)) out.skipped.push(`${name} > ${t.fullName ?? t.title}`);
+    for (const t of tests)
+      if (["skipped", "pending", "todo", "disabled"].includes(t.status)) out.skipped.push(`${name} > ${t.fullName ?? t.title}`);
     if (file.status === "failed" && failedTests === 0) {
       out.failed += 1;
       const why = (file.message || "failed outside any test").split("\n")[0];

@@ -15,13 +15,22 @@ type Files = { steps?: Record<string, number>; vitest?: unknown; playwright?: un
 function summarize(files: Files): { code: number; out: string; total: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "test-summary-"));
   dirs.push(dir);
-  if (files.steps) writeFileSync(path.join(dir, "steps.tsv"), Object.entries(files.steps).map(([name, rc]) => `${name}\t${rc}\n`).join(""));
+  if (files.steps)
+    writeFileSync(
+      path.join(dir, "steps.tsv"),
+      Object.entries(files.steps)
+        .map(([name, rc]) => `${name}\t${rc}\n`)
+        .join(""),
+    );
   if (files.vitest) writeFileSync(path.join(dir, "vitest.json"), JSON.stringify(files.vitest));
   if (files.playwright) writeFileSync(path.join(dir, "playwright.json"), JSON.stringify(files.playwright));
   let code = 0;
   let out = "";
   try {
-    out = execFileSync(process.execPath, ["scripts/test-summary.mjs"], { env: { ...process.env, TEST_RESULTS_DIR: dir }, encoding: "utf8" });
+    out = execFileSync(process.execPath, ["scripts/test-summary.mjs"], {
+      env: { ...process.env, TEST_RESULTS_DIR: dir },
+      encoding: "utf8",
+    });
   } catch (error) {
     const e = error as { status: number; stdout: string };
     code = e.status;
@@ -39,7 +48,11 @@ const vitestFile = (name: string, status: string, tests: string[], message = "")
 });
 const greenVitest = { testResults: [vitestFile("lib/a.test.ts", "passed", ["passed", "passed"])] };
 const pwSpec = (status: string) => ({ file: "a.spec.ts", line: 3, title: "journey", tests: [{ status }] });
-const greenPlaywright = { stats: { expected: 1, unexpected: 0, flaky: 0, skipped: 0 }, errors: [], suites: [{ specs: [pwSpec("expected")] }] };
+const greenPlaywright = {
+  stats: { expected: 1, unexpected: 0, flaky: 0, skipped: 0 },
+  errors: [],
+  suites: [{ specs: [pwSpec("expected")] }],
+};
 const allSteps = { typecheck: 0, lint: 0, architecture: 0, "unused-code": 0, vitest: 0, build: 0, playwright: 0 };
 
 describe("test summary", () => {
@@ -76,11 +89,18 @@ describe("test summary", () => {
   });
 
   it("fails Playwright top-level errors and a run that found no test, and lists skipped specs", () => {
-    const playwright = { stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: "Error: Process from config.webServer was not able to start." }] };
+    const playwright = {
+      stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 },
+      errors: [{ message: "Error: Process from config.webServer was not able to start." }],
+    };
     const r = summarize({ steps: { ...allSteps, playwright: 1 }, vitest: greenVitest, playwright });
     expect(r.total).toBe("Total: 2 passed, 2 failed");
     expect(r.out).toContain("no test found");
-    const skipped = { ...greenPlaywright, stats: { ...greenPlaywright.stats, skipped: 1 }, suites: [{ specs: [pwSpec("expected"), pwSpec("skipped")] }] };
+    const skipped = {
+      ...greenPlaywright,
+      stats: { ...greenPlaywright.stats, skipped: 1 },
+      suites: [{ specs: [pwSpec("expected"), pwSpec("skipped")] }],
+    };
     expect(summarize({ steps: allSteps, vitest: greenVitest, playwright: skipped }).out).toContain("skipped: a.spec.ts:3 > journey");
   });
 

@@ -12,14 +12,28 @@ import { sendAgent } from "@/components/agents/agent-api";
 
 type Input = z.input<typeof createAgentSchema>;
 type Output = z.output<typeof createAgentSchema>;
-export type AgentRow = { id: string; name: string; kind: "ai" | "human"; username: string; voice: string | null; language: string | null; active: boolean };
+export type AgentRow = {
+  id: string;
+  name: string;
+  kind: "ai" | "human";
+  username: string;
+  voice: string | null;
+  language: string | null;
+  active: boolean;
+};
 
 export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => void }) {
   const router = useRouter();
   const { register, handleSubmit, control, setError, formState } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createAgentSchema),
     defaultValues: agent
-      ? { name: agent.name, kind: agent.kind, username: agent.username, voice: agent.voice ?? "", language: (agent.language as Input["language"]) ?? null }
+      ? {
+          name: agent.name,
+          kind: agent.kind,
+          username: agent.username,
+          voice: agent.voice ?? "",
+          language: (agent.language as Input["language"]) ?? null,
+        }
       : { name: "", kind: "ai", username: "", voice: "", language: null },
     mode: "onTouched",
   });
@@ -39,34 +53,60 @@ export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => v
       <h2>{agent ? `Edit ${agent.name}` : "New agent"}</h2>
       <fieldset className="choice-row">
         <legend>Kind</legend>
-        <label className="check-field"><input type="radio" value="ai" {...register("kind")} /> AI voice agent</label>
-        <label className="check-field"><input type="radio" value="human" {...register("kind")} /> Human dialer user</label>
+        <label className="check-field">
+          <input type="radio" value="ai" {...register("kind")} /> AI voice agent
+        </label>
+        <label className="check-field">
+          <input type="radio" value="human" {...register("kind")} /> Human dialer user
+        </label>
       </fieldset>
       <div className="form-grid">
-        <label className="field"><span>Name</span><input aria-invalid={errors.name ? true : undefined} {...register("name")} />{err(errors.name?.message)}</label>
         <label className="field">
-          <span>Username (Flexydial <code>user</code>)</span>
+          <span>Name</span>
+          <input aria-invalid={errors.name ? true : undefined} {...register("name")} />
+          {err(errors.name?.message)}
+        </label>
+        <label className="field">
+          <span>
+            Username (Flexydial <code>user</code>)
+          </span>
           <input className="mono" aria-invalid={errors.username ? true : undefined} {...register("username")} />
           {err(errors.username?.message)}
         </label>
         {kind === "ai" && (
           <>
-            <label className="field"><span>Voice</span><input placeholder="e.g. aditi" {...register("voice")} />{err(errors.voice?.message)}</label>
+            <label className="field">
+              <span>Voice</span>
+              <input placeholder="e.g. aditi" {...register("voice")} />
+              {err(errors.voice?.message)}
+            </label>
             <label className="field">
               <span>Language</span>
               <select {...register("language", { setValueAs: (v) => v || null })}>
                 <option value="">Any</option>
-                {LANGUAGES.map((l) => <option key={l} value={l}>{l}</option>)}
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
               </select>
               {err(errors.language?.message)}
             </label>
           </>
         )}
       </div>
-      {errors.root && <div role="alert" className="alert alert-error">{errors.root.message}</div>}
+      {errors.root && (
+        <div role="alert" className="alert alert-error">
+          {errors.root.message}
+        </div>
+      )}
       <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{agent ? "Save agent" : "Add agent"}</button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>Cancel</button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {agent ? "Save agent" : "Add agent"}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

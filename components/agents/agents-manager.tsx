@@ -21,31 +21,74 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
   return (
     <>
       {canWrite && editing === null && (
-        <div className="button-row"><button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>New agent</button></div>
+        <div className="button-row">
+          <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>
+            New agent
+          </button>
+        </div>
       )}
-      {problem && <div role="alert" className="alert alert-error">{problem}</div>}
-      {editing !== null && <AgentForm key={editing === "new" ? "new" : editing.id} agent={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />}
+      {problem && (
+        <div role="alert" className="alert alert-error">
+          {problem}
+        </div>
+      )}
+      {editing !== null && (
+        <AgentForm
+          key={editing === "new" ? "new" : editing.id}
+          agent={editing === "new" ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {agents.length === 0 ? (
         <section className="card empty-state">
           <h2>No agents yet</h2>
-          <p className="muted">Agents place the calls: AI voice agents, and the human dialer users Flexydial's <code>user</code> column assigns contacts to.</p>
+          <p className="muted">
+            Agents place the calls: AI voice agents, and the human dialer users Flexydial's <code>user</code> column assigns contacts to.
+          </p>
         </section>
       ) : (
         <div className="card table-card">
           <table className="table" aria-label="Agents">
-            <thead><tr><th>Name</th><th>Kind</th><th>Username</th><th>Voice / language</th><th>Status</th>{canWrite && <th aria-label="Actions" />}</tr></thead>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Kind</th>
+                <th>Username</th>
+                <th>Voice / language</th>
+                <th>Status</th>
+                {canWrite && <th aria-label="Actions" />}
+              </tr>
+            </thead>
             <tbody>
               {agents.map((a) => (
                 <tr key={a.id} className={a.active ? undefined : "row-muted"}>
-                  <td>{a.name}<div className="muted small mono">{a.id}</div></td>
+                  <td>
+                    {a.name}
+                    <div className="muted small mono">{a.id}</div>
+                  </td>
                   <td>{a.kind === "ai" ? "AI voice agent" : "Human dialer user"}</td>
                   <td className="mono">{a.username}</td>
                   <td>{a.kind === "ai" ? [a.voice, a.language].filter(Boolean).join(" · ") || "—" : "—"}</td>
-                  <td>{a.active ? <span className="badge badge-success">Active</span> : <span className="badge badge-neutral">Inactive: takes no new calls</span>}</td>
+                  <td>
+                    {a.active ? (
+                      <span className="badge badge-success">Active</span>
+                    ) : (
+                      <span className="badge badge-neutral">Inactive: takes no new calls</span>
+                    )}
+                  </td>
                   {canWrite && (
                     <td className="actions">
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>Edit</button>{" "}
-                      <button type="button" className="btn btn-sm" onClick={() => toggle(a)} aria-label={`${a.active ? "Deactivate" : "Activate"} ${a.name}`}>{a.active ? "Deactivate" : "Activate"}</button>
+                      <button type="button" className="btn btn-sm" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>
+                        Edit
+                      </button>{" "}
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => toggle(a)}
+                        aria-label={`${a.active ? "Deactivate" : "Activate"} ${a.name}`}
+                      >
+                        {a.active ? "Deactivate" : "Activate"}
+                      </button>
                     </td>
                   )}
                 </tr>

@@ -11,12 +11,23 @@ export async function AgentsPage() {
       <header className="page-header">
         <div>
           <h1>Agents</h1>
-          <p className="muted">Who places the calls. Calls name an agent by its id (TimePay <code>agentId</code>) or its username (Flexydial <code>user</code>).</p>
+          <p className="muted">
+            Who places the calls. Calls name an agent by its id (TimePay <code>agentId</code>) or its username (Flexydial <code>user</code>
+            ).
+          </p>
         </div>
       </header>
       <AgentsManager
         canWrite={user.role !== "viewer"}
-        agents={agents.map((a) => ({ id: a.id, name: a.name, kind: a.kind, username: a.username, voice: a.voice, language: a.language, active: a.active }))}
+        agents={agents.map((a) => ({
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          username: a.username,
+          voice: a.voice,
+          language: a.language,
+          active: a.active,
+        }))}
       />
     </>
   );

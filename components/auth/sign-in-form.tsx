@@ -33,7 +33,10 @@ export function SignInForm() {
     <main className="auth-page">
       <form className="card auth-card" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
         <div className="brand brand-lg">
-          <span className="brand-mark" aria-hidden>◧</span> Dialsheet
+          <span className="brand-mark" aria-hidden>
+            ◧
+          </span>{" "}
+          Dialsheet
         </div>
         <h1 id="sign-in-title">Sign in</h1>
         <p className="muted">Load contacts into your calling campaigns.</p>

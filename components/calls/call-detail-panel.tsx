@@ -17,22 +17,39 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
       <div className={styles.panelHead}>
         <div>
           <h2>{customerName(call.customer)}</h2>
-          <div className="muted small"><span className="mono">{call.customer.identifier}</span> · <span className="mono">{call.toPhone}</span></div>
+          <div className="muted small">
+            <span className="mono">{call.customer.identifier}</span> · <span className="mono">{call.toPhone}</span>
+          </div>
         </div>
-        <Link href={closeHref} scroll={false} className="btn btn-sm">Close</Link>
+        <Link href={closeHref} scroll={false} className="btn btn-sm">
+          Close
+        </Link>
       </div>
 
       <dl className={styles.facts}>
         <dt>Status</dt>
-        <dd><span className={`badge ${STATUS_BADGE[status]}`}>{status}</span>{stateNote(call) && <div className="muted small">{stateNote(call)}</div>}</dd>
-        <dt>Disposition</dt><dd>{call.outcomeDisposition ?? "—"}</dd>
-        <dt>Campaign</dt><dd><Link href={`/campaigns/${call.campaign.id}`}>{call.campaign.name}</Link></dd>
-        <dt>Agent</dt><dd>{call.agent.name}</dd>
-        <dt>Placed</dt><dd>{call.dialedAt ? formatDateTime(call.dialedAt) : "not yet"}</dd>
-        <dt>Ended</dt><dd>{call.endedAt ? formatDateTime(call.endedAt) : "—"}</dd>
-        <dt>Duration</dt><dd>{formatDuration(call.duration)}</dd>
-        <dt>From</dt><dd className="mono">{call.fromPhone ?? "—"}</dd>
-        <dt>Call id</dt><dd className="mono small">{call.id}</dd>
+        <dd>
+          <span className={`badge ${STATUS_BADGE[status]}`}>{status}</span>
+          {stateNote(call) && <div className="muted small">{stateNote(call)}</div>}
+        </dd>
+        <dt>Disposition</dt>
+        <dd>{call.outcomeDisposition ?? "—"}</dd>
+        <dt>Campaign</dt>
+        <dd>
+          <Link href={`/campaigns/${call.campaign.id}`}>{call.campaign.name}</Link>
+        </dd>
+        <dt>Agent</dt>
+        <dd>{call.agent.name}</dd>
+        <dt>Placed</dt>
+        <dd>{call.dialedAt ? formatDateTime(call.dialedAt) : "not yet"}</dd>
+        <dt>Ended</dt>
+        <dd>{call.endedAt ? formatDateTime(call.endedAt) : "—"}</dd>
+        <dt>Duration</dt>
+        <dd>{formatDuration(call.duration)}</dd>
+        <dt>From</dt>
+        <dd className="mono">{call.fromPhone ?? "—"}</dd>
+        <dt>Call id</dt>
+        <dd className="mono small">{call.id}</dd>
       </dl>
 
       <h3 className={styles.subhead}>Summary</h3>
@@ -45,7 +62,12 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
         <table className={`table ${styles.kv}`} aria-label="Extracted data">
           <tbody>
             {extracted.map(([key, value]) => (
-              <tr key={key}><th scope="row" className="mono">{key}</th><td>{typeof value === "string" ? value : JSON.stringify(value)}</td></tr>
+              <tr key={key}>
+                <th scope="row" className="mono">
+                  {key}
+                </th>
+                <td>{typeof value === "string" ? value : JSON.stringify(value)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -57,10 +79,15 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
           const s = viewStatus(a);
           return (
             <li key={a.id} aria-current={a.id === call.id ? "true" : undefined}>
-              <Link href={callsHref(query, { call: a.id })} scroll={false}>Attempt {a.attempt}</Link>{" "}
+              <Link href={callsHref(query, { call: a.id })} scroll={false}>
+                Attempt {a.attempt}
+              </Link>{" "}
               <span className={`badge ${STATUS_BADGE[s]}`}>{s}</span>
               {a.outcomeDisposition && <span> · {a.outcomeDisposition}</span>}
-              <div className="muted small">{formatDateTime(a.dialedAt ?? a.createdAt)}{stateNote(a) ? ` · ${stateNote(a)}` : ""}</div>
+              <div className="muted small">
+                {formatDateTime(a.dialedAt ?? a.createdAt)}
+                {stateNote(a) ? ` · ${stateNote(a)}` : ""}
+              </div>
             </li>
           );
         })}
@@ -69,12 +96,20 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
   );
 }
 
-function stateNote(a: { state: string; waitReason: string | null; blockedReason: string | null; notBefore: Date; errorMessage: string | null; outcome: string | null }) {
+function stateNote(a: {
+  state: string;
+  waitReason: string | null;
+  blockedReason: string | null;
+  notBefore: Date;
+  errorMessage: string | null;
+  outcome: string | null;
+}) {
   if (a.state === "scheduled") {
     const why = WAIT_REASON[a.waitReason ?? ""] ?? "waiting to be dialled";
     return a.notBefore > new Date() ? `${why}, not before ${formatDateTime(a.notBefore)}` : why;
   }
-  if (a.state === "blocked" || a.state === "cancelled") return a.blockedReason ? `Not called: ${BLOCK_REASON[a.blockedReason] ?? a.blockedReason}` : null;
+  if (a.state === "blocked" || a.state === "cancelled")
+    return a.blockedReason ? `Not called: ${BLOCK_REASON[a.blockedReason] ?? a.blockedReason}` : null;
   if (a.state === "failed" && !a.outcome && a.errorMessage) return a.errorMessage;
   return null;
 }

@@ -8,35 +8,61 @@ import styles from "@/components/calls/calls.module.css";
 
 type Option = { id: string; name: string };
 
-export function CallFilters({ query, campaigns, agents, dispositions }: { query: CallsQuery; campaigns: Option[]; agents: Option[]; dispositions: Option[] }) {
+export function CallFilters({
+  query,
+  campaigns,
+  agents,
+  dispositions,
+}: {
+  query: CallsQuery;
+  campaigns: Option[];
+  agents: Option[];
+  dispositions: Option[];
+}) {
   return (
     <form className={`card ${styles.filters}`} method="get" action="/calls" aria-label="Filter calls">
       <label className="field">
         <span>Campaign</span>
         <select name="campaign" defaultValue={query.campaign ?? ""}>
           <option value="">All campaigns</option>
-          {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Status</span>
         <select name="status" defaultValue={query.status ?? ""}>
           <option value="">Any status</option>
-          {CALL_VIEW_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {CALL_VIEW_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Disposition</span>
         <select name="disposition" defaultValue={query.disposition ?? ""}>
           <option value="">Any disposition</option>
-          {dispositions.map((d) => <option key={d.id} value={d.name}>{d.name}</option>)}
+          {dispositions.map((d) => (
+            <option key={d.id} value={d.name}>
+              {d.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Agent</span>
         <select name="agent" defaultValue={query.agent ?? ""}>
           <option value="">All agents</option>
-          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -48,8 +74,14 @@ export function CallFilters({ query, campaigns, agents, dispositions }: { query:
         <input type="date" name="to" defaultValue={query.to ?? ""} />
       </label>
       <div className={styles.filterActions}>
-        <button className="btn btn-primary" type="submit">Apply</button>
-        {hasFilters(query) && <Link href="/calls" className="btn">Clear</Link>}
+        <button className="btn btn-primary" type="submit">
+          Apply
+        </button>
+        {hasFilters(query) && (
+          <Link href="/calls" className="btn">
+            Clear
+          </Link>
+        )}
       </div>
     </form>
   );

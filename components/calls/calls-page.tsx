@@ -23,7 +23,11 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
     query.call ? getCallDetail(ctx, query.call) : null,
     db.campaign.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.disposition.findMany({
+      where: { organizationId: organization.id },
+      orderBy: [{ priority: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
   ]);
 
   return (
@@ -31,7 +35,10 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
       <header className="page-header">
         <div>
           <h1>Calls</h1>
-          <p className="muted">Every call your agents placed, newest first, with its result and disposition. Calls not placed yet or blocked (do-not-call, limits) are under the statuses Waiting and Blocked.</p>
+          <p className="muted">
+            Every call your agents placed, newest first, with its result and disposition. Calls not placed yet or blocked (do-not-call,
+            limits) are under the statuses Waiting and Blocked.
+          </p>
         </div>
       </header>
 
@@ -39,10 +46,15 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
         <section className="card empty-state">
           <h2>No calls yet</h2>
           <p className="muted">
-            This page lists every call attempt with its result (Contacted, No Contact, Failed), disposition, summary and the data the agent extracted.
-            Calls start when you upload contacts with “add and start calls”, or through the API (<code>POST /api/v1/initiate/&#123;campaignId&#125;/calls</code>).
+            This page lists every call attempt with its result (Contacted, No Contact, Failed), disposition, summary and the data the agent
+            extracted. Calls start when you upload contacts with “add and start calls”, or through the API (
+            <code>POST /api/v1/initiate/&#123;campaignId&#125;/calls</code>).
           </p>
-          {user.role !== "viewer" && <Link href="/upload" className="btn btn-primary">Upload contacts</Link>}
+          {user.role !== "viewer" && (
+            <Link href="/upload" className="btn btn-primary">
+              Upload contacts
+            </Link>
+          )}
         </section>
       ) : (
         <>

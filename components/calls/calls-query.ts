@@ -4,7 +4,10 @@ import { CALL_VIEW_STATUSES, type CallListFilter } from "@/lib/calls/call-list";
 // The Calls page's filters live in the URL (?campaign=&status=&disposition=&agent=&from=&to=&page=&call=).
 // A value that does not parse is dropped rather than failing the page.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(new Date(`${d}T00:00:00+05:30`).getTime()));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00+05:30`).getTime()));
 const id = z.string().trim().min(1).max(100);
 
 const shape = {

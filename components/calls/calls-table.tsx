@@ -10,7 +10,14 @@ export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; q
   return (
     <table className={`table ${styles.callsTable}`} aria-label="Calls">
       <thead>
-        <tr><th>Customer</th><th>Status</th><th>Disposition</th><th>When</th><th>Campaign and agent</th><th className="num">Duration</th></tr>
+        <tr>
+          <th>Customer</th>
+          <th>Status</th>
+          <th>Disposition</th>
+          <th>When</th>
+          <th>Campaign and agent</th>
+          <th className="num">Duration</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((call) => {
@@ -19,8 +26,12 @@ export function CallsTable({ rows, query, selectedId }: { rows: CallListRow[]; q
           return (
             <tr key={call.id} aria-selected={call.id === selectedId} className={call.id === selectedId ? styles.selected : undefined}>
               <td>
-                <Link href={callsHref(query, { call: call.id })} scroll={false}>{customerName(call.customer)}</Link>
-                <div className={`muted small mono ${styles.ident}`} title={call.customer.identifier}>{call.customer.identifier}</div>
+                <Link href={callsHref(query, { call: call.id })} scroll={false}>
+                  {customerName(call.customer)}
+                </Link>
+                <div className={`muted small mono ${styles.ident}`} title={call.customer.identifier}>
+                  {call.customer.identifier}
+                </div>
               </td>
               <td>
                 <span className={`badge ${STATUS_BADGE[status]}`}>{status}</span>

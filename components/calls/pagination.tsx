@@ -10,12 +10,23 @@ export function Pagination({ query, page, total, perPage }: { query: CallsQuery;
   return (
     <nav className={styles.pagination} aria-label="Pages">
       <span className="muted">
-        {first === last ? formatNumber(first) : `${formatNumber(first)}–${formatNumber(last)}`} of {formatNumber(total)} {total === 1 ? "call" : "calls"}
+        {first === last ? formatNumber(first) : `${formatNumber(first)}–${formatNumber(last)}`} of {formatNumber(total)}{" "}
+        {total === 1 ? "call" : "calls"}
       </span>
       <span className="button-row">
-        {page > 1 ? <Link className="btn btn-sm" href={callsHref(query, { page: page - 1, call: undefined })}>Previous</Link> : null}
-        <span className="muted small">Page {page} of {pages}</span>
-        {page < pages ? <Link className="btn btn-sm" href={callsHref(query, { page: page + 1, call: undefined })}>Next</Link> : null}
+        {page > 1 ? (
+          <Link className="btn btn-sm" href={callsHref(query, { page: page - 1, call: undefined })}>
+            Previous
+          </Link>
+        ) : null}
+        <span className="muted small">
+          Page {page} of {pages}
+        </span>
+        {page < pages ? (
+          <Link className="btn btn-sm" href={callsHref(query, { page: page + 1, call: undefined })}>
+            Next
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

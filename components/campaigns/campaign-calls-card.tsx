@@ -5,14 +5,22 @@ import { formatNumber } from "@/components/ui/format";
 // The campaign's calls right now: what waits for the calling window and when it opens, what
 // waits for a resume, and what is in progress.
 
-export function CampaignCallsCard({ campaign, waiting }: { campaign: { id: string; timezone: string; status: string; autoPausedReason: string | null }; waiting: WaitingSummary }) {
+export function CampaignCallsCard({
+  campaign,
+  waiting,
+}: {
+  campaign: { id: string; timezone: string; status: string; autoPausedReason: string | null };
+  waiting: WaitingSummary;
+}) {
   const opens = waiting.window.opensAt ? formatIn(waiting.window.opensAt, campaign.timezone) : null;
   const nothing = waiting.window.count + waiting.resume + waiting.queued + waiting.inProgress === 0;
   return (
     <section className="card" aria-label="Calls now">
       <h2>Calls now</h2>
       {campaign.status === "paused" && campaign.autoPausedReason && (
-        <div role="alert" className="alert alert-warning">Calls were paused automatically: {campaign.autoPausedReason}</div>
+        <div role="alert" className="alert alert-warning">
+          Calls were paused automatically: {campaign.autoPausedReason}
+        </div>
       )}
       {nothing ? (
         <p className="muted">No calls are waiting or in progress.</p>
@@ -20,7 +28,12 @@ export function CampaignCallsCard({ campaign, waiting }: { campaign: { id: strin
         <ul className="field-list">
           {waiting.window.count > 0 && (
             <li data-testid="waiting-window">
-              {plural(waiting.window.count)} waiting for the calling window{opens && <>, which opens <strong>{opens}</strong> ({campaign.timezone})</>}
+              {plural(waiting.window.count)} waiting for the calling window
+              {opens && (
+                <>
+                  , which opens <strong>{opens}</strong> ({campaign.timezone})
+                </>
+              )}
             </li>
           )}
           {waiting.resume > 0 && <li data-testid="waiting-resume">{plural(waiting.resume)} will be placed when the campaign is resumed</li>}
@@ -36,5 +49,12 @@ export function CampaignCallsCard({ campaign, waiting }: { campaign: { id: strin
 const plural = (n: number) => `${formatNumber(n)} ${n === 1 ? "call" : "calls"}`;
 
 function formatIn(at: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-IN", { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone }).format(at);
+  return new Intl.DateTimeFormat("en-IN", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+  }).format(at);
 }

@@ -32,17 +32,27 @@ export function CampaignDelete({ id, name, counts }: { id: string; name: string;
     <section className="card" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete campaign</h2>
       {!asking ? (
-        <button type="button" className="btn btn-danger" onClick={() => setAsking(true)}>Delete campaign…</button>
+        <button type="button" className="btn btn-danger" onClick={() => setAsking(true)}>
+          Delete campaign…
+        </button>
       ) : (
         <div role="alertdialog" aria-labelledby="delete-question" className="delete-confirm">
           <p id="delete-question">
             Delete <strong>{name}</strong>? Its {formatNumber(counts.contacts)} contacts, {formatNumber(counts.jobs)} upload jobs and{" "}
             {formatNumber(counts.calls)} calls are deleted with it. This cannot be undone.
           </p>
-          {problem && <div role="alert" className="alert alert-error">{problem}</div>}
+          {problem && (
+            <div role="alert" className="alert alert-error">
+              {problem}
+            </div>
+          )}
           <div className="button-row">
-            <button type="button" className="btn btn-danger" onClick={remove} disabled={busy}>{busy ? "Deleting…" : "Delete for good"}</button>
-            <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>Keep it</button>
+            <button type="button" className="btn btn-danger" onClick={remove} disabled={busy}>
+              {busy ? "Deleting…" : "Delete for good"}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>
+              Keep it
+            </button>
           </div>
         </div>
       )}

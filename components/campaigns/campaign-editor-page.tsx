@@ -50,7 +50,9 @@ export async function EditCampaignPage({ id }: { id: string }) {
   const initial = {
     name: campaign.name,
     description: campaign.description,
-    campaignType: (CAMPAIGN_TYPES as readonly string[]).includes(campaign.campaignType) ? (campaign.campaignType as (typeof CAMPAIGN_TYPES)[number]) : "emi",
+    campaignType: (CAMPAIGN_TYPES as readonly string[]).includes(campaign.campaignType)
+      ? (campaign.campaignType as (typeof CAMPAIGN_TYPES)[number])
+      : "emi",
     startDate: campaign.startDate ?? "",
     startTime: campaign.startTime ?? "",
     endDate: campaign.endDate ?? "",
@@ -63,7 +65,9 @@ export async function EditCampaignPage({ id }: { id: string }) {
     maxRetries: campaign.maxRetries,
     retryDelayMinutes: campaign.retryDelayMinutes,
     ...(custom && {
-      crmFields: schema.fields.filter((f) => f.key.includes(":")).map((f) => ({ key: f.key, label: f.label, type: f.type as string, required: f.required })),
+      crmFields: schema.fields
+        .filter((f) => f.key.includes(":"))
+        .map((f) => ({ key: f.key, label: f.label, type: f.type as string, required: f.required })),
       identifierField: schema.identifierKey ?? undefined,
     }),
   };
@@ -75,7 +79,15 @@ export async function EditCampaignPage({ id }: { id: string }) {
         <section className="card">
           <h2>CRM fields</h2>
           <p className="muted small">Fixed once the campaign exists; the upload template lists them.</p>
-          <ul className="mono small">{schema.fields.map((f) => <li key={f.key}>{f.key}{f.required ? " (required)" : ""}{f.key === schema.identifierKey ? " — identifies a contact" : ""}</li>)}</ul>
+          <ul className="mono small">
+            {schema.fields.map((f) => (
+              <li key={f.key}>
+                {f.key}
+                {f.required ? " (required)" : ""}
+                {f.key === schema.identifierKey ? " — identifies a contact" : ""}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {canWrite && (
@@ -93,7 +105,9 @@ function Header({ title, back = { href: "/campaigns", label: "Campaigns" } }: { 
   return (
     <header className="page-header">
       <div>
-        <nav className="breadcrumbs" aria-label="Breadcrumb"><Link href={back.href}>{back.label}</Link></nav>
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link href={back.href}>{back.label}</Link>
+        </nav>
         <h1>{title}</h1>
       </div>
     </header>

@@ -16,11 +16,50 @@ import { sendForm } from "@/components/ui/send-form";
 
 type Input = z.input<typeof createCampaignSchema>;
 type Output = z.output<typeof createCampaignSchema>;
-const FIELD_NAMES = ["name", "description", "campaignType", "status", "startDate", "startTime", "endDate", "endTime", "timezone", "languages", "region", "tags", "crmFields", "identifierField", "maxConcurrentCalls", "maxRetries", "retryDelayMinutes"];
-const UPDATABLE = ["name", "description", "campaignType", "startDate", "startTime", "endDate", "endTime", "timezone", "languages", "region", "tags", "maxConcurrentCalls", "maxRetries", "retryDelayMinutes"] as const;
+const FIELD_NAMES = [
+  "name",
+  "description",
+  "campaignType",
+  "status",
+  "startDate",
+  "startTime",
+  "endDate",
+  "endTime",
+  "timezone",
+  "languages",
+  "region",
+  "tags",
+  "crmFields",
+  "identifierField",
+  "maxConcurrentCalls",
+  "maxRetries",
+  "retryDelayMinutes",
+];
+const UPDATABLE = [
+  "name",
+  "description",
+  "campaignType",
+  "startDate",
+  "startTime",
+  "endDate",
+  "endTime",
+  "timezone",
+  "languages",
+  "region",
+  "tags",
+  "maxConcurrentCalls",
+  "maxRetries",
+  "retryDelayMinutes",
+] as const;
 const ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Kolkata"];
 const toNumber = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : Number(v));
-const toTags = (v: unknown) => (typeof v === "string" ? v.split(",").map((t) => t.trim()).filter(Boolean) : v);
+const toTags = (v: unknown) =>
+  typeof v === "string"
+    ? v
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : v;
 
 export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: string; initial: Input; canWrite: boolean }) {
   const router = useRouter();
@@ -49,30 +88,69 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
   return (
     <form className="card campaign-form" onSubmit={handleSubmit(submit)} noValidate aria-label={editing ? "Edit campaign" : "New campaign"}>
       <div className="form-grid">
-        <label className="field"><span>Name</span><input aria-invalid={invalid(errors.name)} {...register("name")} />{err(errors.name)}</label>
+        <label className="field">
+          <span>Name</span>
+          <input aria-invalid={invalid(errors.name)} {...register("name")} />
+          {err(errors.name)}
+        </label>
         <label className="field">
           <span>Type</span>
           <select aria-invalid={invalid(errors.campaignType)} {...register("campaignType")}>
-            {CAMPAIGN_TYPES.map((t) => <option key={t} value={t} disabled={editing && (t === "custom") !== (initial.campaignType === "custom")}>{TYPE_LABELS[t]}</option>)}
+            {CAMPAIGN_TYPES.map((t) => (
+              <option key={t} value={t} disabled={editing && (t === "custom") !== (initial.campaignType === "custom")}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
           </select>
           {err(errors.campaignType)}
         </label>
         {!editing && (
-          <label className="field"><span>Status</span><select {...register("status")}>{CAMPAIGN_STATUSES.map((s) => <option key={s}>{s}</option>)}</select></label>
+          <label className="field">
+            <span>Status</span>
+            <select {...register("status")}>
+              {CAMPAIGN_STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
         )}
       </div>
-      <label className="field"><span>Description</span><textarea rows={2} aria-invalid={invalid(errors.description)} {...register("description")} />{err(errors.description)}</label>
+      <label className="field">
+        <span>Description</span>
+        <textarea rows={2} aria-invalid={invalid(errors.description)} {...register("description")} />
+        {err(errors.description)}
+      </label>
 
       <h3 className="subheading">Dates and daily calling window</h3>
       <div className="form-grid">
-        <label className="field"><span>Start date</span><input type="date" aria-invalid={invalid(errors.startDate)} {...register("startDate")} />{err(errors.startDate)}</label>
-        <label className="field"><span>End date</span><input type="date" aria-invalid={invalid(errors.endDate)} {...register("endDate")} />{err(errors.endDate)}</label>
-        <label className="field"><span>Daily start</span><input type="time" aria-invalid={invalid(errors.startTime)} {...register("startTime")} />{err(errors.startTime)}</label>
-        <label className="field"><span>Daily end</span><input type="time" aria-invalid={invalid(errors.endTime)} {...register("endTime")} />{err(errors.endTime)}</label>
+        <label className="field">
+          <span>Start date</span>
+          <input type="date" aria-invalid={invalid(errors.startDate)} {...register("startDate")} />
+          {err(errors.startDate)}
+        </label>
+        <label className="field">
+          <span>End date</span>
+          <input type="date" aria-invalid={invalid(errors.endDate)} {...register("endDate")} />
+          {err(errors.endDate)}
+        </label>
+        <label className="field">
+          <span>Daily start</span>
+          <input type="time" aria-invalid={invalid(errors.startTime)} {...register("startTime")} />
+          {err(errors.startTime)}
+        </label>
+        <label className="field">
+          <span>Daily end</span>
+          <input type="time" aria-invalid={invalid(errors.endTime)} {...register("endTime")} />
+          {err(errors.endTime)}
+        </label>
         <label className="field">
           <span>Time zone</span>
           <input list="campaign-zones" aria-invalid={invalid(errors.timezone)} {...register("timezone")} />
-          <datalist id="campaign-zones">{ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+          <datalist id="campaign-zones">
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
           {err(errors.timezone)}
         </label>
       </div>
@@ -81,27 +159,75 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
       <h3 className="subheading">Audience</h3>
       <fieldset className="choice-row language-choices" aria-invalid={invalid(errors.languages)}>
         <legend>Languages</legend>
-        {LANGUAGES.map((l) => <label key={l} className="check-field"><input type="checkbox" value={l} {...register("languages")} /> {l}</label>)}
+        {LANGUAGES.map((l) => (
+          <label key={l} className="check-field">
+            <input type="checkbox" value={l} {...register("languages")} /> {l}
+          </label>
+        ))}
       </fieldset>
       {err(errors.languages as FieldError | undefined)}
       <div className="form-grid">
-        <label className="field"><span>Region</span><input aria-invalid={invalid(errors.region)} {...register("region")} />{err(errors.region)}</label>
-        <label className="field"><span>Tags (comma-separated)</span><input aria-invalid={invalid(errors.tags)} {...register("tags", { setValueAs: toTags })} />{err(errors.tags as FieldError | undefined)}</label>
+        <label className="field">
+          <span>Region</span>
+          <input aria-invalid={invalid(errors.region)} {...register("region")} />
+          {err(errors.region)}
+        </label>
+        <label className="field">
+          <span>Tags (comma-separated)</span>
+          <input aria-invalid={invalid(errors.tags)} {...register("tags", { setValueAs: toTags })} />
+          {err(errors.tags as FieldError | undefined)}
+        </label>
       </div>
 
       <h3 className="subheading">Calls</h3>
       <div className="form-grid">
-        <label className="field"><span>Simultaneous calls</span><input type="number" min={1} max={500} aria-invalid={invalid(errors.maxConcurrentCalls)} {...register("maxConcurrentCalls", { setValueAs: toNumber })} />{err(errors.maxConcurrentCalls)}</label>
-        <label className="field"><span>Retries of a No Contact / Failed call</span><input type="number" min={0} max={10} aria-invalid={invalid(errors.maxRetries)} {...register("maxRetries", { setValueAs: toNumber })} />{err(errors.maxRetries)}</label>
-        <label className="field"><span>Minutes between retries</span><input type="number" min={1} max={10080} aria-invalid={invalid(errors.retryDelayMinutes)} {...register("retryDelayMinutes", { setValueAs: toNumber })} />{err(errors.retryDelayMinutes)}</label>
+        <label className="field">
+          <span>Simultaneous calls</span>
+          <input
+            type="number"
+            min={1}
+            max={500}
+            aria-invalid={invalid(errors.maxConcurrentCalls)}
+            {...register("maxConcurrentCalls", { setValueAs: toNumber })}
+          />
+          {err(errors.maxConcurrentCalls)}
+        </label>
+        <label className="field">
+          <span>Retries of a No Contact / Failed call</span>
+          <input
+            type="number"
+            min={0}
+            max={10}
+            aria-invalid={invalid(errors.maxRetries)}
+            {...register("maxRetries", { setValueAs: toNumber })}
+          />
+          {err(errors.maxRetries)}
+        </label>
+        <label className="field">
+          <span>Minutes between retries</span>
+          <input
+            type="number"
+            min={1}
+            max={10080}
+            aria-invalid={invalid(errors.retryDelayMinutes)}
+            {...register("retryDelayMinutes", { setValueAs: toNumber })}
+          />
+          {err(errors.retryDelayMinutes)}
+        </label>
       </div>
 
       {campaignType === "custom" && !editing && <CrmFieldEditor control={control} register={register} errors={errors} />}
 
-      {errors.root && <div role="alert" className="alert alert-error">{errors.root.message}</div>}
+      {errors.root && (
+        <div role="alert" className="alert alert-error">
+          {errors.root.message}
+        </div>
+      )}
       {canWrite ? (
         <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : editing ? "Save campaign" : "Create campaign"}</button>
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : editing ? "Save campaign" : "Create campaign"}
+          </button>
         </div>
       ) : (
         <p className="muted small">You have read-only access: an operator or admin can change campaigns.</p>
@@ -110,4 +236,9 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
   );
 }
 
-const TYPE_LABELS: Record<(typeof CAMPAIGN_TYPES)[number], string> = { emi: "EMI collection", edi: "EDI collection", lead: "Lead generation", custom: "Custom (CRM fields)" };
+const TYPE_LABELS: Record<(typeof CAMPAIGN_TYPES)[number], string> = {
+  emi: "EMI collection",
+  edi: "EDI collection",
+  lead: "Lead generation",
+  custom: "Custom (CRM fields)",
+};

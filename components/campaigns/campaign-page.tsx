@@ -32,24 +32,35 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
   const now = new Date();
   const { range, results } = parseDashboardQuery(searchParams, now);
   const baseQuery: Record<string, string> = { from: range.from, to: range.to };
-  const presets = [7, 14, 30, 90].map((n) => ({ label: `${n} days`, range: { from: istDay(new Date(now.getTime() - (n - 1) * 86_400_000)), to: istDay(now) } }));
+  const presets = [7, 14, 30, 90].map((n) => ({
+    label: `${n} days`,
+    range: { from: istDay(new Date(now.getTime() - (n - 1) * 86_400_000)), to: istDay(now) },
+  }));
   const { schema } = recordRules(campaign);
 
   return (
     <>
       <header className="page-header">
         <div>
-          <div className="breadcrumbs"><Link href="/campaigns">Campaigns</Link> /</div>
+          <div className="breadcrumbs">
+            <Link href="/campaigns">Campaigns</Link> /
+          </div>
           <h1>{campaign.name}</h1>
           <p className="muted">
-            <ServiceTypeBadge serviceType={campaign.serviceType} campaignType={campaign.campaignType} /> <StatusBadge status={campaign.status} />{" "}
-            <span className="mono small">{campaign.id}</span>
+            <ServiceTypeBadge serviceType={campaign.serviceType} campaignType={campaign.campaignType} />{" "}
+            <StatusBadge status={campaign.status} /> <span className="mono small">{campaign.id}</span>
           </p>
         </div>
         <div className="button-row">
-          <Link href={`/campaigns/${campaign.id}/contacts`} className="btn">Contacts</Link>
+          <Link href={`/campaigns/${campaign.id}/contacts`} className="btn">
+            Contacts
+          </Link>
           {canWrite && <CampaignStatusControls campaignId={campaign.id} status={campaign.status} />}
-          {canWrite && <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">Upload contacts</Link>}
+          {canWrite && (
+            <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">
+              Upload contacts
+            </Link>
+          )}
         </div>
       </header>
 
@@ -86,7 +97,9 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
             <Suspense fallback={<p className="muted">Loading…</p>}>
               <Jobs campaign={campaign} now={now} />
             </Suspense>
-            <p><Link href={`/uploads?campaign=${encodeURIComponent(campaign.id)}`}>All uploads</Link></p>
+            <p>
+              <Link href={`/uploads?campaign=${encodeURIComponent(campaign.id)}`}>All uploads</Link>
+            </p>
           </section>
         </div>
       </div>
@@ -94,10 +107,13 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
       <section className="card">
         <h2>Calling window</h2>
         <p>
-          {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages: {campaign.languages.join(", ") || "—"}
+          {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages:{" "}
+          {campaign.languages.join(", ") || "—"}
         </p>
         <p className="muted small">
-          Calls are placed only inside these hours and the legal hours for {campaign.serviceType === "debt_collection" ? "debt collection, 08:00–19:00 (RBI)" : "this kind of campaign, 09:00–21:00 (TRAI)"}, in the customer’s time zone when known. An attempt outside them waits for the window to open.
+          Calls are placed only inside these hours and the legal hours for{" "}
+          {campaign.serviceType === "debt_collection" ? "debt collection, 08:00–19:00 (RBI)" : "this kind of campaign, 09:00–21:00 (TRAI)"},
+          in the customer’s time zone when known. An attempt outside them waits for the window to open.
         </p>
       </section>
 
@@ -111,13 +127,26 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
       <section className="card table-card">
         <h2 className="card-title">Record fields</h2>
         <table className="table" aria-label="Record fields">
-          <thead><tr><th>Field</th><th>Label</th><th>Type</th><th>Required</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Field</th>
+              <th>Label</th>
+              <th>Type</th>
+              <th>Required</th>
+            </tr>
+          </thead>
           <tbody>
             {schema.fields.map((f) => (
               <tr key={f.key}>
-                <td className="mono">{f.key}{f.key === schema.identifierKey && <span className="badge badge-info">identifier</span>}</td>
+                <td className="mono">
+                  {f.key}
+                  {f.key === schema.identifierKey && <span className="badge badge-info">identifier</span>}
+                </td>
                 <td>{f.label}</td>
-                <td>{f.type}{f.enumValues ? `: ${f.enumValues.join(", ")}` : ""}</td>
+                <td>
+                  {f.type}
+                  {f.enumValues ? `: ${f.enumValues.join(", ")}` : ""}
+                </td>
                 <td>{f.required ? "Yes" : "No"}</td>
               </tr>
             ))}

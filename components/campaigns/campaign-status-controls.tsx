@@ -32,13 +32,19 @@ export function CampaignStatusControls({ campaignId, status }: Props) {
   return (
     <div className="button-row">
       {status === "active" ? (
-        <button type="button" className="btn" disabled={pending} onClick={() => change("pause")}>{pending ? "Pausing…" : "Pause calls"}</button>
+        <button type="button" className="btn" disabled={pending} onClick={() => change("pause")}>
+          {pending ? "Pausing…" : "Pause calls"}
+        </button>
       ) : (
         <button type="button" className="btn btn-primary" disabled={pending} onClick={() => change("resume")}>
           {pending ? "Resuming…" : status === "draft" ? "Start calls" : "Resume calls"}
         </button>
       )}
-      {error && <div role="alert" className="alert alert-error">{error}</div>}
+      {error && (
+        <div role="alert" className="alert alert-error">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -45,7 +45,9 @@ export function DuplicatesForm({ campaignId, initial }: { campaignId: string; in
         <span>Duplicates</span>
         <select aria-label="Duplicates" value={value} onChange={(e) => setValue(e.target.value as DuplicatesBy)}>
           {DUPLICATES_BY.map((by) => (
-            <option key={by} value={by}>{duplicatesByLabels[by]}</option>
+            <option key={by} value={by}>
+              {duplicatesByLabels[by]}
+            </option>
           ))}
         </select>
       </label>

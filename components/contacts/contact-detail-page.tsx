@@ -26,7 +26,11 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
           <h1>{name}</h1>
           <p className="muted">
             <span className="mono">{customer.identifier}</span>{" "}
-            {blocked ? <span className="badge badge-danger">DNC · {blocked.scope === "global" ? "all campaigns" : "this campaign"}</span> : <span className="badge badge-success">Reachable</span>}
+            {blocked ? (
+              <span className="badge badge-danger">DNC · {blocked.scope === "global" ? "all campaigns" : "this campaign"}</span>
+            ) : (
+              <span className="badge badge-success">Reachable</span>
+            )}
           </p>
         </div>
       </header>
@@ -41,9 +45,13 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
             <dd className="mono">{customer.phoneE164}</dd>
             <dt>DNC</dt>
             <dd>
-              {dnc.length === 0 ? "Not on any DNC list" : dnc.map((d) => (
-                <div key={d.scope}>{d.scope === "global" ? "Global list" : "This campaign's list"}: {d.status} since {formatDateTime(d.createdAt)}</div>
-              ))}
+              {dnc.length === 0
+                ? "Not on any DNC list"
+                : dnc.map((d) => (
+                    <div key={d.scope}>
+                      {d.scope === "global" ? "Global list" : "This campaign's list"}: {d.status} since {formatDateTime(d.createdAt)}
+                    </div>
+                  ))}
             </dd>
             <dt>Assignee</dt>
             <dd>{customer.assignedTo ?? "—"}</dd>
@@ -53,7 +61,13 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
             <dd>
               {formatDateTime(customer.createdAt)}
               {uploadJob && (
-                <> by <Link href={`/uploads/${uploadJob.id}`}>{uploadJob.fileName ?? `${SOURCE_LABELS[uploadJob.source] ?? uploadJob.source} upload`}</Link></>
+                <>
+                  {" "}
+                  by{" "}
+                  <Link href={`/uploads/${uploadJob.id}`}>
+                    {uploadJob.fileName ?? `${SOURCE_LABELS[uploadJob.source] ?? uploadJob.source} upload`}
+                  </Link>
+                </>
               )}
             </dd>
             <dt>Last changed</dt>
@@ -65,12 +79,22 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
         <section className="card" aria-label="Fields">
           <h2>Fields</h2>
           {canWrite ? (
-            <ContactEditForm campaignId={campaign.id} contactId={customer.id} fields={fields.map((f) => ({ ...f, value: f.value === null ? null : String(f.value), locked: f.key === (detail.schema.identifierKey ?? detail.schema.phoneKey) }))} />
+            <ContactEditForm
+              campaignId={campaign.id}
+              contactId={customer.id}
+              fields={fields.map((f) => ({
+                ...f,
+                value: f.value === null ? null : String(f.value),
+                locked: f.key === (detail.schema.identifierKey ?? detail.schema.phoneKey),
+              }))}
+            />
           ) : (
             <dl className="facts">
               {fields.map((f) => (
                 <div key={f.key} className="facts-row">
-                  <dt>{f.label} <span className="mono small muted">{f.key}</span></dt>
+                  <dt>
+                    {f.label} <span className="mono small muted">{f.key}</span>
+                  </dt>
                   <dd>{f.value === null || f.value === "" ? <span className="muted">—</span> : String(f.value)}</dd>
                 </div>
               ))}

@@ -11,7 +11,9 @@ type Field = { key: string; label: string; type: string; required: boolean; valu
 export function ContactEditForm({ campaignId, contactId, fields }: { campaignId: string; contactId: string; fields: Field[] }) {
   const router = useRouter();
   const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.key, f.value ?? ""])));
-  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string; errors: string[] }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string; errors: string[] }>({
+    kind: "idle",
+  });
   const changed = fields.filter((f) => (values[f.key] ?? "") !== (f.value ?? ""));
 
   async function save(event: React.FormEvent) {
@@ -37,16 +39,31 @@ export function ContactEditForm({ campaignId, contactId, fields }: { campaignId:
       {state.kind === "error" && (
         <div className="alert alert-error" role="alert">
           <strong>{state.message}</strong>
-          {state.errors.length > 0 && <ul className="reasons">{state.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+          {state.errors.length > 0 && (
+            <ul className="reasons">
+              {state.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
-      {state.kind === "saved" && changed.length === 0 && <div className="alert alert-success" role="status">Saved.</div>}
+      {state.kind === "saved" && changed.length === 0 && (
+        <div className="alert alert-success" role="status">
+          Saved.
+        </div>
+      )}
       <div className="edit-fields">
         {fields.map((f) => (
           <label key={f.key} className="field">
             <span>
               {f.label}
-              {f.required && <span className="rg-required" aria-hidden>*</span>} <span className="mono small muted">{f.key}</span>
+              {f.required && (
+                <span className="rg-required" aria-hidden>
+                  *
+                </span>
+              )}{" "}
+              <span className="mono small muted">{f.key}</span>
             </span>
             <input
               name={f.key}
@@ -56,16 +73,26 @@ export function ContactEditForm({ campaignId, contactId, fields }: { campaignId:
               readOnly={f.locked}
               aria-describedby={f.locked ? `${f.key}-locked` : undefined}
             />
-            {f.locked && <span id={`${f.key}-locked`} className="muted small">Identifies the contact; it cannot change.</span>}
+            {f.locked && (
+              <span id={`${f.key}-locked`} className="muted small">
+                Identifies the contact; it cannot change.
+              </span>
+            )}
           </label>
         ))}
       </div>
       <div className="button-row">
         <button className="btn btn-primary" type="submit" disabled={changed.length === 0 || state.kind === "saving"}>
-          {state.kind === "saving" ? "Saving…" : changed.length > 0 ? `Save ${changed.length} change${changed.length === 1 ? "" : "s"}` : "Save"}
+          {state.kind === "saving"
+            ? "Saving…"
+            : changed.length > 0
+              ? `Save ${changed.length} change${changed.length === 1 ? "" : "s"}`
+              : "Save"}
         </button>
         {changed.length > 0 && (
-          <button className="btn" type="button" onClick={() => setValues(Object.fromEntries(fields.map((f) => [f.key, f.value ?? ""])))}>Discard changes</button>
+          <button className="btn" type="button" onClick={() => setValues(Object.fromEntries(fields.map((f) => [f.key, f.value ?? ""])))}>
+            Discard changes
+          </button>
         )}
       </div>
     </form>

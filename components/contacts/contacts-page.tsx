@@ -18,7 +18,8 @@ export async function ContactsPage({ campaignId, filters }: { campaignId: string
   const base = `/campaigns/${campaign.id}/contacts`;
   const href = (over: Partial<ContactFilters>) => `${base}${contactFiltersQuery({ ...filters, ...over })}`;
   const exportQuery = contactFiltersQuery({ ...filters, page: 1, sort: "created", dir: "desc" }).replace(/^\?/, "");
-  const exportHref = (format: string) => `/api/campaigns/${campaign.id}/contacts/export?format=${format}${exportQuery ? `&${exportQuery}` : ""}`;
+  const exportHref = (format: string) =>
+    `/api/campaigns/${campaign.id}/contacts/export?format=${format}${exportQuery ? `&${exportQuery}` : ""}`;
 
   return (
     <>
@@ -31,8 +32,12 @@ export async function ContactsPage({ campaignId, filters }: { campaignId: string
           <p className="muted">Search by name, identifier or phone in any format (98765 43210, +91…).</p>
         </div>
         <div className="button-row">
-          <a className="btn" href={exportHref("csv")} download>Export CSV</a>
-          <a className="btn" href={exportHref("xlsx")} download>Export Excel</a>
+          <a className="btn" href={exportHref("csv")} download>
+            Export CSV
+          </a>
+          <a className="btn" href={exportHref("xlsx")} download>
+            Export Excel
+          </a>
         </div>
       </header>
 
@@ -45,12 +50,28 @@ export async function ContactsPage({ campaignId, filters }: { campaignId: string
       />
 
       <section className="card table-card" aria-label="Contacts">
-        <ContactsTable campaignId={campaign.id} rows={page.rows} filters={filters} href={href} identifierLabel={schema.identifierKey ?? "identifier"} />
+        <ContactsTable
+          campaignId={campaign.id}
+          rows={page.rows}
+          filters={filters}
+          href={href}
+          identifierLabel={schema.identifierKey ?? "identifier"}
+        />
         {page.rows.length === 0 && (
-          <p className="empty-row muted">{isFiltered(filters) ? "No contact matches these filters." : "No contacts yet. Upload a spreadsheet to add some."}</p>
+          <p className="empty-row muted">
+            {isFiltered(filters) ? "No contact matches these filters." : "No contacts yet. Upload a spreadsheet to add some."}
+          </p>
         )}
         <div className="card-pad">
-          <Pagination page={page.page} pageSize={page.pageSize} total={page.total} capped={page.capped} shown={page.rows.length} href={(p) => href({ page: p })} noun="contacts" />
+          <Pagination
+            page={page.page}
+            pageSize={page.pageSize}
+            total={page.total}
+            capped={page.capped}
+            shown={page.rows.length}
+            href={(p) => href({ page: p })}
+            noun="contacts"
+          />
         </div>
       </section>
     </>

@@ -29,37 +29,44 @@ export function ContactsTable({ campaignId, rows, filters, href, identifierLabel
   };
   return (
     <div className="table-scroll">
-    <table className="table" aria-label="Contacts of this campaign">
-      <thead>
-        <tr>
-          {sortHeader("name", "Name")}
-          {sortHeader("identifier", identifierLabel)}
-          {sortHeader("phone", "Phone")}
-          <th>Assignee</th>
-          <th>Status</th>
-          {sortHeader("created", "Added")}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>
-              <Link className="strong-link" href={`/campaigns/${campaignId}/contacts/${row.id}`}>
-                {[row.firstName, row.lastName].filter(Boolean).join(" ") || "(no name)"}
-              </Link>
-            </td>
-            <td className="mono">{row.identifier}</td>
-            <td className="nowrap">
-              <span className="mono">{row.phoneE164}</span>
-              {row.dnc && <span className="badge badge-danger" title={row.dnc === "global" ? "On the global DNC list" : "On this campaign's DNC list"}>DNC</span>}
-            </td>
-            <td>{row.assignedTo ?? <span className="muted">—</span>}</td>
-            <td>{row.status}</td>
-            <td className="nowrap">{formatDateTime(row.createdAt)}</td>
+      <table className="table" aria-label="Contacts of this campaign">
+        <thead>
+          <tr>
+            {sortHeader("name", "Name")}
+            {sortHeader("identifier", identifierLabel)}
+            {sortHeader("phone", "Phone")}
+            <th>Assignee</th>
+            <th>Status</th>
+            {sortHeader("created", "Added")}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link className="strong-link" href={`/campaigns/${campaignId}/contacts/${row.id}`}>
+                  {[row.firstName, row.lastName].filter(Boolean).join(" ") || "(no name)"}
+                </Link>
+              </td>
+              <td className="mono">{row.identifier}</td>
+              <td className="nowrap">
+                <span className="mono">{row.phoneE164}</span>
+                {row.dnc && (
+                  <span
+                    className="badge badge-danger"
+                    title={row.dnc === "global" ? "On the global DNC list" : "On this campaign's DNC list"}
+                  >
+                    DNC
+                  </span>
+                )}
+              </td>
+              <td>{row.assignedTo ?? <span className="muted">—</span>}</td>
+              <td>{row.status}</td>
+              <td className="nowrap">{formatDateTime(row.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

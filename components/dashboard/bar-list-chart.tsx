@@ -13,7 +13,9 @@ export function BarListChart({ items, colors }: { items: { label: string; count:
         <YAxis type="category" dataKey="label" width={110} fontSize={12} />
         <Tooltip />
         <Bar dataKey="count" isAnimationActive={false}>
-          {items.map((item, i) => <Cell key={item.label} fill={colors?.[i % colors.length] ?? "#2563eb"} />)}
+          {items.map((item, i) => (
+            <Cell key={item.label} fill={colors?.[i % colors.length] ?? "#2563eb"} />
+          ))}
         </Bar>
       </BarChart>
     </ResponsiveContainer>

@@ -19,7 +19,10 @@ export async function OutcomesCard({ campaign, range }: { campaign: Campaign; ra
     <section className={`card ${styles.chartCard}`} aria-label="Outcomes per day">
       <h2>Outcomes per day</h2>
       <p className="muted small">
-        <Link href={callsHref(campaign.id, range)} data-testid="outcomes-total">{formatNumber(total)} results</Link> from {range.from} to {range.to} (India time). Select a bar to see those calls.
+        <Link href={callsHref(campaign.id, range)} data-testid="outcomes-total">
+          {formatNumber(total)} results
+        </Link>{" "}
+        from {range.from} to {range.to} (India time). Select a bar to see those calls.
       </p>
       {total === 0 ? <p className="muted">No results in this range.</p> : <OutcomesChart campaignId={campaign.id} days={days} />}
     </section>
@@ -39,7 +42,11 @@ export async function DispositionsCard({ campaign, range }: { campaign: Campaign
           <ul className={styles.legend}>
             {slices.map((s) => (
               <li key={s.disposition}>
-                {s.disposition === "Other" || s.disposition === "None" ? s.disposition : <Link href={callsHref(campaign.id, { disposition: s.disposition, ...range })}>{s.disposition}</Link>}{" "}
+                {s.disposition === "Other" || s.disposition === "None" ? (
+                  s.disposition
+                ) : (
+                  <Link href={callsHref(campaign.id, { disposition: s.disposition, ...range })}>{s.disposition}</Link>
+                )}{" "}
                 <strong>{formatNumber(s.count)}</strong>
               </li>
             ))}
@@ -67,7 +74,9 @@ export async function FunnelCard({ campaign }: { campaign: Campaign }) {
         {stages.map((s, i) => (
           <li key={s.label} data-testid={`funnel-${s.label.toLowerCase().replaceAll(" ", "-")}`}>
             <Link href={s.href}>{s.label}</Link> <strong>{formatNumber(s.count)}</strong>
-            {i > 0 && stages[i - 1].count > 0 && <span className="muted small"> ({((s.count / stages[i - 1].count) * 100).toFixed(0)}%)</span>}
+            {i > 0 && stages[i - 1].count > 0 && (
+              <span className="muted small"> ({((s.count / stages[i - 1].count) * 100).toFixed(0)}%)</span>
+            )}
           </li>
         ))}
       </ol>

@@ -41,13 +41,20 @@ export function LiveJobs({ campaignId, initial }: { campaignId: string; initial:
         return (
           <li key={j.id} className={styles.job} data-testid="live-job" data-status={j.status}>
             <div className={styles.jobHead}>
-              <Link href={`/uploads/${j.id}`} className={styles.jobName}>{j.fileName ?? j.reference}</Link>
-              <span className={`badge ${running(j) ? "badge-info" : j.status === "failed" ? "badge-danger" : "badge-success"}`}>{running(j) ? "running" : j.status}</span>
+              <Link href={`/uploads/${j.id}`} className={styles.jobName}>
+                {j.fileName ?? j.reference}
+              </Link>
+              <span className={`badge ${running(j) ? "badge-info" : j.status === "failed" ? "badge-danger" : "badge-success"}`}>
+                {running(j) ? "running" : j.status}
+              </span>
             </div>
-            <div className="muted small">{SOURCES[j.source] ?? j.source} · {formatDateTime(j.createdAt)}</div>
+            <div className="muted small">
+              {SOURCES[j.source] ?? j.source} · {formatDateTime(j.createdAt)}
+            </div>
             <progress className={styles.bar} max={100} value={percent} aria-label={`${j.fileName ?? j.reference} progress`} />
             <div className="small" data-testid="live-job-counts">
-              {formatNumber(j.processed)} of {formatNumber(j.total)} rows · {formatNumber(j.successful)} added · {formatNumber(j.duplicates)} duplicates · {formatNumber(j.invalid)} invalid
+              {formatNumber(j.processed)} of {formatNumber(j.total)} rows · {formatNumber(j.successful)} added ·{" "}
+              {formatNumber(j.duplicates)} duplicates · {formatNumber(j.invalid)} invalid
               {j.failed > 0 && <> · {formatNumber(j.failed)} failed</>}
             </div>
           </li>

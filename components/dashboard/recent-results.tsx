@@ -9,7 +9,15 @@ import styles from "@/components/dashboard/dashboard.module.css";
 
 const BADGE: Record<string, string> = { Contacted: "badge-success", "No Contact": "badge-warning", Failed: "badge-danger" };
 
-export async function RecentResults({ campaignId, outcome, baseQuery }: { campaignId: string; outcome?: ResultFilter; baseQuery: Record<string, string> }) {
+export async function RecentResults({
+  campaignId,
+  outcome,
+  baseQuery,
+}: {
+  campaignId: string;
+  outcome?: ResultFilter;
+  baseQuery: Record<string, string>;
+}) {
   const rows = await recentResults(campaignId, outcome);
   const href = (o?: string) => {
     const params = new URLSearchParams(baseQuery);
@@ -24,7 +32,9 @@ export async function RecentResults({ campaignId, outcome, baseQuery }: { campai
         <h2>Recent call results</h2>
         <nav aria-label="Filter results" className={styles.chips}>
           {[undefined, ...RESULT_FILTERS].map((o) => (
-            <Link key={o ?? "all"} href={href(o)} className={styles.chip} aria-current={o === outcome ? "true" : undefined}>{o ?? "All"}</Link>
+            <Link key={o ?? "all"} href={href(o)} className={styles.chip} aria-current={o === outcome ? "true" : undefined}>
+              {o ?? "All"}
+            </Link>
           ))}
         </nav>
       </div>
@@ -33,16 +43,25 @@ export async function RecentResults({ campaignId, outcome, baseQuery }: { campai
       ) : (
         <div className={styles.scroll}>
           <table className={`table ${styles.compact}`} aria-label="Recent call results">
-            <thead><tr><th>Customer</th><th>Result</th><th className="num">Duration</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Customer</th>
+                <th>Result</th>
+                <th className="num">Duration</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>
                     <Link href={callsHref(campaignId, { call: r.id })}>{r.customerName}</Link>
-                    <div className="muted small"><span className="mono">{r.toPhone}</span> · {formatDateTime(r.finishedAt)}</div>
+                    <div className="muted small">
+                      <span className="mono">{r.toPhone}</span> · {formatDateTime(r.finishedAt)}
+                    </div>
                   </td>
                   <td>
-                    <span className={`badge ${BADGE[r.outcome] ?? "badge-neutral"}`}>{r.outcome}</span> <span className="small">{r.disposition}</span>
+                    <span className={`badge ${BADGE[r.outcome] ?? "badge-neutral"}`}>{r.outcome}</span>{" "}
+                    <span className="small">{r.disposition}</span>
                     {r.promiseToPayDate && <div className="small">Promise to pay {r.promiseToPayDate}</div>}
                   </td>
                   <td className="num">{duration(r.duration)}</td>
@@ -52,7 +71,9 @@ export async function RecentResults({ campaignId, outcome, baseQuery }: { campai
           </table>
         </div>
       )}
-      <p className="card-pad"><Link href={callsHref(campaignId, outcome ? { status: outcome } : {})}>All of this campaign’s calls</Link></p>
+      <p className="card-pad">
+        <Link href={callsHref(campaignId, outcome ? { status: outcome } : {})}>All of this campaign’s calls</Link>
+      </p>
     </section>
   );
 }

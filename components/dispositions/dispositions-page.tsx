@@ -17,11 +17,7 @@ export async function DispositionsPage() {
         </div>
       </header>
       <DispositionsPanel dispositions={rows} canWrite={canWrite} />
-      <GroupsPanel
-        dispositions={rows}
-        canWrite={canWrite}
-        groups={groups}
-      />
+      <GroupsPanel dispositions={rows} canWrite={canWrite} groups={groups} />
     </>
   );
 }

@@ -32,25 +32,55 @@ export function DispositionsPanel({ dispositions, canWrite }: { dispositions: Di
       <div className="card-pad">
         <h2 id="dispositions-title">Dispositions</h2>
         <p className="muted small">The outcomes an agent records for a call; lower priority numbers come first.</p>
-        {canWrite && editing === null && <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>New disposition</button>}
-        {editing !== null && <DispositionForm key={editing === "new" ? "new" : editing.id} disposition={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />}
-        {problem && <div role="alert" className="alert alert-error">{problem}</div>}
+        {canWrite && editing === null && (
+          <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>
+            New disposition
+          </button>
+        )}
+        {editing !== null && (
+          <DispositionForm
+            key={editing === "new" ? "new" : editing.id}
+            disposition={editing === "new" ? undefined : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+        {problem && (
+          <div role="alert" className="alert alert-error">
+            {problem}
+          </div>
+        )}
       </div>
       {dispositions.length === 0 ? (
-        <p className="muted card-pad">No dispositions yet. Calls name one by its id (TimePay <code>dispositionId</code>).</p>
+        <p className="muted card-pad">
+          No dispositions yet. Calls name one by its id (TimePay <code>dispositionId</code>).
+        </p>
       ) : (
         <table className="table" aria-label="Dispositions">
-          <thead><tr><th>Name</th><th className="num">Priority</th><th>Groups</th>{canWrite && <th aria-label="Actions" />}</tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th className="num">Priority</th>
+              <th>Groups</th>
+              {canWrite && <th aria-label="Actions" />}
+            </tr>
+          </thead>
           <tbody>
             {dispositions.map((d) => (
               <tr key={d.id}>
-                <td>{d.name}<div className="muted small">{d.description}</div></td>
+                <td>
+                  {d.name}
+                  <div className="muted small">{d.description}</div>
+                </td>
                 <td className="num">{d.priority}</td>
                 <td>{d.groups.join(", ") || <span className="muted">—</span>}</td>
                 {canWrite && (
                   <td className="actions">
-                    <button type="button" className="btn btn-sm" onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>Edit</button>{" "}
-                    <button type="button" className="btn btn-sm btn-danger" onClick={() => remove(d)} aria-label={`Delete ${d.name}`}>Delete</button>
+                    <button type="button" className="btn btn-sm" onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>
+                      Edit
+                    </button>{" "}
+                    <button type="button" className="btn btn-sm btn-danger" onClick={() => remove(d)} aria-label={`Delete ${d.name}`}>
+                      Delete
+                    </button>
                   </td>
                 )}
               </tr>
@@ -66,32 +96,65 @@ function DispositionForm({ disposition, onDone }: { disposition?: DispositionRow
   const router = useRouter();
   const { register, handleSubmit, setError, formState } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createDispositionBody),
-    defaultValues: disposition ? { name: disposition.name, description: disposition.description, priority: disposition.priority } : { name: "", description: "", priority: 500 },
+    defaultValues: disposition
+      ? { name: disposition.name, description: disposition.description, priority: disposition.priority }
+      : { name: "", description: "", priority: 500 },
     mode: "onTouched",
   });
   const { errors, isSubmitting } = formState;
   const submit = async (values: Output) => {
-    const answer = await sendForm(disposition ? "PUT" : "POST", disposition ? `/api/v1/dispositions/${disposition.id}` : "/api/v1/dispositions", values, FIELDS, setError);
+    const answer = await sendForm(
+      disposition ? "PUT" : "POST",
+      disposition ? `/api/v1/dispositions/${disposition.id}` : "/api/v1/dispositions",
+      values,
+      FIELDS,
+      setError,
+    );
     if (answer.ok) {
       onDone();
       router.refresh();
     }
   };
   return (
-    <form className="settings-form" onSubmit={handleSubmit(submit)} noValidate aria-label={disposition ? `Edit ${disposition.name}` : "New disposition"}>
+    <form
+      className="settings-form"
+      onSubmit={handleSubmit(submit)}
+      noValidate
+      aria-label={disposition ? `Edit ${disposition.name}` : "New disposition"}
+    >
       <div className="form-grid">
-        <label className="field"><span>Name</span><input aria-invalid={errors.name ? true : undefined} {...register("name")} />{errors.name && <span className="field-error small">{errors.name.message}</span>}</label>
+        <label className="field">
+          <span>Name</span>
+          <input aria-invalid={errors.name ? true : undefined} {...register("name")} />
+          {errors.name && <span className="field-error small">{errors.name.message}</span>}
+        </label>
         <label className="field">
           <span>Priority (0–1000)</span>
-          <input type="number" aria-invalid={errors.priority ? true : undefined} {...register("priority", { setValueAs: (v) => (v === "" ? undefined : Number(v)) })} />
+          <input
+            type="number"
+            aria-invalid={errors.priority ? true : undefined}
+            {...register("priority", { setValueAs: (v) => (v === "" ? undefined : Number(v)) })}
+          />
           {errors.priority && <span className="field-error small">{errors.priority.message}</span>}
         </label>
       </div>
-      <label className="field"><span>Description</span><input {...register("description")} />{errors.description && <span className="field-error small">{errors.description.message}</span>}</label>
-      {errors.root && <div role="alert" className="alert alert-error">{errors.root.message}</div>}
+      <label className="field">
+        <span>Description</span>
+        <input {...register("description")} />
+        {errors.description && <span className="field-error small">{errors.description.message}</span>}
+      </label>
+      {errors.root && (
+        <div role="alert" className="alert alert-error">
+          {errors.root.message}
+        </div>
+      )}
       <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{disposition ? "Save disposition" : "Add disposition"}</button>
-        <button type="button" className="btn btn-ghost" onClick={onDone}>Cancel</button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {disposition ? "Save disposition" : "Add disposition"}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -39,8 +39,9 @@ export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canMana
     <section className="card table-card">
       <h2 className="card-title">API keys</h2>
       <p className="muted card-pad">
-        Send a key as <code>Authorization: Bearer &lt;key&gt;</code> (TimePay routes) or <code>Authorization: Token &lt;key&gt;</code> (Flexydial routes).
-        A key acts with its role: viewer keys only read. <code>POST /api/generate-token/</code> keeps one key per user, named
+        Send a key as <code>Authorization: Bearer &lt;key&gt;</code> (TimePay routes) or <code>Authorization: Token &lt;key&gt;</code>{" "}
+        (Flexydial routes). A key acts with its role: viewer keys only read. <code>POST /api/generate-token/</code> keeps one key per user,
+        named
         <code>generate-token</code>, with that user&apos;s role; each call replaces the previous one.
       </p>
       {canManage && (
@@ -63,21 +64,40 @@ export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canMana
               <option value="viewer">viewer (read-only)</option>
             </select>
           </label>
-          <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? "Creating…" : "Create key"}
+          </button>
         </form>
       )}
-      {error && <div role="alert" className="alert alert-error card-pad">{error}</div>}
+      {error && (
+        <div role="alert" className="alert alert-error card-pad">
+          {error}
+        </div>
+      )}
       {secret && (
         <div role="status" className="alert alert-success card-pad">
           Copy this key now — it is shown only once: <code className="secret">{secret}</code>
         </div>
       )}
       <table className="table" aria-label="API keys">
-        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Owner</th><th>Created</th><th>Last used</th><th aria-label="Actions" /></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Key</th>
+            <th>Role</th>
+            <th>Owner</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k.id} className={k.revoked ? "row-muted" : undefined}>
-              <td>{k.name}{k.fromGenerateToken && <span className="badge badge-neutral"> from generate-token</span>}</td>
+              <td>
+                {k.name}
+                {k.fromGenerateToken && <span className="badge badge-neutral"> from generate-token</span>}
+              </td>
               <td className="mono">{k.prefix}…</td>
               <td>{k.role}</td>
               <td>{k.owner ?? "Organization"}</td>

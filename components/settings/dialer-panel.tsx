@@ -9,7 +9,15 @@ import { TestCallForm } from "@/components/settings/test-call-form";
 // organization's call defaults. Every control maps to a call setting the dispatcher reads.
 
 type Form = CallSettingsResponse;
-const NUMBER_FIELDS = ["frequencyCap", "maxConcurrentCalls", "providerTimeoutMs", "simulatedDelayMs", "simulatedContactedPct", "simulatedNoContactPct", "simulatedFailedPct"] as const;
+const NUMBER_FIELDS = [
+  "frequencyCap",
+  "maxConcurrentCalls",
+  "providerTimeoutMs",
+  "simulatedDelayMs",
+  "simulatedContactedPct",
+  "simulatedNoContactPct",
+  "simulatedFailedPct",
+] as const;
 
 export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form; canManage: boolean; resultsUrl: string }) {
   const [form, setForm] = useState(initial);
@@ -52,21 +60,55 @@ export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form;
       >
         <fieldset className="choice-row" disabled={!canManage}>
           <legend>Dialer</legend>
-          <label className="check-field"><input type="radio" name="dialerKind" checked={form.dialerKind === "simulated"} onChange={() => set("dialerKind", "simulated")} /> Simulated (places no real call; reports realistic results)</label>
-          <label className="check-field"><input type="radio" name="dialerKind" checked={form.dialerKind === "http"} onChange={() => set("dialerKind", "http")} /> HTTP provider</label>
+          <label className="check-field">
+            <input
+              type="radio"
+              name="dialerKind"
+              checked={form.dialerKind === "simulated"}
+              onChange={() => set("dialerKind", "simulated")}
+            />{" "}
+            Simulated (places no real call; reports realistic results)
+          </label>
+          <label className="check-field">
+            <input type="radio" name="dialerKind" checked={form.dialerKind === "http"} onChange={() => set("dialerKind", "http")} /> HTTP
+            provider
+          </label>
         </fieldset>
 
         {form.dialerKind === "http" ? (
           <>
-            <label className="field"><span>Provider URL</span><input type="url" value={form.providerUrl ?? ""} onChange={(e) => set("providerUrl", e.target.value || null)} disabled={!canManage} placeholder="https://provider.example.com/calls" /></label>
+            <label className="field">
+              <span>Provider URL</span>
+              <input
+                type="url"
+                value={form.providerUrl ?? ""}
+                onChange={(e) => set("providerUrl", e.target.value || null)}
+                disabled={!canManage}
+                placeholder="https://provider.example.com/calls"
+              />
+            </label>
             <div className="field">
               <span>Signing secret (Standard Webhooks)</span>
               <div className="secret-row">
-                <input type="text" className="mono" value={form.providerSecret ?? ""} onChange={(e) => set("providerSecret", e.target.value || null)} disabled={!canManage} placeholder={form.providerSecretSet ? "set (only admins see it)" : "whsec_…"} />
-                {canManage && <button type="button" className="btn btn-sm" onClick={generateSecret}>Generate</button>}
+                <input
+                  type="text"
+                  className="mono"
+                  value={form.providerSecret ?? ""}
+                  onChange={(e) => set("providerSecret", e.target.value || null)}
+                  disabled={!canManage}
+                  placeholder={form.providerSecretSet ? "set (only admins see it)" : "whsec_…"}
+                />
+                {canManage && (
+                  <button type="button" className="btn btn-sm" onClick={generateSecret}>
+                    Generate
+                  </button>
+                )}
               </div>
             </div>
-            <label className="field"><span>Timeout per attempt (ms)</span><input {...num("providerTimeoutMs")} min={100} max={60000} /></label>
+            <label className="field">
+              <span>Timeout per attempt (ms)</span>
+              <input {...num("providerTimeoutMs")} min={100} max={60000} />
+            </label>
             <p className="muted small">
               Attempts are POSTed signed with this secret. The provider reports results, signed the same way, to{" "}
               <code className="secret">{resultsUrl}</code>
@@ -74,29 +116,69 @@ export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form;
           </>
         ) : (
           <div className="form-grid">
-            <label className="field"><span>Result delay (ms)</span><input {...num("simulatedDelayMs")} min={0} /></label>
-            <label className="field"><span>Contacted %</span><input {...num("simulatedContactedPct")} min={0} max={100} /></label>
-            <label className="field"><span>No Contact %</span><input {...num("simulatedNoContactPct")} min={0} max={100} /></label>
-            <label className="field"><span>Failed %</span><input {...num("simulatedFailedPct")} min={0} max={100} /></label>
-            <label className="field"><span>Outcome seed</span><input type="text" value={form.simulatedSeed} onChange={(e) => set("simulatedSeed", e.target.value)} disabled={!canManage} /></label>
+            <label className="field">
+              <span>Result delay (ms)</span>
+              <input {...num("simulatedDelayMs")} min={0} />
+            </label>
+            <label className="field">
+              <span>Contacted %</span>
+              <input {...num("simulatedContactedPct")} min={0} max={100} />
+            </label>
+            <label className="field">
+              <span>No Contact %</span>
+              <input {...num("simulatedNoContactPct")} min={0} max={100} />
+            </label>
+            <label className="field">
+              <span>Failed %</span>
+              <input {...num("simulatedFailedPct")} min={0} max={100} />
+            </label>
+            <label className="field">
+              <span>Outcome seed</span>
+              <input type="text" value={form.simulatedSeed} onChange={(e) => set("simulatedSeed", e.target.value)} disabled={!canManage} />
+            </label>
           </div>
         )}
 
         <h3 className="subheading">Organization defaults</h3>
         <div className="form-grid">
-          <label className="field"><span>Attempts per number per 24 h</span><input {...num("frequencyCap")} min={1} max={100} /></label>
-          <label className="field"><span>Simultaneous calls (organization)</span><input {...num("maxConcurrentCalls")} min={1} /></label>
-          <label className="field"><span>Caller ID (from_phone)</span><input type="text" value={form.fromPhone} onChange={(e) => set("fromPhone", e.target.value)} disabled={!canManage} /></label>
+          <label className="field">
+            <span>Attempts per number per 24 h</span>
+            <input {...num("frequencyCap")} min={1} max={100} />
+          </label>
+          <label className="field">
+            <span>Simultaneous calls (organization)</span>
+            <input {...num("maxConcurrentCalls")} min={1} />
+          </label>
+          <label className="field">
+            <span>Caller ID (from_phone)</span>
+            <input type="text" value={form.fromPhone} onChange={(e) => set("fromPhone", e.target.value)} disabled={!canManage} />
+          </label>
         </div>
 
         {problem && (
           <div role="alert" className="alert alert-error">
             {problem.message}
-            {problem.errors.length > 0 && <ul>{problem.errors.map((m) => <li key={m}>{m}</li>)}</ul>}
+            {problem.errors.length > 0 && (
+              <ul>
+                {problem.errors.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
-        {notice && <div role="status" className="alert alert-success">{notice}</div>}
-        {canManage ? <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : "Save call settings"}</button> : <p className="muted small">Only an admin can change call settings.</p>}
+        {notice && (
+          <div role="status" className="alert alert-success">
+            {notice}
+          </div>
+        )}
+        {canManage ? (
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? "Saving…" : "Save call settings"}
+          </button>
+        ) : (
+          <p className="muted small">Only an admin can change call settings.</p>
+        )}
       </form>
       <TestCallForm />
     </section>

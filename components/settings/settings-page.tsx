@@ -11,7 +11,11 @@ import { env } from "@/lib/env";
 export async function SettingsPage() {
   const { organization, user } = await requireOperator();
   const [keys, agents, dispositions, callSettings, webhook] = await Promise.all([
-    db.apiKey.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "desc" }, include: { user: { select: { email: true } } } }),
+    db.apiKey.findMany({
+      where: { organizationId: organization.id },
+      orderBy: { createdAt: "desc" },
+      include: { user: { select: { email: true } } },
+    }),
     db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" } }),
     db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: { priority: "asc" } }),
     getCallSettings(organization.id),
@@ -23,7 +27,9 @@ export async function SettingsPage() {
       <header className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="muted">{organization.name} · <span className="mono small">{organization.id}</span></p>
+          <p className="muted">
+            {organization.name} · <span className="mono small">{organization.id}</span>
+          </p>
         </div>
       </header>
       <ApiKeysPanel
@@ -51,10 +57,26 @@ export async function SettingsPage() {
       <section className="card table-card">
         <h2 className="card-title">Agents</h2>
         <table className="table" aria-label="Agents">
-          <thead><tr><th>Name</th><th>Kind</th><th>Username (Flexydial <code>user</code>)</th><th>Agent ID (TimePay <code>agentId</code>)</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>
+                Username (Flexydial <code>user</code>)
+              </th>
+              <th>
+                Agent ID (TimePay <code>agentId</code>)
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {agents.map((a) => (
-              <tr key={a.id}><td>{a.name}</td><td>{a.kind === "ai" ? "AI voice agent" : "Dialer agent"}</td><td className="mono">{a.username}</td><td className="mono small">{a.id}</td></tr>
+              <tr key={a.id}>
+                <td>{a.name}</td>
+                <td>{a.kind === "ai" ? "AI voice agent" : "Dialer agent"}</td>
+                <td className="mono">{a.username}</td>
+                <td className="mono small">{a.id}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -62,10 +84,20 @@ export async function SettingsPage() {
       <section className="card table-card">
         <h2 className="card-title">Dispositions</h2>
         <table className="table" aria-label="Dispositions">
-          <thead><tr><th>Name</th><th className="num">Priority</th><th>ID</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th className="num">Priority</th>
+              <th>ID</th>
+            </tr>
+          </thead>
           <tbody>
             {dispositions.map((d) => (
-              <tr key={d.id}><td>{d.name}</td><td className="num">{d.priority}</td><td className="mono small">{d.id}</td></tr>
+              <tr key={d.id}>
+                <td>{d.name}</td>
+                <td className="num">{d.priority}</td>
+                <td className="mono small">{d.id}</td>
+              </tr>
             ))}
           </tbody>
         </table>

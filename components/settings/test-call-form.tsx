@@ -31,15 +31,24 @@ export function TestCallForm() {
       }}
     >
       <h3 className="subheading flush">Send a test call</h3>
-      <p className="muted small">Uses the saved settings above. The HTTP dialer really sends the attempt to your provider; the simulated dialer shows the result it would report.</p>
+      <p className="muted small">
+        Uses the saved settings above. The HTTP dialer really sends the attempt to your provider; the simulated dialer shows the result it
+        would report.
+      </p>
       <div className="inline-form">
         <label className="field inline">
           <span>Phone number</span>
           <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="9876543210" required />
         </label>
-        <button type="submit" className="btn" disabled={busy}>{busy ? "Calling…" : "Send a test call"}</button>
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? "Calling…" : "Send a test call"}
+        </button>
       </div>
-      {problem && <div role="alert" className="alert alert-error">{problem}</div>}
+      {problem && (
+        <div role="alert" className="alert alert-error">
+          {problem}
+        </div>
+      )}
       {report && (
         <div role="status" className={`alert ${report.accepted ? "alert-success" : "alert-error"}`}>
           {report.accepted
@@ -49,7 +58,8 @@ export function TestCallForm() {
             : `The call to ${report.to} was not placed: ${report.error}.`}
           {report.simulatedResult && (
             <div className="small">
-              It will report <strong>{report.simulatedResult.status}</strong> · {report.simulatedResult.disposition} · {report.simulatedResult.duration} s — “{report.simulatedResult.summary}”
+              It will report <strong>{report.simulatedResult.status}</strong> · {report.simulatedResult.disposition} ·{" "}
+              {report.simulatedResult.duration} s — “{report.simulatedResult.summary}”
             </div>
           )}
         </div>

@@ -38,7 +38,9 @@ export function WebhookPanel({ initial, canManage }: { initial: WebhookEndpointV
 
   return (
     <section className="card table-card" aria-labelledby="webhook-title">
-      <h2 className="card-title" id="webhook-title">Call results webhook</h2>
+      <h2 className="card-title" id="webhook-title">
+        Call results webhook
+      </h2>
       <p className="muted card-pad">
         Every call result (Contacted, No Contact, Failed) is POSTed to this URL as TimePay&apos;s call webhook, with{" "}
         <code>Authorization: Bearer &lt;secret&gt;</code>. Anything but a 200 answer is retried with backoff (8 attempts).
@@ -52,7 +54,15 @@ export function WebhookPanel({ initial, canManage }: { initial: WebhookEndpointV
       >
         <label className="field">
           <span>Endpoint URL</span>
-          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://crm.example.com/hooks/calls" disabled={!canManage} required aria-invalid={problem?.errors.some((m) => m.startsWith("url")) || undefined} />
+          <input
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://crm.example.com/hooks/calls"
+            disabled={!canManage}
+            required
+            aria-invalid={problem?.errors.some((m) => m.startsWith("url")) || undefined}
+          />
         </label>
         <label className="check-field">
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} disabled={!canManage} /> Send call results
@@ -61,23 +71,47 @@ export function WebhookPanel({ initial, canManage }: { initial: WebhookEndpointV
           <div className="field">
             <span>Secret</span>
             <div className="secret-row">
-              <code className="secret" data-testid="webhook-secret">{showSecret ? endpoint.secret : `${endpoint.secret.slice(0, 9)}${"•".repeat(12)}`}</code>
-              <button type="button" className="btn btn-sm" onClick={() => setShowSecret(!showSecret)}>{showSecret ? "Hide" : "Show"}</button>
-              {canManage && <button type="button" className="btn btn-sm" disabled={pending} onClick={() => save({ rotateSecret: true })}>Rotate secret</button>}
+              <code className="secret" data-testid="webhook-secret">
+                {showSecret ? endpoint.secret : `${endpoint.secret.slice(0, 9)}${"•".repeat(12)}`}
+              </code>
+              <button type="button" className="btn btn-sm" onClick={() => setShowSecret(!showSecret)}>
+                {showSecret ? "Hide" : "Show"}
+              </button>
+              {canManage && (
+                <button type="button" className="btn btn-sm" disabled={pending} onClick={() => save({ rotateSecret: true })}>
+                  Rotate secret
+                </button>
+              )}
             </div>
           </div>
         )}
         {problem && (
           <div role="alert" className="alert alert-error">
             {problem.message}
-            {problem.errors.length > 0 && <ul>{problem.errors.map((m) => <li key={m}>{m}</li>)}</ul>}
+            {problem.errors.length > 0 && (
+              <ul>
+                {problem.errors.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
-        {notice && <div role="status" className="alert alert-success">{notice}</div>}
+        {notice && (
+          <div role="status" className="alert alert-success">
+            {notice}
+          </div>
+        )}
         {canManage && (
           <div className="button-row">
-            <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? "Saving…" : endpoint ? "Save" : "Create endpoint"}</button>
-            {endpoint && <button type="button" className="btn btn-danger" disabled={pending} onClick={remove}>Remove</button>}
+            <button type="submit" className="btn btn-primary" disabled={pending}>
+              {pending ? "Saving…" : endpoint ? "Save" : "Create endpoint"}
+            </button>
+            {endpoint && (
+              <button type="button" className="btn btn-danger" disabled={pending} onClick={remove}>
+                Remove
+              </button>
+            )}
           </div>
         )}
         {!canManage && <p className="muted small">Only an admin can change the endpoint.</p>}

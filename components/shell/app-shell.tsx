@@ -9,9 +9,14 @@ export function AppShell({ organizationName, userName, userEmail, role, children
     <div className="shell">
       <aside className="sidebar" aria-label="Main navigation">
         <Link href="/campaigns" className="brand">
-          <span className="brand-mark" aria-hidden>◧</span> Dialsheet
+          <span className="brand-mark" aria-hidden>
+            ◧
+          </span>{" "}
+          Dialsheet
         </Link>
-        <div className="org-name" title={organizationName}>{organizationName}</div>
+        <div className="org-name" title={organizationName}>
+          {organizationName}
+        </div>
         <NavLinks />
         <div className="sidebar-footer">
           <div className="user">

@@ -20,7 +20,12 @@ export function NavLinks() {
       {LINKS.map((link) => {
         const active = pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`));
         return (
-          <Link key={link.href} href={link.href} className={active ? "nav-link active" : "nav-link"} aria-current={active ? "page" : undefined}>
+          <Link
+            key={link.href}
+            href={link.href}
+            className={active ? "nav-link active" : "nav-link"}
+            aria-current={active ? "page" : undefined}
+          >
             {link.label}
           </Link>
         );

@@ -15,7 +15,10 @@ export async function sendForm<T extends FieldValues>(
 ): Promise<CampaignAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(
+      url,
+      body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    );
   } catch {
     setError("root" as Path<T>, { message: "Could not reach the server; check your connection and try again" });
     return { ok: false };

@@ -22,7 +22,8 @@ export async function CampaignPickerPage() {
         <section className="card empty-state">
           <h2>No campaigns yet</h2>
           <p className="muted">
-            Contacts always belong to a campaign. Create one with <code>POST /api/v1/campaigns/create</code>, or run <code>npm run seed</code> for demo campaigns.
+            Contacts always belong to a campaign. Create one with <code>POST /api/v1/campaigns/create</code>, or run{" "}
+            <code>npm run seed</code> for demo campaigns.
           </p>
         </section>
       ) : (
@@ -35,7 +36,9 @@ export async function CampaignPickerPage() {
                   <ServiceTypeBadge serviceType={c.serviceType} campaignType={c.campaignType} /> <StatusBadge status={c.status} />
                 </span>
                 <span className="muted small">{formatNumber(c.customers)} contacts</span>
-                <span className="picker-cta" aria-hidden>Upload contacts →</span>
+                <span className="picker-cta" aria-hidden>
+                  Upload contacts →
+                </span>
               </Link>
             </li>
           ))}

@@ -34,10 +34,14 @@ export function DoneStep({ state, client, campaign, onRestart }: Props) {
   return (
     <section className="card step-card">
       <h2>{title}</h2>
-      {progress.phase === "failed" && progress.error && <div className="alert alert-error" role="alert">{progress.error}</div>}
+      {progress.phase === "failed" && progress.error && (
+        <div className="alert alert-error" role="alert">
+          {progress.error}
+        </div>
+      )}
       <p className="done-lead">
-        <strong>{formatNumber(outcome.added)}</strong> of {formatNumber(outcome.received)} rows from <span className="mono">{state.file.fileName}</span> were added to{" "}
-        <strong>{campaign.name}</strong>.
+        <strong>{formatNumber(outcome.added)}</strong> of {formatNumber(outcome.received)} rows from{" "}
+        <span className="mono">{state.file.fileName}</span> were added to <strong>{campaign.name}</strong>.
       </p>
 
       <table className="table reconcile" aria-label="Upload summary">
@@ -53,8 +57,13 @@ export function DoneStep({ state, client, campaign, onRestart }: Props) {
             <td>
               {outcome.calls && (
                 <>
-                  Calls requested for {formatNumber(outcome.calls.requested)}: {formatNumber(outcome.calls.initiated)} initiated, {formatNumber(outcome.calls.failed)} failed.
-                  {outcome.calls.notes.map((note) => <div key={note} className="muted small">{note}</div>)}
+                  Calls requested for {formatNumber(outcome.calls.requested)}: {formatNumber(outcome.calls.initiated)} initiated,{" "}
+                  {formatNumber(outcome.calls.failed)} failed.
+                  {outcome.calls.notes.map((note) => (
+                    <div key={note} className="muted small">
+                      {note}
+                    </div>
+                  ))}
                 </>
               )}
               {outcome.workflowTriggered === true && "Workflow triggered for the added contacts."}
@@ -65,25 +74,43 @@ export function DoneStep({ state, client, campaign, onRestart }: Props) {
           <GroupRow label="Invalid" group={outcome.invalid} />
           <GroupRow label="Failed" group={outcome.failed} />
           {outcome.removed > 0 && <SimpleRow label="Removed by you" count={outcome.removed} note="removed in the review" />}
-          {outcome.notSent > 0 && <SimpleRow label="Not sent" count={outcome.notSent} note="valid, but the upload was cancelled before their chunk" />}
+          {outcome.notSent > 0 && (
+            <SimpleRow label="Not sent" count={outcome.notSent} note="valid, but the upload was cancelled before their chunk" />
+          )}
         </tbody>
       </table>
 
       <p className="reconcile-equation muted">
-        {formatNumber(outcome.received)} received = {formatNumber(outcome.added)} added + {formatNumber(outcome.duplicates.count)} duplicates + {formatNumber(outcome.invalid.count)} invalid +{" "}
-        {formatNumber(outcome.failed.count)} failed
+        {formatNumber(outcome.received)} received = {formatNumber(outcome.added)} added + {formatNumber(outcome.duplicates.count)}{" "}
+        duplicates + {formatNumber(outcome.invalid.count)} invalid + {formatNumber(outcome.failed.count)} failed
         {outcome.removed > 0 && <> + {formatNumber(outcome.removed)} removed</>}
         {outcome.notSent > 0 && <> + {formatNumber(outcome.notSent)} not sent</>}
       </p>
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
       <div className="step-actions">
         <button type="button" className="btn" disabled={notAdded === 0} onClick={() => void downloadReport()}>
-          {notAdded === 0 ? "No rows to report" : notAdded === 1 ? "Download the row not added" : `Download the ${formatNumber(notAdded)} rows not added`}
+          {notAdded === 0
+            ? "No rows to report"
+            : notAdded === 1
+              ? "Download the row not added"
+              : `Download the ${formatNumber(notAdded)} rows not added`}
         </button>
         <span className="button-row">
-          {progress.uploadJobId && <Link className="btn" href={`/uploads/${progress.uploadJobId}`}>View the upload job</Link>}
-          <Link className="btn" href={`/campaigns/${campaign.id}`}>Go to the campaign dashboard</Link>
-          <button type="button" className="btn btn-primary" onClick={onRestart}>Upload another file</button>
+          {progress.uploadJobId && (
+            <Link className="btn" href={`/uploads/${progress.uploadJobId}`}>
+              View the upload job
+            </Link>
+          )}
+          <Link className="btn" href={`/campaigns/${campaign.id}`}>
+            Go to the campaign dashboard
+          </Link>
+          <button type="button" className="btn btn-primary" onClick={onRestart}>
+            Upload another file
+          </button>
         </span>
       </div>
     </section>

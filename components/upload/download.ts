@@ -14,5 +14,10 @@ export function downloadFile(content: Blob | string, fileName: string, type = "t
 
 /** "Loan Recovery - Nov" → "loan-recovery-nov", for file names. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "campaign";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "campaign"
+  );
 }

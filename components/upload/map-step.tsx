@@ -30,16 +30,20 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
       <h2>Match your columns to the campaign’s fields</h2>
       <p className="muted">
         {formatNumber(mappedCount)} of {columns.length} columns will be imported.{" "}
-        {remembered ? "Choices saved from earlier uploads to this campaign were applied first." : "Your choices are remembered for the next upload to this campaign."}
+        {remembered
+          ? "Choices saved from earlier uploads to this campaign were applied first."
+          : "Your choices are remembered for the next upload to this campaign."}
       </p>
 
       {missing.length > 0 ? (
         <div className="alert alert-error" role="alert">
-          Required {missing.length === 1 ? "field" : "fields"} not matched to any column: <strong>{missing.join(", ")}</strong>. Pick the column that holds{" "}
-          {missing.length === 1 ? "it" : "each"}, or add it to the file and upload again.
+          Required {missing.length === 1 ? "field" : "fields"} not matched to any column: <strong>{missing.join(", ")}</strong>. Pick the
+          column that holds {missing.length === 1 ? "it" : "each"}, or add it to the file and upload again.
         </div>
       ) : (
-        <div className="alert alert-success" role="status">Every required field has a column.</div>
+        <div className="alert alert-success" role="status">
+          Every required field has a column.
+        </div>
       )}
 
       <div className="map-scroll">
@@ -63,7 +67,15 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
                   </td>
                   <td>
                     <div className="samples">
-                      {column.samples.length === 0 ? <span className="muted">empty</span> : column.samples.map((s, i) => <span key={i} className="sample">{s}</span>)}
+                      {column.samples.length === 0 ? (
+                        <span className="muted">empty</span>
+                      ) : (
+                        column.samples.map((s, i) => (
+                          <span key={i} className="sample">
+                            {s}
+                          </span>
+                        ))
+                      )}
                     </div>
                   </td>
                   <td>
@@ -78,7 +90,9 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
                         const elsewhere = taken !== undefined && taken !== column.index;
                         return (
                           <option key={f.key} value={f.key}>
-                            {f.key}{f.required ? " *" : ""} — {f.label}{elsewhere ? ` (now: ${columns[taken]?.label})` : ""}
+                            {f.key}
+                            {f.required ? " *" : ""} — {f.label}
+                            {elsewhere ? ` (now: ${columns[taken]?.label})` : ""}
                           </option>
                         );
                       })}
@@ -96,7 +110,13 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
           const column = columnOf.get(f.key);
           const cls = column !== undefined ? "badge-success" : f.required ? "badge-danger" : "badge-neutral";
           return (
-            <span key={f.key} className={`badge ${cls}`} title={column !== undefined ? `from “${columns[column]?.label}”` : f.required ? "required, not matched" : "optional, not matched"}>
+            <span
+              key={f.key}
+              className={`badge ${cls}`}
+              title={
+                column !== undefined ? `from “${columns[column]?.label}”` : f.required ? "required, not matched" : "optional, not matched"
+              }
+            >
               {column !== undefined ? "✓" : f.required ? "✕" : "–"} {f.key}
             </span>
           );
@@ -106,9 +126,16 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
       <DateFormatsPanel dates={dates} />
 
       <div className="step-actions">
-        <button type="button" className="btn" onClick={onBack}>Back</button>
+        <button type="button" className="btn" onClick={onBack}>
+          Back
+        </button>
         <span className="muted">* required</span>
-        <button type="button" className="btn btn-primary" disabled={state.busy || missing.length > 0 || dates.columns === null || dates.unanswered.length > 0} onClick={onConfirm}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={state.busy || missing.length > 0 || dates.columns === null || dates.unanswered.length > 0}
+          onClick={onConfirm}
+        >
           {`${state.busy ? "Checking" : "Check"} ${formatNumber(state.dataRows)} ${state.dataRows === 1 ? "row" : "rows"}${state.busy ? "…" : ""}`}
         </button>
       </div>

@@ -23,15 +23,29 @@ export function StatusCell({ row }: { row: GridRow }) {
   const warned = Object.values(issues).some((i) => i.level === "warning");
   const rowIssue = issues[ROW_KEY];
   const badge = status === "valid" ? (warned ? "badge-warning" : "badge-success") : "badge-danger";
-  const text = status === "invalid" ? `${errors} ${errors === 1 ? "error" : "errors"}` : status === "refused" && isDuplicate(row) ? "In campaign" : STATUS_TEXT[status];
+  const text =
+    status === "invalid"
+      ? `${errors} ${errors === 1 ? "error" : "errors"}`
+      : status === "refused" && isDuplicate(row)
+        ? "In campaign"
+        : STATUS_TEXT[status];
   return (
     <div className="rg-cell-stack">
-      <span className={`badge ${badge}`}>{status === "valid" ? (warned ? "⚠ " : "✓ ") : "✕ "}{text}</span>
+      <span className={`badge ${badge}`}>
+        {status === "valid" ? (warned ? "⚠ " : "✓ ") : "✕ "}
+        {text}
+      </span>
       {rowIssue ? (
-        <span className={`rg-msg rg-msg-${rowIssue.level}`} title={rowIssue.message}>{rowIssue.message}</span>
+        <span className={`rg-msg rg-msg-${rowIssue.level}`} title={rowIssue.message}>
+          {rowIssue.message}
+        </span>
       ) : (
         // Which columns to look at: the row may be wider than the screen.
-        errorFields.length > 0 && <span className="rg-fields" title={errorFields.join(", ")}>{errorFields.join(", ")}</span>
+        errorFields.length > 0 && (
+          <span className="rg-fields" title={errorFields.join(", ")}>
+            {errorFields.join(", ")}
+          </span>
+        )
       )}
     </div>
   );
@@ -40,7 +54,8 @@ export function StatusCell({ row }: { row: GridRow }) {
 export function FieldCell({ row, field }: { row: GridRow; field: string }) {
   const { editing } = useGrid();
   if (!row.data) return <span className="rg-skeleton" />;
-  if (editing?.row === row.index && editing.field === field) return <CellEditor initial={row.data.cells[field] ?? ""} label={`${field}, row ${row.data.rowNumber}`} />;
+  if (editing?.row === row.index && editing.field === field)
+    return <CellEditor initial={row.data.cells[field] ?? ""} label={`${field}, row ${row.data.rowNumber}`} />;
   const value = row.data.cells[field] ?? "";
   const issue = row.data.issues[field];
   const edited = row.data.edited.includes(field);
@@ -48,7 +63,11 @@ export function FieldCell({ row, field }: { row: GridRow; field: string }) {
     <div className="rg-cell-stack" title={issue ? `${value || "(blank)"} — ${issue.message}` : value}>
       <span className={`rg-value${value === "" ? " rg-blank" : ""}`}>
         {value === "" ? "blank" : value}
-        {edited && <span className="rg-edited" title="Edited here">•</span>}
+        {edited && (
+          <span className="rg-edited" title="Edited here">
+            •
+          </span>
+        )}
       </span>
       {issue && <span className={`rg-msg rg-msg-${issue.level}`}>{issue.message}</span>}
     </div>

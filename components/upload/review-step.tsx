@@ -16,7 +16,12 @@ import { useCampaignCheck } from "@/components/upload/use-campaign-check";
 import { useReviewRows } from "@/components/upload/use-review-rows";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
-type Props = { state: Extract<WizardState, { step: "review" }>; client: UploadWorkerClient; campaign: WizardCampaign; dispatch: Dispatch<WizardEvent> };
+type Props = {
+  state: Extract<WizardState, { step: "review" }>;
+  client: UploadWorkerClient;
+  campaign: WizardCampaign;
+  dispatch: Dispatch<WizardEvent>;
+};
 
 const ALL: RowFilter = { status: "all", category: null };
 
@@ -60,9 +65,15 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
   );
   const check = useCampaignCheck(client, campaign.id, counts.unchecked, apply);
 
-  const onEdit = useCallback((row: number, field: string, value: string) => void act(() => client.call("edit", { row, field, value })), [act, client]);
+  const onEdit = useCallback(
+    (row: number, field: string, value: string) => void act(() => client.call("edit", { row, field, value })),
+    [act, client],
+  );
   const onToggle = useCallback((row: number) => setSelected((s) => toggled(s, row)), []);
-  const errorRows = useCallback(() => client.call("select", { filter: { status: "errors", category: null } }).then((answer) => answer.rows), [client]);
+  const errorRows = useCallback(
+    () => client.call("select", { filter: { status: "errors", category: null } }).then((answer) => answer.rows),
+    [client],
+  );
   const onToggleAll = useCallback(() => {
     const view = rows.view;
     if (!view) return;
@@ -107,8 +118,14 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
         onToggleReplace={() => setReplacing((r) => !r)}
         onDownloadErrors={() => void downloadErrors()}
       />
-      {replacing && <FindReplace client={client} fields={fields} version={counts} onReplace={replace} onClose={() => setReplacing(false)} />}
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+      {replacing && (
+        <FindReplace client={client} fields={fields} version={counts} onReplace={replace} onClose={() => setReplacing(false)} />
+      )}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
       <ReviewTable
         fields={fields}
         rows={rows}
@@ -122,10 +139,13 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
         hasErrors={counts.rows > counts.valid}
       />
       <p className="muted small review-help">
-        Double-click a cell, or move with the arrow keys and press Enter, to fix it; the row is checked again at once. Space selects a row; F8 goes to the next error; Ctrl+Z undoes.
+        Double-click a cell, or move with the arrow keys and press Enter, to fix it; the row is checked again at once. Space selects a row;
+        F8 goes to the next error; Ctrl+Z undoes.
       </p>
       <div className="step-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>Back to columns</button>
+        <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>
+          Back to columns
+        </button>
         <span className="muted">
           <strong>{formatNumber(counts.valid)}</strong> rows ready to add
           {counts.rows - counts.valid > 0 && <> · {formatNumber(counts.rows - counts.valid)} with problems will be skipped</>}

@@ -18,12 +18,23 @@ export function ReviewSummary({ counts, check, onRetryCheck }: Props) {
         {counts.removed > 0 && <Figure label="Removed" value={counts.removed} />}
       </dl>
       <p className={`check-status${check.state === "error" ? " check-error" : ""}`} role="status">
-        {check.state === "checking" && <>Checking {formatNumber(counts.unchecked)} ready rows against the contacts already in the campaign…</>}
-        {check.state === "done" && counts.unchecked === 0 && <>Checked against the campaign: {counts.refused === 0 ? "none of these contacts is there yet." : `${formatNumber(counts.refused)} refused (see “Already in campaign”).`}</>}
+        {check.state === "checking" && (
+          <>Checking {formatNumber(counts.unchecked)} ready rows against the contacts already in the campaign…</>
+        )}
+        {check.state === "done" && counts.unchecked === 0 && (
+          <>
+            Checked against the campaign:{" "}
+            {counts.refused === 0
+              ? "none of these contacts is there yet."
+              : `${formatNumber(counts.refused)} refused (see “Already in campaign”).`}
+          </>
+        )}
         {check.state === "error" && (
           <>
             Could not check against the campaign: {check.error}{" "}
-            <button type="button" className="btn btn-sm" onClick={onRetryCheck}>Try again</button>
+            <button type="button" className="btn btn-sm" onClick={onRetryCheck}>
+              Try again
+            </button>
           </>
         )}
       </p>

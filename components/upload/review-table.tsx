@@ -8,7 +8,15 @@ import type { RowView } from "@/lib/upload-wizard/review-rows";
 import type { ReviewRowsWindow } from "@/components/upload/use-review-rows";
 import { FieldCell, SelectCell, StatusCell } from "@/components/upload/review-cells";
 import { cellId, GridRowView, ROW_HEIGHT } from "@/components/upload/review-grid-row";
-import { features, GridContext, helper, type Cursor, type Editing, type GridContextValue, type GridRow } from "@/components/upload/review-grid";
+import {
+  features,
+  GridContext,
+  helper,
+  type Cursor,
+  type Editing,
+  type GridContextValue,
+  type GridRow,
+} from "@/components/upload/review-grid";
 
 // The review grid: TanStack Table 9 owns the columns (definitions, sizes, header and cell
 // rendering), TanStack Virtual the geometry. Only the rows on screen exist in the DOM and in the
@@ -36,7 +44,18 @@ type Props = {
 
 // Memoised: the review's figures change with every check the server answers; the grid only
 // when its own inputs do.
-export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, onToggle, onToggleAll, onEdit, emptyMessage, pinnedField = null, errorRows, hasErrors }: Props) {
+export const ReviewTable = memo(function ReviewTable({
+  fields,
+  rows,
+  selected,
+  onToggle,
+  onToggleAll,
+  onEdit,
+  emptyMessage,
+  pinnedField = null,
+  errorRows,
+  hasErrors,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -51,17 +70,39 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
           id: "select",
           size: 44,
           header: () => (
-            <input type="checkbox" aria-label="Select every row in this view" checked={allSelected} ref={(el) => { if (el) el.indeterminate = selected.size > 0 && !allSelected; }} onChange={onToggleAll} />
+            <input
+              type="checkbox"
+              aria-label="Select every row in this view"
+              checked={allSelected}
+              ref={(el) => {
+                if (el) el.indeterminate = selected.size > 0 && !allSelected;
+              }}
+              onChange={onToggleAll}
+            />
           ),
           cell: ({ row }) => <SelectCell row={row.original} />,
         }),
-        helper.display({ id: "row", size: 68, header: "Row", cell: ({ row }) => <span className="rg-rownum">{row.original.data?.rowNumber ?? ""}</span> }),
+        helper.display({
+          id: "row",
+          size: 68,
+          header: "Row",
+          cell: ({ row }) => <span className="rg-rownum">{row.original.data?.rowNumber ?? ""}</span>,
+        }),
         helper.display({ id: "status", size: 150, header: "Status", cell: ({ row }) => <StatusCell row={row.original} /> }),
         ...fields.map((field) =>
           helper.accessor((row) => row.data?.cells[field.key] ?? "", {
             id: field.key,
             size: widthOf(field),
-            header: () => <span title={field.label}>{field.key}{field.required ? <span className="rg-required" aria-label="required">*</span> : null}</span>,
+            header: () => (
+              <span title={field.label}>
+                {field.key}
+                {field.required ? (
+                  <span className="rg-required" aria-label="required">
+                    *
+                  </span>
+                ) : null}
+              </span>
+            ),
             cell: ({ row }) => <FieldCell row={row.original} field={field.key} />,
           }),
         ),
@@ -89,7 +130,11 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
   // Rebuilt when the window moves or rows arrive (`tick`); stable while nothing changed.
   const data = useMemo<GridRow[]>(() => {
     if (!view || last < first) return [];
-    return Array.from({ length: last - first + 1 }, (_, i) => ({ position: first + i, index: view[first + i], data: getRow(view[first + i]) }));
+    return Array.from({ length: last - first + 1 }, (_, i) => ({
+      position: first + i,
+      index: view[first + i],
+      data: getRow(view[first + i]),
+    }));
   }, [view, first, last, tick, getRow]);
 
   const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
@@ -110,7 +155,9 @@ export const ReviewTable = memo(function ReviewTable({ fields, rows, selected, o
 
   useEffect(() => {
     if (!cursor) return;
-    const frame = requestAnimationFrame(() => document.getElementById(cellId(cursor.position, cursor.column))?.scrollIntoView({ block: "nearest", inline: "nearest" }));
+    const frame = requestAnimationFrame(() =>
+      document.getElementById(cellId(cursor.position, cursor.column))?.scrollIntoView({ block: "nearest", inline: "nearest" }),
+    );
     return () => cancelAnimationFrame(frame);
   }, [cursor]);
 
@@ -304,7 +351,9 @@ function describeCell(row: RowView | undefined, column: string | undefined): str
   const where = `Row ${row.rowNumber}`;
   if (column === "select" || column === "row") return `${where}: ${row.status === "valid" ? "ready to add" : "has problems"}`;
   if (column === "status") {
-    const messages = Object.entries(row.issues).filter(([, i]) => i.level === "error").map(([field, i]) => (field ? `${field}: ${i.message}` : i.message));
+    const messages = Object.entries(row.issues)
+      .filter(([, i]) => i.level === "error")
+      .map(([field, i]) => (field ? `${field}: ${i.message}` : i.message));
     return messages.length ? `${where}: ${messages.join(" · ")}` : `${where}: ready to add`;
   }
   const value = row.cells[column] ?? "";
@@ -314,7 +363,6 @@ function describeCell(row: RowView | undefined, column: string | undefined): str
 
 /** The select, row and status columns come first; the cursor starts on the first field. */
 const FIRST_FIELD = 3;
-
 
 // Wide enough for a value and two lines of its message ("Invalid phone_number '12345': too short").
 function widthOf(field: FieldDefinition): number {

@@ -19,7 +19,19 @@ type Props = {
 };
 
 // Filters (status, then error type, each with its count) and the table's actions.
-export function ReviewToolbar({ counts, filter, onFilter, history, onUndo, onRedo, selectedCount, onRemove, replacing, onToggleReplace, onDownloadErrors }: Props) {
+export function ReviewToolbar({
+  counts,
+  filter,
+  onFilter,
+  history,
+  onUndo,
+  onRedo,
+  selectedCount,
+  onRemove,
+  replacing,
+  onToggleReplace,
+  onDownloadErrors,
+}: Props) {
   const problems = counts.rows - counts.valid;
   const tabs: { status: RowFilter["status"]; label: string; count: number }[] = [
     { status: "all", label: "All", count: counts.rows },
@@ -47,22 +59,48 @@ export function ReviewToolbar({ counts, filter, onFilter, history, onUndo, onRed
       </div>
       <label className="field inline toolbar-select">
         <span className="visually-hidden">Error type</span>
-        <select value={selectedCategory ?? ""} onChange={(e) => onFilter({ status: filter.status, category: e.target.value || null })} aria-label="Error type">
+        <select
+          value={selectedCategory ?? ""}
+          onChange={(e) => onFilter({ status: filter.status, category: e.target.value || null })}
+          aria-label="Error type"
+        >
           <option value="">Every error type</option>
           {counts.categories.map((c) => (
-            <option key={c.key} value={c.key}>{c.label} ({formatNumber(c.count)})</option>
+            <option key={c.key} value={c.key}>
+              {c.label} ({formatNumber(c.count)})
+            </option>
           ))}
           {selectedCategory && !known && <option value={selectedCategory}>(none left)</option>}
         </select>
       </label>
       <div className="toolbar-actions">
-        <button type="button" className={`btn btn-sm${replacing ? " btn-pressed" : ""}`} aria-pressed={replacing} onClick={onToggleReplace}>Find &amp; replace</button>
-        <button type="button" className="btn btn-sm" disabled={!history.undo} title={history.undo ? `Undo: ${history.undo} (Ctrl+Z)` : "Nothing to undo"} onClick={onUndo}>↶ Undo</button>
-        <button type="button" className="btn btn-sm" disabled={!history.redo} title={history.redo ? `Redo: ${history.redo} (Ctrl+Y)` : "Nothing to redo"} onClick={onRedo}>↷ Redo</button>
+        <button type="button" className={`btn btn-sm${replacing ? " btn-pressed" : ""}`} aria-pressed={replacing} onClick={onToggleReplace}>
+          Find &amp; replace
+        </button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!history.undo}
+          title={history.undo ? `Undo: ${history.undo} (Ctrl+Z)` : "Nothing to undo"}
+          onClick={onUndo}
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!history.redo}
+          title={history.redo ? `Redo: ${history.redo} (Ctrl+Y)` : "Nothing to redo"}
+          onClick={onRedo}
+        >
+          ↷ Redo
+        </button>
         <button type="button" className="btn btn-sm btn-danger" disabled={selectedCount === 0} onClick={onRemove}>
           Remove {selectedCount > 0 ? formatNumber(selectedCount) : ""} {selectedCount === 1 ? "row" : "rows"}
         </button>
-        <button type="button" className="btn btn-sm" disabled={problems === 0} onClick={onDownloadErrors}>Download rows with errors</button>
+        <button type="button" className="btn btn-sm" disabled={problems === 0} onClick={onDownloadErrors}>
+          Download rows with errors
+        </button>
       </div>
     </div>
   );

@@ -33,7 +33,8 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
   /** After each run: finished or stopped uploads go to the summary; a paused one waits for retry. */
   const settle = async (last: SubmitProgress) => {
     if (last.phase === "paused" || last.phase === "sending" || last.phase === "cancelling") return;
-    if (last.phase === "failed" && last.sent === 0) return dispatch({ type: "submitRefused", error: last.error ?? "The server refused the upload." });
+    if (last.phase === "failed" && last.sent === 0)
+      return dispatch({ type: "submitRefused", error: last.error ?? "The server refused the upload." });
     dispatch({ type: "finished", outcome: await client.call("outcome", {}) });
   };
 
@@ -75,33 +76,60 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
 
   if (progress) return <SubmitProgressCard progress={progress} onRetry={() => void retry()} onCancel={() => void cancel()} />;
 
-
   const skipped = counts.rows - counts.valid;
   return (
     <section className="card step-card">
-      <h2>Add {formatNumber(counts.valid)} contacts to {campaign.name}</h2>
+      <h2>
+        Add {formatNumber(counts.valid)} contacts to {campaign.name}
+      </h2>
       <p className="muted">
-        {skipped > 0 ? `${formatNumber(skipped)} rows with problems will be skipped; you can download them after the upload.` : "Every row passed the checks."}
+        {skipped > 0
+          ? `${formatNumber(skipped)} rows with problems will be skipped; you can download them after the upload.`
+          : "Every row passed the checks."}
         {counts.removed > 0 && ` ${formatNumber(counts.removed)} rows you removed are left out.`}
       </p>
       <fieldset className="choice-list">
         <legend>After adding them</legend>
-        <Choice mode="add" current={mode} onChange={setMode} title="Just add the contacts" note="Calls can be started later from the campaign." />
-        <Choice mode="call" current={mode} onChange={setMode} title="Add and start calls" note="Calls go out in batches of 500, inside the campaign's calling window." />
+        <Choice
+          mode="add"
+          current={mode}
+          onChange={setMode}
+          title="Just add the contacts"
+          note="Calls can be started later from the campaign."
+        />
+        <Choice
+          mode="call"
+          current={mode}
+          onChange={setMode}
+          title="Add and start calls"
+          note="Calls go out in batches of 500, inside the campaign's calling window."
+        />
         {mode === "call" && (
           <div className="choice-details">
             <label className="field">
               <span>Agent</span>
               <select value={agentId} onChange={(e) => setAgentId(e.target.value)} aria-invalid={Boolean(missing && !agentId)}>
                 <option value="">Choose an agent…</option>
-                {agents.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.kind === "ai" ? "AI" : "human"}, {a.username})</option>)}
+                {agents.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({a.kind === "ai" ? "AI" : "human"}, {a.username})
+                  </option>
+                ))}
               </select>
             </label>
             <label className="field">
               <span>Disposition</span>
-              <select value={dispositionId} onChange={(e) => setDispositionId(e.target.value)} aria-invalid={Boolean(missing && !dispositionId)}>
+              <select
+                value={dispositionId}
+                onChange={(e) => setDispositionId(e.target.value)}
+                aria-invalid={Boolean(missing && !dispositionId)}
+              >
                 <option value="">Choose a disposition…</option>
-                {dispositions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                {dispositions.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
@@ -115,9 +143,15 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
           note={campaign.workflowName ? `Runs “${campaign.workflowName}” for every contact added.` : "This campaign has no workflow."}
         />
       </fieldset>
-      {missing && <div className="alert alert-error" role="alert">{missing}</div>}
+      {missing && (
+        <div className="alert alert-error" role="alert">
+          {missing}
+        </div>
+      )}
       <div className="step-actions">
-        <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>Back to review</button>
+        <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>
+          Back to review
+        </button>
         <button type="button" className="btn btn-primary" onClick={() => void start()}>
           Add {formatNumber(counts.valid)} contacts
         </button>
@@ -126,7 +160,21 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
   );
 }
 
-function Choice({ mode, current, onChange, title, note, disabled }: { mode: Mode; current: Mode; onChange: (m: Mode) => void; title: string; note: string; disabled?: boolean }) {
+function Choice({
+  mode,
+  current,
+  onChange,
+  title,
+  note,
+  disabled,
+}: {
+  mode: Mode;
+  current: Mode;
+  onChange: (m: Mode) => void;
+  title: string;
+  note: string;
+  disabled?: boolean;
+}) {
   return (
     <label className={`choice${current === mode ? " choice-selected" : ""}${disabled ? " choice-disabled" : ""}`}>
       <input type="radio" name="submit-mode" value={mode} checked={current === mode} disabled={disabled} onChange={() => onChange(mode)} />
@@ -142,21 +190,42 @@ function SubmitProgressCard({ progress, onRetry, onCancel }: { progress: SubmitP
   return (
     <section className="card step-card" aria-busy={active}>
       <h2>{phase === "paused" ? "Upload paused" : phase === "cancelling" ? "Cancelling after this chunk…" : "Adding contacts…"}</h2>
-      <div className="submit-progress" role="progressbar" aria-label="Rows sent" aria-valuemin={0} aria-valuemax={rows} aria-valuenow={sent}>
+      <div
+        className="submit-progress"
+        role="progressbar"
+        aria-label="Rows sent"
+        aria-valuemin={0}
+        aria-valuemax={rows}
+        aria-valuenow={sent}
+      >
         <span className="submit-progress-added" style={{ width: percent(added, rows) }} />
         <span className="submit-progress-rejected" style={{ width: percent(rejected, rows) }} />
       </div>
       <p className="submit-figures" role="status">
-        Sent <strong>{formatNumber(sent)}</strong> of {formatNumber(rows)} rows · <span className="text-success">{formatNumber(added)} added</span> ·{" "}
+        Sent <strong>{formatNumber(sent)}</strong> of {formatNumber(rows)} rows ·{" "}
+        <span className="text-success">{formatNumber(added)} added</span> ·{" "}
         <span className={rejected ? "text-danger" : undefined}>{formatNumber(rejected)} rejected</span>
-        <span className="muted"> · chunk {Math.min(chunk + 1, chunks)} of {chunks}</span>
+        <span className="muted">
+          {" "}
+          · chunk {Math.min(chunk + 1, chunks)} of {chunks}
+        </span>
       </p>
-      {phase === "paused" && progress.error && <div className="alert alert-warning" role="alert">{progress.error}</div>}
+      {phase === "paused" && progress.error && (
+        <div className="alert alert-warning" role="alert">
+          {progress.error}
+        </div>
+      )}
       <div className="step-actions">
         <span className="muted small">Cancelling stops before the next chunk, so the counts stay exact.</span>
         <span className="button-row">
-          {phase === "paused" && <button type="button" className="btn btn-primary" onClick={onRetry}>Retry chunk {chunk + 1}</button>}
-          <button type="button" className="btn btn-danger" disabled={phase === "cancelling"} onClick={onCancel}>Cancel upload</button>
+          {phase === "paused" && (
+            <button type="button" className="btn btn-primary" onClick={onRetry}>
+              Retry chunk {chunk + 1}
+            </button>
+          )}
+          <button type="button" className="btn btn-danger" disabled={phase === "cancelling"} onClick={onCancel}>
+            Cancel upload
+          </button>
         </span>
       </div>
     </section>

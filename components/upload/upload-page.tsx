@@ -12,12 +12,23 @@ import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 // the server will (field schema, phone policy), the remembered mapping, and the call options.
 export async function UploadPage({ campaignId }: { campaignId: string }) {
   const { organization } = await requireOperator();
-  const campaign = await db.campaign.findFirst({ where: { id: campaignId, organizationId: organization.id }, include: { workflow: { select: { name: true } } } });
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, organizationId: organization.id },
+    include: { workflow: { select: { name: true } } },
+  });
   if (!campaign) notFound();
 
   const [agents, dispositions] = await Promise.all([
-    db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true, username: true, kind: true } }),
-    db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.agent.findMany({
+      where: { organizationId: organization.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, username: true, kind: true },
+    }),
+    db.disposition.findMany({
+      where: { organizationId: organization.id },
+      orderBy: [{ priority: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
   ]);
   const { schema, policy } = recordRules(campaign);
   const wizardCampaign: WizardCampaign = {
@@ -43,7 +54,9 @@ export async function UploadPage({ campaignId }: { campaignId: string }) {
             <StatusBadge status={campaign.status} />
           </p>
         </div>
-        <Link href="/upload" className="btn btn-sm">Choose another campaign</Link>
+        <Link href="/upload" className="btn btn-sm">
+          Choose another campaign
+        </Link>
       </header>
       <UploadWizard campaign={wizardCampaign} agents={agents} dispositions={dispositions} />
     </>

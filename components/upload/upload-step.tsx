@@ -22,8 +22,12 @@ export function UploadStep({ campaign, busy, onFile, onError }: Props) {
     if (!file || busy) return;
     const extension = `.${file.name.toLowerCase().split(".").pop()}`;
     if (extension === ".xls") return onError("This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
-    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) return onError(`"${file.name}" is not a spreadsheet Dialsheet reads. Upload a CSV, TSV, TXT or XLSX file.`);
-    if (file.size > MAX_FILE_BYTES) return onError(`"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; an upload can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension))
+      return onError(`"${file.name}" is not a spreadsheet Dialsheet reads. Upload a CSV, TSV, TXT or XLSX file.`);
+    if (file.size > MAX_FILE_BYTES)
+      return onError(
+        `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; an upload can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
     onFile(file);
   };
 
@@ -52,14 +56,20 @@ export function UploadStep({ campaign, busy, onFile, onError }: Props) {
           }}
           aria-busy={busy}
         >
-          <div className="dropzone-icon" aria-hidden>⇪</div>
+          <div className="dropzone-icon" aria-hidden>
+            ⇪
+          </div>
           {busy ? (
-            <p className="dropzone-title" role="status">Reading the file…</p>
+            <p className="dropzone-title" role="status">
+              Reading the file…
+            </p>
           ) : (
             <>
               <p className="dropzone-title">Drop a spreadsheet here</p>
               <p className="muted">or</p>
-              <button type="button" className="btn btn-primary" onClick={() => input.current?.click()}>Choose a file</button>
+              <button type="button" className="btn btn-primary" onClick={() => input.current?.click()}>
+                Choose a file
+              </button>
             </>
           )}
           <input
@@ -91,13 +101,20 @@ export function UploadStep({ campaign, busy, onFile, onError }: Props) {
           ))}
         </ul>
         <h2>Start from the template</h2>
-        <p className="muted small">Phone and ID columns are formatted as text in the Excel template, so Excel keeps every digit and leading zero.</p>
+        <p className="muted small">
+          Phone and ID columns are formatted as text in the Excel template, so Excel keeps every digit and leading zero.
+        </p>
         <div className="button-row">
-          <button type="button" className="btn btn-sm" onClick={() => void downloadTemplate("csv")}>Download CSV template</button>
-          <button type="button" className="btn btn-sm" onClick={() => void downloadTemplate("xlsx")}>Download Excel template</button>
+          <button type="button" className="btn btn-sm" onClick={() => void downloadTemplate("csv")}>
+            Download CSV template
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => void downloadTemplate("xlsx")}>
+            Download Excel template
+          </button>
         </div>
         <p className="muted small">
-          Encodings (UTF-8, UTF-16, Windows-1252), delimiters (<code>,</code> <code>;</code> tab <code>|</code>) and title rows above the header are detected; you can correct each before anything is imported.
+          Encodings (UTF-8, UTF-16, Windows-1252), delimiters (<code>,</code> <code>;</code> tab <code>|</code>) and title rows above the
+          header are detected; you can correct each before anything is imported.
         </p>
       </aside>
     </div>

@@ -44,15 +44,18 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   useLeaveGuard(unsaved);
 
   /** Runs a worker step; its error (already phrased for the operator) stays on the step. */
-  const step = useCallback(async (work: (client: UploadWorkerClient) => Promise<WizardEvent>) => {
-    if (!client) return;
-    dispatch({ type: "busy" });
-    try {
-      dispatch(await work(client));
-    } catch (error) {
-      dispatch({ type: "failed", error: error instanceof Error ? error.message : String(error) });
-    }
-  }, [client]);
+  const step = useCallback(
+    async (work: (client: UploadWorkerClient) => Promise<WizardEvent>) => {
+      if (!client) return;
+      dispatch({ type: "busy" });
+      try {
+        dispatch(await work(client));
+      } catch (error) {
+        dispatch({ type: "failed", error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    [client],
+  );
 
   const openFile = (file: File) =>
     step(async (c) => {
@@ -75,17 +78,36 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   const confirmHeader = (headerRow: number) =>
     step(async (c) => {
       const { columns, dataRows } = await c.call("setHeader", { headerRow });
-      const { mapping } = mapColumns(columns.map((col) => col.header), campaign.schema.fields, remembered.current ?? undefined);
+      const { mapping } = mapColumns(
+        columns.map((col) => col.header),
+        campaign.schema.fields,
+        remembered.current ?? undefined,
+      );
       return { type: "headerConfirmed", columns, dataRows, mapping };
     });
 
   const confirmMapping = () => {
     if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0) return;
-    void saveMapping(campaign.id, rememberMapping(state.columns.map((col) => col.header), state.mapping)).then((result) => {
+    void saveMapping(
+      campaign.id,
+      rememberMapping(
+        state.columns.map((col) => col.header),
+        state.mapping,
+      ),
+    ).then((result) => {
       if ("mapping" in result) remembered.current = result.mapping;
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
-    return step(async (c) => ({ type: "reviewReady", review: await c.call("review", { mapping: state.mapping, schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy, dates: dates.choices }) }));
+    return step(async (c) => ({
+      type: "reviewReady",
+      review: await c.call("review", {
+        mapping: state.mapping,
+        schema: campaign.schema,
+        policy: campaign.policy,
+        duplicatesBy: campaign.duplicatesBy,
+        dates: dates.choices,
+      }),
+    }));
   };
 
   return (
@@ -94,21 +116,52 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       {state.error && (
         <div className="alert alert-error wizard-alert" role="alert">
           {state.error}
-          <button type="button" className="btn btn-sm" onClick={() => dispatch({ type: "dismissError" })}>Dismiss</button>
+          <button type="button" className="btn btn-sm" onClick={() => dispatch({ type: "dismissError" })}>
+            Dismiss
+          </button>
         </div>
       )}
-      {mappingNotice && <div className="alert alert-warning" role="status">{mappingNotice}</div>}
-      {state.step === "upload" && <UploadStep campaign={campaign} busy={state.busy || !client} onFile={openFile} onError={(error) => dispatch({ type: "failed", error })} />}
+      {mappingNotice && (
+        <div className="alert alert-warning" role="status">
+          {mappingNotice}
+        </div>
+      )}
+      {state.step === "upload" && (
+        <UploadStep
+          campaign={campaign}
+          busy={state.busy || !client}
+          onFile={openFile}
+          onError={(error) => dispatch({ type: "failed", error })}
+        />
+      )}
       {state.step === "sheet" && <SheetStep state={state} onChoose={chooseSheet} onBack={() => dispatch({ type: "back" })} />}
       {state.step === "header" && (
-        <HeaderStep state={state} onPick={(headerRow) => dispatch({ type: "headerPicked", headerRow })} onReread={reread} onConfirm={confirmHeader} onBack={() => dispatch({ type: "back" })} />
+        <HeaderStep
+          state={state}
+          onPick={(headerRow) => dispatch({ type: "headerPicked", headerRow })}
+          onReread={reread}
+          onConfirm={confirmHeader}
+          onBack={() => dispatch({ type: "back" })}
+        />
       )}
       {state.step === "map" && (
-        <MapStep state={state} dates={dates} schema={campaign.schema} remembered={remembered.current} onMap={(column, field) => dispatch({ type: "columnMapped", column, field })} onConfirm={confirmMapping} onBack={() => dispatch({ type: "back" })} />
+        <MapStep
+          state={state}
+          dates={dates}
+          schema={campaign.schema}
+          remembered={remembered.current}
+          onMap={(column, field) => dispatch({ type: "columnMapped", column, field })}
+          onConfirm={confirmMapping}
+          onBack={() => dispatch({ type: "back" })}
+        />
       )}
       {state.step === "review" && client && <ReviewStep state={state} client={client} campaign={campaign} dispatch={dispatch} />}
-      {state.step === "submit" && client && <SubmitStep state={state} client={client} campaign={campaign} agents={agents} dispositions={dispositions} dispatch={dispatch} />}
-      {state.step === "done" && client && <DoneStep state={state} client={client} campaign={campaign} onRestart={() => dispatch({ type: "restart" })} />}
+      {state.step === "submit" && client && (
+        <SubmitStep state={state} client={client} campaign={campaign} agents={agents} dispositions={dispositions} dispatch={dispatch} />
+      )}
+      {state.step === "done" && client && (
+        <DoneStep state={state} client={client} campaign={campaign} onRestart={() => dispatch({ type: "restart" })} />
+      )}
     </div>
   );
 }

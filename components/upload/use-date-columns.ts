@@ -48,7 +48,7 @@ export function useDateColumns(client: UploadWorkerClient | null, state: WizardS
     const choices: DateChoices = {};
     const unanswered: string[] = [];
     for (const column of columns ?? []) {
-      const chosen = overrides[column.field] ?? (column.ambiguous ? undefined : column.guess ?? undefined);
+      const chosen = overrides[column.field] ?? (column.ambiguous ? undefined : (column.guess ?? undefined));
       if (chosen) choices[column.field] = chosen;
       else if (column.ambiguous) unanswered.push(column.field);
     }

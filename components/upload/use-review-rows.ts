@@ -39,18 +39,23 @@ export function useReviewRows(client: UploadWorkerClient, filter: RowFilter, sel
   const ensure = useCallback(
     (indexes: readonly number[]) => {
       const current = generation.current;
-      const needed = indexes.filter((i) => (cache.current.get(i)?.generation ?? -1) < current && (requested.current.get(i) ?? -1) < current);
+      const needed = indexes.filter(
+        (i) => (cache.current.get(i)?.generation ?? -1) < current && (requested.current.get(i) ?? -1) < current,
+      );
       if (needed.length === 0) return;
       for (const i of needed) requested.current.set(i, current);
-      void client.call("rows", { rows: needed }).then(({ rows }) => {
-        for (const row of rows) {
-          const cached = cache.current.get(row.index);
-          if (!cached || cached.generation <= current) cache.current.set(row.index, { row, generation: current });
-        }
-        setTick((t) => t + 1);
-      }, () => {
-        for (const i of needed) requested.current.delete(i);
-      });
+      void client.call("rows", { rows: needed }).then(
+        ({ rows }) => {
+          for (const row of rows) {
+            const cached = cache.current.get(row.index);
+            if (!cached || cached.generation <= current) cache.current.set(row.index, { row, generation: current });
+          }
+          setTick((t) => t + 1);
+        },
+        () => {
+          for (const i of needed) requested.current.delete(i);
+        },
+      );
     },
     [client],
   );

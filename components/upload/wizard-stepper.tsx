@@ -19,14 +19,20 @@ export function WizardStepper({ state }: { state: WizardState }) {
   return (
     <ol className="stepper" aria-label="Upload steps">
       <li className="stepper-step done">
-        <span className="stepper-dot" aria-hidden>✓</span> Campaign
+        <span className="stepper-dot" aria-hidden>
+          ✓
+        </span>{" "}
+        Campaign
       </li>
       {steps.map((step) => {
         const index = STEPS.indexOf(step);
         const status = index < current || state.step === "done" ? "done" : index === current ? "current" : "todo";
         return (
           <li key={step} className={`stepper-step ${status}`} aria-current={status === "current" ? "step" : undefined}>
-            <span className="stepper-dot" aria-hidden>{status === "done" ? "✓" : steps.indexOf(step) + 2}</span> {LABELS[step]}
+            <span className="stepper-dot" aria-hidden>
+              {status === "done" ? "✓" : steps.indexOf(step) + 2}
+            </span>{" "}
+            {LABELS[step]}
           </li>
         );
       })}

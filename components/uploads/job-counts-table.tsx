@@ -30,7 +30,8 @@ export function JobCountsTable({ jobId, counts, contactsHref }: { jobId: string;
         </tbody>
       </table>
       <p className="muted small reconcile-equation">
-        {formatNumber(counts.received)} received = {formatNumber(counts.added)} added + {formatNumber(counts.duplicates)} duplicates + {formatNumber(counts.invalid)} invalid + {formatNumber(counts.failed)} failed + {formatNumber(counts.notSent)} not sent
+        {formatNumber(counts.received)} received = {formatNumber(counts.added)} added + {formatNumber(counts.duplicates)} duplicates +{" "}
+        {formatNumber(counts.invalid)} invalid + {formatNumber(counts.failed)} failed + {formatNumber(counts.notSent)} not sent
       </p>
     </>
   );

@@ -41,14 +41,26 @@ export function JobProgress({ jobId, initial }: { jobId: string; initial: Live }
 
   return (
     <div className="job-progress">
-      <div className="progress-bar" role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={live.progress}>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Upload progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={live.progress}
+      >
         <div className="progress-fill" style={{ width: `${live.progress}%` }} />
       </div>
       <p className="submit-figures">
-        {formatNumber(live.processed)} of {formatNumber(live.counts.received)} rows processed ({live.progress}%) · {formatNumber(live.counts.added)} added ·{" "}
-        {formatNumber(live.counts.duplicates + live.counts.invalid + live.counts.failed)} not added
+        {formatNumber(live.processed)} of {formatNumber(live.counts.received)} rows processed ({live.progress}%) ·{" "}
+        {formatNumber(live.counts.added)} added · {formatNumber(live.counts.duplicates + live.counts.invalid + live.counts.failed)} not
+        added
       </p>
-      {error && <p className="muted small" role="status">{error}</p>}
+      {error && (
+        <p className="muted small" role="status">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -35,12 +35,17 @@ export function UndoUpload({ jobId, added, done, canUndo }: { jobId: string; add
     return (
       <div className="undo-record" role="status">
         <p>
-          Undone {formatDateTime(done.at)}{done.by && ` by ${done.by}`}: <strong>{formatNumber(r?.removed ?? 0)} contacts removed</strong>
+          Undone {formatDateTime(done.at)}
+          {done.by && ` by ${done.by}`}: <strong>{formatNumber(r?.removed ?? 0)} contacts removed</strong>
           {r && r.keptTotal > 0 && <>, {formatNumber(r.keptTotal)} kept</>}.
         </p>
         {r && r.kept.length > 0 && (
           <ul className="reasons" aria-label="Contacts kept">
-            {r.kept.map((k) => <li key={k.id}><span className="mono">{k.identifier}</span>: kept, {k.reason}</li>)}
+            {r.kept.map((k) => (
+              <li key={k.id}>
+                <span className="mono">{k.identifier}</span>: kept, {k.reason}
+              </li>
+            ))}
             {r.keptTotal > r.kept.length && <li>… and {formatNumber(r.keptTotal - r.kept.length)} more</li>}
           </ul>
         )}
@@ -50,18 +55,28 @@ export function UndoUpload({ jobId, added, done, canUndo }: { jobId: string; add
   if (!canUndo) return null;
   return (
     <div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
       {!asking ? (
         <>
           <p className="muted">Removes the contacts this upload added that have not been called yet. Contacts already called are kept.</p>
-          <button className="btn btn-danger" type="button" onClick={() => setAsking(true)}>Undo this upload…</button>
+          <button className="btn btn-danger" type="button" onClick={() => setAsking(true)}>
+            Undo this upload…
+          </button>
         </>
       ) : (
         <fieldset className="confirm confirm-danger" aria-label="Confirm undo">
           <p>Remove up to {formatNumber(added)} contacts added by this upload? Contacts with calls stay. This cannot be reversed.</p>
           <div className="button-row">
-            <button className="btn btn-danger" type="button" disabled={busy} onClick={undo}>{busy ? "Undoing…" : "Yes, undo the upload"}</button>
-            <button className="btn" type="button" onClick={() => setAsking(false)}>Cancel</button>
+            <button className="btn btn-danger" type="button" disabled={busy} onClick={undo}>
+              {busy ? "Undoing…" : "Yes, undo the upload"}
+            </button>
+            <button className="btn" type="button" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
           </div>
         </fieldset>
       )}

@@ -24,29 +24,44 @@ export async function UploadJobPage({ jobId, filters }: { jobId: string; filters
     <>
       <header className="page-header">
         <div>
-          <div className="breadcrumbs"><Link href="/uploads">Uploads</Link> /</div>
+          <div className="breadcrumbs">
+            <Link href="/uploads">Uploads</Link> /
+          </div>
           <h1>{job.fileName ?? job.reference}</h1>
           <p className="muted">
             <OutcomeBadge outcome={job.outcome} undone={job.undo !== null} /> <span className="mono small">{job.id}</span>
           </p>
         </div>
-        <Link className="btn" href={contactsHref}>Contacts from this upload</Link>
+        <Link className="btn" href={contactsHref}>
+          Contacts from this upload
+        </Link>
       </header>
 
-      {job.errorMessage && <div className="alert alert-error" role="alert">{job.errorMessage}</div>}
+      {job.errorMessage && (
+        <div className="alert alert-error" role="alert">
+          {job.errorMessage}
+        </div>
+      )}
 
       <div className="detail-grid">
         <section className="card" aria-label="About this upload">
           <h2>About</h2>
           <dl className="facts">
             <dt>Campaign</dt>
-            <dd><Link href={`/campaigns/${job.campaign.id}`}>{job.campaign.name}</Link></dd>
+            <dd>
+              <Link href={`/campaigns/${job.campaign.id}`}>{job.campaign.name}</Link>
+            </dd>
             <dt>Source</dt>
-            <dd>{SOURCE_LABELS[job.source] ?? job.source} · {job.action}</dd>
+            <dd>
+              {SOURCE_LABELS[job.source] ?? job.source} · {job.action}
+            </dd>
             <dt>Sent by</dt>
             <dd>{job.sentBy ?? "—"}</dd>
             <dt>When</dt>
-            <dd>{formatDateTime(job.createdAt)}{job.completedAt && <span className="muted"> · finished {formatDateTime(job.completedAt)}</span>}</dd>
+            <dd>
+              {formatDateTime(job.createdAt)}
+              {job.completedAt && <span className="muted"> · finished {formatDateTime(job.completedAt)}</span>}
+            </dd>
             <dt>File</dt>
             <dd>{job.fileName ?? <span className="muted">none (API request)</span>}</dd>
             <dt>Reference</dt>
@@ -67,7 +82,12 @@ export async function UploadJobPage({ jobId, filters }: { jobId: string; filters
       {(job.undo || canUndo) && (
         <section className="card" aria-label="Undo this upload">
           <h2>Undo this upload</h2>
-          <UndoUpload jobId={job.id} added={job.counts.added} done={job.undo ? { ...job.undo, at: job.undo.at.toISOString() } : null} canUndo={canUndo} />
+          <UndoUpload
+            jobId={job.id}
+            added={job.counts.added}
+            done={job.undo ? { ...job.undo, at: job.undo.at.toISOString() } : null}
+            canUndo={canUndo}
+          />
         </section>
       )}
 

@@ -26,7 +26,15 @@ type Job = {
   undoneAt: Date | null;
 };
 
-export function UploadJobsTable({ jobs, showCampaign = true, empty = "No uploads yet." }: { jobs: Job[]; showCampaign?: boolean; empty?: string }) {
+export function UploadJobsTable({
+  jobs,
+  showCampaign = true,
+  empty = "No uploads yet.",
+}: {
+  jobs: Job[];
+  showCampaign?: boolean;
+  empty?: string;
+}) {
   if (jobs.length === 0) return <p className="empty-row muted">{empty}</p>;
   return (
     <div className="table-scroll">
@@ -50,11 +58,19 @@ export function UploadJobsTable({ jobs, showCampaign = true, empty = "No uploads
             return (
               <tr key={job.id} id={`job-${job.id}`}>
                 <td>
-                  <Link className="strong-link" href={`/uploads/${job.id}`}>{job.fileName ?? job.reference}</Link>
+                  <Link className="strong-link" href={`/uploads/${job.id}`}>
+                    {job.fileName ?? job.reference}
+                  </Link>
                   <div className="muted small">{formatDateTime(job.createdAt)}</div>
                 </td>
-                {showCampaign && <td><Link href={`/campaigns/${job.campaignId}`}>{job.campaign.name}</Link></td>}
-                <td className="nowrap">{SOURCE_LABELS[job.source] ?? job.source} · {job.action}</td>
+                {showCampaign && (
+                  <td>
+                    <Link href={`/campaigns/${job.campaignId}`}>{job.campaign.name}</Link>
+                  </td>
+                )}
+                <td className="nowrap">
+                  {SOURCE_LABELS[job.source] ?? job.source} · {job.action}
+                </td>
                 <td>
                   <OutcomeBadge outcome={outcome} undone={job.undoneAt !== null} />
                   {outcome === "running" && job.total > 0 && (
@@ -63,7 +79,11 @@ export function UploadJobsTable({ jobs, showCampaign = true, empty = "No uploads
                 </td>
                 <td className="num">{formatNumber(counts.received)}</td>
                 <td className="num">
-                  {counts.added > 0 ? <Link href={`/campaigns/${job.campaignId}/contacts?job=${job.id}`}>{formatNumber(counts.added)}</Link> : "0"}
+                  {counts.added > 0 ? (
+                    <Link href={`/campaigns/${job.campaignId}/contacts?job=${job.id}`}>{formatNumber(counts.added)}</Link>
+                  ) : (
+                    "0"
+                  )}
                 </td>
                 <td className="num">{notAdded > 0 ? <Link href={`/uploads/${job.id}#problems`}>{formatNumber(notAdded)}</Link> : "0"}</td>
               </tr>

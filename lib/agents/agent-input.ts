@@ -4,7 +4,8 @@ import { LANGUAGES } from "@/lib/campaigns/field-schema";
 // What the agents screen (and the app's /api/agents routes) accept: an AI voice agent or a human
 // dialer user. `username` is what Flexydial's `user` column refers to. Messages read "<problem>".
 
-const text = (max: number) => z.string({ error: "is required" }).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string({ error: "is required" }).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) =>
   z
     .string({ error: "must be a string" })
@@ -21,7 +22,10 @@ const agentFields = {
   kind: z.enum(AGENT_KINDS, { error: "must be ai or human" }),
   username: text(150).regex(/^[A-Za-z0-9_.@-]+$/, "may hold letters, digits and . _ @ - only"),
   voice: optionalText(100),
-  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).nullable().optional(),
+  language: z
+    .enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` })
+    .nullable()
+    .optional(),
 };
 
 export const createAgentSchema = z.object(agentFields, { error: "Request body must be a JSON object" });

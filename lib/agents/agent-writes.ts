@@ -10,7 +10,9 @@ import type { CreateAgentInput, UpdateAgentInput } from "@/lib/agents/agent-inpu
 export async function createAgent(ctx: DomainContext, input: CreateAgentInput) {
   assertWriter(ctx);
   try {
-    return await db.agent.create({ data: { organizationId: ctx.organizationId, ...input, voice: input.voice ?? null, language: input.language ?? null } });
+    return await db.agent.create({
+      data: { organizationId: ctx.organizationId, ...input, voice: input.voice ?? null, language: input.language ?? null },
+    });
   } catch (error) {
     throw usernameTaken(error) ?? error;
   }
@@ -18,7 +20,8 @@ export async function createAgent(ctx: DomainContext, input: CreateAgentInput) {
 
 export async function updateAgent(ctx: DomainContext, id: string, input: UpdateAgentInput) {
   assertWriter(ctx);
-  if (Object.values(input).every((v) => v === undefined)) throw new Invalid("No valid fields provided for update", { issues: ["No valid fields provided for update"] });
+  if (Object.values(input).every((v) => v === undefined))
+    throw new Invalid("No valid fields provided for update", { issues: ["No valid fields provided for update"] });
   const agent = await db.agent.findFirst({ where: { id, organizationId: ctx.organizationId } });
   if (!agent) throw new NotFound("Agent not found", { resource: "agent", value: id });
   try {

@@ -22,15 +22,34 @@ afterAll(async () => {
 
 describe("agents routes", () => {
   it("creates an AI agent with voice and language, refuses bad fields and a taken username", async () => {
-    const created = await call(POST, { method: "POST", apiKey: a.apiKey, body: { name: "Priya", kind: "ai", username: `priya-${a.suffix}`, voice: "aditi", language: "hindi" } });
+    const created = await call(POST, {
+      method: "POST",
+      apiKey: a.apiKey,
+      body: { name: "Priya", kind: "ai", username: `priya-${a.suffix}`, voice: "aditi", language: "hindi" },
+    });
     expect(created.status).toBe(201);
-    expect(created.json.agent).toMatchObject({ name: "Priya", kind: "ai", voice: "aditi", language: "hindi", active: true, organizationId: a.id });
+    expect(created.json.agent).toMatchObject({
+      name: "Priya",
+      kind: "ai",
+      voice: "aditi",
+      language: "hindi",
+      active: true,
+      organizationId: a.id,
+    });
 
     const bad = await call(POST, { method: "POST", apiKey: a.apiKey, body: { name: "", kind: "robot", username: "has space" } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.errors).toEqual(["name: must not be empty", "kind: must be ai or human", "username: may hold letters, digits and . _ @ - only"]);
+    expect(bad.json.error.errors).toEqual([
+      "name: must not be empty",
+      "kind: must be ai or human",
+      "username: may hold letters, digits and . _ @ - only",
+    ]);
 
-    const taken = await call(POST, { method: "POST", apiKey: a.apiKey, body: { name: "Again", kind: "human", username: `priya-${a.suffix}` } });
+    const taken = await call(POST, {
+      method: "POST",
+      apiKey: a.apiKey,
+      body: { name: "Again", kind: "human", username: `priya-${a.suffix}` },
+    });
     expect(taken.status).toBe(409);
     expect(taken.json.error.message).toBe("An agent with this username already exists");
     expect(await db.agent.count({ where: { organizationId: a.id, username: `priya-${a.suffix}` } })).toBe(1);
@@ -48,7 +67,11 @@ describe("agents routes", () => {
 
   it("a viewer key writes nothing", async () => {
     const viewer = await createApiKey({ organizationId: a.id, name: "viewer", role: "viewer" });
-    const refused = await call(POST, { method: "POST", apiKey: viewer.secret, body: { name: "Sneaky", kind: "ai", username: `sneaky-${a.suffix}` } });
+    const refused = await call(POST, {
+      method: "POST",
+      apiKey: viewer.secret,
+      body: { name: "Sneaky", kind: "ai", username: `sneaky-${a.suffix}` },
+    });
     expect(refused.status).toBe(403);
     expect(await db.agent.count({ where: { username: `sneaky-${a.suffix}` } })).toBe(0);
   });

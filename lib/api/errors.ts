@@ -34,8 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-export const validationFailed = (errors: string[], message = "Validation failed") =>
-  new ApiError("validation", message, { errors });
+export const validationFailed = (errors: string[], message = "Validation failed") => new ApiError("validation", message, { errors });
 
 /** A response whose exact body a contract dictates. */
 export const contractError = (status: number, body: unknown) =>

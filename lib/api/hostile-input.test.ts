@@ -78,10 +78,31 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("value" as const), pick: fc.nat(), value: hostileValue }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("key" as const), pick: fc.nat(), key: hostileString.filter((k) => k.length < 1000), value: hostileValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("key" as const),
+      pick: fc.nat(),
+      key: hostileString.filter((k) => k.length < 1000),
+      value: hostileValue,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("body" as const), value: hostileValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("rawBody" as const), text: fc.constantFrom("", "{", "null", '"x"', "[1,", "\u0000", '{"a":1}garbage', "[]") }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("query" as const), key: fc.option(hostileString.filter((k) => k.length < 100)), value: hostileString.filter((v) => v.length < 5000) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("rawBody" as const),
+      text: fc.constantFrom("", "{", "null", '"x"', "[1,", "\u0000", '{"a":1}garbage', "[]"),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("query" as const),
+      key: fc.option(hostileString.filter((k) => k.length < 100)),
+      value: hostileString.filter((v) => v.length < 5000),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("param" as const), value: hostileString.filter((v) => v.length < 5000) }) },
 );
 
@@ -92,20 +113,59 @@ const next = () => ++counter;
 const BASE: Record<string, (f: Fixture, method: HttpMethod) => Base> = {
   "/api/v1/campaigns": () => ({ query: { page: "1", limit: "10", status: "active", campaign_type: "emi", search: "Campaign" } }),
   "/api/v1/campaigns/create": () => ({
-    body: { name: `Hostile ${randomBytes(4).toString("hex")}`, description: "d", campaignType: "custom", ...CAMPAIGN_WINDOW, languages: ["hindi"], region: "south", tags: ["a"], timezone: "Asia/Kolkata", crmFields: [{ key: "info:id", required: true }, { key: "info:status", type: "enum", enumValues: ["a", "b"] }], identifierField: "info:id" },
+    body: {
+      name: `Hostile ${randomBytes(4).toString("hex")}`,
+      description: "d",
+      campaignType: "custom",
+      ...CAMPAIGN_WINDOW,
+      languages: ["hindi"],
+      region: "south",
+      tags: ["a"],
+      timezone: "Asia/Kolkata",
+      crmFields: [
+        { key: "info:id", required: true },
+        { key: "info:status", type: "enum", enumValues: ["a", "b"] },
+      ],
+      identifierField: "info:id",
+    },
   }),
-  "/api/v1/campaigns/update/[id]": () => ({ body: { name: `Renamed ${randomBytes(4).toString("hex")}`, description: "x", tags: ["t"], timezone: "Asia/Kolkata" } }),
-  "/api/v1/customers/add/bulk": (f) => ({ body: { campaignId: f.emi.id, records: [loan(next()), loan(next())] }, query: { validateOnly: "false" } }),
+  "/api/v1/campaigns/update/[id]": () => ({
+    body: { name: `Renamed ${randomBytes(4).toString("hex")}`, description: "x", tags: ["t"], timezone: "Asia/Kolkata" },
+  }),
+  "/api/v1/customers/add/bulk": (f) => ({
+    body: { campaignId: f.emi.id, records: [loan(next()), loan(next())] },
+    query: { validateOnly: "false" },
+  }),
   "/api/v1/customers/add": (f) => ({ body: { campaignId: f.emi.id, data: loan(next()) } }),
-  "/api/v1/customers/update": (f) => ({ body: { campaignId: f.emi.id, loan_id: "LN1", data: { first_name: "Changed", loan_amount: 1000 } } }),
+  "/api/v1/customers/update": (f) => ({
+    body: { campaignId: f.emi.id, loan_id: "LN1", data: { first_name: "Changed", loan_amount: 1000 } },
+  }),
   "/api/v1/customer-data": (f) => ({ body: { campaignId: f.emi.id, loan_id: "LN1", data: { first_name: "Changed" } } }),
-  "/api/v1/customer-data/bulk": (f) => ({ body: { campaignId: f.emi.id, records: [{ id: "LN1", data: { first_name: "Bulk" } }, { id: "LN2", data: { last_name: "Bulk" } }] } }),
-  "/api/bulkphonebookupload/v1": (f) => ({ body: { campaign: f.custom.name, action_type: "insert", bulk_data: [contact(next()), contact(next())] } }),
-  "/api/upload-dnc": (f) => ({ body: [{ numeric: String(6_300_000_000 + next()), campaign: f.custom.name, global_dnc: "false", status: "Active" }, { numeric: String(6_300_000_000 + next()), campaign: "", global_dnc: "true" }] }),
+  "/api/v1/customer-data/bulk": (f) => ({
+    body: {
+      campaignId: f.emi.id,
+      records: [
+        { id: "LN1", data: { first_name: "Bulk" } },
+        { id: "LN2", data: { last_name: "Bulk" } },
+      ],
+    },
+  }),
+  "/api/bulkphonebookupload/v1": (f) => ({
+    body: { campaign: f.custom.name, action_type: "insert", bulk_data: [contact(next()), contact(next())] },
+  }),
+  "/api/upload-dnc": (f) => ({
+    body: [
+      { numeric: String(6_300_000_000 + next()), campaign: f.custom.name, global_dnc: "false", status: "Active" },
+      { numeric: String(6_300_000_000 + next()), campaign: "", global_dnc: "true" },
+    ],
+  }),
   "/api/remove-dnc": (f) => ({ body: [{ numeric: f.dncNumber, campaign: "" }] }),
   "/api/generate-token": (f) => ({ body: { username: f.email, password: "wrong password" } }),
   "/api/campaigns/[id]/mapping": () => ({ body: { columns: { mobile: "phone_number", "first name": "first_name" } } }),
-  "/api/auth/[...all]": (f, method) => (method === "POST" ? { params: { all: "sign-in/email" }, body: { email: f.email, password: "wrong password" } } : { params: { all: "get-session" } }),
+  "/api/auth/[...all]": (f, method) =>
+    method === "POST"
+      ? { params: { all: "sign-in/email" }, body: { email: f.email, password: "wrong password" } }
+      : { params: { all: "get-session" } },
 };
 
 /** The caller's own ids for each dynamic segment; an unknown segment fails the test. */
@@ -127,11 +187,23 @@ async function makeFixture(org: TestOrg) {
   const job = await upload(org.apiKey, { campaign: custom.name, bulk_data: [contact(1)] });
   const email = `hostile-${org.suffix}@test.local`;
   const user = await db.user.create({ data: { email, name: "Hostile", role: "admin", organizationId: org.id } });
-  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") } });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") },
+  });
   await processFlexydialUpload(job.json.job_id);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
   const placed = await db.call.create({
-    data: { organizationId: org.id, campaignId: customer.campaignId, customerId: customer.id, agentId: org.agent.id, toPhone: "+919811122255", state: "completed", dialedAt: new Date(), finishedAt: new Date(), outcome: "Contacted" },
+    data: {
+      organizationId: org.id,
+      campaignId: customer.campaignId,
+      customerId: customer.id,
+      agentId: org.agent.id,
+      toPhone: "+919811122255",
+      state: "completed",
+      dialedAt: new Date(),
+      finishedAt: new Date(),
+      outcome: "Contacted",
+    },
   });
   return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, contactId: customer.id, dncNumber: "6300868401", email };
 }
@@ -198,16 +270,27 @@ describe("hostile input over every JSON route", () => {
   }, 900_000);
 });
 
-function consistency(route: ApiRoute, method: HttpMethod, response: Response, text: string, before: Record<string, number>, after: Record<string, number>): string | null {
+function consistency(
+  route: ApiRoute,
+  method: HttpMethod,
+  response: Response,
+  text: string,
+  before: Record<string, number>,
+  after: Record<string, number>,
+): string | null {
   const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
-  if (response.status >= 400 && !response.headers.get("x-upload-job-id") && changed.length > 0) return `refused but wrote ${changed.join(", ")}`;
+  if (response.status >= 400 && !response.headers.get("x-upload-job-id") && changed.length > 0)
+    return `refused but wrote ${changed.join(", ")}`;
   if (route.pattern === "/api/v1/customers/add/bulk") {
     const body = safeJson(text) as { results?: { successful?: number }; validateOnly?: boolean } | undefined;
     const expected = body?.validateOnly ? 0 : (body?.results?.successful ?? 0);
-    if (after.customers - before.customers !== expected) return `bulk add says ${expected} added, the database holds ${after.customers - before.customers} more`;
+    if (after.customers - before.customers !== expected)
+      return `bulk add says ${expected} added, the database holds ${after.customers - before.customers} more`;
   }
-  if (route.pattern === "/api/v1/customers/add" && response.status === 201 && after.customers - before.customers !== 1) return "201 without exactly one customer";
-  if (route.pattern === "/api/v1/campaigns/create" && response.status === 201 && after.campaigns - before.campaigns !== 1) return "201 without exactly one campaign";
+  if (route.pattern === "/api/v1/customers/add" && response.status === 201 && after.customers - before.customers !== 1)
+    return "201 without exactly one customer";
+  if (route.pattern === "/api/v1/campaigns/create" && response.status === 201 && after.campaigns - before.campaigns !== 1)
+    return "201 without exactly one campaign";
   if (method === "GET" && changed.length > 0) return `GET wrote ${changed.join(", ")}`;
   return null;
 }

@@ -134,7 +134,10 @@ async function holdRow(campaignId: string, identifier: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("BEGIN");
-  await client.query(`INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164") VALUES ($1, $2, 'x', 'x')`, [campaignId, identifier]);
+  await client.query(`INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164") VALUES ($1, $2, 'x', 'x')`, [
+    campaignId,
+    identifier,
+  ]);
   return {
     async release() {
       await client.query("ROLLBACK").catch(() => {});
@@ -187,9 +190,14 @@ async function retryUntilAnswered(port: number, key: string, body: unknown) {
   throw new Error("no answer after 30 retries");
 }
 
-const hasWriteFailed = (json: { results?: { errors?: { error: string }[] } }) => json.results?.errors?.some((e) => e.error === "WRITE_FAILED") ?? false;
+const hasWriteFailed = (json: { results?: { errors?: { error: string }[] } }) =>
+  json.results?.errors?.some((e) => e.error === "WRITE_FAILED") ?? false;
 
-async function expectConverged(campaignId: string, body: { records: Record<string, unknown>[] }, retry: { status: number; json: { results: { successful: number; total: number } } }) {
+async function expectConverged(
+  campaignId: string,
+  body: { records: Record<string, unknown>[] },
+  retry: { status: number; json: { results: { successful: number; total: number } } },
+) {
   expect([201, 207]).toContain(retry.status);
   expect(retry.json.results.total).toBe(TOTAL);
   const rows = await db.customer.findMany({ where: { campaignId }, select: { identifier: true } });

@@ -27,11 +27,15 @@ afterAll(async () => {
 
 describe("jsonProblem", () => {
   it("names the field of a NUL, a lone surrogate, a deep value, and a huge integer", () => {
-    expect(jsonProblem({ records: [{ data: { phone: "98\u00001" } }] })).toBe("records[0].data.phone must not contain the NUL character (\\u0000)");
+    expect(jsonProblem({ records: [{ data: { phone: "98\u00001" } }] })).toBe(
+      "records[0].data.phone must not contain the NUL character (\\u0000)",
+    );
     expect(jsonProblem({ name: "a\ud800b" })).toBe("name must not contain an unpaired UTF-16 surrogate");
     expect(jsonProblem({ name: "a\udc00" })).toBe("name must not contain an unpaired UTF-16 surrogate");
     expect(jsonProblem({ name: "emoji 😀 ok" })).toBeNull();
-    expect(jsonProblem({ loan_id: 2 ** 64 })).toBe("loan_id is a number beyond 2^53 that cannot be read without losing digits; send it as a string");
+    expect(jsonProblem({ loan_id: 2 ** 64 })).toBe(
+      "loan_id is a number beyond 2^53 that cannot be read without losing digits; send it as a string",
+    );
     expect(jsonProblem({ n: 9007199254740991, neg: -9007199254740991, f: 0.5 })).toBeNull();
     expect(jsonProblem({ ["k\u0000"]: 1 })).toMatch(/^key "k\\u0000" must not contain the NUL character/);
   });
@@ -48,9 +52,16 @@ describe("jsonProblem", () => {
 describe("TimePay routes", () => {
   it("bulk add: one valid record and a phone with NUL → 400 naming the field, no rows, no job", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
-    const res = await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [loan(1), loan(2, { phone_number: "98\u00001" })] } });
+    const res = await call(bulkAdd, {
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, records: [loan(1), loan(2, { phone_number: "98\u00001" })] },
+    });
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ success: false, message: "Validation failed", errors: ["records[1].phone_number must not contain the NUL character (\\u0000)"] });
+    expect(res.json).toEqual({
+      success: false,
+      message: "Validation failed",
+      errors: ["records[1].phone_number must not contain the NUL character (\\u0000)"],
+    });
     expect(await db.customer.count({ where: { campaignId: campaign.id } })).toBe(0);
     expect(await db.uploadJob.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
@@ -60,7 +71,9 @@ describe("TimePay routes", () => {
     const body = `{"campaignId":"${campaign.id}","records":[{"loan_id":12345678901234567890,"first_name":"A","last_name":"B","phone_number":"9800000001"}]}`;
     const res = await call(bulkAdd, { apiKey: a.apiKey, body });
     expect(res.status).toBe(400);
-    expect(res.json.errors).toEqual(["records[0].loan_id is a number beyond 2^53 that cannot be read without losing digits; send it as a string"]);
+    expect(res.json.errors).toEqual([
+      "records[0].loan_id is a number beyond 2^53 that cannot be read without losing digits; send it as a string",
+    ]);
     expect(await db.customer.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
@@ -70,7 +83,13 @@ describe("TimePay routes", () => {
     const res = await call(bulkUpdate, {
       method: "PUT",
       apiKey: a.apiKey,
-      body: { campaignId: campaign.id, records: [{ id: "LN1", data: { first_name: "Changed" } }, { id: "LN1", data: { last_name: "x\ud800" } }] },
+      body: {
+        campaignId: campaign.id,
+        records: [
+          { id: "LN1", data: { first_name: "Changed" } },
+          { id: "LN1", data: { last_name: "x\ud800" } },
+        ],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.json.errors[0]).toMatch(/last_name must not contain an unpaired UTF-16 surrogate$/);
@@ -80,7 +99,14 @@ describe("TimePay routes", () => {
 
   it("query strings and path parameters with NUL → 400 naming the parameter", async () => {
     const search = await call(listCampaigns, { apiKey: a.apiKey, query: { search: "a\u0000b" } });
-    expect(search).toMatchObject({ status: 400, json: { success: false, message: "Validation failed", errors: ["query parameter search must not contain the NUL character (\\u0000)"] } });
+    expect(search).toMatchObject({
+      status: 400,
+      json: {
+        success: false,
+        message: "Validation failed",
+        errors: ["query parameter search must not contain the NUL character (\\u0000)"],
+      },
+    });
     const byId = await call(getCampaign, { apiKey: a.apiKey, params: { id: "c\u0000" } });
     expect(byId).toMatchObject({ status: 400, json: { errors: ["path parameter id must not contain the NUL character (\\u0000)"] } });
   });
@@ -93,19 +119,30 @@ describe("Flexydial routes", () => {
     const body = `{"campaign":${JSON.stringify(campaign.name)},"action_type":"insert","bulk_data":[{"numeric":"9876543210","user":"priya","customer_info:customer_id":${deep}}]}`;
     const res = await upload(a.apiKey, body);
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ errors: expect.stringMatching(/^bulk_data\[0\]\.customer_info:customer_id(\[0\])+ is nested more than 32 levels deep$/) });
+    expect(res.json).toEqual({
+      errors: expect.stringMatching(/^bulk_data\[0\]\.customer_info:customer_id(\[0\])+ is nested more than 32 levels deep$/),
+    });
     expect(await db.uploadJob.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
 
   it("a NUL in a mapping key → 400 naming it", async () => {
     const campaign = await createFlexyCampaign(a.id);
-    const res = await upload(a.apiKey, { campaign: campaign.name, action_type: "insert", bulk_data: [{ ...contact(1), ["customer_info:ci\u0000ty"]: "x" }] });
+    const res = await upload(a.apiKey, {
+      campaign: campaign.name,
+      action_type: "insert",
+      bulk_data: [{ ...contact(1), ["customer_info:ci\u0000ty"]: "x" }],
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors).toMatch(/^bulk_data\[0\] key "customer_info:ci\\u0000ty" must not contain the NUL character/);
   });
 
   it("DNC: a NUL in a campaign name → 400 {detail}", async () => {
-    const res = await call(uploadDnc, { path: "/api/upload-dnc/", apiKey: a.apiKey, scheme: "Token", body: [{ numeric: "6300868437", campaign: "x\u0000", global_dnc: "false" }] });
+    const res = await call(uploadDnc, {
+      path: "/api/upload-dnc/",
+      apiKey: a.apiKey,
+      scheme: "Token",
+      body: [{ numeric: "6300868437", campaign: "x\u0000", global_dnc: "false" }],
+    });
     expect(res).toMatchObject({ status: 400, json: { detail: "[0].campaign must not contain the NUL character (\\u0000)" } });
   });
 

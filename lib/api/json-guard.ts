@@ -50,6 +50,9 @@ export function assertAcceptableJson(value: unknown): void {
 export function assertAcceptableText(values: Iterable<[string, string]>, where: "query" | "path"): void {
   for (const [name, text] of values) {
     const reason = unstorableReason(name) ?? unstorableReason(text);
-    if (reason) throw new ApiError("validation", "Validation failed", { errors: [`${where === "query" ? "query parameter" : "path parameter"} ${name.slice(0, 40)} ${reason}`] });
+    if (reason)
+      throw new ApiError("validation", "Validation failed", {
+        errors: [`${where === "query" ? "query parameter" : "path parameter"} ${name.slice(0, 40)} ${reason}`],
+      });
   }
 }

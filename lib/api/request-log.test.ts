@@ -4,7 +4,9 @@ import { requestIdOf, routeOf } from "@/lib/api/request-log";
 describe("request log fields", () => {
   it("names the route by its pattern, not the ids in it", () => {
     expect(routeOf(new Request("http://x/api/v1/campaigns/camp_1"), { id: "camp_1" })).toBe("/api/v1/campaigns/[id]");
-    expect(routeOf(new Request("http://x/api/bulkphonebookupload/status/upl_9/"), { job_id: "upl_9" })).toBe("/api/bulkphonebookupload/status/[job_id]");
+    expect(routeOf(new Request("http://x/api/bulkphonebookupload/status/upl_9/"), { job_id: "upl_9" })).toBe(
+      "/api/bulkphonebookupload/status/[job_id]",
+    );
     expect(routeOf(new Request("http://x/api/upload-dnc/"), {})).toBe("/api/upload-dnc");
   });
 

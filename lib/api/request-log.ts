@@ -35,7 +35,8 @@ export function logRequest(fields: {
 }) {
   const { startedAt, ...rest } = fields;
   const line = { ...rest, durationMs: Math.round((performance.now() - startedAt) * 10) / 10 };
-  if (fields.status >= 500) logger.warn(line, "request"); // the error itself is logged once, as "unhandled route error"
+  if (fields.status >= 500)
+    logger.warn(line, "request"); // the error itself is logged once, as "unhandled route error"
   else logger.info(line, "request");
 }
 

@@ -66,10 +66,25 @@ function foreignBodies(v: Victim): unknown[] {
     },
     { campaignId: v.custom.id, records: [{ id: v.customerId, data: { "customer_info:customer_name": "Hijacked" } }] },
     { campaign: v.custom.name, action_type: "insert", bulk_data: [contact(9)] },
-    { campaign: v.custom.name, action_type: "update", reference_field: "numeric", bulk_data: [{ numeric: v.flexyPhone, "customer_info:city": "Hijacked" }] },
+    {
+      campaign: v.custom.name,
+      action_type: "update",
+      reference_field: "numeric",
+      bulk_data: [{ numeric: v.flexyPhone, "customer_info:city": "Hijacked" }],
+    },
     [{ numeric: v.dncNumber }, { numeric: v.dncNumber, campaign: v.custom.name }],
     [{ numeric: v.dncNumber, campaign: v.custom.name, global_dnc: "false", status: "Inactive" }],
-    { name: v.emi.name, description: "x", campaignType: "emi", startDate: "2026-11-01", startTime: "09:00", endDate: "2027-03-31", endTime: "19:00", languages: ["hindi"], region: "south" },
+    {
+      name: v.emi.name,
+      description: "x",
+      campaignType: "emi",
+      startDate: "2026-11-01",
+      startTime: "09:00",
+      endDate: "2027-03-31",
+      endTime: "19:00",
+      languages: ["hindi"],
+      region: "south",
+    },
     { email: v.email, password: "wrong password" },
     { username: v.email, password: "wrong password" },
   ];
@@ -85,22 +100,59 @@ async function makeVictim(a: TestOrg) {
   const custom = await createFlexyCampaign(a.id);
   await db.campaign.update({ where: { id: custom.id }, data: { description: `${marker}-description` } });
   const loanId = `VLN-${a.suffix}`;
-  const added = await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: emi.id, records: [{ ...loan(1), loan_id: loanId, first_name: `${marker}first`, phone_number: "9811122233" }] } });
+  const added = await call(bulkAdd, {
+    apiKey: a.apiKey,
+    body: { campaignId: emi.id, records: [{ ...loan(1), loan_id: loanId, first_name: `${marker}first`, phone_number: "9811122233" }] },
+  });
   expect(added.status).toBe(201);
   const flexyPhone = "9811122244";
-  const flexy = await upload(a.apiKey, { campaign: custom.name, bulk_data: [contact(1, { numeric: flexyPhone, "customer_info:customer_name": `${marker}name` })] });
+  const flexy = await upload(a.apiKey, {
+    campaign: custom.name,
+    bulk_data: [contact(1, { numeric: flexyPhone, "customer_info:customer_name": `${marker}name` })],
+  });
   expect(flexy.status).toBe(200);
   await processFlexydialUpload(flexy.json.job_id);
   const dncNumber = "6300868499";
-  expect((await call(uploadDnc, { path: "/api/upload-dnc/", apiKey: a.apiKey, scheme: "Token", body: [{ numeric: dncNumber, campaign: "", global_dnc: "true" }, { numeric: dncNumber, campaign: custom.name, global_dnc: "false" }] })).status).toBe(200);
-  expect((await call(saveMapping, { method: "PUT", apiKey: a.apiKey, params: { id: emi.id }, body: { columns: { mobile: "phone_number" } } })).status).toBe(200);
-  const wizard = await call(bulkAdd, { headers: { cookie: (await operatorCookie(a.id)).cookie }, body: { campaignId: emi.id, records: [{ ...loan(2), loan_id: `${loanId}-W`, first_name: `${marker}first` }] } });
+  expect(
+    (
+      await call(uploadDnc, {
+        path: "/api/upload-dnc/",
+        apiKey: a.apiKey,
+        scheme: "Token",
+        body: [
+          { numeric: dncNumber, campaign: "", global_dnc: "true" },
+          { numeric: dncNumber, campaign: custom.name, global_dnc: "false" },
+        ],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await call(saveMapping, { method: "PUT", apiKey: a.apiKey, params: { id: emi.id }, body: { columns: { mobile: "phone_number" } } }))
+      .status,
+  ).toBe(200);
+  const wizard = await call(bulkAdd, {
+    headers: { cookie: (await operatorCookie(a.id)).cookie },
+    body: { campaignId: emi.id, records: [{ ...loan(2), loan_id: `${loanId}-W`, first_name: `${marker}first` }] },
+  });
   expect(wizard.status).toBe(201);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
-  const user = await db.user.create({ data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id } });
+  const user = await db.user.create({
+    data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id },
+  });
   const placed = new Date(Date.now() - 60_000);
   const aCall = await db.call.create({
-    data: { organizationId: a.id, campaignId: custom.id, customerId: customer.id, agentId: a.agent.id, toPhone: "+919811122244", state: "completed", dialedAt: placed, finishedAt: new Date(), outcome: "Contacted", summary: `${marker}summary` },
+    data: {
+      organizationId: a.id,
+      campaignId: custom.id,
+      customerId: customer.id,
+      agentId: a.agent.id,
+      toPhone: "+919811122244",
+      state: "completed",
+      dialedAt: placed,
+      finishedAt: new Date(),
+      outcome: "Contacted",
+      summary: `${marker}summary`,
+    },
   });
   const group = await db.dispositionGroup.create({ data: { organizationId: a.id, name: `${marker}group`, description: `${marker}group` } });
   return {
@@ -204,7 +256,9 @@ describe("tenant sweep", () => {
       }
     }
     unhandled.restore();
-    console.info(`tenant sweep: ${routes.length} routes, ${routes.reduce((n, r) => n + r.methods.length, 0)} route methods, ${attempts} attempts, ${leaks.length} leaks`);
+    console.info(
+      `tenant sweep: ${routes.length} routes, ${routes.reduce((n, r) => n + r.methods.length, 0)} route methods, ${attempts} attempts, ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
     expect(attempts).toBeGreaterThan(500);
   }, 600_000);
@@ -228,7 +282,14 @@ function paramCombinations(route: ApiRoute, v: Victim): Record<string, string>[]
   return combos;
 }
 
-async function attempt(route: ApiRoute, method: HttpMethod, values: Record<string, string>, query: Record<string, string>, headers: Record<string, string>, body: unknown) {
+async function attempt(
+  route: ApiRoute,
+  method: HttpMethod,
+  values: Record<string, string>,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  body: unknown,
+) {
   const url = new URL(fillPattern(route.pattern, values), "http://localhost:3000");
   for (const [k, val] of Object.entries(query)) url.searchParams.set(k, val);
   const init: RequestInit = { method, headers: { ...headers, origin: "http://localhost:3000" } };

@@ -32,7 +32,7 @@ describe("withApi error mapping", () => {
     const dialects = { timepay: timepayDialect, flexydial: flexydialDialect, "flexydial-dnc": flexydialDncDialect, app: appDialect };
     for (const [dialect, body] of Object.entries(expected)) {
       const handler = withApi({ dialect: dialects[dialect as keyof typeof expected], auth: "none" }, async () => {
-        throw new Error("relation \"secret_table\" does not exist at 10.0.0.5");
+        throw new Error('relation "secret_table" does not exist at 10.0.0.5');
       });
       const res = await call(handler);
       expect(res.status).toBe(500);
@@ -55,20 +55,32 @@ describe("withApi error mapping", () => {
   });
 
   it("rejects missing bodies, wrong types and non-JSON with clear messages", async () => {
-    const handler = withApi({ dialect: appDialect, auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({ status: 200, body }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.object({ n: z.number() }) }, async ({ body }) => ({
+      status: 200,
+      body,
+    }));
     expect(await call(handler, { method: "POST", headers: { "content-type": "application/json" } })).toMatchObject({
       status: 400,
       json: { error: { code: "bad_request", message: "Request body is empty; send a JSON document" } },
     });
-    expect(await call(handler, { body: { n: "1" } })).toMatchObject({ status: 400, json: { error: { code: "validation", errors: ["n: Invalid input: expected number, received string"] } } });
+    expect(await call(handler, { body: { n: "1" } })).toMatchObject({
+      status: 400,
+      json: { error: { code: "validation", errors: ["n: Invalid input: expected number, received string"] } },
+    });
     expect(await call(handler, { body: "\u0000{" })).toMatchObject({ status: 400 });
     expect(await call(handler, { body: { n: 1 }, headers: { "content-type": "text/csv" } })).toMatchObject({ status: 415 });
-    expect(await call(handler, { body: { n: 1 }, headers: { "content-type": "application/json; charset=utf-8" } })).toMatchObject({ status: 200, json: { n: 1 } });
+    expect(await call(handler, { body: { n: 1 }, headers: { "content-type": "application/json; charset=utf-8" } })).toMatchObject({
+      status: 200,
+      json: { n: 1 },
+    });
     expect(await call(handler, { body: { n: 1 }, headers: { "content-type": "application/vnd.api+json" } })).toMatchObject({ status: 200 });
   });
 
   it("enforces a smaller per-route body limit", async () => {
-    const handler = withApi({ dialect: appDialect, auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({ status: 200, body: {} }));
+    const handler = withApi({ dialect: appDialect, auth: "none", body: z.unknown(), maxBytes: 1024 }, async () => ({
+      status: 200,
+      body: {},
+    }));
     expect((await call(handler, { body: { s: "x".repeat(1000) } })).status).toBe(200);
     expect((await call(handler, { body: { s: "x".repeat(1100) } })).status).toBe(413);
   });
@@ -78,7 +90,12 @@ describe("Idempotency-Key", () => {
   const writes: string[] = [];
   let release: (() => void) | null = null;
   const handler = withApi(
-    { dialect: timepayDialect, auth: "credential", body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }), idempotent: true },
+    {
+      dialect: timepayDialect,
+      auth: "credential",
+      body: z.object({ v: z.string(), wait: z.boolean().optional(), fail: z.boolean().optional() }),
+      idempotent: true,
+    },
     async ({ body }) => {
       if (body.wait) await new Promise<void>((resolve) => (release = resolve));
       if (body.fail) throw new Error("boom");
@@ -103,7 +120,11 @@ describe("Idempotency-Key", () => {
     await call(handler, { apiKey: a.apiKey, body: { v: "two" }, headers: { "idempotency-key": key } });
     const other = await call(handler, { apiKey: a.apiKey, body: { v: "three" }, headers: { "idempotency-key": key } });
     expect(other.status).toBe(422);
-    expect(other.json).toEqual({ success: false, error: "UnprocessableEntity", message: "Idempotency-Key was already used with a different request body" });
+    expect(other.json).toEqual({
+      success: false,
+      error: "UnprocessableEntity",
+      message: "Idempotency-Key was already used with a different request body",
+    });
     expect(writes).not.toContain("three");
   });
 

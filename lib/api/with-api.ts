@@ -63,7 +63,14 @@ export function withApi<S extends z.ZodType | undefined>(
     const response = await run(options, handler, request, context, trace);
     response.headers.set("X-Request-Id", trace.requestId);
     const { requestId, organizationId, startedAt } = trace;
-    logRequest({ requestId, organizationId, startedAt, method: request.method, route: routeOf(request, trace.params), status: response.status });
+    logRequest({
+      requestId,
+      organizationId,
+      startedAt,
+      method: request.method,
+      route: routeOf(request, trace.params),
+      status: response.status,
+    });
     return response;
   };
 }
@@ -100,7 +107,11 @@ async function run<S extends z.ZodType | undefined>(
 
     const key = request.headers.get("idempotency-key");
     if (options.idempotent && key && auth) {
-      const replay = await beginIdempotent(auth.organizationId, key, `${request.method} ${new URL(request.url).pathname}?${query}\n${rawText}`);
+      const replay = await beginIdempotent(
+        auth.organizationId,
+        key,
+        `${request.method} ${new URL(request.url).pathname}?${query}\n${rawText}`,
+      );
       if (replay) return json(replay.status, replay.body, { "Idempotent-Replayed": "true" });
       idempotency = { organizationId: auth.organizationId, key };
     }
@@ -119,7 +130,9 @@ async function run<S extends z.ZodType | undefined>(
     if (idempotency && options.releaseKeyWhen?.(result)) {
       const { organizationId, key: released } = idempotency;
       idempotency = null;
-      await abandonIdempotent(organizationId, released).catch((error) => logError("idempotency key not released", error, { requestId: trace.requestId }));
+      await abandonIdempotent(organizationId, released).catch((error) =>
+        logError("idempotency key not released", error, { requestId: trace.requestId }),
+      );
     } else if (idempotency) {
       const { organizationId, key: stored } = idempotency;
       idempotency = null;
@@ -145,7 +158,8 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 
 export function errorResponse(dialect: Dialect, error: unknown, request?: Request, requestId?: string): Response {
   const apiError = error instanceof ApiError ? error : error instanceof DomainError ? dialect.fromDomain(error) : null;
-  if (!apiError) logError("unhandled route error", error, { requestId, method: request?.method, path: request && new URL(request.url).pathname });
+  if (!apiError)
+    logError("unhandled route error", error, { requestId, method: request?.method, path: request && new URL(request.url).pathname });
   const { status, body } = errorOutcome(dialect, apiError);
   const headers: Record<string, string> = { ...apiError?.details?.headers };
   if (status === 401) headers["WWW-Authenticate"] = dialect.challenge;

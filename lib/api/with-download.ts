@@ -10,7 +10,9 @@ export type Download = { fileName: string; contentType: string; body: BodyInit }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export function withDownload(handler: (ctx: { auth: AuthContext; params: Record<string, string>; query: URLSearchParams }) => Promise<Download>) {
+export function withDownload(
+  handler: (ctx: { auth: AuthContext; params: Record<string, string>; query: URLSearchParams }) => Promise<Download>,
+) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const auth = await authenticate(request, appDialect);

@@ -29,8 +29,12 @@ export async function createApiKeyAction(name: string, role: string = "admin"): 
 export async function revokeApiKeyAction(id: string): Promise<{ error?: string }> {
   const { user, organization } = await requireOperator();
   const mine = user.role === "admin" ? {} : { userId: user.id };
-  const result = await db.apiKey.updateMany({ where: { id, organizationId: organization.id, revokedAt: null, ...mine }, data: { revokedAt: new Date() } });
-  if (result.count === 0) return { error: user.role === "admin" ? "That key does not exist or is already revoked" : "You can revoke only your own keys" };
+  const result = await db.apiKey.updateMany({
+    where: { id, organizationId: organization.id, revokedAt: null, ...mine },
+    data: { revokedAt: new Date() },
+  });
+  if (result.count === 0)
+    return { error: user.role === "admin" ? "That key does not exist or is already revoked" : "You can revoke only your own keys" };
   revalidatePath("/settings");
   return {};
 }

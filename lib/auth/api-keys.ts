@@ -44,7 +44,10 @@ export async function createApiKey(input: NewApiKey, tx: Tx = db) {
 
 export async function verifyApiKey(secret: string): Promise<Credential | null> {
   if (!secret || secret.length > 200) return null;
-  const key = await db.apiKey.findUnique({ where: { hash: hashKey(secret) }, include: { user: { select: { role: true, organizationId: true } } } });
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashKey(secret) },
+    include: { user: { select: { role: true, organizationId: true } } },
+  });
   if (!key || key.revokedAt) return null;
   // A user moved to another organization keeps no access to the old one through old keys.
   if (key.user && key.user.organizationId !== key.organizationId) return null;

@@ -16,7 +16,8 @@ export async function guardAuthRequest(request: Request, handle: Handler): Promi
   const signIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   let account = "";
   if (signIn) {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_SIGN_IN_BYTES) return authError(413, "PAYLOAD_TOO_LARGE", "Request body is too large");
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_SIGN_IN_BYTES)
+      return authError(413, "PAYLOAD_TOO_LARGE", "Request body is too large");
     account = await request
       .clone()
       .json()
@@ -52,7 +53,11 @@ async function withoutTokens(response: Response): Promise<Response> {
 function dropTokens(value: unknown, depth: number): unknown {
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => dropTokens(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "token").map(([k, v]) => [k, dropTokens(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "token")
+      .map(([k, v]) => [k, dropTokens(v, depth + 1)]),
+  );
 }
 
 function secureCookies(request: Request, response: Response): Response {

@@ -16,19 +16,31 @@ beforeAll(async () => {
   org = await createTestOrg("auth");
   for (const role of ["operator", "viewer"] as const) {
     const user = await db.user.create({ data: { email: `${role}-${org.suffix}@test.local`, name: role, role, organizationId: org.id } });
-    await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+    await db.account.create({
+      data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+    });
   }
 });
 afterAll(() => deleteTestOrg(org));
 
 async function sessionCookie(role: "operator" | "viewer") {
-  const { headers } = await getAuth().api.signInEmail({ body: { email: `${role}-${org.suffix}@test.local`, password }, returnHeaders: true });
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email: `${role}-${org.suffix}@test.local`, password },
+    returnHeaders: true,
+  });
   const cookie = headers.get("set-cookie");
   expect(cookie).toBeTruthy();
   return cookie!.split(";")[0];
 }
 
-const campaignBody = (name: string) => ({ name, description: "", campaignType: "lead", ...CAMPAIGN_WINDOW, languages: ["english"], region: "west" });
+const campaignBody = (name: string) => ({
+  name,
+  description: "",
+  campaignType: "lead",
+  ...CAMPAIGN_WINDOW,
+  languages: ["english"],
+  region: "west",
+});
 
 describe("API keys", () => {
   it("are random, stored only as a SHA-256 hash, and resolve to their organization", async () => {
@@ -73,11 +85,17 @@ describe("operator sessions", () => {
     expect((await call(list, { headers: { cookie } })).status).toBe(200);
     const res = await call(create, { headers: { cookie }, body: campaignBody("Viewer attempt") });
     expect(res.status).toBe(403);
-    expect(res.json).toEqual({ success: false, error: "Forbidden", message: "You don't have the required permission to perform this action" });
+    expect(res.json).toEqual({
+      success: false,
+      error: "Forbidden",
+      message: "You don't have the required permission to perform this action",
+    });
   });
 
   it("reject a wrong password", async () => {
-    await expect(getAuth().api.signInEmail({ body: { email: `operator-${org.suffix}@test.local`, password: "nope-nope" } })).rejects.toThrow(/Invalid email or password/);
+    await expect(
+      getAuth().api.signInEmail({ body: { email: `operator-${org.suffix}@test.local`, password: "nope-nope" } }),
+    ).rejects.toThrow(/Invalid email or password/);
   });
 });
 
@@ -92,7 +110,10 @@ describe("POST /api/generate-token/ (Flexydial)", () => {
   });
 
   it("answers DRF's 400 for wrong credentials and unknown users alike", async () => {
-    for (const body of [{ username: `operator-${org.suffix}@test.local`, password: "wrong" }, { username: "nobody@test.local", password }]) {
+    for (const body of [
+      { username: `operator-${org.suffix}@test.local`, password: "wrong" },
+      { username: "nobody@test.local", password },
+    ]) {
       const res = await call(generateToken, { body });
       expect(res.status).toBe(400);
       expect(res.json).toEqual({ non_field_errors: ["Unable to log in with provided credentials."] });
@@ -103,7 +124,10 @@ describe("POST /api/generate-token/ (Flexydial)", () => {
     const missing = await call(generateToken, { body: { username: "x" } });
     expect(missing.status).toBe(400);
     expect(missing.json).toEqual({ errors: "password: This field is required." });
-    const form = await call(generateToken, { body: "username=x&password=y", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await call(generateToken, {
+      body: "username=x&password=y",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
     expect(form.json).toEqual({ errors: "Content-Type must be application/json" });
   });

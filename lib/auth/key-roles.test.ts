@@ -36,7 +36,9 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const email = `${role}-${org.suffix}@roles.test`;
     const user = await db.user.create({ data: { email, name: role, role, organizationId: org.id } });
-    await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+    await db.account.create({
+      data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+    });
     users[role] = { id: user.id, email };
     const res = await call(generateToken, { body: { username: email, password } });
     expect(res.status).toBe(200);
@@ -56,7 +58,9 @@ describe("generate-token keys carry their user's role", () => {
   it.each(ROLES)("%s: the key's role is the user's", async (role) => {
     expect((await verifyApiKey(keys[role]))?.role).toBe(role);
     const stored = await db.apiKey.findMany({ where: { userId: users[role].id, revokedAt: null } });
-    expect(stored.map((k) => ({ name: k.name, role: k.role, purpose: k.purpose }))).toEqual([{ name: "generate-token", role, purpose: "generate-token" }]);
+    expect(stored.map((k) => ({ name: k.name, role: k.role, purpose: k.purpose }))).toEqual([
+      { name: "generate-token", role, purpose: "generate-token" },
+    ]);
   });
 
   it("a key is capped by its user's current role: demoting the user demotes the key", async () => {
@@ -71,7 +75,14 @@ describe("generate-token keys carry their user's role", () => {
   });
 });
 
-const campaignBody = (name: string) => ({ name: `${name} ${org.suffix}`, description: "", campaignType: "lead", ...CAMPAIGN_WINDOW, languages: ["english"], region: "west" });
+const campaignBody = (name: string) => ({
+  name: `${name} ${org.suffix}`,
+  description: "",
+  campaignType: "lead",
+  ...CAMPAIGN_WINDOW,
+  languages: ["english"],
+  region: "west",
+});
 
 describe.each(ROLES)("%s key", (role) => {
   const writes = role !== "viewer";
@@ -94,7 +105,9 @@ describe.each(ROLES)("%s key", (role) => {
     const base = { admin: 100, operator: 200, viewer: 300 }[role];
     const bulk = await call(bulkAdd, { apiKey: keys[role], body: { campaignId: emi.id, records: [loan(base), loan(base + 1)] } });
     const single = await call(addCustomer, { apiKey: keys[role], body: { campaignId: emi.id, data: loan(base + 2) } });
-    const stored = await db.customer.count({ where: { campaignId: emi.id, identifier: { in: [`LN${base}`, `LN${base + 1}`, `LN${base + 2}`] } } });
+    const stored = await db.customer.count({
+      where: { campaignId: emi.id, identifier: { in: [`LN${base}`, `LN${base + 1}`, `LN${base + 2}`] } },
+    });
     if (writes) {
       expect([bulk.status, single.status]).toEqual([201, 201]);
       expect(stored).toBe(3);
@@ -124,7 +137,12 @@ describe.each(ROLES)("%s key", (role) => {
 
   it("Flexydial DNC: adds numbers unless a viewer", async () => {
     const numeric = { admin: "9876500001", operator: "9876500002", viewer: "9876500003" }[role];
-    const res = await call(uploadDnc, { path: "/api/upload-dnc/", apiKey: keys[role], scheme: "Token", body: [{ numeric, global_dnc: true }] });
+    const res = await call(uploadDnc, {
+      path: "/api/upload-dnc/",
+      apiKey: keys[role],
+      scheme: "Token",
+      body: [{ numeric, global_dnc: true }],
+    });
     const stored = await db.dncEntry.count({ where: { organizationId: org.id, phoneRaw: numeric } });
     if (writes) {
       expect(res.status).toBe(200);

@@ -24,7 +24,13 @@ export async function rotateGenerateTokenKey(user: { id: string; organizationId:
       data: { revokedAt: new Date() },
     });
     const { secret } = await createApiKey(
-      { organizationId: user.organizationId, userId: user.id, name: GENERATE_TOKEN_PURPOSE, role: user.role, purpose: GENERATE_TOKEN_PURPOSE },
+      {
+        organizationId: user.organizationId,
+        userId: user.id,
+        name: GENERATE_TOKEN_PURPOSE,
+        role: user.role,
+        purpose: GENERATE_TOKEN_PURPOSE,
+      },
       tx,
     );
     return secret;

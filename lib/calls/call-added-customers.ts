@@ -17,7 +17,11 @@ export async function callAddedCustomers(
   if (input.customerIds.length === 0) return { requested: 0, result: null, refused: null };
   try {
     const { campaignId, agentId, dispositionId, customerIds, requestKey, clock } = input;
-    return { requested: customerIds.length, result: await scheduleCalls(ctx, { campaignId, customerIds, agentId, dispositionId, requestKey, clock }), refused: null };
+    return {
+      requested: customerIds.length,
+      result: await scheduleCalls(ctx, { campaignId, customerIds, agentId, dispositionId, requestKey, clock }),
+      refused: null,
+    };
   } catch (error) {
     if (error instanceof DomainError) return { requested: input.customerIds.length, result: null, refused: error.message };
     throw error;

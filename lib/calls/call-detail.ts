@@ -20,8 +20,18 @@ export async function getCallDetail(ctx: DomainContext, id: string) {
     orderBy: [{ createdAt: "asc" }, { attempt: "asc" }],
     take: 50,
     select: {
-      id: true, attempt: true, state: true, outcome: true, outcomeDisposition: true, createdAt: true, dialedAt: true,
-      notBefore: true, waitReason: true, blockedReason: true, errorMessage: true, duration: true,
+      id: true,
+      attempt: true,
+      state: true,
+      outcome: true,
+      outcomeDisposition: true,
+      createdAt: true,
+      dialedAt: true,
+      notBefore: true,
+      waitReason: true,
+      blockedReason: true,
+      errorMessage: true,
+      duration: true,
     },
   });
   return { call, attempts };

@@ -16,7 +16,9 @@ describe("call options", () => {
     expect(messages({ initiateCall: true, useWorkflow: true, callConfig: { agentId: "a", dispositionId: "d" } })).toEqual([
       "initiateCall and useWorkflow cannot both be true",
     ]);
-    expect(messages({ initiateCall: true, callConfig: { agentId: " ", dispositionId: "d" } })).toEqual(["callConfig.agentId is required and must be a string"]);
+    expect(messages({ initiateCall: true, callConfig: { agentId: " ", dispositionId: "d" } })).toEqual([
+      "callConfig.agentId is required and must be a string",
+    ]);
     expect(messages({ initiateCall: 1 })).toEqual(["initiateCall must be true or false"]);
   });
 

@@ -29,7 +29,9 @@ const server = createServer((request, response) => {
       verified = "BAD SIGNATURE";
     }
     provider.received.push({ verified, headers: request.headers });
-    response.writeHead(provider.status, { "Content-Type": "application/json" }).end(JSON.stringify(provider.status === 200 ? { provider_call_id: "prov-test-1" } : { error: "busy" }));
+    response
+      .writeHead(provider.status, { "Content-Type": "application/json" })
+      .end(JSON.stringify(provider.status === 200 ? { provider_call_id: "prov-test-1" } : { error: "busy" }));
   });
 });
 
@@ -74,7 +76,10 @@ describe("/api/settings/calls", () => {
     expect(await getCallSettings(org.id)).toMatchObject({ frequencyCap: 2, maxConcurrentCalls: 20 });
 
     const http = await put({ dialerKind: "http" });
-    expect([http.status, http.json]).toEqual([400, { error: { code: "validation", message: "Invalid call settings", errors: ["the http dialer needs providerUrl and providerSecret"] } }]);
+    expect([http.status, http.json]).toEqual([
+      400,
+      { error: { code: "validation", message: "Invalid call settings", errors: ["the http dialer needs providerUrl and providerSecret"] } },
+    ]);
     const bad = await put({ frequencyCap: 0, providerSecret: "hunter2", colour: "red" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.errors).toHaveLength(3);
@@ -91,7 +96,13 @@ describe("POST /api/settings/calls/test-call", () => {
   it("simulated: accepted, with the outcome the simulated dialer would report for that number (the same every time)", async () => {
     const first = await dialTest("98765 43210");
     expect(first.status).toBe(200);
-    expect(first.json.testCall).toMatchObject({ dialer: "simulated", to: "+919876543210", from: "+918035450808", accepted: true, error: null });
+    expect(first.json.testCall).toMatchObject({
+      dialer: "simulated",
+      to: "+919876543210",
+      from: "+918035450808",
+      accepted: true,
+      error: null,
+    });
     expect(first.json.testCall.providerCallId).toBe(`sim_${first.json.testCall.callId}`);
     expect(["Contacted", "No Contact", "Failed"]).toContain(first.json.testCall.simulatedResult.status);
     const again = await dialTest("+919876543210");
@@ -104,14 +115,30 @@ describe("POST /api/settings/calls/test-call", () => {
   it("http: really POSTs a signed attempt to the provider and reports its answer", async () => {
     expect((await put({ dialerKind: "http", providerUrl, providerSecret: secret, providerTimeoutMs: 2000 })).status).toBe(200);
     const res = await dialTest("9876543210");
-    expect(res.json.testCall).toMatchObject({ dialer: "http", to: "+919876543210", accepted: true, providerCallId: "prov-test-1", error: null, simulatedResult: null });
+    expect(res.json.testCall).toMatchObject({
+      dialer: "http",
+      to: "+919876543210",
+      accepted: true,
+      providerCallId: "prov-test-1",
+      error: null,
+      simulatedResult: null,
+    });
     const received = provider.received.at(-1)!;
     expect(received.headers["webhook-id"]).toBe(res.json.testCall.callId);
-    expect(received.verified).toMatchObject({ call_id: res.json.testCall.callId, to: "+919876543210", from: "+918035450808", campaign_name: "Dialsheet test call" });
+    expect(received.verified).toMatchObject({
+      call_id: res.json.testCall.callId,
+      to: "+919876543210",
+      from: "+918035450808",
+      campaign_name: "Dialsheet test call",
+    });
 
     provider.status = 503;
     const refused = await dialTest("9876543210");
-    expect(refused.json.testCall).toMatchObject({ accepted: false, providerCallId: null, error: 'provider answered 503: {"error":"busy"}' });
+    expect(refused.json.testCall).toMatchObject({
+      accepted: false,
+      providerCallId: null,
+      error: 'provider answered 503: {"error":"busy"}',
+    });
     provider.status = 200;
   });
 });

@@ -26,5 +26,9 @@ export type CallSettingsResponse = z.infer<typeof callSettingsResponseSchema>;
 
 export function callSettingsView(settings: CallSettingsView, role: "admin" | "operator" | "viewer"): CallSettingsResponse {
   const { organizationId: _org, ...rest } = settings;
-  return { ...rest, providerSecret: role === "admin" ? settings.providerSecret : null, providerSecretSet: settings.providerSecret !== null };
+  return {
+    ...rest,
+    providerSecret: role === "admin" ? settings.providerSecret : null,
+    providerSecretSet: settings.providerSecret !== null,
+  };
 }

@@ -30,9 +30,15 @@ export const callSettingsPatchSchema = z
     frequencyCap: z.number().int().min(1).max(100),
     maxConcurrentCalls: z.number().int().min(1).max(10_000),
     dialerKind: z.enum(["simulated", "http"]),
-    providerUrl: z.url({ protocol: /^https?$/ }).max(2_000).nullable(),
+    providerUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .nullable(),
     /** Standard Webhooks secret: "whsec_" + base64. */
-    providerSecret: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "must be a Standard Webhooks secret (whsec_…)").nullable(),
+    providerSecret: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "must be a Standard Webhooks secret (whsec_…)")
+      .nullable(),
     providerTimeoutMs: z.number().int().min(100).max(60_000),
     simulatedDelayMs: z.number().int().min(0).max(600_000),
     simulatedContactedPct: pct,
@@ -55,7 +61,10 @@ export async function getCallSettings(organizationId: string): Promise<CallSetti
  * the embedded database serves one connection at a time, so a read beside an open transaction
  * waits for it — until the transaction times out.
  */
-export async function callSettingsOf(organizationIds: string[], sql: Pick<typeof db, "callSettings"> = db): Promise<Map<string, CallSettingsView>> {
+export async function callSettingsOf(
+  organizationIds: string[],
+  sql: Pick<typeof db, "callSettings"> = db,
+): Promise<Map<string, CallSettingsView>> {
   const rows = await sql.callSettings.findMany({ where: { organizationId: { in: organizationIds } }, omit: { updatedAt: true } });
   const byOrg = new Map(rows.map((r) => [r.organizationId, r]));
   return new Map(organizationIds.map((id) => [id, byOrg.get(id) ?? { organizationId: id, ...DEFAULT_CALL_SETTINGS }]));
@@ -65,7 +74,8 @@ export async function callSettingsOf(organizationIds: string[], sql: Pick<typeof
 export async function updateCallSettings(ctx: DomainContext, patch: CallSettingsPatch): Promise<CallSettingsView> {
   if (ctx.actor.role !== "admin") throw new Forbidden("Only admins can change call settings");
   const parsed = callSettingsPatchSchema.safeParse(patch);
-  if (!parsed.success) throw new Invalid("Invalid call settings", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
+  if (!parsed.success)
+    throw new Invalid("Invalid call settings", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
   const next = { ...(await getCallSettings(ctx.organizationId)), ...parsed.data };
   const issues: string[] = [];
   if (next.simulatedContactedPct + next.simulatedNoContactPct + next.simulatedFailedPct !== 100) {
@@ -76,5 +86,10 @@ export async function updateCallSettings(ctx: DomainContext, patch: CallSettings
   }
   if (issues.length) throw new Invalid("Invalid call settings", { issues });
   const { organizationId, ...data } = next;
-  return db.callSettings.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data, omit: { updatedAt: true } });
+  return db.callSettings.upsert({
+    where: { organizationId },
+    create: { organizationId, ...data },
+    update: data,
+    omit: { updatedAt: true },
+  });
 }

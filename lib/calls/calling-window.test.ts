@@ -4,7 +4,14 @@ import { checkWindow, effectiveZone, type WindowSpec } from "./calling-window";
 // The calling window: campaign dates and hours ∩ legal hours (RBI 08–19 for debt collection,
 // TRAI 09–21 otherwise), in the customer's zone when known; half-open [open, close).
 
-const debt: WindowSpec = { serviceType: "debt_collection", timezone: "Asia/Kolkata", startDate: "2026-12-01", endDate: "2026-12-31", startTime: "07:00", endTime: "20:00" };
+const debt: WindowSpec = {
+  serviceType: "debt_collection",
+  timezone: "Asia/Kolkata",
+  startDate: "2026-12-01",
+  endDate: "2026-12-31",
+  startTime: "07:00",
+  endTime: "20:00",
+};
 const lead: WindowSpec = { ...debt, serviceType: "lead_generation" };
 const at = (iso: string) => new Date(iso);
 
@@ -27,7 +34,10 @@ describe("checkWindow", () => {
   });
 
   it("reports a window that can never open", () => {
-    expect(checkWindow(at("2026-12-07T06:00:00Z"), { ...debt, startTime: "19:30", endTime: "22:00" })).toEqual({ open: false, never: "window_empty" });
+    expect(checkWindow(at("2026-12-07T06:00:00Z"), { ...debt, startTime: "19:30", endTime: "22:00" })).toEqual({
+      open: false,
+      never: "window_empty",
+    });
   });
 
   it("reads the hours in the customer's zone when it is valid, else the campaign's", () => {
@@ -39,7 +49,14 @@ describe("checkWindow", () => {
   });
 
   it("follows daylight saving time (New York, 8 March 2026 springs forward)", () => {
-    const us: WindowSpec = { ...lead, timezone: "America/New_York", startDate: "2026-03-01", endDate: "2026-03-31", startTime: null, endTime: null };
+    const us: WindowSpec = {
+      ...lead,
+      timezone: "America/New_York",
+      startDate: "2026-03-01",
+      endDate: "2026-03-31",
+      startTime: null,
+      endTime: null,
+    };
     expect(checkWindow(at("2026-03-07T13:59:00Z"), us)).toEqual({ open: false, opensAt: at("2026-03-07T14:00:00Z") }); // 09:00 EST
     expect(checkWindow(at("2026-03-09T12:00:00Z"), us)).toEqual({ open: false, opensAt: at("2026-03-09T13:00:00Z") }); // 09:00 EDT
   });

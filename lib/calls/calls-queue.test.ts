@@ -47,9 +47,21 @@ function noonZone(): string {
 describe("calls queue", () => {
   it("dispatches scheduled attempts and records their simulated results through pg-boss", { timeout: 90_000 }, async () => {
     await db.callSettings.create({ data: { organizationId: org.id, simulatedDelayMs: 500, simulatedSeed: "queue" } });
-    const campaign = await createTestCampaign(org.id, "emi", { timezone: noonZone(), startDate: "2020-01-01", endDate: "2099-12-31", startTime: "00:00", endTime: "23:59" });
+    const campaign = await createTestCampaign(org.id, "emi", {
+      timezone: noonZone(),
+      startDate: "2020-01-01",
+      endDate: "2099-12-31",
+      startTime: "00:00",
+      endTime: "23:59",
+    });
     const customers = await createCustomers(campaign.id, 25);
-    const result = await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: org.disposition.id, clock: systemClock });
+    const result = await scheduleCalls(contextOf(org.id), {
+      campaignId: campaign.id,
+      customerIds: customers.map((c) => c.id),
+      agentId: org.agent.id,
+      dispositionId: org.disposition.id,
+      clock: systemClock,
+    });
     expect(result).toMatchObject({ initiated: 25, failed: 0, scheduledFor: null });
 
     const firsts = () => db.call.findMany({ where: { campaignId: campaign.id, attempt: 1 } });

@@ -50,7 +50,16 @@ beforeAll(async () => {
   await createSimTables();
   org = await createTestOrg("sim");
   await db.callSettings.create({
-    data: { organizationId: org.id, maxConcurrentCalls: ORG_CAP, frequencyCap: 3, simulatedDelayMs: 30 * 60_000, simulatedContactedPct: 45, simulatedNoContactPct: 40, simulatedFailedPct: 15, simulatedSeed: "sim" },
+    data: {
+      organizationId: org.id,
+      maxConcurrentCalls: ORG_CAP,
+      frequencyCap: 3,
+      simulatedDelayMs: 30 * 60_000,
+      simulatedContactedPct: 45,
+      simulatedNoContactPct: 40,
+      simulatedFailedPct: 15,
+      simulatedSeed: "sim",
+    },
   });
 });
 
@@ -90,7 +99,14 @@ describe("calls simulation", () => {
 
     const clock = manualClock(START);
     const schedule = (campaignId: string, customers: { id: string }[], requestKey?: string) =>
-      scheduleCalls(ctx, { campaignId, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: org.disposition.id, requestKey, clock });
+      scheduleCalls(ctx, {
+        campaignId,
+        customerIds: customers.map((c) => c.id),
+        agentId: org.agent.id,
+        dispositionId: org.disposition.id,
+        requestKey,
+        clock,
+      });
     const results = [
       await schedule(debt.id, debtCustomers, "debt-1"),
       await schedule(lead.id, leadCustomers.slice(0, 1_500), "lead-1"),
@@ -120,9 +136,29 @@ describe("calls simulation", () => {
         run: () =>
           db.dncEntry.createMany({
             data: [
-              ...dncPhones.map((phone) => ({ organizationId: org.id, scope: "", phoneRaw: phone.slice(3), phoneE164: phone, status: "active" as const })),
-              ...campaignDncPhones.map((phone) => ({ organizationId: org.id, campaignId: lead.id, scope: lead.id, phoneRaw: phone.slice(3), phoneE164: phone, status: "active" as const })),
-              { organizationId: org.id, campaignId: debt.id, scope: debt.id, phoneRaw: inactiveDncPhone.slice(3), phoneE164: inactiveDncPhone, status: "inactive" as const },
+              ...dncPhones.map((phone) => ({
+                organizationId: org.id,
+                scope: "",
+                phoneRaw: phone.slice(3),
+                phoneE164: phone,
+                status: "active" as const,
+              })),
+              ...campaignDncPhones.map((phone) => ({
+                organizationId: org.id,
+                campaignId: lead.id,
+                scope: lead.id,
+                phoneRaw: phone.slice(3),
+                phoneE164: phone,
+                status: "active" as const,
+              })),
+              {
+                organizationId: org.id,
+                campaignId: debt.id,
+                scope: debt.id,
+                phoneRaw: inactiveDncPhone.slice(3),
+                phoneE164: inactiveDncPhone,
+                status: "inactive" as const,
+              },
             ],
           }),
       },
@@ -178,7 +214,18 @@ describe("calls simulation", () => {
 
     // Every attempt in exactly one final state; initiated attempts are all there.
     const left = calls.filter((c) => c.state === "scheduled" || c.state === "dialing");
-    expect(left.slice(0, 5).map((c) => ({ state: c.state, campaign: campaigns.get(c.campaignId)!.name, notBefore: c.notBefore, wait: c.waitReason, dialedAt: c.dialedAt, provider: c.providerCallId, attempt: c.attempt })), `${left.length} attempts left, last tick at ${clock.now().toISOString()}`).toEqual([]);
+    expect(
+      left.slice(0, 5).map((c) => ({
+        state: c.state,
+        campaign: campaigns.get(c.campaignId)!.name,
+        notBefore: c.notBefore,
+        wait: c.waitReason,
+        dialedAt: c.dialedAt,
+        provider: c.providerCallId,
+        attempt: c.attempt,
+      })),
+      `${left.length} attempts left, last tick at ${clock.now().toISOString()}`,
+    ).toEqual([]);
     const initiated = [...results, lateBatch!].reduce((sum, r) => sum + r.initiated, 0);
     expect(calls.filter((c) => c.attempt === 1).length).toBe(initiated);
     // The late batch met the campaign DNC entries added before it: those customers failed at once.
@@ -222,10 +269,14 @@ describe("calls simulation", () => {
     // 0 dials to an active DNC number after it was added; those attempts ended blocked "dnc".
     const blockedGlobally = new Set(dncPhones);
     const blockedInLead = new Set(campaignDncPhones);
-    expect(dials.filter((d) => d.at >= dncAt && (blockedGlobally.has(d.phone) || (d.campaign_id === lead.id && blockedInLead.has(d.phone))))).toEqual([]);
+    expect(
+      dials.filter((d) => d.at >= dncAt && (blockedGlobally.has(d.phone) || (d.campaign_id === lead.id && blockedInLead.has(d.phone)))),
+    ).toEqual([]);
     const dncBlocked = calls.filter((c) => c.blockedReason === "dnc");
     expect(dncBlocked.length).toBeGreaterThan(0);
-    expect(dncBlocked.filter((c) => !blockedGlobally.has(c.toPhone) && !(c.campaignId === lead.id && blockedInLead.has(c.toPhone)))).toEqual([]);
+    expect(
+      dncBlocked.filter((c) => !blockedGlobally.has(c.toPhone) && !(c.campaignId === lead.id && blockedInLead.has(c.toPhone))),
+    ).toEqual([]);
     // An inactive entry blocks nothing.
     expect(calls.filter((c) => c.toPhone === inactiveDncPhone && c.blockedReason === "dnc")).toEqual([]);
 
@@ -244,14 +295,20 @@ describe("calls simulation", () => {
     for (const [phone, list] of byPhone) {
       list.sort((x, y) => x.dialedAt!.getTime() - y.dialedAt!.getTime());
       for (let i = 1; i < list.length; i++) if (list[i].dialedAt! < list[i - 1].finishedAt!) overlapping.push(phone);
-      for (let i = 3; i < list.length; i++) if (list[i].dialedAt!.getTime() - list[i - 3].dialedAt!.getTime() <= CAP_WINDOW_MS) overCap.push(phone);
+      for (let i = 3; i < list.length; i++)
+        if (list[i].dialedAt!.getTime() - list[i - 3].dialedAt!.getTime() <= CAP_WINDOW_MS) overCap.push(phone);
     }
     expect(overlapping).toEqual([]);
     expect(overCap).toEqual([]);
     expect(calls.some((c) => c.blockedReason === "frequency_cap")).toBe(true);
 
     // Concurrency: at every dial instant, calls in progress within the campaign and organization caps.
-    const caps = new Map([[debt.id, 120], [lead.id, 100], [paused.id, 80], [ending.id, 10]]);
+    const caps = new Map([
+      [debt.id, 120],
+      [lead.id, 100],
+      [paused.id, 80],
+      [ending.id, 10],
+    ]);
     const dialledCalls = calls.filter((c) => c.dialedAt);
     const overConcurrency: string[] = [];
     let peak = 0;
@@ -281,7 +338,9 @@ describe("calls simulation", () => {
       }
     }
     expect(retryProblems).toEqual([]);
-    expect(calls.filter((c) => c.retryOfId && !["No Contact", "Failed"].includes(callById.get(c.retryOfId)!.outcome ?? "")).map((c) => c.id)).toEqual([]);
+    expect(
+      calls.filter((c) => c.retryOfId && !["No Contact", "Failed"].includes(callById.get(c.retryOfId)!.outcome ?? "")).map((c) => c.id),
+    ).toEqual([]);
     expect(calls.filter((c) => c.attempt === 3).length).toBeGreaterThan(0);
 
     // Outbox: one call.result per result, one call.blocked per block; the customers' last outcome.
@@ -289,7 +348,10 @@ describe("calls simulation", () => {
     const count = (type: string) => events_.find((e) => e.type === type)?._count ?? 0;
     expect(count("call.result")).toBe(calls.filter((c) => c.outcome).length);
     expect(count("call.blocked")).toBe(byState("blocked"));
-    const customers = await db.customer.findMany({ where: { campaign: { organizationId: org.id } }, select: { id: true, lastCallId: true, lastCallStatus: true } });
+    const customers = await db.customer.findMany({
+      where: { campaign: { organizationId: org.id } },
+      select: { id: true, lastCallId: true, lastCallStatus: true },
+    });
     const latest = new Map<string, (typeof calls)[number]>();
     for (const c of calls.filter((c) => c.outcome)) {
       const seen = latest.get(c.customerId);

@@ -10,7 +10,11 @@ export function contextOf(organizationId: string): DomainContext {
 }
 
 /** n customers with distinct numbers +9190000xxxxx (offset shifts the range), optional time zones. */
-export async function createCustomers(campaignId: string, n: number, options: { offset?: number; timezone?: (i: number) => string | null; phone?: (i: number) => string } = {}) {
+export async function createCustomers(
+  campaignId: string,
+  n: number,
+  options: { offset?: number; timezone?: (i: number) => string | null; phone?: (i: number) => string } = {},
+) {
   const offset = options.offset ?? 0;
   const rows = Array.from({ length: n }, (_, i) => {
     const phone = options.phone?.(i) ?? `+9190${String(offset + i).padStart(8, "0")}`;
@@ -25,7 +29,11 @@ export async function createCustomers(campaignId: string, n: number, options: { 
     };
   });
   for (let i = 0; i < rows.length; i += 5_000) await db.customer.createMany({ data: rows.slice(i, i + 5_000) });
-  return db.customer.findMany({ where: { campaignId }, orderBy: { identifier: "asc" }, select: { id: true, identifier: true, phoneE164: true, timezone: true } });
+  return db.customer.findMany({
+    where: { campaignId },
+    orderBy: { identifier: "asc" },
+    select: { id: true, identifier: true, phoneE164: true, timezone: true },
+  });
 }
 
 /** A dialer that records what it was handed and answers as told (default: accepted, "t_<call id>"). */
@@ -46,6 +54,10 @@ export function testDialer(answer: (attempt: DialAttempt) => DialOutcome = (a) =
  * system clock in another test file of the same database (startWorkers) never finds their
  * attempts due.
  */
-export function createCallsCampaign(organizationId: string, campaignType: "emi" | "edi" | "lead" | "custom" = "emi", extra: Record<string, unknown> = {}) {
+export function createCallsCampaign(
+  organizationId: string,
+  campaignType: "emi" | "edi" | "lead" | "custom" = "emi",
+  extra: Record<string, unknown> = {},
+) {
   return createTestCampaign(organizationId, campaignType, { startDate: "2099-11-01", endDate: "2100-03-31", ...extra });
 }

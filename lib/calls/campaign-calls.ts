@@ -16,7 +16,10 @@ export async function pauseCampaignCalls(ctx: DomainContext, campaignId: string,
   const campaign = await campaignOf(ctx, campaignId);
   if (campaign.status === "completed") throw new Invalid("A completed campaign cannot be paused", { field: "campaignId" });
   if (campaign.status !== "paused") {
-    await db.campaign.updateMany({ where: { id: campaign.id, status: { in: ["active", "draft"] } }, data: { status: "paused", pausedAt: clock.now() } });
+    await db.campaign.updateMany({
+      where: { id: campaign.id, status: { in: ["active", "draft"] } },
+      data: { status: "paused", pausedAt: clock.now() },
+    });
   }
   return stateOf(campaign.id);
 }
@@ -36,12 +39,18 @@ export async function resumeCampaignCalls(ctx: DomainContext, campaignId: string
 }
 
 async function campaignOf(ctx: DomainContext, campaignId: string) {
-  const campaign = await db.campaign.findFirst({ where: { id: campaignId, organizationId: ctx.organizationId }, select: { id: true, status: true } });
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, organizationId: ctx.organizationId },
+    select: { id: true, status: true },
+  });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
   return campaign;
 }
 
 async function stateOf(id: string): Promise<CampaignCallsState> {
-  const c = await db.campaign.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, pausedAt: true, autoPausedReason: true } });
+  const c = await db.campaign.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, status: true, pausedAt: true, autoPausedReason: true },
+  });
   return { ...c, status: c.status === "paused" ? "paused" : "active" };
 }

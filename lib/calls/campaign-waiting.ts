@@ -16,7 +16,12 @@ export type WaitingSummary = {
 
 export async function waitingSummary(campaign: { id: string; status: string }): Promise<WaitingSummary> {
   const [scheduled, inProgress] = await Promise.all([
-    db.call.groupBy({ by: ["waitReason"], where: { campaignId: campaign.id, state: "scheduled" }, _count: { _all: true }, _min: { notBefore: true } }),
+    db.call.groupBy({
+      by: ["waitReason"],
+      where: { campaignId: campaign.id, state: "scheduled" },
+      _count: { _all: true },
+      _min: { notBefore: true },
+    }),
     db.call.count({ where: { campaignId: campaign.id, state: "dialing" } }),
   ]);
   const total = scheduled.reduce((n, g) => n + g._count._all, 0);

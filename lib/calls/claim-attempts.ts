@@ -15,8 +15,19 @@ import type { BlockReason } from "@/lib/calls/types";
 // next opening. Every transition is a conditional UPDATE on state = 'scheduled'.
 
 type Candidate = {
-  id: string; campaignId: string; customerId: string; agentId: string; dispositionId: string | null; attempt: number; toPhone: string;
-  identifier: string; firstName: string | null; lastName: string | null; language: string | null; timezone: string | null; data: unknown;
+  id: string;
+  campaignId: string;
+  customerId: string;
+  agentId: string;
+  dispositionId: string | null;
+  attempt: number;
+  toPhone: string;
+  identifier: string;
+  firstName: string | null;
+  lastName: string | null;
+  language: string | null;
+  timezone: string | null;
+  data: unknown;
   campaignStatus: string;
 };
 
@@ -38,7 +49,10 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     const busy = new Set(live.map((l) => l.toPhone));
     let orgRoom = settings.maxConcurrentCalls - live.length;
 
-    const caps = await tx.campaign.findMany({ where: { organizationId, status: "active" }, select: { id: true, maxConcurrentCalls: true } });
+    const caps = await tx.campaign.findMany({
+      where: { organizationId, status: "active" },
+      select: { id: true, maxConcurrentCalls: true },
+    });
     const full = caps.filter((c) => (liveByCampaign.get(c.id) ?? 0) >= c.maxConcurrentCalls).map((c) => c.id);
     const candidates = await tx.$queryRaw<Candidate[]>`
       SELECT c.id::text, c."campaignId", c."customerId"::text, c."agentId", c."dispositionId", c.attempt, c."toPhone",
@@ -53,9 +67,22 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     const campaignIds = [...new Set(candidates.map((c) => c.campaignId))];
     // One connection per transaction: its queries run one after another.
     const campaigns = await tx.campaign.findMany({ where: { id: { in: campaignIds } }, omit: { fieldSchema: true, savedMapping: true } });
-    const agents = await tx.agent.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } }, select: { id: true, active: true } });
-    const dnc = await dncBlocked(tx, organizationId, campaignIds, candidates.map((c) => c.toPhone));
-    const usage = await capUsage(tx, organizationId, candidates.map((c) => c.toPhone), now);
+    const agents = await tx.agent.findMany({
+      where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } },
+      select: { id: true, active: true },
+    });
+    const dnc = await dncBlocked(
+      tx,
+      organizationId,
+      campaignIds,
+      candidates.map((c) => c.toPhone),
+    );
+    const usage = await capUsage(
+      tx,
+      organizationId,
+      candidates.map((c) => c.toPhone),
+      now,
+    );
     const campaignById = new Map(campaigns.map((c) => [c.id, c]));
     const activeAgent = new Map(agents.map((a) => [a.id, a.active]));
     const dialsToday = new Map([...usage].map(([phone, u]) => [phone, u.count]));
@@ -66,16 +93,28 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     const waits: { id: string; notBefore: Date }[] = [];
     for (const c of candidates) {
       const campaign = campaignById.get(c.campaignId)!;
-      if (c.campaignStatus === "completed") { ends.push({ id: c.id, state: "cancelled", reason: "campaign_completed" }); continue; }
-      if (activeAgent.get(c.agentId) !== true) { ends.push({ id: c.id, state: "blocked", reason: "agent_inactive" }); continue; }
+      if (c.campaignStatus === "completed") {
+        ends.push({ id: c.id, state: "cancelled", reason: "campaign_completed" });
+        continue;
+      }
+      if (activeAgent.get(c.agentId) !== true) {
+        ends.push({ id: c.id, state: "blocked", reason: "agent_inactive" });
+        continue;
+      }
       const window = windowOf(campaign.id, campaign, effectiveZone(customerZone(c), campaign.timezone));
       if (!window.open) {
         if ("never" in window) ends.push({ id: c.id, state: "blocked", reason: window.never });
         else waits.push({ id: c.id, notBefore: window.opensAt });
         continue;
       }
-      if (isDnc(dnc, c.campaignId, c.toPhone)) { ends.push({ id: c.id, state: "blocked", reason: "dnc" }); continue; }
-      if ((dialsToday.get(c.toPhone) ?? 0) >= settings.frequencyCap) { ends.push({ id: c.id, state: "blocked", reason: "frequency_cap" }); continue; }
+      if (isDnc(dnc, c.campaignId, c.toPhone)) {
+        ends.push({ id: c.id, state: "blocked", reason: "dnc" });
+        continue;
+      }
+      if ((dialsToday.get(c.toPhone) ?? 0) >= settings.frequencyCap) {
+        ends.push({ id: c.id, state: "blocked", reason: "frequency_cap" });
+        continue;
+      }
       // Waiting for a slot changes nothing on the row: it is simply not claimed this time.
       const campaignLive = liveByCampaign.get(c.campaignId) ?? 0;
       if (busy.has(c.toPhone) || orgRoom <= 0 || campaignLive >= campaign.maxConcurrentCalls) continue;
@@ -99,7 +138,15 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
         UPDATE calls c SET state = f.state::"CallState", "blockedReason" = f.reason, "finishedAt" = ${now}, "updatedAt" = ${now}, "waitReason" = NULL
         FROM unnest(${ends.map((e) => e.id)}::uuid[], ${ends.map((e) => e.state)}::text[], ${ends.map((e) => e.reason)}::text[]) AS f(id, state, reason)
         WHERE c.id = f.id AND c.state = 'scheduled' RETURNING c.id::text, f.state, f.reason`;
-      await emitCallEvents(tx, done.map((d) => ({ organizationId, callId: d.id, type: d.state === "blocked" ? "call.blocked" : "call.cancelled", status: d.reason })));
+      await emitCallEvents(
+        tx,
+        done.map((d) => ({
+          organizationId,
+          callId: d.id,
+          type: d.state === "blocked" ? "call.blocked" : "call.cancelled",
+          status: d.reason,
+        })),
+      );
     }
     if (waits.length) {
       await tx.$executeRaw`
@@ -107,15 +154,29 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
         FROM unnest(${waits.map((w) => w.id)}::uuid[], ${waits.map((w) => w.notBefore)}::timestamp[]) AS f(id, at)
         WHERE c.id = f.id AND c.state = 'scheduled'`;
     }
-    const claimed = claim.filter((c) => claimedIds.has(c.id)).map((c): DialAttempt => {
-      const campaign = campaignById.get(c.campaignId)!;
-      return {
-        callId: c.id, organizationId, campaignId: c.campaignId, campaignName: campaign.name, serviceType: campaign.serviceType,
-        customerId: c.customerId, identifier: c.identifier, name: [c.firstName, c.lastName].filter(Boolean).join(" ") || null,
-        language: c.language, toPhone: c.toPhone, fromPhone: settings.fromPhone, agentId: c.agentId, dispositionId: c.dispositionId,
-        attempt: c.attempt, data: (c.data ?? {}) as Record<string, unknown>, at: now,
-      };
-    });
+    const claimed = claim
+      .filter((c) => claimedIds.has(c.id))
+      .map((c): DialAttempt => {
+        const campaign = campaignById.get(c.campaignId)!;
+        return {
+          callId: c.id,
+          organizationId,
+          campaignId: c.campaignId,
+          campaignName: campaign.name,
+          serviceType: campaign.serviceType,
+          customerId: c.customerId,
+          identifier: c.identifier,
+          name: [c.firstName, c.lastName].filter(Boolean).join(" ") || null,
+          language: c.language,
+          toPhone: c.toPhone,
+          fromPhone: settings.fromPhone,
+          agentId: c.agentId,
+          dispositionId: c.dispositionId,
+          attempt: c.attempt,
+          data: (c.data ?? {}) as Record<string, unknown>,
+          at: now,
+        };
+      });
     return {
       claimed,
       waiting: waits.length,

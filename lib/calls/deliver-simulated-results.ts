@@ -10,7 +10,17 @@ import { simulateOutcome } from "@/lib/calls/simulated-outcome";
 
 export async function deliverSimulatedResults(options: { clock: Clock; organizationId?: string; limit?: number }): Promise<number> {
   const now = options.clock.now();
-  const due = await db.$queryRaw<{ id: string; organizationId: string; providerCallId: string; toPhone: string; attempt: number; dialedAt: Date; serviceType: "debt_collection" | "lead_generation" | "custom" }[]>`
+  const due = await db.$queryRaw<
+    {
+      id: string;
+      organizationId: string;
+      providerCallId: string;
+      toPhone: string;
+      attempt: number;
+      dialedAt: Date;
+      serviceType: "debt_collection" | "lead_generation" | "custom";
+    }[]
+  >`
     SELECT c.id::text, c."organizationId", c."providerCallId", c."toPhone", c.attempt, c."dialedAt", ca."serviceType"::text AS "serviceType"
     FROM calls c JOIN campaigns ca ON ca.id = c."campaignId"
     WHERE c.state = 'dialing' AND c."resultDueAt" <= ${now} AND c."providerCallId" IS NOT NULL
@@ -27,13 +37,26 @@ export async function deliverSimulatedResults(options: { clock: Clock; organizat
       .filter((d) => d.organizationId === organizationId)
       .map((d) => {
         const o = simulateOutcome({
-          seed: s.simulatedSeed, phone: d.toPhone, attempt: d.attempt, serviceType: d.serviceType, dispositions: names, at: d.dialedAt,
+          seed: s.simulatedSeed,
+          phone: d.toPhone,
+          attempt: d.attempt,
+          serviceType: d.serviceType,
+          dispositions: names,
+          at: d.dialedAt,
           mix: { contactedPct: s.simulatedContactedPct, noContactPct: s.simulatedNoContactPct, failedPct: s.simulatedFailedPct },
         });
         return {
-          providerCallId: d.providerCallId, attemptId: d.id, status: o.status, disposition: o.disposition, duration: o.duration,
-          startedAt: d.dialedAt, endedAt: new Date(d.dialedAt.getTime() + o.duration * 1000), summary: o.summary,
-          extractedData: o.extractedData, recordingId: o.status === "Contacted" ? `rec_${d.id}` : null, transcriptId: o.status === "Contacted" ? d.id : null,
+          providerCallId: d.providerCallId,
+          attemptId: d.id,
+          status: o.status,
+          disposition: o.disposition,
+          duration: o.duration,
+          startedAt: d.dialedAt,
+          endedAt: new Date(d.dialedAt.getTime() + o.duration * 1000),
+          summary: o.summary,
+          extractedData: o.extractedData,
+          recordingId: o.status === "Contacted" ? `rec_${d.id}` : null,
+          transcriptId: o.status === "Contacted" ? d.id : null,
           fromPhone: s.fromPhone,
         };
       });

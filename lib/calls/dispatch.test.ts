@@ -44,13 +44,17 @@ describe("at dial time", () => {
   it("blocks numbers put on the DNC list after scheduling, with the reason and an event", async () => {
     const { org, campaign, customers, clock, schedule, calls } = await setup();
     await schedule();
-    await db.dncEntry.create({ data: { organizationId: org.id, campaignId: campaign.id, scope: campaign.id, phoneRaw: "x", phoneE164: customers[1].phoneE164 } });
+    await db.dncEntry.create({
+      data: { organizationId: org.id, campaignId: campaign.id, scope: campaign.id, phoneRaw: "x", phoneE164: customers[1].phoneE164 },
+    });
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.map((p) => p.customerId).sort()).toEqual([customers[0].id, customers[2].id].sort());
     const blocked = (await calls()).find((c) => c.customerId === customers[1].id)!;
     expect(blocked).toMatchObject({ state: "blocked", blockedReason: "dnc", dialedAt: null, finishedAt: clock.now() });
-    expect(await db.callEvent.findMany({ where: { callId: blocked.id }, select: { type: true, status: true } })).toEqual([{ type: "call.blocked", status: "dnc" }]);
+    expect(await db.callEvent.findMany({ where: { callId: blocked.id }, select: { type: true, status: true } })).toEqual([
+      { type: "call.blocked", status: "dnc" },
+    ]);
   });
 
   it("blocks attempts of an agent deactivated after scheduling", async () => {
@@ -60,7 +64,10 @@ describe("at dial time", () => {
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
-    expect((await calls()).map((c) => [c.state, c.blockedReason])).toEqual([["blocked", "agent_inactive"], ["blocked", "agent_inactive"]]);
+    expect((await calls()).map((c) => [c.state, c.blockedReason])).toEqual([
+      ["blocked", "agent_inactive"],
+      ["blocked", "agent_inactive"],
+    ]);
   });
 
   it("never dials early: an attempt whose window closed waits for the next opening, then is dialled", async () => {
@@ -70,7 +77,9 @@ describe("at dial time", () => {
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
-    expect((await calls()).map((c) => [c.state, c.waitReason, c.notBefore.toISOString()])).toEqual([["scheduled", "window", "2099-12-08T03:30:00.000Z"]]); // 09:00 IST (campaign hours)
+    expect((await calls()).map((c) => [c.state, c.waitReason, c.notBefore.toISOString()])).toEqual([
+      ["scheduled", "window", "2099-12-08T03:30:00.000Z"],
+    ]); // 09:00 IST (campaign hours)
     clock.set("2099-12-08T03:29:59Z");
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
@@ -86,7 +95,10 @@ describe("at dial time", () => {
     await db.campaign.updateMany({ where: { id: { in: [campaign.id, second.id] } }, data: { maxConcurrentCalls: 2 } });
     await db.callSettings.create({ data: { organizationId: org.id, maxConcurrentCalls: 3 } });
     await schedule();
-    await schedule(more.map((c) => c.id), second.id);
+    await schedule(
+      more.map((c) => c.id),
+      second.id,
+    );
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     const live = async () => (await calls()).filter((c) => c.state === "dialing");
@@ -95,7 +107,12 @@ describe("at dial time", () => {
       const dialing = await live();
       expect(dialing.length).toBeLessThanOrEqual(3);
       for (const id of [campaign.id, second.id]) expect(dialing.filter((c) => c.campaignId === id).length).toBeLessThanOrEqual(2);
-      for (const call of dialing) await recordCallResult({ organizationId: org.id }, { providerCallId: call.providerCallId!, status: "Contacted", clock }, { wake: false });
+      for (const call of dialing)
+        await recordCallResult(
+          { organizationId: org.id },
+          { providerCallId: call.providerCallId!, status: "Contacted", clock },
+          { wake: false },
+        );
       await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     }
     expect(placed.length).toBe(12);
@@ -110,7 +127,12 @@ describe("at dial time", () => {
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
     await db.campaign.update({ where: { id: campaign.id }, data: { autoPausedReason: "Paused automatically: test" } });
-    expect(await resumeCampaignCalls(ctx, campaign.id, clock)).toEqual({ id: campaign.id, status: "active", pausedAt: null, autoPausedReason: null });
+    expect(await resumeCampaignCalls(ctx, campaign.id, clock)).toEqual({
+      id: campaign.id,
+      status: "active",
+      pausedAt: null,
+      autoPausedReason: null,
+    });
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(2);
     expect((await calls()).every((c) => c.state === "dialing")).toBe(true);
@@ -123,7 +145,10 @@ describe("at dial time", () => {
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed).toEqual([]);
-    expect((await calls()).map((c) => [c.state, c.blockedReason])).toEqual([["cancelled", "campaign_completed"], ["cancelled", "campaign_completed"]]);
+    expect((await calls()).map((c) => [c.state, c.blockedReason])).toEqual([
+      ["cancelled", "campaign_completed"],
+      ["cancelled", "campaign_completed"],
+    ]);
   });
 
   it("never calls one number twice at once, and enforces the frequency cap across campaigns", async () => {
@@ -139,11 +164,19 @@ describe("at dial time", () => {
     const { dialerFor, placed } = testDialer();
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(1); // the number is in a call: the others wait
-    await recordCallResult({ organizationId: org.id }, { providerCallId: `t_${placed[0].callId}`, status: "Contacted", clock }, { wake: false });
+    await recordCallResult(
+      { organizationId: org.id },
+      { providerCallId: `t_${placed[0].callId}`, status: "Contacted", clock },
+      { wake: false },
+    );
     clock.advance(MIN);
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(2);
-    await recordCallResult({ organizationId: org.id }, { providerCallId: `t_${placed[1].callId}`, status: "Contacted", clock }, { wake: false });
+    await recordCallResult(
+      { organizationId: org.id },
+      { providerCallId: `t_${placed[1].callId}`, status: "Contacted", clock },
+      { wake: false },
+    );
     clock.advance(MIN);
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(2);
@@ -159,7 +192,11 @@ describe("retries and failures", () => {
     const { dialerFor, placed } = testDialer();
     for (const status of ["No Contact", "Failed", "No Contact"] as const) {
       await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
-      const outcome = await recordCallResult({ organizationId: org.id }, { providerCallId: `t_${placed.at(-1)!.callId}`, status, clock }, { wake: false });
+      const outcome = await recordCallResult(
+        { organizationId: org.id },
+        { providerCallId: `t_${placed.at(-1)!.callId}`, status, clock },
+        { wake: false },
+      );
       expect(outcome).toMatchObject({ outcome: "updated", state: status === "Failed" ? "failed" : "completed" });
       clock.advance(29 * MIN);
       await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
@@ -167,7 +204,11 @@ describe("retries and failures", () => {
     }
     expect(placed.map((p) => p.attempt)).toEqual([1, 2, 3]);
     const all = await calls();
-    expect(all.map((c) => [c.attempt, c.state, c.outcome])).toEqual([[1, "completed", "No Contact"], [2, "failed", "Failed"], [3, "completed", "No Contact"]]);
+    expect(all.map((c) => [c.attempt, c.state, c.outcome])).toEqual([
+      [1, "completed", "No Contact"],
+      [2, "failed", "Failed"],
+      [3, "completed", "No Contact"],
+    ]);
     expect(all[1].retryOfId).toBe(all[0].id);
     expect(all[1].notBefore.getTime() - all[0].finishedAt!.getTime()).toBe(30 * MIN);
   });
@@ -176,7 +217,11 @@ describe("retries and failures", () => {
     const { org, customers, clock, schedule, calls } = await setup({ n: 2 });
     await db.campaign.updateMany({ where: { organizationId: org.id }, data: { maxRetries: 0 } });
     await schedule();
-    const { dialerFor, placed } = testDialer((a) => (a.customerId === customers[0].id ? { ok: false, kind: "retryable", message: "503" } : { ok: false, kind: "permanent", message: "400 bad number" }));
+    const { dialerFor, placed } = testDialer((a) =>
+      a.customerId === customers[0].id
+        ? { ok: false, kind: "retryable", message: "503" }
+        : { ok: false, kind: "permanent", message: "400 bad number" },
+    );
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     let retryable = (await calls()).find((c) => c.customerId === customers[0].id)!;
     const permanent = (await calls()).find((c) => c.customerId === customers[1].id)!;
@@ -200,10 +245,16 @@ describe("retries and failures", () => {
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(50); // the organization's default cap
     for (const [i, p] of placed.entries()) {
-      await recordCallResult({ organizationId: org.id }, { providerCallId: `t_${p.callId}`, status: i < 26 ? "Failed" : "Contacted", clock }, { wake: false });
+      await recordCallResult(
+        { organizationId: org.id },
+        { providerCallId: `t_${p.callId}`, status: i < 26 ? "Failed" : "Contacted", clock },
+        { wake: false },
+      );
     }
     expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
-      status: "paused", autoPausedReason: "Paused automatically: 26 of the last 50 calls failed", pausedAt: clock.now(),
+      status: "paused",
+      autoPausedReason: "Paused automatically: 26 of the last 50 calls failed",
+      pausedAt: clock.now(),
     });
     await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
     expect(placed.length).toBe(50);

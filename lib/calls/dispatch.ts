@@ -44,7 +44,17 @@ export async function dispatchOrganization(options: DispatchOptions & { organiza
 /** One pass over every organization with due work (or the one given). */
 export async function runDueAttempts(options: DispatchOptions & { organizationId?: string }): Promise<PassReport> {
   const organizations = options.organizationId ? [options.organizationId] : await organizationsWithDueWork(options.clock.now());
-  const total: PassReport = { dialed: 0, placed: 0, waiting: 0, blocked: 0, cancelled: 0, failed: 0, recovered: 0, delivered: 0, progressed: false };
+  const total: PassReport = {
+    dialed: 0,
+    placed: 0,
+    waiting: 0,
+    blocked: 0,
+    cancelled: 0,
+    failed: 0,
+    recovered: 0,
+    delivered: 0,
+    progressed: false,
+  };
   for (const organizationId of organizations) {
     const pass = await dispatchOrganization({ ...options, organizationId });
     for (const key of Object.keys(total) as (keyof PassReport)[]) {

@@ -26,7 +26,10 @@ export async function prepareCallsQueue(): Promise<void> {
 function wakeOptions(organizationId: string, at: Date, now: Date): PgBoss.SendOptions {
   const later = at.getTime() > now.getTime() + 1_000;
   return later
-    ? { singletonKey: `${organizationId}@${Math.ceil(at.getTime() / 1_000)}`, startAfter: new Date(Math.ceil(at.getTime() / 1_000) * 1_000) }
+    ? {
+        singletonKey: `${organizationId}@${Math.ceil(at.getTime() / 1_000)}`,
+        startAfter: new Date(Math.ceil(at.getTime() / 1_000) * 1_000),
+      }
     : { singletonKey: organizationId };
 }
 

@@ -31,18 +31,23 @@ const REASONS: Record<ScheduleErrorCode, string> = {
 
 export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsInput) {
   const parsed = scheduleCallsInputSchema.safeParse(input);
-  if (!parsed.success) throw new Invalid("Invalid call request", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
+  if (!parsed.success)
+    throw new Invalid("Invalid call request", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
   const { campaignId, agentId, dispositionId, requestKey } = parsed.data;
   const now = input.clock.now();
 
   const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
-  if (campaign.organizationId !== ctx.organizationId) throw new Forbidden("Campaign belongs to another organization", { resource: "campaign" });
+  if (campaign.organizationId !== ctx.organizationId)
+    throw new Forbidden("Campaign belongs to another organization", { resource: "campaign" });
   if (campaign.status === "completed") throw new Invalid("Campaign is completed: it places no new calls", { field: "campaignId" });
   const agent = await db.agent.findFirst({ where: { id: agentId, organizationId: ctx.organizationId } });
   if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
   if (dispositionId !== null) {
-    const disposition = await db.disposition.findFirst({ where: { id: dispositionId, organizationId: ctx.organizationId }, select: { id: true } });
+    const disposition = await db.disposition.findFirst({
+      where: { id: dispositionId, organizationId: ctx.organizationId },
+      select: { id: true },
+    });
     if (!disposition) throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
   }
 
@@ -55,7 +60,9 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
   const ids = customers.map((c) => c.id);
   const phones = customers.map((c) => c.phoneE164);
   const settings = await getCallSettings(ctx.organizationId);
-  const batch = requestKey ? await db.callBatch.findUnique({ where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey } } }) : null;
+  const batch = requestKey
+    ? await db.callBatch.findUnique({ where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey } } })
+    : null;
   const [dnc, usage, live, replayed] = await Promise.all([
     dncBlocked(db, ctx.organizationId, [campaignId], phones),
     capUsage(db, ctx.organizationId, phones, now),
@@ -78,7 +85,8 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
     if (liveSet.has(customerId)) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
     const window = windowOf(campaign.id, spec, effectiveZone(customerZone(customer), campaign.timezone));
-    if (!window.open && "never" in window) return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
+    if (!window.open && "never" in window)
+      return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
     const notBefore = window.open ? now : window.opensAt;
     const wait = campaign.status !== "active" ? "paused" : window.open ? "now" : "window";
     return { ...base, verdict: { kind: "accept", notBefore, wait } };
@@ -94,5 +102,7 @@ export function customerZone(customer: { timezone: string | null; data: unknown 
 }
 
 export function toScheduleError(c: EvaluatedCustomer): ScheduleError | null {
-  return c.verdict.kind === "fail" ? { customerId: c.customerId, identifier: c.identifier, error: c.verdict.code, reason: c.verdict.reason } : null;
+  return c.verdict.kind === "fail"
+    ? { customerId: c.customerId, identifier: c.identifier, error: c.verdict.code, reason: c.verdict.reason }
+    : null;
 }

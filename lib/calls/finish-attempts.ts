@@ -30,8 +30,18 @@ export type Finish = {
 };
 
 type Ended = {
-  id: string; organizationId: string; campaignId: string; customerId: string; agentId: string; dispositionId: string | null;
-  batchId: string | null; attempt: number; toPhone: string; outcome: CallResultStatus; outcomeDisposition: string | null; at: Date;
+  id: string;
+  organizationId: string;
+  campaignId: string;
+  customerId: string;
+  agentId: string;
+  dispositionId: string | null;
+  batchId: string | null;
+  attempt: number;
+  toPhone: string;
+  outcome: CallResultStatus;
+  outcomeDisposition: string | null;
+  at: Date;
 };
 
 export type FinishReport = { finished: Ended[]; retries: { callId: string; retryOfId: string; notBefore: Date }[] };
@@ -63,7 +73,10 @@ export async function finishAttempts(tx: Prisma.TransactionClient, finishes: Fin
     FROM unnest(${ended.map((e) => e.customerId)}::uuid[], ${ended.map((e) => e.id)}::uuid[], ${ended.map((e) => e.outcome)}::text[],
                 ${ended.map((e) => e.outcomeDisposition)}::text[], ${ended.map((e) => e.at)}::timestamp[]) AS f(customer, call, status, disposition, at)
     WHERE cu.id = f.customer AND (cu."lastCallAt" IS NULL OR cu."lastCallAt" <= f.at)`;
-  await emitCallEvents(tx, ended.map((e) => ({ organizationId: e.organizationId, callId: e.id, type: "call.result" as const, status: e.outcome })));
+  await emitCallEvents(
+    tx,
+    ended.map((e) => ({ organizationId: e.organizationId, callId: e.id, type: "call.result" as const, status: e.outcome })),
+  );
   const retries = await scheduleRetries(tx, ended, now);
   await autoPauseFailingCampaigns(tx, [...new Set(ended.map((e) => e.campaignId))], now);
   return { finished: ended, retries };
@@ -85,12 +98,18 @@ async function scheduleRetries(tx: Prisma.TransactionClient, ended: Ended[], now
   const settings = await callSettingsOf([...new Set(due.map((e) => e.organizationId))], tx);
   for (const [organizationId, setting] of settings) {
     const mine = due.filter((e) => e.organizationId === organizationId);
-    const usage = await capUsage(tx, organizationId, mine.map((e) => e.toPhone), now);
+    const usage = await capUsage(
+      tx,
+      organizationId,
+      mine.map((e) => e.toPhone),
+      now,
+    );
     for (const e of mine) {
       const at = new Date(now.getTime() + byId.get(e.campaignId)!.retryDelayMinutes * 60_000);
       // Inside the cap: the dials still counted at `at` must leave room for one more.
       const counted = (usage.get(e.toPhone)?.dialTimes ?? []).filter((t) => t.getTime() > at.getTime() - CAP_WINDOW_MS);
-      const notBefore = counted.length < setting.frequencyCap ? at : new Date(counted[counted.length - setting.frequencyCap].getTime() + CAP_WINDOW_MS + 1);
+      const notBefore =
+        counted.length < setting.frequencyCap ? at : new Date(counted[counted.length - setting.frequencyCap].getTime() + CAP_WINDOW_MS + 1);
       rows.push({ ...e, customerId: e.customerId, attempt: e.attempt + 1, retryOfId: e.id, notBefore, waitReason: "retry_delay" });
     }
   }

@@ -48,10 +48,19 @@ export function createHttpDialer(options: HttpDialerOptions): Dialer {
       };
       let response: Response;
       try {
-        response = await fetch(options.url, { method: "POST", headers, body, signal: AbortSignal.timeout(options.timeoutMs), redirect: "error" });
+        response = await fetch(options.url, {
+          method: "POST",
+          headers,
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs),
+          redirect: "error",
+        });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        return dialFailed("retryable", timedOut ? `provider did not answer within ${options.timeoutMs} ms` : `provider unreachable: ${(error as Error).message}`);
+        return dialFailed(
+          "retryable",
+          timedOut ? `provider did not answer within ${options.timeoutMs} ms` : `provider unreachable: ${(error as Error).message}`,
+        );
       }
       const text = await response.text().catch(() => "");
       if (!response.ok) {

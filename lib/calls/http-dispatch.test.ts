@@ -39,7 +39,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dial`;
-  await db.callSettings.create({ data: { organizationId: org.id, dialerKind: "http", providerUrl: url, providerSecret: SECRET, providerTimeoutMs: 2_000 } });
+  await db.callSettings.create({
+    data: { organizationId: org.id, dialerKind: "http", providerUrl: url, providerSecret: SECRET, providerTimeoutMs: 2_000 },
+  });
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -53,7 +55,13 @@ describe("dispatch with the HTTP dialer", () => {
     const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 3);
     const clock = manualClock("2099-12-07T04:30:00Z");
-    await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
+    await scheduleCalls(contextOf(org.id), {
+      campaignId: campaign.id,
+      customerIds: customers.map((c) => c.id),
+      agentId: org.agent.id,
+      dispositionId: null,
+      clock,
+    });
     await drainDueAttempts({ clock, organizationId: org.id });
     const calls = await db.call.findMany({ where: { campaignId: campaign.id } });
     expect(received.map((r) => r.id).sort()).toEqual(calls.map((c) => c.id).sort());
@@ -61,7 +69,10 @@ describe("dispatch with the HTTP dialer", () => {
     expect(calls.every((c) => c.state === "dialing" && c.providerCallId === `prov-${c.id}` && c.resultDueAt === null)).toBe(true);
     await drainDueAttempts({ clock, organizationId: org.id });
     expect(received.length).toBe(3);
-    const outcome = await recordCallResult({ organizationId: org.id }, { providerCallId: `prov-${calls[0].id}`, status: "Contacted", duration: 45, clock });
+    const outcome = await recordCallResult(
+      { organizationId: org.id },
+      { providerCallId: `prov-${calls[0].id}`, status: "Contacted", duration: 45, clock },
+    );
     expect(outcome).toMatchObject({ outcome: "updated", callId: calls[0].id, state: "completed" });
   });
 
@@ -70,7 +81,13 @@ describe("dispatch with the HTTP dialer", () => {
     const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 2, { offset: 100 });
     const clock = manualClock("2099-12-07T04:30:00Z");
-    await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
+    await scheduleCalls(contextOf(org.id), {
+      campaignId: campaign.id,
+      customerIds: customers.map((c) => c.id),
+      agentId: org.agent.id,
+      dispositionId: null,
+      clock,
+    });
     await drainDueAttempts({ clock, organizationId: org.id });
     const calls = await db.call.findMany({ where: { campaignId: campaign.id } });
     expect(calls.map((c) => [c.state, c.waitReason, c.dialErrors, c.errorMessage])).toEqual([
@@ -80,6 +97,8 @@ describe("dispatch with the HTTP dialer", () => {
     up = true;
     clock.advance(60_000);
     await drainDueAttempts({ clock, organizationId: org.id });
-    expect((await db.call.findMany({ where: { campaignId: campaign.id } })).every((c) => c.state === "dialing" && c.providerCallId)).toBe(true);
+    expect((await db.call.findMany({ where: { campaignId: campaign.id } })).every((c) => c.state === "dialing" && c.providerCallId)).toBe(
+      true,
+    );
   });
 });

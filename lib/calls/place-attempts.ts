@@ -19,12 +19,20 @@ export async function placeAttempts(dialer: Dialer, attempts: DialAttempt[], now
   for (let start = 0; start < attempts.length; start += PARALLEL) {
     await Promise.all(
       attempts.slice(start, start + PARALLEL).map(async (attempt, i) => {
-        outcomes[start + i] = await dialer.place(attempt).catch((error: unknown) => ({ ok: false as const, kind: "retryable" as const, message: String(error) }));
+        outcomes[start + i] = await dialer
+          .place(attempt)
+          .catch((error: unknown) => ({ ok: false as const, kind: "retryable" as const, message: String(error) }));
       }),
     );
   }
-  const placed = attempts.flatMap((a, i) => { const o = outcomes[i]; return o.ok ? [{ id: a.callId, provider: o.providerCallId, due: o.resultDueAt ?? null }] : []; });
-  const errors = attempts.flatMap((a, i) => { const o = outcomes[i]; return o.ok ? [] : [{ id: a.callId, kind: o.kind, message: o.message }]; });
+  const placed = attempts.flatMap((a, i) => {
+    const o = outcomes[i];
+    return o.ok ? [{ id: a.callId, provider: o.providerCallId, due: o.resultDueAt ?? null }] : [];
+  });
+  const errors = attempts.flatMap((a, i) => {
+    const o = outcomes[i];
+    return o.ok ? [] : [{ id: a.callId, kind: o.kind, message: o.message }];
+  });
 
   if (placed.length) {
     await db.$executeRaw`
@@ -48,7 +56,11 @@ export async function placeAttempts(dialer: Dialer, attempts: DialAttempt[], now
   let failed = 0;
   if (failures.length) {
     const report = await db.$transaction((tx) =>
-      finishAttempts(tx, failures.map((f) => ({ callId: f.id, status: "Failed" as const, errorMessage: `Dialer error: ${f.message}` })), now),
+      finishAttempts(
+        tx,
+        failures.map((f) => ({ callId: f.id, status: "Failed" as const, errorMessage: `Dialer error: ${f.message}` })),
+        now,
+      ),
     );
     failed = report.finished.length;
   }

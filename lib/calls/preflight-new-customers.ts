@@ -66,7 +66,9 @@ export async function preflightNewCustomers(
         : (usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap
           ? "FREQUENCY_CAP"
           : !window.open && "never" in window
-            ? window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED"
+            ? window.never === "window_empty"
+              ? "WINDOW_NEVER_OPENS"
+              : "CAMPAIGN_ENDED"
             : null;
     if (code) {
       result.wouldFail++;

@@ -28,8 +28,12 @@ beforeAll(async () => {
   org = await createTestOrg("results-in");
   other = await createTestOrg("results-in-other");
   receiver = await startReceiver();
-  await db.callSettings.create({ data: { organizationId: org.id, dialerKind: "http", providerUrl: "https://provider.example.com/calls", providerSecret: secret } });
-  await db.callSettings.create({ data: { organizationId: other.id, dialerKind: "http", providerUrl: "https://provider.example.com/calls", providerSecret: otherSecret } });
+  await db.callSettings.create({
+    data: { organizationId: org.id, dialerKind: "http", providerUrl: "https://provider.example.com/calls", providerSecret: secret },
+  });
+  await db.callSettings.create({
+    data: { organizationId: other.id, dialerKind: "http", providerUrl: "https://provider.example.com/calls", providerSecret: otherSecret },
+  });
   await db.webhookEndpoint.create({ data: { organizationId: org.id, url: receiver.url, secret: "crm-shared-secret-0001" } });
 });
 afterAll(async () => {
@@ -44,9 +48,18 @@ async function dialingCall(providerCallId: string | null) {
   const campaign = await createTestCampaign(org.id, "emi", { name: `Loan Recovery ${randomBytes(3).toString("hex")}` });
   const [customer] = await createCustomers(campaign.id, 1, { offset: Math.floor(Math.random() * 1e6) });
   await db.customer.update({ where: { id: customer.id }, data: { lastName: "Sharma" } });
-  await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: [customer.id], agentId: org.agent.id, dispositionId: org.disposition.id, clock: systemClock });
+  await scheduleCalls(contextOf(org.id), {
+    campaignId: campaign.id,
+    customerIds: [customer.id],
+    agentId: org.agent.id,
+    dispositionId: org.disposition.id,
+    clock: systemClock,
+  });
   const attempt = await db.call.findFirstOrThrow({ where: { customerId: customer.id } });
-  await db.call.update({ where: { id: attempt.id }, data: { state: "dialing", dialedAt: new Date(), providerCallId, fromPhone: "+918035450808" } });
+  await db.call.update({
+    where: { id: attempt.id },
+    data: { state: "dialing", dialedAt: new Date(), providerCallId, fromPhone: "+918035450808" },
+  });
   return { campaign, customer, callId: attempt.id };
 }
 
@@ -55,7 +68,11 @@ function signed(body: unknown, key = secret, id = `msg_${randomBytes(6).toString
   const at = new Date();
   return {
     text,
-    headers: { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(key).sign(id, at, text) },
+    headers: {
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "webhook-signature": new Webhook(key).sign(id, at, text),
+    },
   };
 }
 const post = (organizationId: string, body: string, headers: Record<string, string>) =>
@@ -96,7 +113,11 @@ describe("POST /api/v1/dialer/results/{organizationId}", () => {
       startedAt: new Date("2026-12-01T07:56:27Z"),
       endedAt: new Date("2026-12-01T07:57:12Z"),
     });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ lastCallStatus: "Contacted", lastCallDisposition: "Promise to Pay", lastCallId: callId });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({
+      lastCallStatus: "Contacted",
+      lastCallDisposition: "Promise to Pay",
+      lastCallId: callId,
+    });
 
     const again = await post(org.id, text, headers);
     expect([again.status, again.json]).toEqual([200, { received: true, call_id: callId, result: "unchanged" }]);
@@ -146,7 +167,10 @@ describe("POST /api/v1/dialer/results/{organizationId}", () => {
     ];
     for (const [label, body, h] of cases) {
       const res = await post(org.id, body, h);
-      expect([res.status, res.json], label).toEqual([401, { error: { code: "unauthorized", message: "Invalid or missing webhook signature" } }]);
+      expect([res.status, res.json], label).toEqual([
+        401,
+        { error: { code: "unauthorized", message: "Invalid or missing webhook signature" } },
+      ]);
     }
     const noSecret = await createTestOrg("results-no-secret");
     expect((await post(noSecret.id, text, headers)).status).toBe(401);
@@ -175,7 +199,11 @@ describe("POST /api/v1/dialer/results/{organizationId}", () => {
     const early = signed(result("prov-early-1", { call_id: callId, status: "No Contact", disposition: "No Answer" }));
     const res = await post(org.id, early.text, early.headers);
     expect([res.status, res.json]).toEqual([200, { received: true, call_id: callId, result: "updated" }]);
-    expect(await db.call.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ providerCallId: "prov-early-1", outcome: "No Contact", state: "completed" });
+    expect(await db.call.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({
+      providerCallId: "prov-early-1",
+      outcome: "No Contact",
+      state: "completed",
+    });
     // Another organization cannot bind or end it.
     const foreign = signed(result("prov-early-2", { call_id: callId }), otherSecret);
     expect((await post(other.id, foreign.text, foreign.headers)).status).toBe(404);
@@ -188,7 +216,9 @@ describe("POST /api/v1/dialer/results/{organizationId}", () => {
       VALUES (${org.id}, ${callId}::uuid, 'call.result', 'Contacted', now() - interval '1 minute') RETURNING id`;
     expect(await db.webhookDelivery.count({ where: { callId } })).toBe(0);
     expect(await requeueMissedCallResults()).toBeGreaterThanOrEqual(1);
-    expect(await db.webhookDelivery.findMany({ where: { callId }, select: { eventKey: true, status: true } })).toEqual([{ eventKey: `call_event:${event.id}`, status: "pending" }]);
+    expect(await db.webhookDelivery.findMany({ where: { callId }, select: { eventKey: true, status: true } })).toEqual([
+      { eventKey: `call_event:${event.id}`, status: "pending" },
+    ]);
     await requeueMissedCallResults();
     expect(await db.webhookDelivery.count({ where: { callId } })).toBe(1);
   });

@@ -36,15 +36,24 @@ export type ProviderResultOutcome =
   | { kind: "not_found"; providerCallId: string }
   | { kind: "recorded"; providerCallId: string; outcome: Exclude<RecordResultOutcome, { outcome: "not_found" }> };
 
-export async function receiveProviderResult(organizationId: string, raw: string, headers: Headers, clock: Clock): Promise<ProviderResultOutcome> {
+export async function receiveProviderResult(
+  organizationId: string,
+  raw: string,
+  headers: Headers,
+  clock: Clock,
+): Promise<ProviderResultOutcome> {
   const settings = await getCallSettings(organizationId);
   if (!settings.providerSecret) return { kind: "unauthorized", reason: "no provider secret is configured" };
   try {
-    new Webhook(settings.providerSecret).verify(raw, {
-      "webhook-id": headers.get("webhook-id") ?? "",
-      "webhook-timestamp": headers.get("webhook-timestamp") ?? "",
-      "webhook-signature": headers.get("webhook-signature") ?? "",
-    }, { jsonParse: false });
+    new Webhook(settings.providerSecret).verify(
+      raw,
+      {
+        "webhook-id": headers.get("webhook-id") ?? "",
+        "webhook-timestamp": headers.get("webhook-timestamp") ?? "",
+        "webhook-signature": headers.get("webhook-signature") ?? "",
+      },
+      { jsonParse: false },
+    );
   } catch (error) {
     if (error instanceof WebhookVerificationError) return { kind: "unauthorized", reason: error.message };
     throw error;
@@ -57,7 +66,8 @@ export async function receiveProviderResult(organizationId: string, raw: string,
     return { kind: "invalid", issues: ["The body is not valid JSON"] };
   }
   const parsed = providerResultSchema.safeParse(body);
-  if (!parsed.success) return { kind: "invalid", issues: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
+  if (!parsed.success)
+    return { kind: "invalid", issues: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
   const r = parsed.data;
   const outcome = await recordCallResult(
     { organizationId },
@@ -78,7 +88,11 @@ export async function receiveProviderResult(organizationId: string, raw: string,
     },
   );
   if (outcome.outcome === "not_found") {
-    logInfo("provider result for an unknown call", { organizationId, providerCallId: r.provider_call_id, webhookId: headers.get("webhook-id") });
+    logInfo("provider result for an unknown call", {
+      organizationId,
+      providerCallId: r.provider_call_id,
+      webhookId: headers.get("webhook-id"),
+    });
     return { kind: "not_found", providerCallId: r.provider_call_id };
   }
   return { kind: "recorded", providerCallId: r.provider_call_id, outcome };

@@ -30,7 +30,13 @@ async function dialling(n = 1, offset = 0) {
   const campaign = await createCallsCampaign(org.id, "emi");
   const customers = await createCustomers(campaign.id, n, { offset });
   const clock = manualClock("2099-12-07T04:30:00Z");
-  await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
+  await scheduleCalls(contextOf(org.id), {
+    campaignId: campaign.id,
+    customerIds: customers.map((c) => c.id),
+    agentId: org.agent.id,
+    dispositionId: null,
+    clock,
+  });
   const { dialerFor } = testDialer();
   await drainDueAttempts({ clock, dialerFor, organizationId: org.id });
   const calls = await db.call.findMany({ where: { campaignId: campaign.id } });
@@ -57,27 +63,51 @@ describe("recordCallResult", () => {
     clock.advance(150_000);
     const first = await recordCallResult({ organizationId: org.id }, { ...result, providerCallId: call.providerCallId!, clock });
     expect(first).toEqual({ outcome: "updated", callId: call.id, state: "completed", retry: null });
-    const again = await recordCallResult({ organizationId: org.id }, { ...result, status: "Failed", providerCallId: call.providerCallId!, clock });
+    const again = await recordCallResult(
+      { organizationId: org.id },
+      { ...result, status: "Failed", providerCallId: call.providerCallId!, clock },
+    );
     expect(again).toEqual({ outcome: "unchanged", callId: call.id });
     const stored = await db.call.findUniqueOrThrow({ where: { id: call.id }, include: { customer: true } });
     expect(stored).toMatchObject({
-      state: "completed", outcome: "Contacted", outcomeDisposition: "promise to pay", outcomeDispositionId: org.disposition.id, duration: 145,
-      startedAt: result.startedAt, endedAt: result.endedAt, summary: result.summary, extractedData: result.extractedData,
-      recordingId: result.recordingId, transcriptId: result.transcriptId, fromPhone: "+918001234567", finishedAt: clock.now(),
+      state: "completed",
+      outcome: "Contacted",
+      outcomeDisposition: "promise to pay",
+      outcomeDispositionId: org.disposition.id,
+      duration: 145,
+      startedAt: result.startedAt,
+      endedAt: result.endedAt,
+      summary: result.summary,
+      extractedData: result.extractedData,
+      recordingId: result.recordingId,
+      transcriptId: result.transcriptId,
+      fromPhone: "+918001234567",
+      finishedAt: clock.now(),
     });
-    expect(stored.customer).toMatchObject({ lastCallStatus: "Contacted", lastCallDisposition: "promise to pay", lastCallAt: result.endedAt, lastCallId: call.id });
-    expect(await db.callEvent.findMany({ where: { callId: call.id }, select: { type: true, status: true, organizationId: true } })).toEqual([
-      { type: "call.result", status: "Contacted", organizationId: org.id },
-    ]);
+    expect(stored.customer).toMatchObject({
+      lastCallStatus: "Contacted",
+      lastCallDisposition: "promise to pay",
+      lastCallAt: result.endedAt,
+      lastCallId: call.id,
+    });
+    expect(await db.callEvent.findMany({ where: { callId: call.id }, select: { type: true, status: true, organizationId: true } })).toEqual(
+      [{ type: "call.result", status: "Contacted", organizationId: org.id }],
+    );
     // A result frees a slot: the dispatcher is woken.
-    const wakes = await db.$queryRaw<unknown[]>`SELECT 1 FROM pgboss.job WHERE name = ${QUEUES.callsDispatch} AND data->>'organizationId' = ${org.id}`;
+    const wakes = await db.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM pgboss.job WHERE name = ${QUEUES.callsDispatch} AND data->>'organizationId' = ${org.id}`;
     expect(wakes.length).toBeGreaterThan(0);
   });
 
   it("answers not_found for an unknown call id and for another organization's call", async () => {
     const { calls, clock } = await dialling(1, 10);
-    expect(await recordCallResult({ organizationId: org.id }, { ...result, providerCallId: "nope", clock })).toEqual({ outcome: "not_found" });
-    expect(await recordCallResult({ organizationId: other.id }, { ...result, providerCallId: calls[0].providerCallId!, clock })).toEqual({ outcome: "not_found" });
+    expect(await recordCallResult({ organizationId: org.id }, { ...result, providerCallId: "nope", clock })).toEqual({
+      outcome: "not_found",
+    });
+    expect(await recordCallResult({ organizationId: other.id }, { ...result, providerCallId: calls[0].providerCallId!, clock })).toEqual({
+      outcome: "not_found",
+    });
     expect((await db.call.findUniqueOrThrow({ where: { id: calls[0].id } })).state).toBe("dialing");
   });
 
@@ -85,20 +115,43 @@ describe("recordCallResult", () => {
     const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 1, { offset: 20 });
     const clock = manualClock("2099-12-07T04:30:00Z");
-    await scheduleCalls(contextOf(org.id), { campaignId: campaign.id, customerIds: customers.map((c) => c.id), agentId: org.agent.id, dispositionId: null, clock });
+    await scheduleCalls(contextOf(org.id), {
+      campaignId: campaign.id,
+      customerIds: customers.map((c) => c.id),
+      agentId: org.agent.id,
+      dispositionId: null,
+      clock,
+    });
     const { claimed } = await claimDueAttempts(await getCallSettings(org.id), clock.now(), 500);
     const mine = claimed.find((c) => c.campaignId === campaign.id)!;
-    const outcome = await recordCallResult({ organizationId: org.id }, { ...result, status: "No Contact", providerCallId: "prov-early-1", attemptId: mine.callId, clock });
-    expect(outcome).toMatchObject({ outcome: "updated", callId: mine.callId, state: "completed", retry: { notBefore: new Date(clock.now().getTime() + 120 * 60_000) } });
-    expect(await db.call.findUniqueOrThrow({ where: { id: mine.callId } })).toMatchObject({ providerCallId: "prov-early-1", outcome: "No Contact" });
+    const outcome = await recordCallResult(
+      { organizationId: org.id },
+      { ...result, status: "No Contact", providerCallId: "prov-early-1", attemptId: mine.callId, clock },
+    );
+    expect(outcome).toMatchObject({
+      outcome: "updated",
+      callId: mine.callId,
+      state: "completed",
+      retry: { notBefore: new Date(clock.now().getTime() + 120 * 60_000) },
+    });
+    expect(await db.call.findUniqueOrThrow({ where: { id: mine.callId } })).toMatchObject({
+      providerCallId: "prov-early-1",
+      outcome: "No Contact",
+    });
   });
 
   it("never lets an older result overwrite the customer's newer last outcome", async () => {
     const { calls, clock, customers } = await dialling(1, 30);
     const later = new Date("2099-12-08T00:00:00Z");
     await db.customer.update({ where: { id: customers[0].id }, data: { lastCallAt: later, lastCallStatus: "Contacted" } });
-    await recordCallResult({ organizationId: org.id }, { ...result, status: "No Contact", providerCallId: calls[0].providerCallId!, clock });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customers[0].id } })).toMatchObject({ lastCallAt: later, lastCallStatus: "Contacted" });
+    await recordCallResult(
+      { organizationId: org.id },
+      { ...result, status: "No Contact", providerCallId: calls[0].providerCallId!, clock },
+    );
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customers[0].id } })).toMatchObject({
+      lastCallAt: later,
+      lastCallStatus: "Contacted",
+    });
   });
 
   it("runs outbox hooks inside the transaction: a failing hook rolls the result back", async () => {
@@ -112,10 +165,14 @@ describe("recordCallResult", () => {
       if (seen.length === 1) throw new Error("outbox unavailable");
     });
     try {
-      await expect(recordCallResult({ organizationId: org.id }, { ...result, providerCallId: calls[0].providerCallId!, clock })).rejects.toThrow("outbox unavailable");
+      await expect(
+        recordCallResult({ organizationId: org.id }, { ...result, providerCallId: calls[0].providerCallId!, clock }),
+      ).rejects.toThrow("outbox unavailable");
       expect((await db.call.findUniqueOrThrow({ where: { id: calls[0].id } })).state).toBe("dialing");
       expect(await db.callEvent.count({ where: { callId: calls[0].id } })).toBe(0);
-      expect(await recordCallResult({ organizationId: org.id }, { ...result, providerCallId: calls[0].providerCallId!, clock })).toMatchObject({ outcome: "updated" });
+      expect(
+        await recordCallResult({ organizationId: org.id }, { ...result, providerCallId: calls[0].providerCallId!, clock }),
+      ).toMatchObject({ outcome: "updated" });
       expect(seen).toEqual(["call.result:Contacted", "call.result:Contacted"]);
     } finally {
       off();
@@ -124,6 +181,8 @@ describe("recordCallResult", () => {
 
   it("rejects a malformed result and changes nothing", async () => {
     const clock = manualClock("2099-12-07T04:30:00Z");
-    await expect(recordCallResult({ organizationId: org.id }, { providerCallId: "x", status: "Busy" as never, duration: -1, clock })).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      recordCallResult({ organizationId: org.id }, { providerCallId: "x", status: "Busy" as never, duration: -1, clock }),
+    ).rejects.toBeInstanceOf(Invalid);
   });
 });

@@ -16,16 +16,26 @@ export type RecordOptions = {
   wake?: boolean;
 };
 
-export async function recordCallResult(scope: ResultScope, input: CallResultInput, options: RecordOptions = {}): Promise<RecordResultOutcome> {
+export async function recordCallResult(
+  scope: ResultScope,
+  input: CallResultInput,
+  options: RecordOptions = {},
+): Promise<RecordResultOutcome> {
   const [outcome] = await recordCallResults(scope, [input], input.clock, options);
   return outcome;
 }
 
 /** Many results of one organization in one transaction; one outcome per input, in order. */
-export async function recordCallResults(scope: ResultScope, inputs: Omit<CallResultInput, "clock">[], clock: Clock, options: RecordOptions = {}): Promise<RecordResultOutcome[]> {
+export async function recordCallResults(
+  scope: ResultScope,
+  inputs: Omit<CallResultInput, "clock">[],
+  clock: Clock,
+  options: RecordOptions = {},
+): Promise<RecordResultOutcome[]> {
   const parsed = inputs.map((input, index) => {
     const result = callResultInputSchema.safeParse(input);
-    if (!result.success) throw new Invalid("Invalid call result", { issues: result.error.issues.map((i) => `[${index}] ${i.path.join(".")} ${i.message}`) });
+    if (!result.success)
+      throw new Invalid("Invalid call result", { issues: result.error.issues.map((i) => `[${index}] ${i.path.join(".")} ${i.message}`) });
     return result.data;
   });
   const wake = options.wake ?? true;
@@ -48,7 +58,10 @@ export async function recordCallResults(scope: ResultScope, inputs: Omit<CallRes
     }
     const names = [...new Set(parsed.map((p) => p.disposition).filter((d): d is string => !!d))];
     const dispositions = names.length
-      ? await tx.disposition.findMany({ where: { organizationId, name: { in: names, mode: "insensitive" } }, select: { id: true, name: true } })
+      ? await tx.disposition.findMany({
+          where: { organizationId, name: { in: names, mode: "insensitive" } },
+          select: { id: true, name: true },
+        })
       : [];
     const dispositionId = new Map(dispositions.map((d) => [d.name.toLowerCase(), d.id]));
 
@@ -58,7 +71,11 @@ export async function recordCallResults(scope: ResultScope, inputs: Omit<CallRes
       const call = calls.get(p.providerCallId);
       if (call?.state !== "dialing" || seen.has(call.id)) continue;
       seen.add(call.id);
-      finishes.push({ ...p, callId: call.id, dispositionId: p.disposition ? (dispositionId.get(p.disposition.toLowerCase()) ?? null) : null });
+      finishes.push({
+        ...p,
+        callId: call.id,
+        dispositionId: p.disposition ? (dispositionId.get(p.disposition.toLowerCase()) ?? null) : null,
+      });
     }
     const report = await finishAttempts(tx, finishes, now);
     const ended = new Set(report.finished.map((f) => f.id));
@@ -71,7 +88,12 @@ export async function recordCallResults(scope: ResultScope, inputs: Omit<CallRes
       if (!ended.has(call.id) || reported.has(call.id)) return { outcome: "unchanged", callId: call.id };
       reported.add(call.id);
       const retry = retryOf.get(call.id);
-      return { outcome: "updated", callId: call.id, state: p.status === "Failed" ? "failed" : "completed", retry: retry ? { callId: retry.callId, notBefore: retry.notBefore } : null };
+      return {
+        outcome: "updated",
+        callId: call.id,
+        state: p.status === "Failed" ? "failed" : "completed",
+        retry: retry ? { callId: retry.callId, notBefore: retry.notBefore } : null,
+      };
     });
   });
 }

@@ -31,9 +31,7 @@ export async function recoverStuckAttempts(now: Date, organizationId: string | n
       stuck.map((s) => ({
         callId: s.id,
         status: "Failed" as const,
-        errorMessage: s.placed
-          ? "No result from the provider within 2 hours"
-          : INTERRUPTED_MESSAGE,
+        errorMessage: s.placed ? "No result from the provider within 2 hours" : INTERRUPTED_MESSAGE,
       })),
       now,
     );

@@ -42,9 +42,15 @@ export async function scheduleCalls(ctx: DomainContext, input: ScheduleCallsInpu
       if (error) errors.push(error);
       else if (c.verdict.kind === "replay" || inserted.has(c.customerId) || replayedNow.has(c.customerId)) {
         initiated++;
-        if (c.verdict.kind === "accept" && c.verdict.wait === "window" && (!scheduledFor || c.verdict.notBefore < scheduledFor)) scheduledFor = c.verdict.notBefore;
+        if (c.verdict.kind === "accept" && c.verdict.wait === "window" && (!scheduledFor || c.verdict.notBefore < scheduledFor))
+          scheduledFor = c.verdict.notBefore;
       } else {
-        errors.push({ customerId: c.customerId, identifier: c.identifier, error: "CALL_IN_PROGRESS", reason: "The customer already has a call scheduled or in progress" });
+        errors.push({
+          customerId: c.customerId,
+          identifier: c.identifier,
+          error: "CALL_IN_PROGRESS",
+          reason: "The customer already has a call scheduled or in progress",
+        });
       }
     }
   }
@@ -60,7 +66,14 @@ export async function scheduleCalls(ctx: DomainContext, input: ScheduleCallsInpu
 }
 
 /** One batch: its attempts and the dispatcher's wake-up, in one transaction. */
-async function writeChunk(ctx: DomainContext, input: ScheduleCallsInput, campaignId: string, batchId: string, chunk: EvaluatedCustomer[], now: Date) {
+async function writeChunk(
+  ctx: DomainContext,
+  input: ScheduleCallsInput,
+  campaignId: string,
+  batchId: string,
+  chunk: EvaluatedCustomer[],
+  now: Date,
+) {
   const accepted = chunk.flatMap((c) => (c.verdict.kind === "accept" ? [{ ...c, verdict: c.verdict }] : []));
   if (accepted.length === 0) return new Set<string>();
   return db.$transaction(async (tx) => {
@@ -102,10 +115,15 @@ async function openBatch(ctx: DomainContext, input: ScheduleCallsInput, total: n
   if (!input.requestKey) return db.callBatch.create({ data });
   // Two deliveries of one key at once: one creates, both use it.
   await db.callBatch.createMany({ data: [data], skipDuplicates: true });
-  return db.callBatch.findUniqueOrThrow({ where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey: input.requestKey } } });
+  return db.callBatch.findUniqueOrThrow({
+    where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey: input.requestKey } },
+  });
 }
 
 async function inBatch(batchId: string, customers: EvaluatedCustomer[]) {
-  const rows = await db.call.findMany({ where: { batchId, attempt: 1, customerId: { in: customers.map((c) => c.customerId) } }, select: { customerId: true } });
+  const rows = await db.call.findMany({
+    where: { batchId, attempt: 1, customerId: { in: customers.map((c) => c.customerId) } },
+    select: { customerId: true },
+  });
   return new Set(rows.map((r) => r.customerId));
 }

@@ -38,7 +38,8 @@ function conditions(campaign: Campaign, filters: CustomerFilters): Prisma.Sql[] 
   const out: Prisma.Sql[] = [];
   if (filters.ids) out.push(Prisma.sql`identifier = ANY(${filters.ids}::text[])`);
   if (filters.excludeIds?.length) out.push(Prisma.sql`NOT (identifier = ANY(${filters.excludeIds}::text[]))`);
-  if (filters.paymentStatus) out.push(Prisma.sql`lower(data->>'payment_status') = ANY(${filters.paymentStatus.map((s) => s.toLowerCase())}::text[])`);
+  if (filters.paymentStatus)
+    out.push(Prisma.sql`lower(data->>'payment_status') = ANY(${filters.paymentStatus.map((s) => s.toLowerCase())}::text[])`);
   if (filters.language) out.push(Prisma.sql`lower("language") = ANY(${filters.language.map((l) => l.toLowerCase())}::text[])`);
   for (const [key, expected] of Object.entries(filters.custom ?? {})) {
     const values = Array.isArray(expected) ? expected : [expected];

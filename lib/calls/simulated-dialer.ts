@@ -10,7 +10,11 @@ export function createSimulatedDialer(options: { delayMs: number }): Dialer {
   return {
     kind: "simulated",
     async place(attempt) {
-      return { ok: true, providerCallId: `${SIMULATED_PREFIX}${attempt.callId}`, resultDueAt: new Date(attempt.at.getTime() + options.delayMs) };
+      return {
+        ok: true,
+        providerCallId: `${SIMULATED_PREFIX}${attempt.callId}`,
+        resultDueAt: new Date(attempt.at.getTime() + options.delayMs),
+      };
     },
   };
 }

@@ -4,7 +4,13 @@ import { simulateOutcome, type OutcomeMix } from "./simulated-outcome";
 // The simulated dialer's outcomes are predictable: the same (seed, phone, attempt) always gives
 // the same result, and over many numbers the mix is what was configured.
 
-const base = { seed: "demo", attempt: 1, serviceType: "debt_collection" as const, dispositions: ["Promise to Pay", "Not Interested", "No Answer", "Busy"], at: new Date("2099-12-07T04:30:00Z") };
+const base = {
+  seed: "demo",
+  attempt: 1,
+  serviceType: "debt_collection" as const,
+  dispositions: ["Promise to Pay", "Not Interested", "No Answer", "Busy"],
+  at: new Date("2099-12-07T04:30:00Z"),
+};
 const mix: OutcomeMix = { contactedPct: 60, noContactPct: 30, failedPct: 10 };
 const phones = Array.from({ length: 10_000 }, (_, i) => `+9190${String(i).padStart(8, "0")}`);
 
@@ -12,7 +18,11 @@ describe("simulateOutcome", () => {
   it("is a function of (seed, phone, attempt)", () => {
     const a = simulateOutcome({ ...base, mix, phone: "+919000000001" });
     expect(simulateOutcome({ ...base, mix, phone: "+919000000001" })).toEqual(a);
-    const bySeed = phones.slice(0, 200).filter((phone) => simulateOutcome({ ...base, mix, phone }).status !== simulateOutcome({ ...base, seed: "other", mix, phone }).status);
+    const bySeed = phones
+      .slice(0, 200)
+      .filter(
+        (phone) => simulateOutcome({ ...base, mix, phone }).status !== simulateOutcome({ ...base, seed: "other", mix, phone }).status,
+      );
     expect(bySeed.length).toBeGreaterThan(0);
   });
 

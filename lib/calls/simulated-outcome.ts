@@ -35,19 +35,26 @@ export function simulateOutcome(input: {
   const sorted = [...input.dispositions].sort();
 
   if (roll < contactedPct) {
-    const disposition = pick(sorted.filter((d) => !NO_CONTACT.test(d)), input.serviceType === "debt_collection" ? "Promise to Pay" : "Interested");
+    const disposition = pick(
+      sorted.filter((d) => !NO_CONTACT.test(d)),
+      input.serviceType === "debt_collection" ? "Promise to Pay" : "Interested",
+    );
     const duration = 30 + (bytes.readUInt16BE(6) % 271);
     if (input.serviceType === "debt_collection") {
       const days = 1 + (bytes[8] % 14);
       const promise = new Date(input.at.getTime() + days * 86_400_000).toISOString().slice(0, 10);
       return {
-        status: "Contacted", disposition, duration,
+        status: "Contacted",
+        disposition,
+        duration,
         summary: `The customer agreed to pay by ${promise}.`,
         extractedData: { promise_to_pay_date: promise, emi_amount: 1_000 * (5 + (bytes[9] % 20)) },
       };
     }
     return {
-      status: "Contacted", disposition, duration,
+      status: "Contacted",
+      disposition,
+      duration,
       summary: "The customer asked for more details and a follow-up.",
       extractedData: { interested: bytes[8] % 2 === 0, callback_requested: bytes[9] % 3 === 0 },
     };
@@ -55,7 +62,10 @@ export function simulateOutcome(input: {
   if (roll < contactedPct + noContactPct) {
     return {
       status: "No Contact",
-      disposition: pick(sorted.filter((d) => NO_CONTACT.test(d)), "No Answer"),
+      disposition: pick(
+        sorted.filter((d) => NO_CONTACT.test(d)),
+        "No Answer",
+      ),
       duration: bytes[8] % 31,
       summary: "The call was not answered.",
       extractedData: {},

@@ -35,7 +35,13 @@ export const testCallReportSchema = z
     durationMs: z.number(),
     /** Simulated dialer: the result it would report for this number. */
     simulatedResult: z
-      .object({ status: callResultStatusSchema, disposition: z.string(), duration: z.number(), summary: z.string(), extractedData: z.record(z.string(), z.unknown()) })
+      .object({
+        status: callResultStatusSchema,
+        disposition: z.string(),
+        duration: z.number(),
+        summary: z.string(),
+        extractedData: z.record(z.string(), z.unknown()),
+      })
       .nullable(),
   })
   .meta({ id: "TestCallReport" });
@@ -67,7 +73,9 @@ export async function placeTestCall(ctx: DomainContext, input: TestCallInput, cl
   const outcome = await dialerFor(settings).place(attempt);
   const durationMs = Math.round(performance.now() - started);
   const simulated = settings.dialerKind === "simulated" || !settings.providerUrl || !settings.providerSecret;
-  const dispositions = simulated ? (await db.disposition.findMany({ where: { organizationId: ctx.organizationId }, select: { name: true } })).map((d) => d.name) : [];
+  const dispositions = simulated
+    ? (await db.disposition.findMany({ where: { organizationId: ctx.organizationId }, select: { name: true } })).map((d) => d.name)
+    : [];
   return {
     dialer: simulated ? "simulated" : "http",
     callId: attempt.callId,
@@ -82,7 +90,11 @@ export async function placeTestCall(ctx: DomainContext, input: TestCallInput, cl
           seed: settings.simulatedSeed,
           phone: phone.e164,
           attempt: 1,
-          mix: { contactedPct: settings.simulatedContactedPct, noContactPct: settings.simulatedNoContactPct, failedPct: settings.simulatedFailedPct },
+          mix: {
+            contactedPct: settings.simulatedContactedPct,
+            noContactPct: settings.simulatedNoContactPct,
+            failedPct: settings.simulatedFailedPct,
+          },
           serviceType: "lead_generation",
           dispositions,
           at: attempt.at,

@@ -71,18 +71,22 @@ const campaignFields = {
 };
 
 export const createCampaignSchema = z
-  .object({
-    ...campaignFields,
-    timezone: ianaTimeZone.optional(),
-    status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
-    /** custom campaigns only: the CRM fields, keyed section:field. */
-    crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
-    /** custom campaigns only: which CRM field identifies a contact (default: the phone). */
-    identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
-  }, { error: "Request body must be a JSON object" })
+  .object(
+    {
+      ...campaignFields,
+      timezone: ianaTimeZone.optional(),
+      status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
+      /** custom campaigns only: the CRM fields, keyed section:field. */
+      crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
+      /** custom campaigns only: which CRM field identifies a contact (default: the phone). */
+      identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
+    },
+    { error: "Request body must be a JSON object" },
+  )
   .superRefine((body, ctx) => {
     const datesValid = ISO_DATE.test(body.startDate) && ISO_DATE.test(body.endDate);
-    if (datesValid && body.endDate < body.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
+    if (datesValid && body.endDate < body.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
     if (body.campaignType === "custom" && !body.crmFields) {
       ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is required for custom campaigns" });
     }
@@ -121,8 +125,17 @@ export const updateCampaignSchema = z
 export type UpdateCampaignInput = z.output<typeof updateCampaignSchema>;
 
 export const listCampaignsQuerySchema = z.object({
-  page: z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").min(1, "must be a positive integer").default(1),
-  limit: z.coerce.number({ error: "must be an integer between 1 and 100" }).int().min(1, "must be an integer between 1 and 100").max(100, "must be an integer between 1 and 100").default(10),
+  page: z.coerce
+    .number({ error: "must be a positive integer" })
+    .int("must be a positive integer")
+    .min(1, "must be a positive integer")
+    .default(1),
+  limit: z.coerce
+    .number({ error: "must be an integer between 1 and 100" })
+    .int()
+    .min(1, "must be an integer between 1 and 100")
+    .max(100, "must be an integer between 1 and 100")
+    .default(10),
   status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
   campaign_type: z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(", ")}` }).optional(),
   search: z.string().max(200).optional(),

@@ -7,7 +7,11 @@ export async function campaignSummaries(organizationId: string) {
     orderBy: { createdAt: "desc" },
     include: {
       _count: { select: { customers: true } },
-      uploadJobs: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, createdAt: true, status: true, successful: true, total: true } },
+      uploadJobs: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, createdAt: true, status: true, successful: true, total: true },
+      },
     },
   });
   return campaigns.map((c) => ({

@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => deleteTestOrg(org));
 
 const body = (name: string, timezone: unknown) => ({
-  name: `${name} ${org.suffix}`, description: "", campaignType: "lead", ...CAMPAIGN_WINDOW, languages: ["english"], region: "west", timezone,
+  name: `${name} ${org.suffix}`,
+  description: "",
+  campaignType: "lead",
+  ...CAMPAIGN_WINDOW,
+  languages: ["english"],
+  region: "west",
+  timezone,
 });
 
 describe("POST /api/v1/campaigns/create timezone", () => {
@@ -21,7 +27,11 @@ describe("POST /api/v1/campaigns/create timezone", () => {
     for (const timezone of ["Mars/Olympus", "Asia/Kolkatta", ""]) {
       const res = await call(create, { apiKey: org.apiKey, body: body(`tz ${timezone}`, timezone) });
       expect(res.status).toBe(400);
-      expect(res.json).toEqual({ success: false, message: "Validation failed", errors: ["timezone must be an IANA time zone such as Asia/Kolkata"] });
+      expect(res.json).toEqual({
+        success: false,
+        message: "Validation failed",
+        errors: ["timezone must be an IANA time zone such as Asia/Kolkata"],
+      });
     }
     expect(await db.campaign.count({ where: { organizationId: org.id } })).toBe(0);
   });

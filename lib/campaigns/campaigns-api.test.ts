@@ -36,7 +36,11 @@ describe("POST /api/v1/campaigns/create", () => {
   it("creates a campaign: 201 with id and name", async () => {
     const res = await call(create, { apiKey: a.apiKey, body: validBody("Debt Collection Q1") });
     expect(res.status).toBe(201);
-    expect(res.json).toEqual({ success: true, message: "Campaign created successfully", data: { id: expect.stringMatching(/^camp_[0-9a-f]{16}$/), name: "Debt Collection Q1" } });
+    expect(res.json).toEqual({
+      success: true,
+      message: "Campaign created successfully",
+      data: { id: expect.stringMatching(/^camp_[0-9a-f]{16}$/), name: "Debt Collection Q1" },
+    });
     const stored = await db.campaign.findUniqueOrThrow({ where: { id: res.json.data.id } });
     expect(stored).toMatchObject({ organizationId: a.id, serviceType: "debt_collection", campaignType: "emi", status: "active" });
   });
@@ -47,7 +51,11 @@ describe("POST /api/v1/campaigns/create", () => {
     expect((await db.campaign.findUniqueOrThrow({ where: { id: lead.json.data.id } })).serviceType).toBe("lead_generation");
     const custom = await call(create, {
       apiKey: a.apiKey,
-      body: validBody("Phonebook", { campaignType: "custom", crmFields: [{ key: "customer_info:customer_id", required: true }, { key: "customer_info:customer_name" }], identifierField: "customer_info:customer_id" }),
+      body: validBody("Phonebook", {
+        campaignType: "custom",
+        crmFields: [{ key: "customer_info:customer_id", required: true }, { key: "customer_info:customer_name" }],
+        identifierField: "customer_info:customer_id",
+      }),
     });
     expect(custom.status).toBe(201);
     const stored = await db.campaign.findUniqueOrThrow({ where: { id: custom.json.data.id } });
@@ -60,7 +68,16 @@ describe("POST /api/v1/campaigns/create", () => {
   it("400 lists every invalid field in TimePay's validation shape", async () => {
     const res = await call(create, {
       apiKey: a.apiKey,
-      body: { name: "", campaignType: "loan", startDate: "2026-02-30", startTime: "25:00", endDate: "2026-01-01", endTime: "10:00", languages: ["klingon"], region: "north" },
+      body: {
+        name: "",
+        campaignType: "loan",
+        startDate: "2026-02-30",
+        startTime: "25:00",
+        endDate: "2026-01-01",
+        endTime: "10:00",
+        languages: ["klingon"],
+        region: "north",
+      },
     });
     expect(res.status).toBe(400);
     expect(res.json.success).toBe(false);
@@ -90,7 +107,11 @@ describe("POST /api/v1/campaigns/create", () => {
     expect(malformed.status).toBe(400);
     expect(malformed.json.success).toBe(false);
     expect(malformed.json.message).toMatch(/^Malformed JSON/);
-    const wrongType = await call(create, { apiKey: a.apiKey, body: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const wrongType = await call(create, {
+      apiKey: a.apiKey,
+      body: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(wrongType.status).toBe(415);
     expect(wrongType.json).toEqual({ success: false, error: "UnsupportedMediaType", message: "Content-Type must be application/json" });
     const array = await call(create, { apiKey: a.apiKey, body: [] });
@@ -155,7 +176,18 @@ describe("GET /api/v1/campaigns", () => {
     expect(search.json.data.map((c: { name: string }) => c.name)).toEqual(["Alpha list"]);
     expect(search.json.pagination).toEqual({ page: 1, limit: 10, total: 1, totalPages: 1 });
     const item = search.json.data[0];
-    expect(item).toMatchObject({ id: c1.id, tableId: c1.id, rowsLen: 0, name: "Alpha list", collection_type: "emi", region: "south", languages: ["hindi", "english"], startDate: "2026-11-01", startTime: "09:00", status: "active" });
+    expect(item).toMatchObject({
+      id: c1.id,
+      tableId: c1.id,
+      rowsLen: 0,
+      name: "Alpha list",
+      collection_type: "emi",
+      region: "south",
+      languages: ["hindi", "english"],
+      startDate: "2026-11-01",
+      startTime: "09:00",
+      status: "active",
+    });
     const leads = await call(list, { apiKey: a.apiKey, query: { campaign_type: "lead", limit: "100" } });
     expect(leads.json.data.every((c: { collection_type: string }) => c.collection_type === "lead")).toBe(true);
     const page2 = await call(list, { apiKey: a.apiKey, query: { limit: "1", page: "2" } });
@@ -178,13 +210,26 @@ describe("GET, PUT update, PATCH pause, DELETE one campaign", () => {
     expect(got.status).toBe(200);
     expect(got.json.data).toMatchObject({ id: campaign.id, name: campaign.name, collection_type: "emi" });
 
-    const updated = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: campaign.id }, body: { name: `${campaign.name} v2`, tags: ["x"], campaignType: "edi" } });
+    const updated = await call(update, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id: campaign.id },
+      body: { name: `${campaign.name} v2`, tags: ["x"], campaignType: "edi" },
+    });
     expect(updated.status).toBe(200);
-    expect(updated.json).toEqual({ success: true, message: "Campaign updated successfully", updatedFields: ["name", "campaignType", "tags"] });
+    expect(updated.json).toEqual({
+      success: true,
+      message: "Campaign updated successfully",
+      updatedFields: ["name", "campaignType", "tags"],
+    });
 
     const paused = await call(pause, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id } });
     expect(paused.status).toBe(200);
-    expect(paused.json).toEqual({ success: true, message: "Campaign paused successfully", data: { id: campaign.id, status: "paused", pausedAt: expect.any(String) } });
+    expect(paused.json).toEqual({
+      success: true,
+      message: "Campaign paused successfully",
+      data: { id: campaign.id, status: "paused", pausedAt: expect.any(String) },
+    });
 
     const deleted = await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: campaign.id } });
     expect(deleted.json).toEqual({ success: true, data: { id: campaign.id }, message: "Campaign deleted successfully" });
@@ -196,7 +241,11 @@ describe("GET, PUT update, PATCH pause, DELETE one campaign", () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const empty = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: campaign.id }, body: {} });
     expect(empty.status).toBe(400);
-    expect(empty.json).toEqual({ success: false, message: "No valid fields provided for update", errors: ["No valid fields provided for update"] });
+    expect(empty.json).toEqual({
+      success: false,
+      message: "No valid fields provided for update",
+      errors: ["No valid fields provided for update"],
+    });
     const bad = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: campaign.id }, body: { startTime: "9am" } });
     expect(bad.json.errors).toEqual(["startTime must be a time in HH:MM (24-hour) format"]);
     const type = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: campaign.id }, body: { campaignType: "lead" } });
@@ -207,25 +256,49 @@ describe("GET, PUT update, PATCH pause, DELETE one campaign", () => {
     const theirs = await createTestCampaign(b.id, "emi");
     const notFound = { success: false, message: "Campaign not found" };
     expect(await call(getOne, { apiKey: a.apiKey, params: { id: theirs.id } })).toMatchObject({ status: 404, json: notFound });
-    expect(await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: theirs.id }, body: { name: "hijack" } })).toMatchObject({ status: 404, json: notFound });
-    expect(await call(pause, { method: "PATCH", apiKey: a.apiKey, params: { id: theirs.id } })).toMatchObject({ status: 404, json: notFound });
-    expect(await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: theirs.id } })).toMatchObject({ status: 404, json: notFound });
+    expect(await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: theirs.id }, body: { name: "hijack" } })).toMatchObject({
+      status: 404,
+      json: notFound,
+    });
+    expect(await call(pause, { method: "PATCH", apiKey: a.apiKey, params: { id: theirs.id } })).toMatchObject({
+      status: 404,
+      json: notFound,
+    });
+    expect(await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: theirs.id } })).toMatchObject({
+      status: 404,
+      json: notFound,
+    });
     const still = await db.campaign.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(still).toMatchObject({ name: theirs.name, status: "active" });
   });
 
   it("400 for a malformed campaign id on every route", async () => {
     const id = "camp_1'; DROP TABLE campaigns;--";
-    const invalid = { success: false, message: "Validation failed", errors: ["id must be a campaign id (letters, digits, _ and -, at most 64 characters)"] };
+    const invalid = {
+      success: false,
+      message: "Validation failed",
+      errors: ["id must be a campaign id (letters, digits, _ and -, at most 64 characters)"],
+    };
     expect(await call(getOne, { apiKey: a.apiKey, params: { id } })).toMatchObject({ status: 400, json: invalid });
-    expect(await call(update, { method: "PUT", apiKey: a.apiKey, params: { id }, body: { name: "x" } })).toMatchObject({ status: 400, json: invalid });
+    expect(await call(update, { method: "PUT", apiKey: a.apiKey, params: { id }, body: { name: "x" } })).toMatchObject({
+      status: 400,
+      json: invalid,
+    });
     expect(await call(pause, { method: "PATCH", apiKey: a.apiKey, params: { id } })).toMatchObject({ status: 400, json: invalid });
-    expect(await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: "x".repeat(65) } })).toMatchObject({ status: 400, json: invalid });
+    expect(await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id: "x".repeat(65) } })).toMatchObject({
+      status: 400,
+      json: invalid,
+    });
   });
 
   it("401 without credentials on every route", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
-    for (const [handler, method] of [[getOne, "GET"], [update, "PUT"], [pause, "PATCH"], [remove, "DELETE"]] as const) {
+    for (const [handler, method] of [
+      [getOne, "GET"],
+      [update, "PUT"],
+      [pause, "PATCH"],
+      [remove, "DELETE"],
+    ] as const) {
       const res = await call(handler, { method, params: { id: campaign.id }, ...(method === "PUT" && { body: { name: "x" } }) });
       expect(res.status).toBe(401);
       expect(res.json).toEqual(UNAUTHORIZED);

@@ -3,13 +3,7 @@ import { db } from "@/lib/db/client";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Campaign } from "@/lib/generated/prisma/client";
-import {
-  customSchema,
-  fieldSchemaSchema,
-  presetSchema,
-  type FieldSchema,
-  type PhonePolicy,
-} from "@/lib/campaigns/field-schema";
+import { customSchema, fieldSchemaSchema, presetSchema, type FieldSchema, type PhonePolicy } from "@/lib/campaigns/field-schema";
 import {
   campaignIdSchema,
   serviceTypeOf,
@@ -111,7 +105,9 @@ export async function updateCampaign(organizationId: string, id: string, input: 
   if (input.campaignType && serviceTypeOf(input.campaignType) !== campaign.serviceType) {
     throw new Invalid("Validation failed", {
       field: "campaignType",
-      issues: [`campaignType cannot change from ${campaign.campaignType} to ${input.campaignType}: the service type (and so the record fields) would change`],
+      issues: [
+        `campaignType cannot change from ${campaign.campaignType} to ${input.campaignType}: the service type (and so the record fields) would change`,
+      ],
     });
   }
   const startDate = input.startDate ?? campaign.startDate;
@@ -140,7 +136,10 @@ export async function deleteCampaign(organizationId: string, id: string) {
 }
 
 /** The field schema and phone rules a campaign's records are validated against. */
-export function recordRules(campaign: Pick<Campaign, "fieldSchema" | "phoneCountry" | "mobileOnly">): { schema: FieldSchema; policy: PhonePolicy } {
+export function recordRules(campaign: Pick<Campaign, "fieldSchema" | "phoneCountry" | "mobileOnly">): {
+  schema: FieldSchema;
+  policy: PhonePolicy;
+} {
   return {
     schema: fieldSchemaSchema.parse(campaign.fieldSchema),
     policy: { defaultCountry: campaign.phoneCountry, mobileOnly: campaign.mobileOnly },
@@ -154,7 +153,8 @@ function assertCampaignId(id: string) {
 
 async function assertWorkflow(organizationId: string, workflowId: string) {
   const workflow = await db.workflow.findFirst({ where: { id: workflowId, organizationId } });
-  if (!workflow) throw new Invalid("Validation failed", { field: "workflowId", issues: ["workflowId does not match a workflow of your organization"] });
+  if (!workflow)
+    throw new Invalid("Validation failed", { field: "workflowId", issues: ["workflowId does not match a workflow of your organization"] });
 }
 
 function uniqueNameConflict(error: unknown) {

@@ -10,7 +10,11 @@ import { getCampaignOrThrow, recordRules } from "./campaigns";
 
 export const duplicatesSettingSchema = z.object({ duplicatesBy: duplicatesBySchema });
 
-export async function setDuplicatesBy(organizationId: string, campaignId: string, duplicatesBy: DuplicatesBy): Promise<{ duplicatesBy: DuplicatesBy }> {
+export async function setDuplicatesBy(
+  organizationId: string,
+  campaignId: string,
+  duplicatesBy: DuplicatesBy,
+): Promise<{ duplicatesBy: DuplicatesBy }> {
   const campaign = await getCampaignOrThrow(organizationId, campaignId);
   const { schema } = recordRules(campaign);
   await db.$transaction(async (tx) => {

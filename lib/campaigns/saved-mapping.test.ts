@@ -30,7 +30,9 @@ describe("GET|PUT /api/campaigns/{id}/mapping", () => {
 
     await put({ cell: "phone_number", branch: "first_name" });
     const got = await call(GET, { apiKey: a.apiKey, params: { id: campaignId } });
-    expect(got.json).toEqual({ mapping: { version: 1, columns: { mobileno: "phone_number", branch: "first_name", cell: "phone_number" } } });
+    expect(got.json).toEqual({
+      mapping: { version: 1, columns: { mobileno: "phone_number", branch: "first_name", cell: "phone_number" } },
+    });
     const stored = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     expect(stored.savedMapping).toEqual(got.json.mapping);
   });
@@ -55,7 +57,9 @@ describe("GET|PUT /api/campaigns/{id}/mapping", () => {
     expect(theirs.status).toBe(404);
     expect(theirs.json).toEqual({ error: { code: "not_found", message: "Campaign not found" } });
     expect((await call(GET, { apiKey: b.apiKey, params: { id: campaignId } })).status).toBe(404);
-    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).savedMapping).not.toMatchObject({ columns: { mobile: expect.anything() } });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).savedMapping).not.toMatchObject({
+      columns: { mobile: expect.anything() },
+    });
   });
 
   it("401 without a credential", async () => {

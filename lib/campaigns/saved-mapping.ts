@@ -25,7 +25,11 @@ export async function saveMapping(organizationId: string, campaignId: string, in
   const campaign = await getCampaignOrThrow(organizationId, campaignId);
   const fields = new Set(recordRules(campaign).schema.fields.map((f) => f.key));
   const unknown = Object.values(input.columns).filter((field): field is string => field !== null && !fields.has(field));
-  if (unknown.length > 0) throw new Invalid("Validation failed", { field: "columns", issues: [...new Set(unknown)].map((field) => `columns: '${field}' is not a field of this campaign`) });
+  if (unknown.length > 0)
+    throw new Invalid("Validation failed", {
+      field: "columns",
+      issues: [...new Set(unknown)].map((field) => `columns: '${field}' is not a field of this campaign`),
+    });
 
   const previous = parseSavedMapping(campaign.savedMapping);
   const mapping: RememberedMapping = { version: 1, columns: { ...previous?.columns, ...input.columns } };

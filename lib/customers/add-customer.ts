@@ -27,9 +27,12 @@ export async function addCustomer(
   const record = validation.valid[0];
   const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: null, schema: campaign.schema, records: [record] });
   if (written.existing.length > 0) {
-    throw new Conflict(`A customer with ${customerKeyLabel(campaign.schema)} '${record.id}' already exists in this campaign`, { resource: "customer" });
+    throw new Conflict(`A customer with ${customerKeyLabel(campaign.schema)} '${record.id}' already exists in this campaign`, {
+      resource: "customer",
+    });
   }
-  if (written.samePhone.length > 0) throw new Conflict(phoneExistsReason(campaign.schema.phoneKey, record.phoneE164), { resource: "customer" });
+  if (written.samePhone.length > 0)
+    throw new Conflict(phoneExistsReason(campaign.schema.phoneKey, record.phoneE164), { resource: "customer" });
   if (written.failed.length > 0) throw new Error("The customer insert was refused by the database");
   return { id: record.id, customerId: written.inserted[0].customerId };
 }

@@ -2,7 +2,14 @@ import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/
 import type { DomainContext } from "@/lib/domain/context";
 import { logError } from "@/lib/log";
 import { validateRecords, type ValidationResult, type ValidRecord } from "@/lib/records/validate-records";
-import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, uploadRowErrors, type UploadCounts } from "@/lib/upload-jobs/upload-jobs";
+import {
+  completeUploadJob,
+  createUploadJob,
+  failUploadJob,
+  recordUploadChunk,
+  uploadRowErrors,
+  type UploadCounts,
+} from "@/lib/upload-jobs/upload-jobs";
 import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
 import { alreadyExistsReason, customerKeyLabel, duplicateOptions, phoneExistsReason, writeFailedReason } from "./duplicate-policy";
@@ -49,7 +56,12 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   const validation = validateRecords(input.records, schema, policy, options);
   const keyLabel = customerKeyLabel(schema);
   const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: d.code, reason: d.reason }));
-  const exists = (r: ValidRecord): NotWritten => ({ index: r.index, id: r.id, code: "duplicate_in_campaign", reason: alreadyExistsReason(keyLabel, r.id) });
+  const exists = (r: ValidRecord): NotWritten => ({
+    index: r.index,
+    id: r.id,
+    code: "duplicate_in_campaign",
+    reason: alreadyExistsReason(keyLabel, r.id),
+  });
   const samePhone = (r: ValidRecord): NotWritten => ({
     index: r.index,
     id: r.id,
@@ -59,13 +71,31 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   const sorted = (list: NotWritten[]) => list.sort((a, b) => a.index - b.index);
 
   if (input.validateOnly) {
-    const existing = await existingIdentifiers(campaign.id, validation.valid.map((r) => r.id));
+    const existing = await existingIdentifiers(
+      campaign.id,
+      validation.valid.map((r) => r.id),
+    );
     // The phone as a key of its own only when the schema has an identifier (else it is the identifier).
-    const phones = options.uniquePhone && schema.identifierKey !== null ? await existingPhones(campaign.id, validation.valid.map((r) => r.phoneE164)) : new Set<string>();
+    const phones =
+      options.uniquePhone && schema.identifierKey !== null
+        ? await existingPhones(
+            campaign.id,
+            validation.valid.map((r) => r.phoneE164),
+          )
+        : new Set<string>();
     const refused = validation.valid.flatMap((r) => (existing.has(r.id) ? [exists(r)] : phones.has(r.phoneE164) ? [samePhone(r)] : []));
     const refusedIds = new Set(refused.map((r) => r.index));
-    const wouldAdd = validation.valid.filter((r) => !refusedIds.has(r.index)).map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
-    return { validation, added: validation.valid.length - refused.length, notWritten: sorted([...inRequest, ...refused]), batches: 0, uploadJobId: null, addedCustomers: wouldAdd };
+    const wouldAdd = validation.valid
+      .filter((r) => !refusedIds.has(r.index))
+      .map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
+    return {
+      validation,
+      added: validation.valid.length - refused.length,
+      notWritten: sorted([...inRequest, ...refused]),
+      batches: 0,
+      uploadJobId: null,
+      addedCustomers: wouldAdd,
+    };
   }
 
   const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
@@ -89,8 +119,8 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   };
   const rowErrors = uploadRowErrors(validation.invalid, notWritten, input.records);
   // The customers are committed: a job that cannot be closed must not turn them into a failure.
-  await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch((error: unknown) =>
-    logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
+  await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch(
+    (error: unknown) => logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
   );
   const addedCustomers = [...written.inserted]
     .sort((a, b) => a.record.index - b.record.index)

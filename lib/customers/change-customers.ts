@@ -40,17 +40,28 @@ export type ChangeCustomersOutcome = {
   uploadJobId: string;
 };
 
-export async function changeCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: ChangeCustomersInput): Promise<ChangeCustomersOutcome> {
+export async function changeCustomers(
+  ctx: DomainContext,
+  campaign: CustomerCampaign,
+  input: ChangeCustomersInput,
+): Promise<ChangeCustomersOutcome> {
   const { schema, policy } = campaign;
   const keyLabel = customerKeyLabel(schema);
   const total = input.total;
   const job = await createUploadJob(ctx, { campaignId: campaign.id, action: "update", total, status: "processing" });
-  const result = await updateCustomers({ campaignId: campaign.id, schema, policy, changes: input.changes }).catch(async (error: unknown) => {
-    await failUploadJob(job.id, "The update stopped on an unexpected error").catch(() => {});
-    throw error;
-  });
+  const result = await updateCustomers({ campaignId: campaign.id, schema, policy, changes: input.changes }).catch(
+    async (error: unknown) => {
+      await failUploadJob(job.id, "The update stopped on an unexpected error").catch(() => {});
+      throw error;
+    },
+  );
 
-  const not = (change: CustomerChange, kind: NotChanged["kind"], reason: string): NotChanged => ({ id: change.identifier, kind, reason, index: change.index });
+  const not = (change: CustomerChange, kind: NotChanged["kind"], reason: string): NotChanged => ({
+    id: change.identifier,
+    kind,
+    reason,
+    index: change.index,
+  });
   const notChanged = [
     ...input.refused.notChanged,
     ...result.notFound.map((c) => not(c, "not_found", `No customer with ${keyLabel} '${c.identifier}' in this campaign`)),

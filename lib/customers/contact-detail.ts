@@ -18,7 +18,10 @@ export async function contactDetail(ctx: DomainContext, campaignId: string, cust
       orderBy: { scope: "asc" },
     }),
     customer.uploadJobId
-      ? db.uploadJob.findFirst({ where: { id: customer.uploadJobId, organizationId: ctx.organizationId }, select: { id: true, source: true, fileName: true, reference: true, createdAt: true } })
+      ? db.uploadJob.findFirst({
+          where: { id: customer.uploadJobId, organizationId: ctx.organizationId },
+          select: { id: true, source: true, fileName: true, reference: true, createdAt: true },
+        })
       : null,
   ]);
   const record = storedRecord({ ...customer, data: (customer.data ?? {}) as Record<string, unknown> }, schema);
@@ -26,9 +29,15 @@ export async function contactDetail(ctx: DomainContext, campaignId: string, cust
   const fields = [
     ...schema.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, value: record[f.key] ?? null })),
     // Keys a TimePay client sent beyond the schema are kept with the record: show them too.
-    ...Object.keys(record).filter((k) => !known.has(k)).map((k) => ({ key: k, label: k, type: "extra" as const, required: false, value: record[k] })),
+    ...Object.keys(record)
+      .filter((k) => !known.has(k))
+      .map((k) => ({ key: k, label: k, type: "extra" as const, required: false, value: record[k] })),
   ];
-  const dncStates: DncState[] = dnc.map((d) => ({ scope: d.scope === "" ? "global" : "campaign", status: d.status, createdAt: d.createdAt }));
+  const dncStates: DncState[] = dnc.map((d) => ({
+    scope: d.scope === "" ? "global" : "campaign",
+    status: d.status,
+    createdAt: d.createdAt,
+  }));
   return {
     campaign: { id: campaign.id, name: campaign.name, phoneCountry: campaign.phoneCountry },
     schema,
@@ -51,4 +60,3 @@ export async function contactDetail(ctx: DomainContext, campaignId: string, cust
     uploadJob,
   };
 }
-

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const records = [
     loan(1, { first_name: "Asha", last_name: "Verma", phone_number: "9876543210" }),
     loan(2, { first_name: "Ravi", last_name: "Kumar", phone_number: "+91 98765 00002" }),
-    loan(3, { first_name: "=HYPERLINK(\"http://evil\")", last_name: "Shah", phone_number: "9876500003" }),
+    loan(3, { first_name: '=HYPERLINK("http://evil")', last_name: "Shah", phone_number: "9876500003" }),
   ];
   const res = await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records } });
   expect(res.status).toBe(201);
@@ -44,7 +44,8 @@ afterAll(async () => {
   await deleteTestOrg(b);
 });
 
-const ids = async () => (await db.customer.findMany({ where: { campaignId: campaign.id }, orderBy: { identifier: "asc" } })).map((c) => c.id);
+const ids = async () =>
+  (await db.customer.findMany({ where: { campaignId: campaign.id }, orderBy: { identifier: "asc" } })).map((c) => c.id);
 const search = (query: Record<string, string>, apiKey = a.apiKey, id = campaign.id) => call(list, { apiKey, params: { id }, query });
 
 describe("GET /api/campaigns/{id}/contacts", () => {
@@ -92,18 +93,39 @@ describe("a contact", () => {
 
   it("is edited through the validation core: a bad phone is refused with the core's message and nothing changes", async () => {
     const [first] = await ids();
-    const bad = await call(edit, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id, contactId: first }, body: { data: { phone_number: "12345" } } });
+    const bad = await call(edit, {
+      method: "PATCH",
+      apiKey: a.apiKey,
+      params: { id: campaign.id, contactId: first },
+      body: { data: { phone_number: "12345" } },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({ error: { code: "validation", message: "Validation failed", errors: ["Invalid phone_number '12345': too short"] } });
+    expect(bad.json).toEqual({
+      error: { code: "validation", message: "Validation failed", errors: ["Invalid phone_number '12345': too short"] },
+    });
     expect((await db.customer.findUniqueOrThrow({ where: { id: first } })).phoneE164).toBe("+919876543210");
 
-    const moved = await call(edit, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id, contactId: first }, body: { data: { loan_id: "LN999" } } });
+    const moved = await call(edit, {
+      method: "PATCH",
+      apiKey: a.apiKey,
+      params: { id: campaign.id, contactId: first },
+      body: { data: { loan_id: "LN999" } },
+    });
     expect(moved.status).toBe(400);
     expect(moved.json.error.errors).toEqual(["Field 'loan_id' cannot be changed: it identifies the customer in this campaign"]);
 
-    const ok = await call(edit, { method: "PATCH", apiKey: a.apiKey, params: { id: campaign.id, contactId: first }, body: { data: { phone_number: "98765 11111", first_name: "Asha Rani" } } });
+    const ok = await call(edit, {
+      method: "PATCH",
+      apiKey: a.apiKey,
+      params: { id: campaign.id, contactId: first },
+      body: { data: { phone_number: "98765 11111", first_name: "Asha Rani" } },
+    });
     expect(ok.status).toBe(200);
-    expect(await db.customer.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ phoneRaw: "98765 11111", phoneE164: "+919876511111", firstName: "Asha Rani" });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
+      phoneRaw: "98765 11111",
+      phoneE164: "+919876511111",
+      firstName: "Asha Rani",
+    });
   });
 
   it("is put on the DNC list for the campaign, then globally", async () => {
@@ -111,10 +133,15 @@ describe("a contact", () => {
     const res = await call(dnc, { apiKey: a.apiKey, params: { id: campaign.id, contactId: second }, body: { scope: "campaign" } });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({ scope: "campaign", created: true });
-    expect((await call(dnc, { apiKey: a.apiKey, params: { id: campaign.id, contactId: second }, body: { scope: "campaign" } })).status).toBe(200);
+    expect(
+      (await call(dnc, { apiKey: a.apiKey, params: { id: campaign.id, contactId: second }, body: { scope: "campaign" } })).status,
+    ).toBe(200);
     await call(dnc, { apiKey: a.apiKey, params: { id: campaign.id, contactId: second }, body: { scope: "global" } });
     const entries = await db.dncEntry.findMany({ where: { organizationId: a.id }, orderBy: { scope: "asc" } });
-    expect(entries.map((e) => [e.scope, e.phoneE164, e.status])).toEqual([["", "+919876500002", "active"], [campaign.id, "+919876500002", "active"]]);
+    expect(entries.map((e) => [e.scope, e.phoneE164, e.status])).toEqual([
+      ["", "+919876500002", "active"],
+      [campaign.id, "+919876500002", "active"],
+    ]);
     expect((await search({ dnc: "blocked" })).json.rows).toEqual([expect.objectContaining({ identifier: "LN2", dnc: "global" })]);
     expect((await search({ dnc: "reachable" })).json.total).toBe(2);
   });
@@ -158,9 +185,14 @@ describe("GET /api/campaigns/{id}/contacts/export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename=".+-contacts\.csv"$/);
-    const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = res.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^"loan_id","first_name","last_name","phone_number",.*"phone_e164","assigned_to","dnc","upload_job_id","created_at"$/);
+    expect(lines[0]).toMatch(
+      /^"loan_id","first_name","last_name","phone_number",.*"phone_e164","assigned_to","dnc","upload_job_id","created_at"$/,
+    );
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[1]).toContain('"+919876500003"');
   });
@@ -191,7 +223,9 @@ async function viewerCookie(organizationId: string) {
   const email = `viewer-${randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
   const user = await db.user.create({ data: { email, name: "Viewer", role: "viewer", organizationId } });
-  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+  });
   const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
   return headers.get("set-cookie")!.split(";")[0];
 }

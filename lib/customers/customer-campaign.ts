@@ -17,5 +17,11 @@ export type CustomerCampaign = {
 
 export async function customerCampaign(ctx: DomainContext, campaignId: string): Promise<CustomerCampaign> {
   const campaign = await getCampaignForContract(ctx.organizationId, campaignId);
-  return { id: campaign.id, name: campaign.name, workflowId: campaign.workflowId, duplicatesBy: campaign.duplicatesBy, ...recordRules(campaign) };
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    workflowId: campaign.workflowId,
+    duplicatesBy: campaign.duplicatesBy,
+    ...recordRules(campaign),
+  };
 }

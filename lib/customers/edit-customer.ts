@@ -19,7 +19,14 @@ export async function editCustomer(ctx: DomainContext, campaignId: string, custo
   const { campaign, schema, policy, customer } = await customerInScope(ctx, campaignId, customerId);
   // A cleared optional field is removed, as an empty spreadsheet cell would be.
   const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, v === "" ? null : v]));
-  const target = { id: campaign.id, name: campaign.name, workflowId: campaign.workflowId, duplicatesBy: campaign.duplicatesBy, schema, policy };
+  const target = {
+    id: campaign.id,
+    name: campaign.name,
+    workflowId: campaign.workflowId,
+    duplicatesBy: campaign.duplicatesBy,
+    schema,
+    policy,
+  };
   await updateCustomer(ctx, target, { identifier: customer.identifier, data });
   return { id: customer.id };
 }

@@ -28,18 +28,28 @@ export async function exportCustomers(ctx: DomainContext, campaignId: string, fi
   const baseName = `${campaign.name.replace(/[^\w.-]+/g, "_").slice(0, 60)}-contacts`;
 
   if (format === "xlsx") {
-    const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ${XLSX_EXPORT_LIMIT + 1}) t`;
+    const [{ n }] = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${where.sql} LIMIT ${XLSX_EXPORT_LIMIT + 1}) t`;
     if (Number(n) > XLSX_EXPORT_LIMIT) {
-      throw new Invalid(`An Excel export holds at most ${XLSX_EXPORT_LIMIT.toLocaleString("en-IN")} contacts; narrow the filter or export CSV`);
+      throw new Invalid(
+        `An Excel export holds at most ${XLSX_EXPORT_LIMIT.toLocaleString("en-IN")} contacts; narrow the filter or export CSV`,
+      );
     }
     const data: SheetData = [header.map((value) => ({ value, fontWeight: "bold" as const }))];
-    for await (const rows of batches(where.sql)) for (const row of rows) data.push(cells(row, schema).map((value) => ({ value, type: String })));
+    for await (const rows of batches(where.sql))
+      for (const row of rows) data.push(cells(row, schema).map((value) => ({ value, type: String })));
     const blob = await writeXlsxFile(data, { sheet: "Contacts", stickyRowsCount: 1 }).toBlob();
-    return { fileName: `${baseName}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: blob.stream() };
+    return {
+      fileName: `${baseName}.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      body: blob.stream(),
+    };
   }
 
   const encoder = new TextEncoder();
-  const line = (values: string[]) => encoder.encode(`${Papa.unparse([values], { quotes: true, newline: "\r\n", escapeFormulae: false })}\r\n`);
+  const line = (values: string[]) =>
+    encoder.encode(`${Papa.unparse([values], { quotes: true, newline: "\r\n", escapeFormulae: false })}\r\n`);
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(encoder.encode("\uFEFF"));

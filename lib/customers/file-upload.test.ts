@@ -50,7 +50,15 @@ describe("POST /api/uploads and its chunks", () => {
       workflowTriggered: null,
     });
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } });
-    expect(job).toMatchObject({ source: "ui", fileName: "november.xlsx", createdById: userId, apiKeyId: null, total: 1, successful: 1, status: "completed" });
+    expect(job).toMatchObject({
+      source: "ui",
+      fileName: "november.xlsx",
+      createdById: userId,
+      apiKeyId: null,
+      total: 1,
+      successful: 1,
+      status: "completed",
+    });
   });
 
   it("adds every chunk of a file to its job, row problems counted on, and only the same operator's", async () => {
@@ -64,10 +72,25 @@ describe("POST /api/uploads and its chunks", () => {
     expect(answer.added).toBe(1);
     // The answer speaks of its own chunk, and names each problem by its code.
     expect(answer.invalid.map((r) => [r.index, r.id, r.issues[0].code])).toEqual([[2, "BAD2", "missing_required"]]);
-    expect(answer.notWritten).toEqual([{ index: 1, id: "LN1", code: "duplicate_in_campaign", message: "loan_id 'LN1' already exists in this campaign" }]);
+    expect(answer.notWritten).toEqual([
+      { index: 1, id: "LN1", code: "duplicate_in_campaign", message: "loan_id 'LN1' already exists in this campaign" },
+    ]);
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } });
-    expect(job).toMatchObject({ status: "completed", total: 6, processed: 6, valid: 4, invalid: 2, successful: 3, failed: 3, duplicates: 1 });
-    expect((job.rowErrors as { index: number; id: string }[]).map((r) => [r.index, r.id])).toEqual([[2, "BAD1"], [4, "LN1"], [5, "BAD2"]]);
+    expect(job).toMatchObject({
+      status: "completed",
+      total: 6,
+      processed: 6,
+      valid: 4,
+      invalid: 2,
+      successful: 3,
+      failed: 3,
+      duplicates: 1,
+    });
+    expect((job.rowErrors as { index: number; id: string }[]).map((r) => [r.index, r.id])).toEqual([
+      [2, "BAD1"],
+      [4, "LN1"],
+      [5, "BAD2"],
+    ]);
     expect(await db.customer.count({ where: { uploadJobId: jobId } })).toBe(3);
 
     const stranger = await operatorCookie(a.id);
@@ -100,20 +123,34 @@ describe("POST /api/uploads and its chunks", () => {
     await chunk(cookie, jobId, [loan(1)]);
     const res = await call(finishUpload, { method: "POST", headers: { cookie }, params: { jobId } });
     expect(res).toMatchObject({ status: 200, json: { uploadJobId: jobId } });
-    expect(await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "cancelled", total: 3, processed: 1, successful: 1 });
+    expect(await db.uploadJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: "cancelled",
+      total: 3,
+      processed: 1,
+      successful: 1,
+    });
     expect((await chunk(cookie, jobId, [loan(2)])).status).toBe(404);
   });
 
   it("refuses another organization's campaign and bad call targets in the app's error shape", async () => {
     const { cookie } = await operatorCookie(a.id);
     const theirs = await createTestCampaign(b.id, "emi");
-    const foreign = await call(openUpload, { headers: { cookie }, body: { campaignId: theirs.id, fileName: "x.csv", total: 1, options: { mode: "add" } } });
+    const foreign = await call(openUpload, {
+      headers: { cookie },
+      body: { campaignId: theirs.id, fileName: "x.csv", total: 1, options: { mode: "add" } },
+    });
     expect(foreign).toMatchObject({ status: 403, json: { error: { code: "forbidden" } } });
     const ours = await createTestCampaign(a.id, "emi");
     const options = { mode: "call", agentId: "nobody", dispositionId: "nothing" };
     const badCall = await call(openUpload, { headers: { cookie }, body: { campaignId: ours.id, fileName: "x.csv", total: 1, options } });
     expect(badCall.status).toBe(400);
-    expect(badCall.json.error).toMatchObject({ code: "validation", errors: ["callConfig.agentId does not match an agent of your organization", "callConfig.dispositionId does not match a disposition of your organization"] });
+    expect(badCall.json.error).toMatchObject({
+      code: "validation",
+      errors: [
+        "callConfig.agentId does not match an agent of your organization",
+        "callConfig.dispositionId does not match a disposition of your organization",
+      ],
+    });
     expect(await db.uploadJob.count({ where: { campaignId: ours.id } })).toBe(0);
   });
 });
@@ -124,10 +161,19 @@ describe("POST /api/uploads/check", () => {
     const { cookie } = await operatorCookie(a.id);
     await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [loan(1)] } });
     const jobs = await db.uploadJob.count({ where: { campaignId: campaign.id } });
-    const res = await call(checkRows, { headers: { cookie }, body: { campaignId: campaign.id, records: [loan(1), loan(2), loan(3, { phone_number: "123" })] } });
+    const res = await call(checkRows, {
+      headers: { cookie },
+      body: { campaignId: campaign.id, records: [loan(1), loan(2), loan(3, { phone_number: "123" })] },
+    });
     expect(res.status).toBe(200);
     expect(checkRowsAnswerSchema.parse(res.json)).toEqual({
-      invalid: [{ index: 2, id: "LN3", issues: [{ code: "invalid_phone", field: "phone_number", message: "Invalid phone_number '123': too short" }] }],
+      invalid: [
+        {
+          index: 2,
+          id: "LN3",
+          issues: [{ code: "invalid_phone", field: "phone_number", message: "Invalid phone_number '123': too short" }],
+        },
+      ],
       notWritten: [{ index: 0, id: "LN1", code: "duplicate_in_campaign", message: "loan_id 'LN1' already exists in this campaign" }],
     });
     expect(await countCustomers(campaign.id)).toBe(1);

@@ -57,6 +57,10 @@ async function openJobOf(ctx: DomainContext, id: string) {
 }
 
 function callOptionsOf(options: unknown): CallOptions {
-  const o = (options ?? {}) as { initiateCall?: boolean; callConfig?: { agentId: string; dispositionId: string } | null; useWorkflow?: boolean };
+  const o = (options ?? {}) as {
+    initiateCall?: boolean;
+    callConfig?: { agentId: string; dispositionId: string } | null;
+    useWorkflow?: boolean;
+  };
   return { initiateCall: o.initiateCall === true, callConfig: o.callConfig ?? undefined, useWorkflow: o.useWorkflow === true };
 }

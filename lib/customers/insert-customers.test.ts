@@ -28,7 +28,10 @@ describe("insertCustomers", () => {
     expect(result.inserted.map((i) => i.record.index).sort()).toEqual([0, 1]);
     expect(result.existing.map((r) => r.index)).toEqual([2]);
     const stored = await customersOf(campaign.id);
-    expect(stored.map((c) => [c.identifier, c.firstName])).toEqual([["LN1", "Rahul"], ["LN2", "Rahul"]]);
+    expect(stored.map((c) => [c.identifier, c.firstName])).toEqual([
+      ["LN1", "Rahul"],
+      ["LN2", "Rahul"],
+    ]);
     expect(result.inserted.find((i) => i.record.id === "LN2")!.customerId).toBe(stored[1].id);
   });
 

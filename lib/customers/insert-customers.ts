@@ -130,7 +130,10 @@ async function insertIsolating(input: InsertCustomersInput, batch: ValidRecord[]
   if (skipped.length === 0) return;
   // The index already decided; this only names which key it was, for the message. A skipped
   // record whose identifier the campaign does not hold was refused for its phone.
-  const held = await existingIdentifiers(input.campaignId, skipped.map((r) => r.id));
+  const held = await existingIdentifiers(
+    input.campaignId,
+    skipped.map((r) => r.id),
+  );
   for (const record of skipped) (held.has(record.id) ? result.existing : result.samePhone).push(record);
 }
 

@@ -41,8 +41,18 @@ describe("duplicates by phone (TimePay bulk add)", () => {
     expect(again.status).toBe(400);
     expect(again.json).toMatchObject({ message: "Added 0 of 2 records", results: { total: 2, successful: 0, failed: 2 } });
     expect((again.json as { results: { errors: unknown[] } }).results.errors).toEqual([
-      { id: expect.any(String), error: "DUPLICATE", reason: "A customer with phone_number '+919644242175' already exists in this campaign", index: 0 },
-      { id: expect.any(String), error: "DUPLICATE", reason: "A customer with phone_number '+919700000003' already exists in this campaign", index: 1 },
+      {
+        id: expect.any(String),
+        error: "DUPLICATE",
+        reason: "A customer with phone_number '+919644242175' already exists in this campaign",
+        index: 0,
+      },
+      {
+        id: expect.any(String),
+        error: "DUPLICATE",
+        reason: "A customer with phone_number '+919700000003' already exists in this campaign",
+        index: 1,
+      },
     ]);
     expect((await customersOf(campaign.id)).map((c) => c.phoneE164).sort()).toEqual(["+919644242175", "+919700000003"]);
   });
@@ -50,7 +60,10 @@ describe("duplicates by phone (TimePay bulk add)", () => {
   it("validate-only says the same and writes nothing", async () => {
     const campaign = await createTestCampaign(org.id, "emi");
     await add(campaign.id, [loan(1)]);
-    const res = await call(bulkAdd, { apiKey: org.apiKey, body: { campaignId: campaign.id, validateOnly: true, records: [loan(2, { phone_number: loan(1).phone_number })] } });
+    const res = await call(bulkAdd, {
+      apiKey: org.apiKey,
+      body: { campaignId: campaign.id, validateOnly: true, records: [loan(2, { phone_number: loan(1).phone_number })] },
+    });
     expect(res.status).toBe(200);
     expect((res.json as { results: { errors: unknown[] } }).results.errors).toEqual([
       { id: "LN2", error: "DUPLICATE", reason: "A customer with phone_number '+919800000001' already exists in this campaign", index: 0 },
@@ -111,7 +124,9 @@ describe("one rule for the assignee", () => {
     const record = (n: number, user: string) => ({ numeric: String(9_600_000_000 + n), user, "customer_info:customer_id": `C${n}` });
     const res = await add(campaign.id, [record(1, "nobody"), record(2, org.agent.username)]);
     expect(res.status).toBe(207);
-    expect(res.json).toMatchObject({ results: { invalid: 1, successful: 1, invalidRecords: [{ errors: ["Record 0: This user is not present in our database"] }] } });
+    expect(res.json).toMatchObject({
+      results: { invalid: 1, successful: 1, invalidRecords: [{ errors: ["Record 0: This user is not present in our database"] }] },
+    });
     expect((await customersOf(campaign.id)).map((c) => c.identifier)).toEqual(["C2"]);
   });
 });

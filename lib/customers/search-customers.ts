@@ -34,7 +34,13 @@ export async function searchCustomers(ctx: DomainContext, campaignId: string, fi
   const [rows, counted] = await Promise.all([db.$queryRaw<ContactRow[]>(queries.rows), db.$queryRaw<{ n: bigint }[]>(queries.count)]);
   const n = Number(counted[0].n);
   const filtered = queries.filtered;
-  return { rows, total: Math.min(n, filtered ? COUNT_CAP : n), capped: filtered && n > COUNT_CAP, page: filters.page, pageSize: CONTACTS_PAGE_SIZE };
+  return {
+    rows,
+    total: Math.min(n, filtered ? COUNT_CAP : n),
+    capped: filtered && n > COUNT_CAP,
+    page: filters.page,
+    pageSize: CONTACTS_PAGE_SIZE,
+  };
 }
 
 /** The page's two statements: its rows, and its count (capped when filtered). Also for EXPLAIN in bench/. */
@@ -69,7 +75,8 @@ function searchClause(q: string, country: string): Prisma.Sql {
   const exactId = Prisma.sql`c.identifier = ${q}`;
   const phone = phoneSearch(q, { defaultCountry: country });
   if (phone) {
-    const byPhone = "e164" in phone ? Prisma.sql`c."phoneE164" = ${phone.e164}` : Prisma.sql`c."phoneE164" LIKE ${likePrefix(phone.prefix)}`;
+    const byPhone =
+      "e164" in phone ? Prisma.sql`c."phoneE164" = ${phone.e164}` : Prisma.sql`c."phoneE164" LIKE ${likePrefix(phone.prefix)}`;
     return Prisma.sql`(${byPhone} OR ${exactId} OR c.identifier LIKE ${likePrefix(q)})`;
   }
   // Names carry no digits: text with one is an identifier, answered by the identifier index alone.

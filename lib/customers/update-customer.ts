@@ -12,10 +12,16 @@ export async function updateCustomer(
   input: { identifier: string; data: Record<string, unknown> },
 ): Promise<{ id: string; customerId: string }> {
   const { schema, policy } = campaign;
-  const result = await updateCustomers({ campaignId: campaign.id, schema, policy, changes: [{ index: 0, identifier: input.identifier, data: input.data }] });
+  const result = await updateCustomers({
+    campaignId: campaign.id,
+    schema,
+    policy,
+    changes: [{ index: 0, identifier: input.identifier, data: input.data }],
+  });
   if (result.notFound.length > 0) throw new NotFound("Customer not found", { resource: "customer", value: input.identifier });
   if (result.invalid.length > 0) throw new Invalid("Validation failed", { issues: result.invalid[0].issues.map((i) => i.message) });
-  if (result.conflicts.length > 0) throw new Conflict("The customer was changed by another request at the same time; send the update again");
+  if (result.conflicts.length > 0)
+    throw new Conflict("The customer was changed by another request at the same time; send the update again");
   if (result.failed.length > 0) throw new Error("The customer update was refused by the database");
   return { id: input.identifier, customerId: result.updated[0].customerId };
 }

@@ -49,12 +49,24 @@ export interface UpdateCustomersResult {
 export type UpdateHooks = { afterRead?: (attempt: number) => Promise<void> };
 
 export async function updateCustomers(input: UpdateCustomersInput, hooks: UpdateHooks = {}): Promise<UpdateCustomersResult> {
-  const result: UpdateCustomersResult = { updated: [], notFound: [], invalid: [], conflicts: [], failed: [], retried: 0, batches: 0, warnings: [] };
+  const result: UpdateCustomersResult = {
+    updated: [],
+    notFound: [],
+    invalid: [],
+    conflicts: [],
+    failed: [],
+    retried: 0,
+    batches: 0,
+    warnings: [],
+  };
   const retried = new Set<number>();
   let pending = [...input.changes];
 
   for (let attempt = 1; pending.length > 0 && attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await readCustomers(input.campaignId, pending.map((c) => c.identifier));
+    const stored = await readCustomers(
+      input.campaignId,
+      pending.map((c) => c.identifier),
+    );
     await hooks.afterRead?.(attempt);
     const ready = judge(pending, stored, input, result);
 
@@ -93,7 +105,12 @@ type Ready = { change: CustomerChange; customer: StoredVersion; record: ValidRec
  * Merges each change into its stored record and validates the merged records in one pass;
  * records what is missing or invalid on `result` and returns what can be written.
  */
-function judge(pending: readonly CustomerChange[], stored: Map<string, StoredVersion>, input: UpdateCustomersInput, result: UpdateCustomersResult): Ready[] {
+function judge(
+  pending: readonly CustomerChange[],
+  stored: Map<string, StoredVersion>,
+  input: UpdateCustomersInput,
+  result: UpdateCustomersResult,
+): Ready[] {
   const { schema, policy } = input;
   // Positions are the request's, so each problem names the record the client sent.
   const merged: unknown[] = [];

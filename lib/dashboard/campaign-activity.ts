@@ -24,7 +24,13 @@ export async function recentResults(campaignId: string, outcome?: ResultFilter, 
     orderBy: [{ finishedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {
-      id: true, toPhone: true, outcome: true, outcomeDisposition: true, duration: true, finishedAt: true, extractedData: true,
+      id: true,
+      toPhone: true,
+      outcome: true,
+      outcomeDisposition: true,
+      duration: true,
+      finishedAt: true,
+      extractedData: true,
       customer: { select: { firstName: true, lastName: true, identifier: true } },
     },
   });
@@ -44,21 +50,23 @@ export async function recentResults(campaignId: string, outcome?: ResultFilter, 
   });
 }
 
-export const liveJobSchema = z.object({
-  id: z.string(),
-  source: z.enum(["ui", "timepay_api", "flexydial_api"]),
-  status: z.enum(["pending", "processing", "completed", "failed", "cancelled"]),
-  reference: z.string(),
-  fileName: z.string().nullable(),
-  total: z.number().int(),
-  processed: z.number().int(),
-  successful: z.number().int(),
-  invalid: z.number().int(),
-  duplicates: z.number().int(),
-  failed: z.number().int(),
-  createdAt: z.iso.datetime(),
-  completedAt: z.iso.datetime().nullable(),
-}).meta({ id: "LiveUploadJob" });
+export const liveJobSchema = z
+  .object({
+    id: z.string(),
+    source: z.enum(["ui", "timepay_api", "flexydial_api"]),
+    status: z.enum(["pending", "processing", "completed", "failed", "cancelled"]),
+    reference: z.string(),
+    fileName: z.string().nullable(),
+    total: z.number().int(),
+    processed: z.number().int(),
+    successful: z.number().int(),
+    invalid: z.number().int(),
+    duplicates: z.number().int(),
+    failed: z.number().int(),
+    createdAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "LiveUploadJob" });
 export const liveJobsAnswerSchema = z.object({ jobs: z.array(liveJobSchema) });
 export type LiveJob = z.infer<typeof liveJobSchema>;
 
@@ -72,7 +80,21 @@ export async function liveUploadJobs(campaign: { id: string; organizationId: str
     },
     orderBy: { createdAt: "desc" },
     take: 5,
-    select: { id: true, source: true, status: true, reference: true, fileName: true, total: true, processed: true, successful: true, invalid: true, duplicates: true, failed: true, createdAt: true, completedAt: true },
+    select: {
+      id: true,
+      source: true,
+      status: true,
+      reference: true,
+      fileName: true,
+      total: true,
+      processed: true,
+      successful: true,
+      invalid: true,
+      duplicates: true,
+      failed: true,
+      createdAt: true,
+      completedAt: true,
+    },
   });
   return jobs.map((j) => ({ ...j, createdAt: j.createdAt.toISOString(), completedAt: j.completedAt?.toISOString() ?? null }));
 }

@@ -47,7 +47,8 @@ export async function dispositionBreakdown(campaignId: string, range: DayRange):
 export function daysOf(range: DayRange): string[] {
   const out: string[] = [];
   const end = Date.parse(`${range.to}T00:00:00Z`);
-  for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= end && out.length < 366; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= end && out.length < 366; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 

@@ -27,7 +27,15 @@ export type CampaignKpis = {
 };
 
 type CustomerRow = { contacts: bigint; dnc: bigint; called: bigint; contacted: bigint };
-type CallRow = { contacted: bigint; no_contact: bigint; failed: bigint; duration_sum: bigint | null; duration_n: bigint; blocked_dnc: bigint; blocked_cap: bigint };
+type CallRow = {
+  contacted: bigint;
+  no_contact: bigint;
+  failed: bigint;
+  duration_sum: bigint | null;
+  duration_n: bigint;
+  blocked_dnc: bigint;
+  blocked_cap: bigint;
+};
 type PromiseRow = { promises: bigint; promise_contacts: bigint };
 
 // Each read is shaped for an index (migration dashboard_indexes): the customers' figures and the

@@ -17,21 +17,48 @@ let second: { id: string; organizationId: string };
 let emptyCampaignId = "";
 const at = (iso: string) => new Date(iso);
 
-type Attempt = { customer: number; state: "completed" | "blocked" | "scheduled" | "failed"; outcome?: string; disposition?: string; duration?: number; finishedAt?: string; promise?: boolean; blockedReason?: string; waitReason?: string; notBefore?: string };
+type Attempt = {
+  customer: number;
+  state: "completed" | "blocked" | "scheduled" | "failed";
+  outcome?: string;
+  disposition?: string;
+  duration?: number;
+  finishedAt?: string;
+  promise?: boolean;
+  blockedReason?: string;
+  waitReason?: string;
+  notBefore?: string;
+};
 
-async function writeCalls(target: { id: string; organizationId: string }, customers: { id: string; phoneE164: string }[], attempts: Attempt[], agentId: string) {
+async function writeCalls(
+  target: { id: string; organizationId: string },
+  customers: { id: string; phoneE164: string }[],
+  attempts: Attempt[],
+  agentId: string,
+) {
   for (const a of attempts) {
     const c = customers[a.customer];
     await db.call.create({
       data: {
-        organizationId: target.organizationId, campaignId: target.id, customerId: c.id, agentId, toPhone: c.phoneE164, state: a.state,
-        outcome: a.outcome ?? null, outcomeDisposition: a.disposition ?? null, duration: a.duration ?? null,
-        finishedAt: a.finishedAt ? at(a.finishedAt) : null, dialedAt: a.finishedAt ? at(a.finishedAt) : null,
+        organizationId: target.organizationId,
+        campaignId: target.id,
+        customerId: c.id,
+        agentId,
+        toPhone: c.phoneE164,
+        state: a.state,
+        outcome: a.outcome ?? null,
+        outcomeDisposition: a.disposition ?? null,
+        duration: a.duration ?? null,
+        finishedAt: a.finishedAt ? at(a.finishedAt) : null,
+        dialedAt: a.finishedAt ? at(a.finishedAt) : null,
         extractedData: a.promise ? { promise_to_pay_date: "2026-12-10" } : undefined,
-        blockedReason: a.blockedReason ?? null, waitReason: a.waitReason ?? null, notBefore: a.notBefore ? at(a.notBefore) : undefined,
+        blockedReason: a.blockedReason ?? null,
+        waitReason: a.waitReason ?? null,
+        notBefore: a.notBefore ? at(a.notBefore) : undefined,
       },
     });
-    if (a.outcome) await db.customer.update({ where: { id: c.id }, data: { lastCallAt: at(a.finishedAt as string), lastCallStatus: a.outcome } });
+    if (a.outcome)
+      await db.customer.update({ where: { id: c.id }, data: { lastCallAt: at(a.finishedAt as string), lastCallStatus: a.outcome } });
   }
 }
 
@@ -52,19 +79,42 @@ beforeAll(async () => {
       { organizationId: org.id, scope: "", phoneRaw: "x", phoneE164: customers[4].phoneE164, status: "inactive" },
     ],
   });
-  await writeCalls(campaign, customers, [
-    { customer: 0, state: "completed", outcome: "No Contact", disposition: "Busy", duration: 0, finishedAt: "2026-11-30T05:00:00Z" },
-    { customer: 0, state: "completed", outcome: "Contacted", disposition: "PTP", duration: 120, finishedAt: "2026-12-01T05:00:00Z", promise: true },
-    { customer: 1, state: "completed", outcome: "Contacted", disposition: "Callback", duration: 60, finishedAt: "2026-12-01T19:00:00Z" }, // 02 Dec IST
-    { customer: 2, state: "completed", outcome: "No Contact", disposition: "Busy", finishedAt: "2026-12-01T06:00:00Z" },
-    { customer: 3, state: "failed", outcome: "Failed", finishedAt: "2026-12-01T07:00:00Z" },
-    { customer: 6, state: "blocked", blockedReason: "dnc" },
-    { customer: 7, state: "blocked", blockedReason: "frequency_cap" },
-    { customer: 5, state: "blocked", blockedReason: "agent_inactive" },
-    { customer: 4, state: "scheduled", waitReason: "window", notBefore: "2099-12-01T02:30:00Z" },
-  ], org.agent.id);
-  await writeCalls(second, secondCustomers, [{ customer: 0, state: "completed", outcome: "Contacted", duration: 999, finishedAt: "2026-12-01T05:00:00Z", promise: true }], org.agent.id);
-  await writeCalls(foreign, foreignCustomers, [{ customer: 0, state: "completed", outcome: "No Contact", finishedAt: "2026-12-01T05:00:00Z" }], other.agent.id);
+  await writeCalls(
+    campaign,
+    customers,
+    [
+      { customer: 0, state: "completed", outcome: "No Contact", disposition: "Busy", duration: 0, finishedAt: "2026-11-30T05:00:00Z" },
+      {
+        customer: 0,
+        state: "completed",
+        outcome: "Contacted",
+        disposition: "PTP",
+        duration: 120,
+        finishedAt: "2026-12-01T05:00:00Z",
+        promise: true,
+      },
+      { customer: 1, state: "completed", outcome: "Contacted", disposition: "Callback", duration: 60, finishedAt: "2026-12-01T19:00:00Z" }, // 02 Dec IST
+      { customer: 2, state: "completed", outcome: "No Contact", disposition: "Busy", finishedAt: "2026-12-01T06:00:00Z" },
+      { customer: 3, state: "failed", outcome: "Failed", finishedAt: "2026-12-01T07:00:00Z" },
+      { customer: 6, state: "blocked", blockedReason: "dnc" },
+      { customer: 7, state: "blocked", blockedReason: "frequency_cap" },
+      { customer: 5, state: "blocked", blockedReason: "agent_inactive" },
+      { customer: 4, state: "scheduled", waitReason: "window", notBefore: "2099-12-01T02:30:00Z" },
+    ],
+    org.agent.id,
+  );
+  await writeCalls(
+    second,
+    secondCustomers,
+    [{ customer: 0, state: "completed", outcome: "Contacted", duration: 999, finishedAt: "2026-12-01T05:00:00Z", promise: true }],
+    org.agent.id,
+  );
+  await writeCalls(
+    foreign,
+    foreignCustomers,
+    [{ customer: 0, state: "completed", outcome: "No Contact", finishedAt: "2026-12-01T05:00:00Z" }],
+    other.agent.id,
+  );
 });
 afterAll(async () => {
   await Promise.all([deleteTestOrg(org), deleteTestOrg(other)]);
@@ -129,7 +179,15 @@ describe("lists", () => {
     const base = { organizationId: org.id, source: "flexydial_api" as const, reference: "r" };
     await db.uploadJob.createMany({
       data: [
-        { ...base, id: "dash-running", campaignId: campaign.id, status: "processing", total: 10, processed: 4, createdAt: new Date(now.getTime() - 3 * 86_400_000) },
+        {
+          ...base,
+          id: "dash-running",
+          campaignId: campaign.id,
+          status: "processing",
+          total: 10,
+          processed: 4,
+          createdAt: new Date(now.getTime() - 3 * 86_400_000),
+        },
         { ...base, id: "dash-done", campaignId: campaign.id, status: "completed", total: 5, processed: 5, successful: 5 },
         { ...base, id: "dash-old", campaignId: campaign.id, status: "completed", createdAt: new Date(now.getTime() - 2 * 86_400_000) },
         { ...base, id: "dash-second", campaignId: second.id, status: "processing" },
@@ -152,9 +210,14 @@ describe("organization home", () => {
   });
 
   it("lists the campaigns that paused themselves and the failing deliveries", async () => {
-    await db.campaign.update({ where: { id: second.id }, data: { status: "paused", pausedAt: new Date(), autoPausedReason: "Most of the last 50 calls failed" } });
+    await db.campaign.update({
+      where: { id: second.id },
+      data: { status: "paused", pausedAt: new Date(), autoPausedReason: "Most of the last 50 calls failed" },
+    });
     await db.campaign.update({ where: { id: campaign.id }, data: { status: "paused", pausedAt: new Date() } });
-    expect(await autoPausedCampaigns(org.id)).toEqual([expect.objectContaining({ id: second.id, autoPausedReason: "Most of the last 50 calls failed" })]);
+    expect(await autoPausedCampaigns(org.id)).toEqual([
+      expect.objectContaining({ id: second.id, autoPausedReason: "Most of the last 50 calls failed" }),
+    ]);
     await db.webhookDelivery.createMany({
       data: [
         { organizationId: org.id, callId: "c1", eventKey: "k1", status: "failed", attempts: 8, lastStatusCode: 500 },

@@ -28,7 +28,12 @@ export async function callsToday(organizationId: string, now: Date): Promise<Cal
     const sum = (k: "results" | "contacted" | "no_contact") => picked.reduce((n, r) => n + Number(r[k]), 0);
     const contacted = sum("contacted");
     const noContact = sum("no_contact");
-    return { results: sum("results"), contacted, noContact, connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact) };
+    return {
+      results: sum("results"),
+      contacted,
+      noContact,
+      connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact),
+    };
   };
   return { day, today: window(["today"]), yesterday: window(["yesterday"]), last7Days: window(["yesterday", "before"]) };
 }
@@ -38,7 +43,17 @@ export async function runningJobs(organizationId: string) {
     where: { organizationId, status: { in: ["pending", "processing"] } },
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, source: true, status: true, reference: true, fileName: true, total: true, processed: true, createdAt: true, campaign: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      source: true,
+      status: true,
+      reference: true,
+      fileName: true,
+      total: true,
+      processed: true,
+      createdAt: true,
+      campaign: { select: { id: true, name: true } },
+    },
   });
 }
 
@@ -64,7 +79,15 @@ export async function failingDeliveries(organizationId: string) {
   return { total, latest };
 }
 
-export type CampaignToday = { id: string; name: string; status: string; results: number; contacted: number; noContact: number; connectRate: number | null };
+export type CampaignToday = {
+  id: string;
+  name: string;
+  status: string;
+  results: number;
+  contacted: number;
+  noContact: number;
+  connectRate: number | null;
+};
 
 /** Every campaign that is not completed, with today's results, busiest first. */
 export async function campaignsToday(organizationId: string, now: Date): Promise<CampaignToday[]> {
@@ -82,6 +105,14 @@ export async function campaignsToday(organizationId: string, now: Date): Promise
   return rows.map((r) => {
     const contacted = Number(r.contacted);
     const noContact = Number(r.no_contact);
-    return { id: r.id, name: r.name, status: r.status, results: Number(r.results), contacted, noContact, connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact) };
+    return {
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      results: Number(r.results),
+      contacted,
+      noContact,
+      connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact),
+    };
   });
 }

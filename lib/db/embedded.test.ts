@@ -35,7 +35,11 @@ describe("embedded database", () => {
       return answers;
     };
     const [largeAnswers, smallAnswers, transactionAnswers] = await Promise.all([
-      rounds(async (i) => (await large.query("SELECT cardinality($1::text[]) AS n, $2::int AS a, $3::text AS b, $4::int AS c", [values, i, "x", 2])).rows[0]),
+      rounds(
+        async (i) =>
+          (await large.query("SELECT cardinality($1::text[]) AS n, $2::int AS a, $3::text AS b, $4::int AS c", [values, i, "x", 2]))
+            .rows[0],
+      ),
       rounds(async (i) => (await small.query("SELECT $1::int + $2::int AS n", [i, 2])).rows[0].n),
       rounds(async (i) => {
         await inTransaction.query("BEGIN");

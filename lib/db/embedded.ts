@@ -31,7 +31,13 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<
   };
 }
 
-type QueuedMessage = { handlerId: number; message: Uint8Array; onData(data: Uint8Array): void; resolve(bytes: number): void; reject(error: unknown): void };
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  onData(data: Uint8Array): void;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+};
 type QueryQueue = { queue: QueuedMessage[]; lastHandlerId: number | null; processing: boolean; db: PGlite; processQueue(): Promise<void> };
 
 /**
@@ -45,7 +51,8 @@ type QueryQueue = { queue: QueuedMessage[]; lastHandlerId: number | null; proces
  */
 function keepExtendedQueriesWhole(server: PGLiteSocketServer) {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (typeof queue?.processQueue !== "function" || !Array.isArray(queue.queue)) throw new Error("pglite-socket internals changed: review keepExtendedQueriesWhole");
+  if (typeof queue?.processQueue !== "function" || !Array.isArray(queue.queue))
+    throw new Error("pglite-socket internals changed: review keepExtendedQueriesWhole");
   let midQuery: number | null = null;
   queue.processQueue = async function processQueue(this: QueryQueue) {
     if (this.processing) return;

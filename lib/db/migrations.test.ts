@@ -24,7 +24,9 @@ describe("migrations", () => {
       expect(second.alreadyApplied).toBe(first.applied.length);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const rows = await client.query("SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
+      const rows = await client.query(
+        "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
+      );
       await client.end();
       expect(rows.rows.map((r) => r.migration_name)).toEqual(first.applied);
       for (const row of rows.rows) {

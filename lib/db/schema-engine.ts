@@ -30,10 +30,12 @@ export async function diffDatabaseToSchema(connectionString: string): Promise<st
 
 /** True when a diff script contains no statement. */
 export function isEmptyMigration(script: string): boolean {
-  return script
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("--")).length === 0;
+  return (
+    script
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith("--")).length === 0
+  );
 }
 
 let loaded = false;

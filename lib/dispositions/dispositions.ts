@@ -17,7 +17,12 @@ export const DISPOSITIONS_PER_PAGE = 20;
 export async function createDisposition(ctx: DomainContext, input: DispositionInput) {
   try {
     return await db.disposition.create({
-      data: { organizationId: ctx.organizationId, name: input.name, description: input.description ?? "", priority: input.priority ?? DEFAULT_PRIORITY },
+      data: {
+        organizationId: ctx.organizationId,
+        name: input.name,
+        description: input.description ?? "",
+        priority: input.priority ?? DEFAULT_PRIORITY,
+      },
     });
   } catch (error) {
     throw duplicateName(error) ?? error;

@@ -11,6 +11,10 @@ export class DispositionInUse extends Conflict {
 
 export class UnknownDispositions extends Invalid {
   constructor(readonly ids: string[]) {
-    super("Invalid disposition IDs", { resource: "disposition", field: "dispositions", issues: ids.map((id) => `${id} is not a disposition of your organization`) });
+    super("Invalid disposition IDs", {
+      resource: "disposition",
+      field: "dispositions",
+      issues: ids.map((id) => `${id} is not a disposition of your organization`),
+    });
   }
 }

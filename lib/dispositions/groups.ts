@@ -48,7 +48,13 @@ export async function listGroups(ctx: DomainContext, query: { page: number; sear
     }),
   };
   const [rows, total] = await Promise.all([
-    db.dispositionGroup.findMany({ where, orderBy: [{ name: "asc" }], skip: (query.page - 1) * GROUPS_PER_PAGE, take: GROUPS_PER_PAGE, include: withMembers }),
+    db.dispositionGroup.findMany({
+      where,
+      orderBy: [{ name: "asc" }],
+      skip: (query.page - 1) * GROUPS_PER_PAGE,
+      take: GROUPS_PER_PAGE,
+      include: withMembers,
+    }),
     db.dispositionGroup.count({ where }),
   ]);
   return { rows, total, limit: GROUPS_PER_PAGE };
@@ -75,7 +81,9 @@ export async function updateGroup(ctx: DomainContext, id: string, changes: Group
       });
       if (ids) {
         await tx.dispositionGroupMember.deleteMany({ where: { groupId: group.id } });
-        await tx.dispositionGroupMember.createMany({ data: ids.map((dispositionId, position) => ({ groupId: group.id, dispositionId, position })) });
+        await tx.dispositionGroupMember.createMany({
+          data: ids.map((dispositionId, position) => ({ groupId: group.id, dispositionId, position })),
+        });
       }
     });
   } catch (error) {
@@ -98,11 +106,17 @@ export async function addToGroup(ctx: DomainContext, id: string, dispositionIds:
   const present = new Set(group.members.map((m) => m.dispositionId));
   const added = ids.filter((d) => !present.has(d));
   if (present.size + added.length > MAX_GROUP_SIZE) {
-    throw new Invalid(`A group can hold at most ${MAX_GROUP_SIZE} dispositions`, { field: "dispositions", issues: [`A group can hold at most ${MAX_GROUP_SIZE} dispositions`] });
+    throw new Invalid(`A group can hold at most ${MAX_GROUP_SIZE} dispositions`, {
+      field: "dispositions",
+      issues: [`A group can hold at most ${MAX_GROUP_SIZE} dispositions`],
+    });
   }
   const next = Math.max(-1, ...group.members.map((m) => m.position)) + 1;
   await db.$transaction([
-    db.dispositionGroupMember.createMany({ data: added.map((dispositionId, i) => ({ groupId: group.id, dispositionId, position: next + i })), skipDuplicates: true }),
+    db.dispositionGroupMember.createMany({
+      data: added.map((dispositionId, i) => ({ groupId: group.id, dispositionId, position: next + i })),
+      skipDuplicates: true,
+    }),
     db.dispositionGroup.update({ where: { id: group.id }, data: { updatedAt: new Date() } }),
   ]);
   return added;

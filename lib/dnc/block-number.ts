@@ -7,7 +7,10 @@ import type { DomainContext } from "@/lib/domain/context";
 
 export type BlockScope = "campaign" | "global";
 
-export async function blockNumber(ctx: DomainContext, input: { phoneE164: string; phoneRaw: string; campaignId: string; scope: BlockScope }) {
+export async function blockNumber(
+  ctx: DomainContext,
+  input: { phoneE164: string; phoneRaw: string; campaignId: string; scope: BlockScope },
+) {
   const campaignId = input.scope === "campaign" ? input.campaignId : null;
   const scope = campaignId ?? "";
   const [row] = await db.$queryRaw<{ created: boolean }[]>`

@@ -40,7 +40,10 @@ export type Blocked = "global" | "campaign";
  */
 export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
   const { organizationId } = ctx;
-  const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign));
+  const campaigns = await campaignsByName(
+    organizationId,
+    items.map((item) => item.campaign),
+  );
   const entries = items.map((item) => {
     const campaign = item.campaign === null ? null : campaigns.get(item.campaign)!;
     const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, true);
@@ -98,13 +101,16 @@ export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
 /** Deletes entries; a number that matches none rejects the whole request. */
 export async function removeDnc(ctx: DomainContext, items: DncRemoveItem[]) {
   const { organizationId } = ctx;
-  const campaigns = await campaignsByName(organizationId, items.map((item) => item.campaign ?? null));
+  const campaigns = await campaignsByName(
+    organizationId,
+    items.map((item) => item.campaign ?? null),
+  );
   const targets = items.map((item) => {
     const campaign = item.campaign ? campaigns.get(item.campaign)! : null;
     // A number that is not a phone number cannot be on the list.
     const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, false);
     if (phoneE164 === null) throw notListed(item.numeric);
-    return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : campaign?.id ?? "" };
+    return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : (campaign?.id ?? "") };
   });
 
   await db.$transaction(async (tx) => {

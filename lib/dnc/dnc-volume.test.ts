@@ -15,16 +15,23 @@ afterAll(async () => {
   await deleteTestOrg(a);
 });
 
-const post = (route: typeof uploadDncRoute, body: unknown) => call(route, { path: "/api/upload-dnc/", apiKey: a.apiKey, scheme: "Token", body });
+const post = (route: typeof uploadDncRoute, body: unknown) =>
+  call(route, { path: "/api/upload-dnc/", apiKey: a.apiKey, scheme: "Token", body });
 const numbers = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `6${String(100_000_000 + from + i).padStart(9, "0")}`);
 
 describe("DNC volume", () => {
   it("adds 100,000 entries in one request, then removes them all", async () => {
     const list = numbers(100_000);
-    const added = await post(uploadDncRoute, list.map((numeric) => ({ numeric, campaign: "", global_dnc: "true" })));
+    const added = await post(
+      uploadDncRoute,
+      list.map((numeric) => ({ numeric, campaign: "", global_dnc: "true" })),
+    );
     expect(added).toMatchObject({ status: 200, json: { detail: "Data processed successfully" } });
     expect(await db.dncEntry.count({ where: { organizationId: a.id } })).toBe(100_000);
-    const removed = await post(removeDncRoute, list.map((numeric) => ({ numeric })));
+    const removed = await post(
+      removeDncRoute,
+      list.map((numeric) => ({ numeric })),
+    );
     expect(removed).toMatchObject({ status: 200, json: { detail: "DNC numbers removed successfully" } });
     expect(await db.dncEntry.count({ where: { organizationId: a.id } })).toBe(0);
   }, 180_000);
@@ -32,7 +39,10 @@ describe("DNC volume", () => {
   it("writes nothing when the 20,000th of 20,000 entries is already on the list", async () => {
     await post(uploadDncRoute, [{ numeric: "6399999999", campaign: "", global_dnc: "true" }]);
     const list = [...numbers(19_999, 500_000), "6399999999"];
-    const res = await post(uploadDncRoute, list.map((numeric) => ({ numeric, campaign: "", global_dnc: "true" })));
+    const res = await post(
+      uploadDncRoute,
+      list.map((numeric) => ({ numeric, campaign: "", global_dnc: "true" })),
+    );
     expect(res).toMatchObject({ status: 400, json: { detail: "DNC number 6399999999 already exists." } });
     expect(await db.dncEntry.count({ where: { organizationId: a.id } })).toBe(1);
   }, 120_000);

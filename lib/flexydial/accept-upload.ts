@@ -12,7 +12,11 @@ import type { UploadRequest } from "./upload-request";
 
 export type AcceptedUpload = { jobId: string; reference: string };
 
-export async function acceptFlexydialUpload(ctx: DomainContext, campaign: Pick<Campaign, "id">, request: UploadRequest): Promise<AcceptedUpload> {
+export async function acceptFlexydialUpload(
+  ctx: DomainContext,
+  campaign: Pick<Campaign, "id">,
+  request: UploadRequest,
+): Promise<AcceptedUpload> {
   // Started before the transaction: the first use installs pg-boss's schema, which takes a while.
   await getBoss();
   const jobId = newUploadJobId();

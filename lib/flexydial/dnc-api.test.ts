@@ -33,7 +33,11 @@ async function remove(body: unknown, org: TestOrg = a) {
   return { status: res.status, json: res.json };
 }
 const entries = (org: TestOrg = a) =>
-  db.dncEntry.findMany({ where: { organizationId: org.id }, orderBy: [{ phoneE164: "asc" }, { scope: "asc" }], select: { scope: true, phoneRaw: true, phoneE164: true, status: true, campaignId: true } });
+  db.dncEntry.findMany({
+    where: { organizationId: org.id },
+    orderBy: [{ phoneE164: "asc" }, { scope: "asc" }],
+    select: { scope: true, phoneRaw: true, phoneE164: true, status: true, campaignId: true },
+  });
 
 describe("POST /api/upload-dnc/", () => {
   it("stores the documented example: a global and a campaign entry", async () => {
@@ -58,12 +62,18 @@ describe("POST /api/upload-dnc/", () => {
   });
 
   it("refuses the same number twice in one request, as the documented duplicate", async () => {
-    const res = await add([{ numeric: "6300868440", campaign: "" }, { numeric: "06300868440", campaign: "" }]);
+    const res = await add([
+      { numeric: "6300868440", campaign: "" },
+      { numeric: "06300868440", campaign: "" },
+    ]);
     expect(res).toEqual({ status: 400, json: { detail: "DNC number 06300868440 already exists." } });
   });
 
   it("changes the status of an existing entry sent with another status (upload and update)", async () => {
-    expect(await add([{ numeric: "6300868437", campaign: "", global_dnc: "true", status: "Active" }])).toEqual({ status: 200, json: { detail: "Data processed successfully" } });
+    expect(await add([{ numeric: "6300868437", campaign: "", global_dnc: "true", status: "Active" }])).toEqual({
+      status: 200,
+      json: { detail: "Data processed successfully" },
+    });
     expect((await entries()).find((e) => e.phoneE164 === "+916300868437")?.status).toBe("active");
   });
 
@@ -73,12 +83,18 @@ describe("POST /api/upload-dnc/", () => {
   });
 
   it("refuses an unknown campaign, another organization's campaign, and an invalid number", async () => {
-    expect(await add([{ numeric: "6300868441", campaign: "Nope", global_dnc: "false" }])).toEqual({ status: 400, json: { detail: "Campaign Nope does not exist." } });
+    expect(await add([{ numeric: "6300868441", campaign: "Nope", global_dnc: "false" }])).toEqual({
+      status: 400,
+      json: { detail: "Campaign Nope does not exist." },
+    });
     expect(await add([{ numeric: "6300868441", campaign: campaign.name, global_dnc: "false" }], b)).toEqual({
       status: 400,
       json: { detail: `Campaign ${campaign.name} does not exist.` },
     });
-    expect(await add([{ numeric: "12345", campaign: "" }])).toEqual({ status: 400, json: { detail: "DNC number 12345 is not a valid phone number (too short)." } });
+    expect(await add([{ numeric: "12345", campaign: "" }])).toEqual({
+      status: 400,
+      json: { detail: "DNC number 12345 is not a valid phone number (too short)." },
+    });
   });
 
   it("is per organization: another organization may list the same number", async () => {
@@ -88,7 +104,10 @@ describe("POST /api/upload-dnc/", () => {
 
   it("401 in the detail shape", async () => {
     const res = await call(uploadDncRoute, { method: "POST", path: "/api/upload-dnc/", body: [{ numeric: "1" }] });
-    expect({ status: res.status, json: res.json }).toEqual({ status: 401, json: { detail: "Authentication credentials were not provided." } });
+    expect({ status: res.status, json: res.json }).toEqual({
+      status: 401,
+      json: { detail: "Authentication credentials were not provided." },
+    });
   });
 });
 
@@ -110,10 +129,16 @@ describe("POST /api/remove-dnc/", () => {
   });
 
   it("with a campaign, removes only that scope", async () => {
-    await add([{ numeric: "6300868460", campaign: "" }, { numeric: "6300868460", campaign: campaign.name }]);
+    await add([
+      { numeric: "6300868460", campaign: "" },
+      { numeric: "6300868460", campaign: campaign.name },
+    ]);
     expect((await remove([{ numeric: "6300868460", campaign: campaign.name }])).status).toBe(200);
     expect((await entries()).filter((e) => e.phoneE164 === "+916300868460").map((e) => e.scope)).toEqual([""]);
-    expect(await remove([{ numeric: "6300868460", campaign: campaign.name }])).toEqual({ status: 400, json: { detail: "DNC number 6300868460 does not exist." } });
+    expect(await remove([{ numeric: "6300868460", campaign: campaign.name }])).toEqual({
+      status: 400,
+      json: { detail: "DNC number 6300868460 does not exist." },
+    });
   });
 
   it("never touches another organization's list", async () => {

@@ -50,23 +50,48 @@ describe("insert", () => {
     const rows = [contact(1), contact(2)];
     const res = await upload(a.apiKey, { campaign: campaign.name, bulk_data: rows });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ success: expect.stringMatching(/^Reference\/Phonebook Name:API_\d{14}_[0-9a-f]{6}$/), job_id: expect.stringMatching(/^upl_[0-9a-f]{20}$/) });
+    expect(res.json).toEqual({
+      success: expect.stringMatching(/^Reference\/Phonebook Name:API_\d{14}_[0-9a-f]{6}$/),
+      job_id: expect.stringMatching(/^upl_[0-9a-f]{20}$/),
+    });
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.json.job_id } });
-    expect(job).toMatchObject({ organizationId: a.id, campaignId: campaign.id, source: "flexydial_api", action: "insert", total: 2, payload: rows });
+    expect(job).toMatchObject({
+      organizationId: a.id,
+      campaignId: campaign.id,
+      source: "flexydial_api",
+      action: "insert",
+      total: 2,
+      payload: rows,
+    });
     expect(res.json.success).toBe(`Reference/Phonebook Name:${job.reference}`);
     // The message holds only the id.
-    const messages = await db.$queryRaw<{ data: unknown }[]>`SELECT data FROM pgboss.job WHERE name = 'flexydial-upload' AND data->>'uploadJobId' = ${job.id}`;
+    const messages = await db.$queryRaw<
+      { data: unknown }[]
+    >`SELECT data FROM pgboss.job WHERE name = 'flexydial-upload' AND data->>'uploadJobId' = ${job.id}`;
     expect(messages).toEqual([{ data: { uploadJobId: job.id } }]);
 
     await processFlexydialUpload(job.id);
     expect(await statusOf(job.id)).toEqual(COMPLETED);
     const done = await db.uploadJob.findUniqueOrThrow({ where: { id: job.id } });
-    expect(done).toMatchObject({ status: "completed", total: 2, processed: 2, valid: 2, invalid: 0, successful: 2, failed: 0, duplicates: 0, payload: null, rowErrors: [] });
+    expect(done).toMatchObject({
+      status: "completed",
+      total: 2,
+      processed: 2,
+      valid: 2,
+      invalid: 0,
+      successful: 2,
+      failed: 0,
+      duplicates: 0,
+      payload: null,
+      rowErrors: [],
+    });
     expect(done.completedAt).toBeInstanceOf(Date);
   });
 
   it("stores numeric normalised, user as the assignee, and CRM fields in data", async () => {
-    await insertAndProcess([contact(10, { numeric: "+91 98765 00010", user: "vikram", "loan_info:amount_due": "1,500.50", "customer_info:city": "Pune" })]);
+    await insertAndProcess([
+      contact(10, { numeric: "+91 98765 00010", user: "vikram", "loan_info:amount_due": "1,500.50", "customer_info:city": "Pune" }),
+    ]);
     const [customer] = (await customersOf(campaign.id)).filter((c) => c.identifier === "C10");
     expect(customer).toMatchObject({
       identifier: "C10",
@@ -146,7 +171,8 @@ describe("update and reassignment", () => {
       contact(103, { "customer_info:city": "Agra" }),
     ]);
   });
-  const stored = async (identifier: string) => db.customer.findUniqueOrThrow({ where: { campaignId_identifier: { campaignId: campaign.id, identifier } } });
+  const stored = async (identifier: string) =>
+    db.customer.findUniqueOrThrow({ where: { campaignId_identifier: { campaignId: campaign.id, identifier } } });
 
   it("type 1, by numeric: only the supplied columns change", async () => {
     const jobId = await updateAndProcess("numeric", [{ numeric: contact(100).numeric, "customer_info:city": "Mumbai" }]);
@@ -245,14 +271,26 @@ describe("request errors over the route", () => {
   it("answers each documented error with its exact string and writes no job", async () => {
     const before = await db.uploadJob.count({ where: { organizationId: a.id } });
     const update = { campaign: campaign.name, action_type: "update", reference_field: "numeric" };
-    expect(await send({ campaign: campaign.name, reference_field: "numeric", bulk_data: [contact(1)] })).toEqual(errors(400, "Insert operation cannot have reference_field."));
+    expect(await send({ campaign: campaign.name, reference_field: "numeric", bulk_data: [contact(1)] })).toEqual(
+      errors(400, "Insert operation cannot have reference_field."),
+    );
     expect(await send({ campaign: campaign.name })).toEqual(errors(400, "Invalid request structure"));
     expect(await send({ bulk_data: [contact(1)] })).toEqual(errors(400, "Invalid request structure"));
-    expect(await send({ ...update, campaign: undefined, bulk_data: [contact(1)] })).toEqual(errors(500, "Oops Something went wrong, Please contact Administrator"));
-    expect(await send({ ...update, reference_field: undefined, bulk_data: [contact(1)] })).toEqual(errors(400, "reference_field is missing in the request!"));
-    expect(await send({ ...update, bulk_data: [{ user: "priya" }] })).toEqual(errors(400, "reference_field - numeric is missing in some bulk_data item(s)"));
-    expect(await send({ ...update, bulk_data: [{ numeric: "1", user: "priya" }, { numeric: "2" }] })).toEqual(errors(400, "All items in bulk_data must have uniform structure"));
-    expect(await send({ ...update, bulk_data: [{ numeric: "1" }] })).toEqual(errors(400, "Please provide the columns data that you want to update along with the reference_field"));
+    expect(await send({ ...update, campaign: undefined, bulk_data: [contact(1)] })).toEqual(
+      errors(500, "Oops Something went wrong, Please contact Administrator"),
+    );
+    expect(await send({ ...update, reference_field: undefined, bulk_data: [contact(1)] })).toEqual(
+      errors(400, "reference_field is missing in the request!"),
+    );
+    expect(await send({ ...update, bulk_data: [{ user: "priya" }] })).toEqual(
+      errors(400, "reference_field - numeric is missing in some bulk_data item(s)"),
+    );
+    expect(await send({ ...update, bulk_data: [{ numeric: "1", user: "priya" }, { numeric: "2" }] })).toEqual(
+      errors(400, "All items in bulk_data must have uniform structure"),
+    );
+    expect(await send({ ...update, bulk_data: [{ numeric: "1" }] })).toEqual(
+      errors(400, "Please provide the columns data that you want to update along with the reference_field"),
+    );
     expect(await send({ campaign: campaign.name, bulk_data: [contact(1, { "customer_info:pincode": "1" })] })).toEqual(
       errors(500, "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV"),
     );
@@ -307,16 +345,23 @@ describe("request errors over the route", () => {
 describe("status check", () => {
   it("is Pending while a job waits or runs, by GET and by POST", async () => {
     for (const status of ["pending", "processing"] as const) {
-      const job = await db.uploadJob.create({ data: { organizationId: a.id, campaignId: campaign.id, source: "flexydial_api", status, reference: "r", total: 1 } });
+      const job = await db.uploadJob.create({
+        data: { organizationId: a.id, campaignId: campaign.id, source: "flexydial_api", status, reference: "r", total: 1 },
+      });
       for (const method of ["GET", "POST"] as const) {
         const res = await jobStatus(a.apiKey, job.id, method);
-        expect({ status: res.status, json: res.json }).toEqual({ status: 200, json: { status: "Pending state. Please check with Administrator!" } });
+        expect({ status: res.status, json: res.json }).toEqual({
+          status: 200,
+          json: { status: "Pending state. Please check with Administrator!" },
+        });
       }
     }
   });
 
   it("answers 'Job not found.' for an unknown id and for another organization's job", async () => {
-    const theirJob = await db.uploadJob.create({ data: { organizationId: b.id, campaignId: theirs.id, source: "flexydial_api", status: "completed", reference: "r", total: 1 } });
+    const theirJob = await db.uploadJob.create({
+      data: { organizationId: b.id, campaignId: theirs.id, source: "flexydial_api", status: "completed", reference: "r", total: 1 },
+    });
     for (const id of ["upl_doesnotexist", theirJob.id]) {
       const res = await jobStatus(a.apiKey, id, "GET");
       expect({ status: res.status, json: res.json }).toEqual({ status: 500, json: { errors: "Job not found." } });

@@ -21,7 +21,8 @@ export const uploadErrors = {
   /** Ours: the vendor documents no message for an unknown campaign name. */
   campaignNotFound: "Campaign not found.",
   /** Ours: `user` cannot locate a contact. */
-  referenceNotSearchable: (field: string) => `reference_field - ${quoteValue(field)} cannot be used to find contacts; use numeric or a CRM field`,
+  referenceNotSearchable: (field: string) =>
+    `reference_field - ${quoteValue(field)} cannot be used to find contacts; use numeric or a CRM field`,
 };
 
 export const statusMessages = {

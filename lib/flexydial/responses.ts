@@ -37,9 +37,11 @@ export const uploadAcceptedSchema = z
   .meta({ id: "UploadAccepted" });
 
 // ---- status ----
-export const uploadStatusSchema = z.object({ status: z.string() }).meta({ id: "UploadStatus", description: '"Completed" or "Pending state. Please check with Administrator!"' });
+export const uploadStatusSchema = z
+  .object({ status: z.string() })
+  .meta({ id: "UploadStatus", description: '"Completed" or "Pending state. Please check with Administrator!"' });
 export const invalidDataSchema = z
-  .object({ status: z.string().meta({ description: "\"Invalid Data\"" }), improper_data: z.array(z.record(z.string(), z.unknown())) })
+  .object({ status: z.string().meta({ description: '"Invalid Data"' }), improper_data: z.array(z.record(z.string(), z.unknown())) })
   .meta({ id: "InvalidData", description: "The rows not written, each as sent plus its `description`." });
 
 // ---- DNC ----

@@ -17,7 +17,12 @@ function failure(body: unknown): { status: number; body: unknown } {
 }
 
 const errors = (message: string) => ({ status: 400, body: { errors: message } });
-const row = (extra: Record<string, unknown> = {}) => ({ numeric: "9876543210", user: "priya", "customer_info:customer_id": "C1", ...extra });
+const row = (extra: Record<string, unknown> = {}) => ({
+  numeric: "9876543210",
+  user: "priya",
+  "customer_info:customer_id": "C1",
+  ...extra,
+});
 
 describe("insert requests", () => {
   it("accepts campaign + bulk_data, with or without action_type insert", () => {
@@ -58,9 +63,14 @@ describe("update requests: the six documented errors in the documented order", (
       referenceField: "numeric",
       rows: [{ numeric: "9876543210", "customer_info:city": "Pune" }],
     });
-    const byCrm = update({ reference_field: "customer_info:customer_id", bulk_data: [{ "customer_info:customer_id": "C1", numeric: "9876543211" }] });
+    const byCrm = update({
+      reference_field: "customer_info:customer_id",
+      bulk_data: [{ "customer_info:customer_id": "C1", numeric: "9876543211" }],
+    });
     expect(parseUploadRequest(byCrm)).toMatchObject({ referenceField: "customer_info:customer_id" });
-    expect(parseUploadRequest(update({ action_type: "UPDATE", bulk_data: [{ numeric: "9876543210", user: "vikram" }] })).action).toBe("update");
+    expect(parseUploadRequest(update({ action_type: "UPDATE", bulk_data: [{ numeric: "9876543210", user: "vikram" }] })).action).toBe(
+      "update",
+    );
   });
 
   it("1. missing campaign or bulk_data: Oops Something went wrong, under the seed's Code 500", () => {
@@ -72,15 +82,19 @@ describe("update requests: the six documented errors in the documented order", (
   });
 
   it("2. update without reference_field", () => {
-    expect(failure(update({ reference_field: undefined, bulk_data: [row()] }))).toEqual(errors("reference_field is missing in the request!"));
+    expect(failure(update({ reference_field: undefined, bulk_data: [row()] }))).toEqual(
+      errors("reference_field is missing in the request!"),
+    );
     expect(failure(update({ reference_field: "  ", bulk_data: [row()] }))).toEqual(errors("reference_field is missing in the request!"));
   });
 
   it("3. the reference key absent from some or all items, named in the message", () => {
-    expect(failure(update({ bulk_data: [row(), { user: "priya" }] }))).toEqual(errors("reference_field - numeric is missing in some bulk_data item(s)"));
-    expect(failure(update({ reference_field: "customer_info:customer_id", bulk_data: [{ numeric: "9876543210", user: "priya" }] }))).toEqual(
-      errors("reference_field - customer_info:customer_id is missing in some bulk_data item(s)"),
+    expect(failure(update({ bulk_data: [row(), { user: "priya" }] }))).toEqual(
+      errors("reference_field - numeric is missing in some bulk_data item(s)"),
     );
+    expect(
+      failure(update({ reference_field: "customer_info:customer_id", bulk_data: [{ numeric: "9876543210", user: "priya" }] })),
+    ).toEqual(errors("reference_field - customer_info:customer_id is missing in some bulk_data item(s)"));
   });
 
   it("3 fires before 4: a non-uniform body that also lacks the key is reported as missing (§1.5)", () => {
@@ -90,9 +104,16 @@ describe("update requests: the six documented errors in the documented order", (
   });
 
   it("4. items with different key sets", () => {
-    expect(failure(update({ bulk_data: [{ numeric: "9876543210", user: "priya" }, { numeric: "9876543211", "customer_info:city": "Pune" }] }))).toEqual(
-      errors("All items in bulk_data must have uniform structure"),
-    );
+    expect(
+      failure(
+        update({
+          bulk_data: [
+            { numeric: "9876543210", user: "priya" },
+            { numeric: "9876543211", "customer_info:city": "Pune" },
+          ],
+        }),
+      ),
+    ).toEqual(errors("All items in bulk_data must have uniform structure"));
   });
 
   it("5. items carrying only the reference field (checked after uniformity)", () => {
@@ -105,7 +126,10 @@ describe("update requests: the six documented errors in the documented order", (
   });
 
   it("key order does not make items non-uniform", () => {
-    const rows = [{ numeric: "9876543210", user: "priya" }, { user: "vikram", numeric: "9876543211" }];
+    const rows = [
+      { numeric: "9876543210", user: "priya" },
+      { user: "vikram", numeric: "9876543211" },
+    ];
     expect(parseUploadRequest(update({ bulk_data: rows })).rows).toEqual(rows);
   });
 });

@@ -4,7 +4,10 @@ import { statusAnswer } from "./upload-status";
 describe("statusAnswer", () => {
   it("is Pending while the job waits or runs", () => {
     for (const status of ["pending", "processing"] as const) {
-      expect(statusAnswer({ status, rowErrors: [] })).toEqual({ status: 200, body: { status: "Pending state. Please check with Administrator!" } });
+      expect(statusAnswer({ status, rowErrors: [] })).toEqual({
+        status: 200,
+        body: { status: "Pending state. Please check with Administrator!" },
+      });
     }
   });
 
@@ -30,6 +33,9 @@ describe("statusAnswer", () => {
   });
 
   it("is the vendor's generic error when the job failed", () => {
-    expect(statusAnswer({ status: "failed", rowErrors: [] })).toEqual({ status: 500, body: { errors: "Oops Something went wrong, Please contact Administrator" } });
+    expect(statusAnswer({ status: "failed", rowErrors: [] })).toEqual({
+      status: 500,
+      body: { errors: "Oops Something went wrong, Please contact Administrator" },
+    });
   });
 });

@@ -22,8 +22,10 @@ export async function uploadStatus(ctx: DomainContext, jobId: string): Promise<A
 }
 
 export function statusAnswer(job: JobState): ApiResult {
-  if (job.status === "pending" || job.status === "processing") return { status: 200, body: { status: statusMessages.pending } satisfies Status };
-  if (job.status === "failed") return { status: 500, body: { errors: uploadErrors.somethingWrong } satisfies z.input<typeof flexydialErrorsSchema> };
+  if (job.status === "pending" || job.status === "processing")
+    return { status: 200, body: { status: statusMessages.pending } satisfies Status };
+  if (job.status === "failed")
+    return { status: 500, body: { errors: uploadErrors.somethingWrong } satisfies z.input<typeof flexydialErrorsSchema> };
   const rowErrors = Array.isArray(job.rowErrors) ? (job.rowErrors as RowError[]) : [];
   if (rowErrors.length === 0) return { status: 200, body: { status: statusMessages.completed } satisfies Status };
   return {

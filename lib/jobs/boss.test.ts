@@ -25,7 +25,12 @@ describe("sendInTransaction", () => {
       expect(await tx.$queryRaw`SELECT 1 FROM pgboss.job WHERE data->>'uploadJobId' = ${uploadJobId}`).toHaveLength(1);
     });
     expect(await messagesFor(uploadJobId)).toEqual([
-      { data: { uploadJobId }, retry_limit: JOB_SETTINGS.retryLimit, expire: JOB_SETTINGS.expireInSeconds, dead_letter: QUEUES.flexydialUploadFailed },
+      {
+        data: { uploadJobId },
+        retry_limit: JOB_SETTINGS.retryLimit,
+        expire: JOB_SETTINGS.expireInSeconds,
+        dead_letter: QUEUES.flexydialUploadFailed,
+      },
     ]);
     await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${QUEUES.flexydialUpload} AND data->>'uploadJobId' = ${uploadJobId}`;
   });

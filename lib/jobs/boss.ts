@@ -147,8 +147,10 @@ function optionsFor(queue: QueueName): PgBoss.SendOptions {
 function prismaExecutor(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text, values) {
-      const params = values.map((v) => (v === undefined ? null : typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v));
-      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) as never[] };
+      const params = values.map((v) =>
+        v === undefined ? null : typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v,
+      );
+      return { rows: (await tx.$queryRawUnsafe<unknown[]>(text, ...params)) as never[] };
     },
   };
 }

@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => deleteTestOrg(org));
 
-async function job(source: "ui" | "timepay_api" | "flexydial_api", startedSecondsAgo: number, status: "processing" | "completed" = "processing") {
+async function job(
+  source: "ui" | "timepay_api" | "flexydial_api",
+  startedSecondsAgo: number,
+  status: "processing" | "completed" = "processing",
+) {
   const ctx = { organizationId: org.id, actor: { userId: null, apiKeyId: null, role: "admin" as const }, source };
   const { id } = await createUploadJob(ctx, { campaignId, total: 5, status: "processing" });
   await db.uploadJob.update({ where: { id }, data: { status, startedAt: new Date(Date.now() - startedSecondsAgo * 1000) } });
@@ -43,7 +47,8 @@ describe("sweepInterruptedUploads", () => {
       successful: 2,
       processed: 2,
       failed: 3,
-      errorMessage: "The upload ended before it finished: 2 of 5 rows were added. Send the rest again: rows already added are not added twice.",
+      errorMessage:
+        "The upload ended before it finished: 2 of 5 rows were added. Send the rest again: rows already added are not added twice.",
     });
     expect((await db.uploadJob.findUniqueOrThrow({ where: { id: deadUi } })).status).toBe("failed");
     expect((await db.uploadJob.findUniqueOrThrow({ where: { id: live } })).status).toBe("processing");

@@ -28,7 +28,8 @@ export async function sweepInterruptedUploads(staleSeconds = STALE_SECONDS, wiza
   });
   const swept: string[] = [];
   for (const job of stale) {
-    const written = job.action === "insert" ? await db.customer.count({ where: { campaignId: job.campaignId, uploadJobId: job.id } }) : null;
+    const written =
+      job.action === "insert" ? await db.customer.count({ where: { campaignId: job.campaignId, uploadJobId: job.id } }) : null;
     const message =
       written === null
         ? "The request ended before the update finished; some rows may be updated. Send it again: updates are safe to repeat."

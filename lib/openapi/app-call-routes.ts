@@ -20,7 +20,9 @@ const common: Record<number, ResponseDoc> = {
 const write: Record<number, ResponseDoc> = { 403: error("The role may not change this (viewers; settings: admins only).") };
 const bodyErrors: Record<number, ResponseDoc> = { 400: error("Invalid body."), 413: error("Body too large."), 415: error("Not JSON.") };
 const settings = z.object({ settings: callSettingsResponseSchema });
-const endpoint = z.object({ endpoint: webhookEndpointViewSchema.nullable().meta({ description: "null when none is configured; its secret null for non-admins." }) });
+const endpoint = z.object({
+  endpoint: webhookEndpointViewSchema.nullable().meta({ description: "null when none is configured; its secret null for non-admins." }),
+});
 const endpointNull = z.object({ endpoint: z.null() });
 const ok = (description: string, schema: z.ZodType): ResponseDoc => ({ description, schema });
 
@@ -32,7 +34,10 @@ export const appCallRoutes: RouteDoc[] = [
     summary: "Resume a paused (or start a draft) campaign's calls; waiting calls are dialled, each checked again",
     params: z.object({ id: z.string().meta({ description: "The campaign id." }) }),
     responses: {
-      200: ok("The campaign, active.", z.object({ campaign: z.object({ id: z.string(), status: z.literal("active"), pausedAt: z.null() }) })),
+      200: ok(
+        "The campaign, active.",
+        z.object({ campaign: z.object({ id: z.string(), status: z.literal("active"), pausedAt: z.null() }) }),
+      ),
       400: error("A completed campaign cannot be resumed."),
       ...write,
       404: error("No such campaign."),
@@ -90,8 +95,15 @@ export const appCallRoutes: RouteDoc[] = [
     path: "/api/settings/webhook/deliveries",
     family: "App",
     summary: "The webhook delivery log, newest first (20 a page)",
-    query: z.object({ page: z.string().optional().meta({ description: "1-based page." }), call_id: z.string().optional().meta({ description: "Only this call's deliveries." }) }),
-    responses: { 200: ok("One page of deliveries, each with its last 10 attempts.", deliveryListSchema), 400: error("Invalid query."), ...common },
+    query: z.object({
+      page: z.string().optional().meta({ description: "1-based page." }),
+      call_id: z.string().optional().meta({ description: "Only this call's deliveries." }),
+    }),
+    responses: {
+      200: ok("One page of deliveries, each with its last 10 attempts.", deliveryListSchema),
+      400: error("Invalid query."),
+      ...common,
+    },
   },
   {
     method: "post",
@@ -99,7 +111,12 @@ export const appCallRoutes: RouteDoc[] = [
     family: "App",
     summary: "Send one call result to the webhook endpoint again, now",
     params: z.object({ id: z.string().meta({ description: "The delivery id (whd_…)." }) }),
-    responses: { 200: ok("What the attempt came to, and the delivery now.", resendAnswerSchema), ...write, 404: error("No such delivery, or no endpoint configured."), ...common },
+    responses: {
+      200: ok("What the attempt came to, and the delivery now.", resendAnswerSchema),
+      ...write,
+      404: error("No such delivery, or no endpoint configured."),
+      ...common,
+    },
   },
   {
     method: "post",
@@ -112,7 +129,10 @@ export const appCallRoutes: RouteDoc[] = [
     params: z.object({ organizationId: z.string().meta({ description: "The organization whose dialer placed the call." }) }),
     body: providerResultSchema,
     responses: {
-      200: ok("Recorded (or already recorded).", z.object({ received: z.literal(true), call_id: z.string(), result: z.enum(["updated", "unchanged"]) })),
+      200: ok(
+        "Recorded (or already recorded).",
+        z.object({ received: z.literal(true), call_id: z.string(), result: z.enum(["updated", "unchanged"]) }),
+      ),
       400: error("Not JSON, or not a valid result."),
       401: error("Invalid or missing webhook signature."),
       404: error("No call with this provider_call_id."),

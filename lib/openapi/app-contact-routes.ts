@@ -16,7 +16,10 @@ const common: Record<number, ResponseDoc> = {
 };
 const write: Record<number, ResponseDoc> = { 403: error("Viewers may not change contacts or jobs.") };
 const ok = (description: string, schema: z.ZodType): ResponseDoc => ({ description, schema });
-const contactParams = z.object({ id: z.string().meta({ description: "The campaign id." }), contactId: z.string().meta({ description: "The contact (customer) id." }) });
+const contactParams = z.object({
+  id: z.string().meta({ description: "The campaign id." }),
+  contactId: z.string().meta({ description: "The contact (customer) id." }),
+});
 const campaignParams = z.object({ id: z.string().meta({ description: "The campaign id." }) });
 const jobParams = z.object({ jobId: z.string().meta({ description: "The upload job's id." }) });
 const notFound = error("No such campaign or contact in this organization.");
@@ -47,7 +50,9 @@ const contactRow = z
     dnc: z.enum(["global", "campaign"]).nullable(),
   })
   .meta({ id: "ContactRow" });
-const contactPage = z.object({ rows: z.array(contactRow), total: int, capped: z.boolean(), page: int, pageSize: int }).meta({ id: "ContactPage" });
+const contactPage = z
+  .object({ rows: z.array(contactRow), total: int, capped: z.boolean(), page: int, pageSize: int })
+  .meta({ id: "ContactPage" });
 const contactDetail = z
   .object({
     customer: z.object({
@@ -95,13 +100,25 @@ const jobDetail = z
 const problemKind = z.enum(["invalid", "duplicate", "dnc", "failed"]);
 const jobProblems = z
   .object({
-    rows: z.array(z.object({ index: int, id: z.string().nullable(), errors: z.array(z.string()), row: z.record(z.string(), z.unknown()).nullable(), kind: problemKind })),
+    rows: z.array(
+      z.object({
+        index: int,
+        id: z.string().nullable(),
+        errors: z.array(z.string()),
+        row: z.record(z.string(), z.unknown()).nullable(),
+        kind: problemKind,
+      }),
+    ),
     counts: z.object({ invalid: int, duplicate: int, dnc: int, failed: int }),
     total: int,
     pageSize: int,
   })
   .meta({ id: "UploadJobProblems" });
-const file = (description: string, contentType: string): ResponseDoc => ({ description, schema: z.string().meta({ format: "binary" }), contentType });
+const file = (description: string, contentType: string): ResponseDoc => ({
+  description,
+  schema: z.string().meta({ format: "binary" }),
+  contentType,
+});
 
 export const appContactRoutes: RouteDoc[] = [
   {
@@ -159,7 +176,12 @@ export const appContactRoutes: RouteDoc[] = [
     family: "App",
     summary: "Delete a contact and its call history",
     params: contactParams,
-    responses: { 200: ok("Deleted.", z.object({ deleted: z.object({ id: z.string(), identifier: z.string() }) })), ...write, 404: notFound, ...common },
+    responses: {
+      200: ok("Deleted.", z.object({ deleted: z.object({ id: z.string(), identifier: z.string() }) })),
+      ...write,
+      404: notFound,
+      ...common,
+    },
   },
   {
     method: "post",
@@ -185,7 +207,11 @@ export const appContactRoutes: RouteDoc[] = [
     family: "App",
     summary: "An upload job's source, counts, progress and undo",
     params: jobParams,
-    responses: { 200: ok("The job (received = added + duplicates + invalid + failed + not sent).", jobDetail), 404: jobNotFound, ...common },
+    responses: {
+      200: ok("The job (received = added + duplicates + invalid + failed + not sent).", jobDetail),
+      404: jobNotFound,
+      ...common,
+    },
   },
   {
     method: "get",
@@ -203,7 +229,12 @@ export const appContactRoutes: RouteDoc[] = [
     summary: "The rows not added as a formula-safe CSV with their original columns",
     params: jobParams,
     query: z.object({ problem: problemKind.optional() }),
-    responses: { 200: file("The report, as an attachment.", "text/csv"), 400: error("A query or path value Postgres cannot store (NUL, a lone surrogate)."), 404: jobNotFound, ...common },
+    responses: {
+      200: file("The report, as an attachment.", "text/csv"),
+      400: error("A query or path value Postgres cannot store (NUL, a lone surrogate)."),
+      404: jobNotFound,
+      ...common,
+    },
   },
   {
     method: "post",

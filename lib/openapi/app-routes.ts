@@ -22,11 +22,18 @@ export const appErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), errors: z.array(z.string()).optional() }) })
   .meta({ id: "AppError" });
 const error = (description: string): ResponseDoc => ({ description, schema: appErrorSchema });
-const common = { 401: error("Not signed in and no API key."), 429: error("Too many requests for this API key (Retry-After)."), 500: error("Anything unexpected.") };
+const common = {
+  401: error("Not signed in and no API key."),
+  429: error("Too many requests for this API key (Retry-After)."),
+  500: error("Anything unexpected."),
+};
 const mapping = z.object({ mapping: rememberedMappingSchema.nullable() }).meta({ id: "SavedMapping" });
 const campaignParams = z.object({ id: z.string().meta({ description: "The campaign id." }) });
 const jobParams = z.object({ jobId: z.string().meta({ description: "The upload job's id (from POST /api/uploads)." }) });
-const idempotent = { 409: error("A request with this Idempotency-Key is still in progress."), 422: error("The Idempotency-Key was already used with a different body.") };
+const idempotent = {
+  409: error("A request with this Idempotency-Key is still in progress."),
+  422: error("The Idempotency-Key was already used with a different body."),
+};
 const bodyErrors = { 400: error("Invalid body."), 413: error("Body too large."), 415: error("Not JSON.") };
 
 // better-auth's own endpoints (app/api/auth/[...all]); their bodies are better-auth's.
@@ -47,7 +54,12 @@ const agentAnswer = z
     }),
   })
   .meta({ id: "AgentAnswer" });
-const agentErrors = { ...bodyErrors, 403: error("Viewers cannot change agents."), 409: error("An agent with this username already exists."), ...common };
+const agentErrors = {
+  ...bodyErrors,
+  403: error("Viewers cannot change agents."),
+  409: error("An agent with this username already exists."),
+  ...common,
+};
 
 export const appRoutes: RouteDoc[] = [
   {
@@ -73,7 +85,14 @@ export const appRoutes: RouteDoc[] = [
     family: "App",
     summary: "Open a file's upload job (upload wizard)",
     body: openUploadRequestSchema,
-    responses: { 201: { description: "The job.", schema: openUploadAnswerSchema }, ...bodyErrors, 403: error("Not this organization's campaign, or not allowed."), 404: error("No such campaign."), ...idempotent, ...common },
+    responses: {
+      201: { description: "The job.", schema: openUploadAnswerSchema },
+      ...bodyErrors,
+      403: error("Not this organization's campaign, or not allowed."),
+      404: error("No such campaign."),
+      ...idempotent,
+      ...common,
+    },
   },
   {
     method: "post",
@@ -81,7 +100,13 @@ export const appRoutes: RouteDoc[] = [
     family: "App",
     summary: "What adding these rows would do (upload wizard); writes nothing",
     body: checkRowsRequestSchema,
-    responses: { 200: { description: "Invalid rows and rows that would not be written.", schema: checkRowsAnswerSchema }, ...bodyErrors, 403: error("Not this organization's campaign, or not allowed."), 404: error("No such campaign."), ...common },
+    responses: {
+      200: { description: "Invalid rows and rows that would not be written.", schema: checkRowsAnswerSchema },
+      ...bodyErrors,
+      403: error("Not this organization's campaign, or not allowed."),
+      404: error("No such campaign."),
+      ...common,
+    },
   },
   {
     method: "post",
@@ -105,7 +130,13 @@ export const appRoutes: RouteDoc[] = [
     family: "App",
     summary: "Stop an upload early; its job keeps what was sent (upload wizard)",
     params: jobParams,
-    responses: { 200: { description: "Finished.", schema: finishUploadAnswerSchema }, 403: error("Not allowed."), 404: error("No such upload job."), 409: error("The job is not open."), ...common },
+    responses: {
+      200: { description: "Finished.", schema: finishUploadAnswerSchema },
+      403: error("Not allowed."),
+      404: error("No such upload job."),
+      409: error("The job is not open."),
+      ...common,
+    },
   },
   {
     method: "get",
@@ -113,7 +144,12 @@ export const appRoutes: RouteDoc[] = [
     family: "App",
     summary: "The column mapping remembered for a campaign",
     params: campaignParams,
-    responses: { 200: { description: "The mapping, or null.", schema: mapping }, 403: error("Not this organization's campaign."), 404: error("No such campaign."), ...common },
+    responses: {
+      200: { description: "The mapping, or null.", schema: mapping },
+      403: error("Not this organization's campaign."),
+      404: error("No such campaign."),
+      ...common,
+    },
   },
   {
     method: "get",
@@ -132,7 +168,15 @@ export const appRoutes: RouteDoc[] = [
     description: "Merged into what was saved before.",
     params: campaignParams,
     body: saveMappingSchema,
-    responses: { 200: { description: "The merged mapping.", schema: mapping }, 400: error("Invalid body."), 403: error("Not this organization's campaign."), 404: error("No such campaign."), 413: error("Body too large."), 415: error("Not JSON."), ...common },
+    responses: {
+      200: { description: "The merged mapping.", schema: mapping },
+      400: error("Invalid body."),
+      403: error("Not this organization's campaign."),
+      404: error("No such campaign."),
+      413: error("Body too large."),
+      415: error("Not JSON."),
+      ...common,
+    },
   },
   {
     method: "put",
@@ -157,7 +201,10 @@ export const appRoutes: RouteDoc[] = [
     summary: "Sign in (better-auth)",
     auth: "none",
     body: z.object({ email: z.string(), password: z.string(), rememberMe: z.boolean().optional() }),
-    responses: { 200: { description: "Signed in; the session cookie is set.", schema: betterAuth }, 401: { description: "Wrong email or password.", schema: betterAuth } },
+    responses: {
+      200: { description: "Signed in; the session cookie is set.", schema: betterAuth },
+      401: { description: "Wrong email or password.", schema: betterAuth },
+    },
   },
   {
     method: "post",

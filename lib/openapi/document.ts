@@ -11,12 +11,23 @@ import { timepayRoutes } from "./timepay-routes";
 // Schema output, draft 2020-12 as OpenAPI 3.1 uses). Served at /api/openapi.json, rendered at
 // /docs/api; tests check that it lists every route under app/api and validate responses against it.
 
-export const ROUTES: readonly RouteDoc[] = [...timepayRoutes, ...timepayCallRoutes, ...flexydialRoutes, ...appRoutes, ...appCallRoutes, ...appContactRoutes];
+export const ROUTES: readonly RouteDoc[] = [
+  ...timepayRoutes,
+  ...timepayCallRoutes,
+  ...flexydialRoutes,
+  ...appRoutes,
+  ...appCallRoutes,
+  ...appContactRoutes,
+];
 
 type Json = Record<string, unknown>;
 
 const SECURITY_SCHEMES = {
-  timepayBearer: { type: "http", scheme: "bearer", description: "TimePay: `Authorization: Bearer <key>`, a key made on the settings screen (or by generate-token)." },
+  timepayBearer: {
+    type: "http",
+    scheme: "bearer",
+    description: "TimePay: `Authorization: Bearer <key>`, a key made on the settings screen (or by generate-token).",
+  },
   flexydialToken: {
     type: "apiKey",
     in: "header",
@@ -28,7 +39,10 @@ const SECURITY_SCHEMES = {
 
 const TAGS: { name: Family; description: string }[] = [
   { name: "TimePay", description: "TimePay AI agents' contract: customers and campaigns. Errors are `{ success: false, ... }`." },
-  { name: "Flexydial", description: "Flexydial (Buzzworks) contract: bulk contact upload, status, DNC, tokens. Errors are `{ errors }` or `{ detail }`." },
+  {
+    name: "Flexydial",
+    description: "Flexydial (Buzzworks) contract: bulk contact upload, status, DNC, tokens. Errors are `{ errors }` or `{ detail }`.",
+  },
   { name: "App", description: "Dialsheet's own routes (upload wizard, sign-in). Errors are `{ error: { code, message } }`." },
 ];
 
@@ -63,7 +77,13 @@ function parameters(route: RouteDoc, components: Json): Json[] {
   }
   add("query", route.query);
   if (route.responses[422]) {
-    list.push({ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Retry safely: the same key and body answer the first response again." });
+    list.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", maxLength: 255 },
+      description: "Retry safely: the same key and body answer the first response again.",
+    });
   }
   return list;
 }
@@ -72,7 +92,12 @@ function operation(route: RouteDoc, components: Json): Json {
   const responses: Json = {};
   for (const [status, doc] of Object.entries(route.responses)) {
     const examples = doc.examples && Object.fromEntries(Object.entries(doc.examples).map(([name, value]) => [name, { value }]));
-    responses[status] = { description: doc.description, content: { [doc.contentType ?? "application/json"]: { schema: jsonSchema(doc.schema, "output", components), ...(examples && { examples }) } } };
+    responses[status] = {
+      description: doc.description,
+      content: {
+        [doc.contentType ?? "application/json"]: { schema: jsonSchema(doc.schema, "output", components), ...(examples && { examples }) },
+      },
+    };
   }
   return {
     tags: [route.family],
@@ -84,7 +109,12 @@ function operation(route: RouteDoc, components: Json): Json {
     ...(route.body && {
       requestBody: {
         required: true,
-        content: { "application/json": { schema: jsonSchema(route.body, "input", components), ...(route.bodyExample !== undefined && { example: route.bodyExample }) } },
+        content: {
+          "application/json": {
+            schema: jsonSchema(route.body, "input", components),
+            ...(route.bodyExample !== undefined && { example: route.bodyExample }),
+          },
+        },
       },
     }),
     responses,
@@ -107,7 +137,8 @@ export function openApiDocument(): Json {
     info: {
       title: "Dialsheet API",
       version: "0.1.0",
-      description: "Every route of Dialsheet: the TimePay and Flexydial contracts and the app's own. Generated from the routes' zod schemas.",
+      description:
+        "Every route of Dialsheet: the TimePay and Flexydial contracts and the app's own. Generated from the routes' zod schemas.",
     },
     tags: TAGS,
     paths,

@@ -23,15 +23,25 @@ const unauthorized: ResponseDoc = {
   schema: flexydialDetailSchema,
   examples: { missing: { detail: "Authentication credentials were not provided." }, invalid: { detail: "Invalid token." } },
 };
-const errors = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({ description, schema: flexydialErrorsSchema, examples });
-const detail = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({ description, schema: flexydialDetailSchema, examples });
+const errors = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({
+  description,
+  schema: flexydialErrorsSchema,
+  examples,
+});
+const detail = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({
+  description,
+  schema: flexydialDetailSchema,
+  examples,
+});
 const accepted = (description: string): ResponseDoc => ({
   description,
   schema: uploadAcceptedSchema,
   examples: { seed: { success: "Reference/Phonebook Name:<UNIQUEID_OF_UPLOAD>", job_id: "<job_id>" } },
 });
 /** Every route is throttled (per API key; generate-token per IP and account), in DRF's words, with Retry-After. */
-const throttled = detail("Too many requests (Retry-After says when to retry).", { seed: { detail: "Request was throttled. Expected available in 60 seconds." } });
+const throttled = detail("Too many requests (Retry-After says when to retry).", {
+  seed: { detail: "Request was throttled. Expected available in 60 seconds." },
+});
 const jobParams = z.object({ job_id: z.string().meta({ description: "The upload's job_id." }) });
 
 const statusRoute = (method: "get" | "post"): RouteDoc => ({
@@ -53,7 +63,10 @@ const statusRoute = (method: "get" | "post"): RouteDoc => ({
       description: "Rows were not written (Invalid Data), the job is unknown or another organization's, or the job failed.",
       schema: z.union([invalidDataSchema, flexydialErrorsSchema]),
       examples: {
-        "Invalid Data": { status: "Invalid Data", improper_data: [{ numeric: "12345", user: "priya", description: "Invalid numeric '12345': too short" }] },
+        "Invalid Data": {
+          status: "Invalid Data",
+          improper_data: [{ numeric: "12345", user: "priya", description: "Invalid numeric '12345': too short" }],
+        },
         "Job not found": { errors: "Job not found." },
         Failed: { errors: OOPS },
       },
@@ -75,7 +88,10 @@ export const flexydialRoutes: RouteDoc[] = [
       400: {
         description: "Wrong credentials, or a field missing.",
         schema: z.union([tokenErrorSchema, flexydialErrorsSchema]),
-        examples: { credentials: { non_field_errors: ["Unable to log in with provided credentials."] }, missing: { errors: "password: This field is required." } },
+        examples: {
+          credentials: { non_field_errors: ["Unable to log in with provided credentials."] },
+          missing: { errors: "password: This field is required." },
+        },
       },
       413: errors("The body is larger than 16 KB."),
       415: errors("Content-Type is not application/json."),
@@ -88,7 +104,8 @@ export const flexydialRoutes: RouteDoc[] = [
     path: "/api/bulkphonebookupload/v1/",
     family: "Flexydial",
     summary: "Bulk contact upload, update or reassignment",
-    description: "Checks the request, answers with a job_id at once; a queue worker writes the rows. Poll the status route for the outcome.",
+    description:
+      "Checks the request, answers with a job_id at once; a queue worker writes the rows. Poll the status route for the outcome.",
     body: uploadRequestSchema,
     bodyExample: { campaign: "Flexy Phonebook", bulk_data: [{ numeric: "9876543210", user: "priya", "customer_info:customer_id": "C1" }] },
     responses: {
@@ -108,10 +125,13 @@ export const flexydialRoutes: RouteDoc[] = [
       415: errors("Content-Type is not application/json."),
       422: errors("The Idempotency-Key was already used with a different request body."),
       429: throttled,
-      500: errors("Code 500 of the seed: headers that are not the campaign's CRM fields, an update without campaign or bulk_data, or anything unexpected.", {
-        "Headers not matching": { errors: "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV" },
-        Oops: { errors: OOPS },
-      }),
+      500: errors(
+        "Code 500 of the seed: headers that are not the campaign's CRM fields, an update without campaign or bulk_data, or anything unexpected.",
+        {
+          "Headers not matching": { errors: "Headers are not matching with Campaign CRM Fields. Please refer to the sample CSV" },
+          Oops: { errors: OOPS },
+        },
+      ),
     },
   },
   statusRoute("get"),

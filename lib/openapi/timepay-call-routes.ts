@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { listAgentsQuery } from "@/lib/timepay/agents";
-import { createDispositionBody, createGroupBody, getGroupQuery, listDispositionsQuery, listGroupsQuery, updateDispositionBody, updateGroupBody } from "@/lib/timepay/disposition-bodies";
+import {
+  createDispositionBody,
+  createGroupBody,
+  getGroupQuery,
+  listDispositionsQuery,
+  listGroupsQuery,
+  updateDispositionBody,
+  updateGroupBody,
+} from "@/lib/timepay/disposition-bodies";
 import { initiateCallsBodySchema } from "@/lib/timepay/initiate-calls-body";
 import { logsQuery } from "@/lib/timepay/log-query";
 import {
@@ -33,8 +41,13 @@ const common: Record<number, ResponseDoc> = {
   429: error("Too many requests for this API key (Retry-After says when to retry)."),
   500: error("Anything unexpected; nothing internal is said."),
 };
-const bodyErrors: Record<number, ResponseDoc> = { 413: error("The body is larger than MAX_BODY_BYTES."), 415: error("Content-Type is not application/json.") };
-const idempotencyErrors: Record<number, ResponseDoc> = { 422: error("The Idempotency-Key was already used with a different request body.") };
+const bodyErrors: Record<number, ResponseDoc> = {
+  413: error("The body is larger than MAX_BODY_BYTES."),
+  415: error("Content-Type is not application/json."),
+};
+const idempotencyErrors: Record<number, ResponseDoc> = {
+  422: error("The Idempotency-Key was already used with a different request body."),
+};
 const validation = (extra: z.ZodType[] = []): ResponseDoc => ({
   description: "Validation failed (or, for bodies, malformed JSON).",
   schema: z.union([timepayValidationErrorSchema, timepayErrorSchema, ...extra]),
@@ -45,8 +58,14 @@ const ok = (description: string, schema: z.ZodType, examples?: Record<string, un
 const idParams = (what: string) => z.object({ id: z.string().meta({ description: `The ${what} id.` }) });
 const dispositionParams = idParams("disposition");
 const groupParams = idParams("disposition group");
-const rule = (description: string): ResponseDoc => ({ description, schema: z.union([dispositionRuleErrorSchema, timepayValidationErrorSchema, timepayErrorSchema]) });
-const idempotentAdd: Record<number, ResponseDoc> = { 409: conflict("A request with this Idempotency-Key is still in progress."), ...idempotencyErrors };
+const rule = (description: string): ResponseDoc => ({
+  description,
+  schema: z.union([dispositionRuleErrorSchema, timepayValidationErrorSchema, timepayErrorSchema]),
+});
+const idempotentAdd: Record<number, ResponseDoc> = {
+  409: conflict("A request with this Idempotency-Key is still in progress."),
+  ...idempotencyErrors,
+};
 const membersBody = z.object({ dispositions: z.array(z.string()).min(1) });
 
 export const timepayCallRoutes: RouteDoc[] = [
@@ -55,11 +74,19 @@ export const timepayCallRoutes: RouteDoc[] = [
     path: "/api/v1/initiate/{campaignId}/calls",
     family: "TimePay",
     summary: "Initiate calls",
-    description: "Calls the campaign's customers selected by the filters (AND), up to `limit`. Every attempt is checked again at dial time. `?validateOnly=true` answers what would happen and writes nothing.",
+    description:
+      "Calls the campaign's customers selected by the filters (AND), up to `limit`. Every attempt is checked again at dial time. `?validateOnly=true` answers what would happen and writes nothing.",
     params: z.object({ campaignId: z.string().meta({ description: "The campaign id (camp_…)." }) }),
-    query: z.object({ validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: what would be called, per reason." }) }),
+    query: z.object({
+      validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: what would be called, per reason." }),
+    }),
     body: initiateCallsBodySchema,
-    bodyExample: { agentId: "agt_…", dispositionId: "NiciJNJoGytGUGiyhqgK", limit: 250, filters: { payment_status: ["pending", "bounced"] } },
+    bodyExample: {
+      agentId: "agt_…",
+      dispositionId: "NiciJNJoGytGUGiyhqgK",
+      limit: 250,
+      filters: { payment_status: ["pending", "bounced"] },
+    },
     responses: {
       200: ok("All initiated (or the validate-only answer).", z.union([initiateCallsResponseSchema, initiateCallsPreflightSchema]), {
         seed: {
@@ -118,7 +145,9 @@ export const timepayCallRoutes: RouteDoc[] = [
     params: dispositionParams,
     body: updateDispositionBody,
     responses: {
-      200: ok("Updated.", updatedFieldsResponseSchema, { seed: { success: true, message: "Disposition updated successfully", updatedFields: ["name", "priority"] } }),
+      200: ok("Updated.", updatedFieldsResponseSchema, {
+        seed: { success: true, message: "Disposition updated successfully", updatedFields: ["name", "priority"] },
+      }),
       400: validation([timepayMessageErrorSchema]),
       404: notFound("Disposition"),
       409: conflict("A disposition with this name already exists."),
@@ -134,7 +163,10 @@ export const timepayCallRoutes: RouteDoc[] = [
     params: dispositionParams,
     responses: {
       200: ok("Deleted.", okMessageResponseSchema),
-      400: { ...rule("The disposition is used in a group."), examples: { seed: { success: false, message: "Cannot delete: Disposition is used in group(s): Call Back, Follow Up" } } },
+      400: {
+        ...rule("The disposition is used in a group."),
+        examples: { seed: { success: false, message: "Cannot delete: Disposition is used in group(s): Call Back, Follow Up" } },
+      },
       404: notFound("Disposition"),
       ...common,
     },
@@ -161,7 +193,11 @@ export const timepayCallRoutes: RouteDoc[] = [
     family: "TimePay",
     summary: "List disposition groups",
     query: listGroupsQuery,
-    responses: { 200: ok("One page of groups (with ?expand=true, their dispositions).", listDispositionGroupsResponseSchema), 400: validation(), ...common },
+    responses: {
+      200: ok("One page of groups (with ?expand=true, their dispositions).", listDispositionGroupsResponseSchema),
+      400: validation(),
+      ...common,
+    },
   },
   {
     method: "get",
@@ -181,7 +217,10 @@ export const timepayCallRoutes: RouteDoc[] = [
     body: updateGroupBody,
     responses: {
       200: ok("Updated.", updatedFieldsResponseSchema),
-      400: { ...rule("Validation failed, or unknown disposition ids."), examples: { seed: { success: false, message: "Invalid disposition IDs", invalidIds: ["NiciJNJoGytGUGiyhqgK"] } } },
+      400: {
+        ...rule("Validation failed, or unknown disposition ids."),
+        examples: { seed: { success: false, message: "Invalid disposition IDs", invalidIds: ["NiciJNJoGytGUGiyhqgK"] } },
+      },
       404: notFound("Disposition group"),
       409: conflict("A group with this name already exists."),
       ...bodyErrors,
@@ -221,7 +260,11 @@ export const timepayCallRoutes: RouteDoc[] = [
     summary: "Call logs",
     description: "10 per page, newest first; times in India Standard Time without a zone. `count_only=true` answers only the count.",
     query: logsQuery,
-    responses: { 200: ok("One page of the log, or its count.", z.union([logsResponseSchema, logsCountResponseSchema])), 400: validation(), ...common },
+    responses: {
+      200: ok("One page of the log, or its count.", z.union([logsResponseSchema, logsCountResponseSchema])),
+      400: validation(),
+      ...common,
+    },
   },
   {
     method: "get",

@@ -22,10 +22,16 @@ import { bulkAddExamples } from "./timepay-examples";
 
 // TimePay's routes (Authorization: Bearer <key>): customers and campaigns.
 
-const error = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({ description, schema: timepayErrorSchema, examples });
+const error = (description: string, examples?: Record<string, unknown>): ResponseDoc => ({
+  description,
+  schema: timepayErrorSchema,
+  examples,
+});
 /** What every TimePay route can answer besides its own outcomes. */
 const common: Record<number, ResponseDoc> = {
-  401: error("Missing or invalid API key.", { unauthorized: { success: false, error: "Unauthorized", message: "Missing or invalid authorization header" } }),
+  401: error("Missing or invalid API key.", {
+    unauthorized: { success: false, error: "Unauthorized", message: "Missing or invalid authorization header" },
+  }),
   403: {
     description: "The campaign belongs to another organization, or the key's role may not do this.",
     schema: z.union([timepayMessageErrorSchema, timepayErrorSchema]),
@@ -52,7 +58,9 @@ const validation = (extra: z.ZodType[] = []): ResponseDoc => ({
 });
 const notFound = (what: string): ResponseDoc => ({ description: `${what} not found.`, schema: timepayMessageErrorSchema });
 const idParams = z.object({ id: z.string().meta({ description: "The campaign id (camp_…)." }) });
-const validateOnlyQuery = z.object({ validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: validate and count, write nothing." }) });
+const validateOnlyQuery = z.object({
+  validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: validate and count, write nothing." }),
+});
 
 const routes: RouteDoc[] = [
   {
@@ -60,7 +68,8 @@ const routes: RouteDoc[] = [
     path: "/api/v1/customers/add/bulk",
     family: "TimePay",
     summary: "Bulk add customers",
-    description: "Adds up to 10,000 records to a campaign. Each record is validated on its own; valid ones are written even when others fail.",
+    description:
+      "Adds up to 10,000 records to a campaign. Each record is validated on its own; valid ones are written even when others fail.",
     query: validateOnlyQuery,
     body: bulkAddBodySchema,
     responses: {
@@ -68,7 +77,7 @@ const routes: RouteDoc[] = [
       201: { description: "Every record added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[201] },
       207: { description: "Some records added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[207] },
       400: { ...validation([noValidRecordsSchema, bulkAddResponseSchema]), examples: bulkAddExamples[400] },
-     
+
       404: { ...notFound("Campaign"), examples: bulkAddExamples[404] },
       ...idempotencyErrors,
       ...bodyErrors,
@@ -81,7 +90,14 @@ const routes: RouteDoc[] = [
     family: "TimePay",
     summary: "Add a customer",
     body: addCustomerBodySchema,
-    responses: { 201: { description: "Added.", schema: addCustomerResponseSchema }, 400: validation(), 404: notFound("Campaign"), ...idempotencyErrors, ...bodyErrors, ...common },
+    responses: {
+      201: { description: "Added.", schema: addCustomerResponseSchema },
+      400: validation(),
+      404: notFound("Campaign"),
+      ...idempotencyErrors,
+      ...bodyErrors,
+      ...common,
+    },
   },
   ...["/api/v1/customers/update", "/api/v1/customer-data"].map(
     (path): RouteDoc => ({
@@ -91,7 +107,14 @@ const routes: RouteDoc[] = [
       summary: path === "/api/v1/customer-data" ? "Update a customer (older path)" : "Update a customer",
       description: "Changes the given fields of one customer, found by loan_id, lead_id or id; the merged record is validated again.",
       body: updateCustomerBodySchema,
-      responses: { 200: { description: "Updated.", schema: updateCustomerResponseSchema }, 400: validation(), 404: notFound("Campaign or customer"), ...idempotencyErrors, ...bodyErrors, ...common },
+      responses: {
+        200: { description: "Updated.", schema: updateCustomerResponseSchema },
+        400: validation(),
+        404: notFound("Campaign or customer"),
+        ...idempotencyErrors,
+        ...bodyErrors,
+        ...common,
+      },
     }),
   ),
   {
@@ -104,7 +127,7 @@ const routes: RouteDoc[] = [
       200: { description: "Every record updated.", schema: bulkUpdateResponseSchema },
       207: { description: "Some records updated.", schema: bulkUpdateResponseSchema },
       400: validation([noValidRecordsSchema, bulkUpdateResponseSchema]),
-     
+
       404: notFound("Campaign"),
       ...idempotencyErrors,
       ...bodyErrors,
@@ -117,7 +140,13 @@ const routes: RouteDoc[] = [
     family: "TimePay",
     summary: "Create a campaign",
     body: createCampaignSchema,
-    responses: { 201: { description: "Created.", schema: createCampaignResponseSchema }, 400: validation(), ...idempotencyErrors, ...bodyErrors, ...common },
+    responses: {
+      201: { description: "Created.", schema: createCampaignResponseSchema },
+      400: validation(),
+      ...idempotencyErrors,
+      ...bodyErrors,
+      ...common,
+    },
   },
   {
     method: "get",
@@ -132,14 +161,25 @@ const routes: RouteDoc[] = [
     path: "/api/v1/campaigns/{id}",
     family: "TimePay",
     summary: "Get a campaign",
-    responses: { 200: { description: "The campaign.", schema: getCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), ...common },
+    responses: {
+      200: { description: "The campaign.", schema: getCampaignResponseSchema },
+      400: validation(),
+      404: notFound("Campaign"),
+      ...common,
+    },
   },
   {
     method: "delete",
     path: "/api/v1/campaigns/{id}",
     family: "TimePay",
     summary: "Delete a campaign and its customers",
-    responses: { 200: { description: "Deleted.", schema: deleteCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The campaign cannot be deleted now."), ...common },
+    responses: {
+      200: { description: "Deleted.", schema: deleteCampaignResponseSchema },
+      400: validation(),
+      404: notFound("Campaign"),
+      409: error("The campaign cannot be deleted now."),
+      ...common,
+    },
   },
   {
     method: "put",
@@ -147,14 +187,27 @@ const routes: RouteDoc[] = [
     family: "TimePay",
     summary: "Update a campaign",
     body: updateCampaignSchema,
-    responses: { 200: { description: "Updated.", schema: updateCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The change conflicts with the campaign's state."), ...bodyErrors, ...common },
+    responses: {
+      200: { description: "Updated.", schema: updateCampaignResponseSchema },
+      400: validation(),
+      404: notFound("Campaign"),
+      409: error("The change conflicts with the campaign's state."),
+      ...bodyErrors,
+      ...common,
+    },
   },
   {
     method: "patch",
     path: "/api/v1/campaigns/pause/{id}",
     family: "TimePay",
     summary: "Pause a campaign",
-    responses: { 200: { description: "Paused.", schema: pauseCampaignResponseSchema }, 400: validation(), 404: notFound("Campaign"), 409: error("The campaign cannot be paused in its state."), ...common },
+    responses: {
+      200: { description: "Paused.", schema: pauseCampaignResponseSchema },
+      400: validation(),
+      404: notFound("Campaign"),
+      409: error("The campaign cannot be paused in its state."),
+      ...common,
+    },
   },
 ];
 

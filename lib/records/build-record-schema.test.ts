@@ -8,8 +8,17 @@ describe("buildRecordSchema", () => {
   it("compiles the debt collection preset in schema order with its rule", () => {
     const compiled = buildRecordSchema(DEBT_COLLECTION_SCHEMA, POLICY);
     expect(compiled.fields.map((f) => f.key)).toEqual([
-      "loan_id", "first_name", "last_name", "phone_number", "loan_amount", "emi_amount",
-      "loan_period", "current_emi", "emi_due_date", "payment_status", "language",
+      "loan_id",
+      "first_name",
+      "last_name",
+      "phone_number",
+      "loan_amount",
+      "emi_amount",
+      "loan_period",
+      "current_emi",
+      "emi_due_date",
+      "payment_status",
+      "language",
     ]);
     expect(compiled.fields.filter((f) => f.required)).toHaveLength(10);
     expect(compiled.rules.map((r) => r.fields)).toEqual([["current_emi", "loan_period"]]);
@@ -47,7 +56,9 @@ describe("buildRecordSchema", () => {
     const base = DEBT_COLLECTION_SCHEMA;
     expect(() => buildRecordSchema({ ...base, phoneKey: "first_name" }, POLICY)).toThrow(/phoneKey 'first_name' is not a phone field/);
     expect(() => buildRecordSchema({ ...base, identifierKey: "nope" }, POLICY)).toThrow(/'nope' is not one of its fields/);
-    expect(() => buildRecordSchema({ ...base, rules: [{ kind: "lte", field: "x", other: "loan_period" }] }, POLICY)).toThrow(/rule on unknown field/);
+    expect(() => buildRecordSchema({ ...base, rules: [{ kind: "lte", field: "x", other: "loan_period" }] }, POLICY)).toThrow(
+      /rule on unknown field/,
+    );
     expect(() => buildRecordSchema({ ...base, fields: [...base.fields, base.fields[0]] }, POLICY)).toThrow(/repeated key 'loan_id'/);
     const proto = { key: "__proto__", label: "x", type: "string" as const, required: false };
     expect(() => buildRecordSchema({ ...base, fields: [...base.fields, proto] }, POLICY)).toThrow(/bad or repeated key '__proto__'/);

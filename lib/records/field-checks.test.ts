@@ -40,7 +40,10 @@ describe("string", () => {
   it("caps fields without maxLength at MAX_TEXT_LENGTH", () => {
     const free = check({ type: "string" });
     expect(free("x".repeat(MAX_TEXT_LENGTH))).toMatchObject({ ok: true });
-    expect(free("x".repeat(MAX_TEXT_LENGTH + 1))).toMatchObject({ ok: false, message: `Field 'f' must be at most ${MAX_TEXT_LENGTH} characters` });
+    expect(free("x".repeat(MAX_TEXT_LENGTH + 1))).toMatchObject({
+      ok: false,
+      message: `Field 'f' must be at most ${MAX_TEXT_LENGTH} characters`,
+    });
   });
 });
 
@@ -96,12 +99,21 @@ describe("date", () => {
     expect(date("2000-02-29")).toMatchObject({ ok: true });
   });
 
-  it.each([["2025-02-29"], ["1900-02-29"], ["2025-02-30"], ["2025-04-31"], ["2025-13-01"], ["2025-00-10"], ["2025-3-5"], ["15/03/2025"], ["2025-03-15T00:00:00Z"], [20250315], ["tomorrow"]])(
-    "rejects %j",
-    (input) => {
-      expect(date(input)).toMatchObject({ ok: false, message });
-    },
-  );
+  it.each([
+    ["2025-02-29"],
+    ["1900-02-29"],
+    ["2025-02-30"],
+    ["2025-04-31"],
+    ["2025-13-01"],
+    ["2025-00-10"],
+    ["2025-3-5"],
+    ["15/03/2025"],
+    ["2025-03-15T00:00:00Z"],
+    [20250315],
+    ["tomorrow"],
+  ])("rejects %j", (input) => {
+    expect(date(input)).toMatchObject({ ok: false, message });
+  });
 
   it("accepts a Date (a spreadsheet reader's cell) as its UTC calendar day", () => {
     expect(date(new Date(Date.UTC(2025, 2, 15)))).toMatchObject({ ok: true, value: "2025-03-15" });
@@ -142,7 +154,8 @@ describe("enum and language", () => {
     expect(language("Odia")).toMatchObject({ ok: true, value: "odia" });
     expect(language("klingon")).toMatchObject({
       ok: false,
-      message: "Field 'f' must be one of hindi, english, bengali, telugu, marathi, tamil, gujarati, kannada, malayalam, punjabi, odia, assamese",
+      message:
+        "Field 'f' must be one of hindi, english, bengali, telugu, marathi, tamil, gujarati, kannada, malayalam, punjabi, odia, assamese",
     });
   });
 });

@@ -64,8 +64,14 @@ export function checkExtraValue(key: string, value: unknown): FieldCheckResult {
 // Comma grouping, Western ("1,250,000") or Indian ("12,50,000"), with an optional fraction.
 const NUMERIC_TEXT = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d+)?$/;
 const BOOLEANS = new Map<string, boolean>([
-  ["true", true], ["yes", true], ["y", true], ["1", true],
-  ["false", false], ["no", false], ["n", false], ["0", false],
+  ["true", true],
+  ["yes", true],
+  ["y", true],
+  ["1", true],
+  ["false", false],
+  ["no", false],
+  ["n", false],
+  ["0", false],
 ]);
 
 function textCheck(key: string, max: number): FieldCheck {

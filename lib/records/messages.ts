@@ -27,8 +27,7 @@ export const fieldMessages = {
   min: (key: string, min: number) => `Field '${key}' must be at least ${min}`,
   max: (key: string, max: number) => `Field '${key}' must be at most ${max}`,
   date: (key: string) => `Field '${key}' must be a real date in YYYY-MM-DD format`,
-  datetime: (key: string) =>
-    `Field '${key}' must be a date and time in ISO 8601 format with a time zone (e.g. 2025-01-31T09:30:00+05:30)`,
+  datetime: (key: string) => `Field '${key}' must be a date and time in ISO 8601 format with a time zone (e.g. 2025-01-31T09:30:00+05:30)`,
   oneOf: (key: string, values: readonly string[]) => `Field '${key}' must be one of ${values.join(", ")}`,
   email: (key: string) => `Field '${key}' must be an email address`,
   boolean: (key: string) => `Field '${key}' must be true or false`,
@@ -42,8 +41,7 @@ export const fieldMessages = {
 export const phoneReasons = {
   EMPTY: "empty",
   INVALID_TYPE: "must be text or a number",
-  SCIENTIFIC_NOTATION:
-    "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
+  SCIENTIFIC_NOTATION: "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
   DECIMAL: "is a decimal number",
   EXTENSION: "has an extension, which cannot be dialled",
   LETTERS: "contains letters",

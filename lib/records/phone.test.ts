@@ -61,7 +61,11 @@ describe("normalizePhone: '.0' float artefact", () => {
       raw: "9876543210.0",
       warning: { code: "FLOAT_ARTEFACT", message: "had a trailing '.0' from a spreadsheet number; read as 9876543210" },
     });
-    expect(normalizePhone("919876543210.00", IN_MOBILE)).toMatchObject({ ok: true, e164: "+919876543210", warning: { code: "FLOAT_ARTEFACT" } });
+    expect(normalizePhone("919876543210.00", IN_MOBILE)).toMatchObject({
+      ok: true,
+      e164: "+919876543210",
+      warning: { code: "FLOAT_ARTEFACT" },
+    });
   });
 
   it("rejects a real fraction passed as a JS number", () => {
@@ -78,10 +82,26 @@ describe("normalizePhone: rejections carry a code and a plain reason", () => {
     [{}, "INVALID_TYPE", "must be text or a number"],
     [true, "INVALID_TYPE", "must be text or a number"],
     [Number.NaN, "INVALID_TYPE", "must be text or a number"],
-    ["9.19877E+11", "SCIENTIFIC_NOTATION", "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text"],
-    ["9.19877e11", "SCIENTIFIC_NOTATION", "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text"],
-    [1e21, "SCIENTIFIC_NOTATION", "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text"],
-    [9.19877e25, "SCIENTIFIC_NOTATION", "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text"],
+    [
+      "9.19877E+11",
+      "SCIENTIFIC_NOTATION",
+      "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
+    ],
+    [
+      "9.19877e11",
+      "SCIENTIFIC_NOTATION",
+      "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
+    ],
+    [
+      1e21,
+      "SCIENTIFIC_NOTATION",
+      "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
+    ],
+    [
+      9.19877e25,
+      "SCIENTIFIC_NOTATION",
+      "was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
+    ],
     ["9876543210 ext 12", "EXTENSION", "has an extension, which cannot be dialled"],
     ["9876543210x123", "EXTENSION", "has an extension, which cannot be dialled"],
     ["9876543210#123", "EXTENSION", "has an extension, which cannot be dialled"],

@@ -80,7 +80,8 @@ const MOBILE_TYPES = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
 // Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam). We transliterate them
 // rather than reject: "९८७६५४३२१०" is a perfectly dialable number typed on a Hindi keyboard.
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66];
-const INDIC_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F\u0CE6-\u0CEF\u0D66-\u0D6F]/g;
+const INDIC_DIGIT =
+  /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F\u0CE6-\u0CEF\u0D66-\u0D6F]/g;
 
 function fromNumber(value: number, country: CountryCode, policy: PhonePolicy): PhoneResult {
   const text = String(value);
@@ -156,12 +157,7 @@ function rescueTrunkZero(digits: string, plus: boolean, country: CountryCode): P
   return parsePhoneNumberFromString(`+${digits.slice(1)}`, country);
 }
 
-function invalidReason(
-  input: string,
-  parsed: PhoneNumber | undefined,
-  country: CountryCode,
-  policy: PhonePolicy,
-): PhoneErrorCode {
+function invalidReason(input: string, parsed: PhoneNumber | undefined, country: CountryCode, policy: PhonePolicy): PhoneErrorCode {
   const length = validatePhoneNumberLength(input, country);
   if (length === "TOO_SHORT") return "TOO_SHORT";
   if (length === "TOO_LONG") return "TOO_LONG";

@@ -1,10 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  DEBT_COLLECTION_SCHEMA,
-  LEAD_GENERATION_SCHEMA,
-  customSchema,
-  type FieldDefinition,
-} from "@/lib/campaigns/field-schema";
+import { DEBT_COLLECTION_SCHEMA, LEAD_GENERATION_SCHEMA, customSchema, type FieldDefinition } from "@/lib/campaigns/field-schema";
 import { duplicateKeys, validateRecords, type InvalidRecord } from "./validate-records";
 
 const POLICY = { defaultCountry: "IN", mobileOnly: true };
@@ -44,7 +39,14 @@ function errorsOf(record: unknown): string[] {
 describe("debt collection: a valid record", () => {
   it("is returned normalised, with phone, id and agent beside the values", () => {
     const result = debt([
-      loan({ loan_amount: "50,000.50", emi_amount: "2500", loan_period: "12", payment_status: " Paid ", language: "HINDI", phone_number: "+91 98765 43210" }),
+      loan({
+        loan_amount: "50,000.50",
+        emi_amount: "2500",
+        loan_period: "12",
+        payment_status: " Paid ",
+        language: "HINDI",
+        phone_number: "+91 98765 43210",
+      }),
     ]);
     expect(result.invalid).toEqual([]);
     expect(result.duplicates).toEqual([]);
@@ -174,7 +176,10 @@ describe("debt collection: field rules", () => {
   });
 
   it("reads payment_status case-insensitively and rejects unknown ones", () => {
-    const result = debt([loan({ loan_id: "A", payment_status: "BOUNCED" }), loan({ loan_id: "B", phone_number: "9876543211", payment_status: "Received" })]);
+    const result = debt([
+      loan({ loan_id: "A", payment_status: "BOUNCED" }),
+      loan({ loan_id: "B", phone_number: "9876543211", payment_status: "Received" }),
+    ]);
     expect(result.valid.map((r) => r.values.payment_status)).toEqual(["bounced", "received"]);
     expect(errorsOf(loan({ payment_status: "overdue" }))).toEqual([
       "Record 0: Field 'payment_status' must be one of bounced, pending, partial, paid, received",
@@ -194,12 +199,22 @@ describe("debt collection: field rules", () => {
   });
 
   it("reports invalid phone numbers with the entered value and the reason", () => {
-    const result = debt([loan(), loan(), loan(), loan({ loan_id: "L4", phone_number: "12345" }), loan({ loan_id: "L5", phone_number: "08041234567" })]);
+    const result = debt([
+      loan(),
+      loan(),
+      loan(),
+      loan({ loan_id: "L4", phone_number: "12345" }),
+      loan({ loan_id: "L5", phone_number: "08041234567" }),
+    ]);
     expect(result.invalid.map(errorsIn)).toEqual([
       ["Record 3: Invalid phone_number '12345': too short"],
       ["Record 4: Invalid phone_number '08041234567': not a mobile number"],
     ]);
-    expect(result.invalid[0].fieldErrors.phone_number).toEqual({ level: "error", code: "invalid_phone", message: "Invalid phone_number '12345': too short" });
+    expect(result.invalid[0].fieldErrors.phone_number).toEqual({
+      level: "error",
+      code: "invalid_phone",
+      message: "Invalid phone_number '12345': too short",
+    });
     expect(result.invalid[1].issues[0].code).toBe("not_mobile");
   });
 
@@ -215,7 +230,9 @@ describe("debt collection: field rules", () => {
 
 describe("issue codes", () => {
   it("names every problem by a code from the closed set, the message unchanged", () => {
-    const [record] = debt([loan({ first_name: "", phone_number: "9.19877E+11", loan_period: 1.5, payment_status: "x", emi_due_date: "2025-02-30" })]).invalid;
+    const [record] = debt([
+      loan({ first_name: "", phone_number: "9.19877E+11", loan_period: 1.5, payment_status: "x", emi_due_date: "2025-02-30" }),
+    ]).invalid;
     expect(record.issues.map((i) => [i.code, i.field])).toEqual([
       ["missing_required", "first_name"],
       ["phone_scientific_notation", "phone_number"],
@@ -318,7 +335,14 @@ describe("record shape and unknown keys", () => {
   it("rejects records that are not objects", () => {
     const result = debt([null, "loan", [loan()], 42, loan()]);
     expect(result.valid.map((r) => r.index)).toEqual([4]);
-    expect(result.invalid).toEqual([0, 1, 2, 3].map((index) => ({ index, id: null, issues: [{ code: "not_an_object", field: null, message: "must be an object" }], fieldErrors: {} })));
+    expect(result.invalid).toEqual(
+      [0, 1, 2, 3].map((index) => ({
+        index,
+        id: null,
+        issues: [{ code: "not_an_object", field: null, message: "must be an object" }],
+        fieldErrors: {},
+      })),
+    );
   });
 
   it("keeps unknown keys by default, trimmed, and rejects nested ones", () => {
@@ -343,7 +367,14 @@ describe("duplicates inside the request", () => {
     const result = debt([loan({ loan_id: "L1" }), loan({ loan_id: "L2" }), loan({ loan_id: "L1", first_name: "Other" })]);
     expect(result.valid.map((r) => r.index)).toEqual([0, 1]);
     expect(result.duplicates).toEqual([
-      { index: 2, id: "L1", code: "duplicate_in_file", reason: "Duplicate loan_id 'L1' in request (first seen at record 0)", field: "loan_id", firstIndex: 0 },
+      {
+        index: 2,
+        id: "L1",
+        code: "duplicate_in_file",
+        reason: "Duplicate loan_id 'L1' in request (first seen at record 0)",
+        field: "loan_id",
+        firstIndex: 0,
+      },
     ]);
   });
 
@@ -381,7 +412,10 @@ describe("duplicates inside the request", () => {
 describe("duplicates found by the caller (findDuplicates: false)", () => {
   it("returns every record that passes its checks as valid, repeated or not", () => {
     const result = debt([loan({ loan_id: "L1" }), loan({ loan_id: "L1", first_name: "Other" })], { findDuplicates: false });
-    expect(result.valid.map((r) => [r.index, r.id])).toEqual([[0, "L1"], [1, "L1"]]);
+    expect(result.valid.map((r) => [r.index, r.id])).toEqual([
+      [0, "L1"],
+      [1, "L1"],
+    ]);
     expect(result.duplicates).toEqual([]);
   });
 
@@ -403,7 +437,11 @@ describe("lead generation", () => {
   const leads = (records: unknown[]) => validateRecords(records, LEAD_GENERATION_SCHEMA, POLICY);
 
   it("generates a UUID lead_id when absent and keeps a given one", () => {
-    const result = leads([lead(), lead({ lead_id: "LEAD-7", phone_number: "9876543211" }), lead({ lead_id: "", phone_number: "9876543212" })]);
+    const result = leads([
+      lead(),
+      lead({ lead_id: "LEAD-7", phone_number: "9876543211" }),
+      lead({ lead_id: "", phone_number: "9876543212" }),
+    ]);
     const [generated, given, blank] = result.valid;
     expect(generated.id).toMatch(UUID);
     expect(generated.values.lead_id).toBe(generated.id);
@@ -439,7 +477,9 @@ describe("custom (Flexydial) schema", () => {
   const flexy = (records: unknown[]) => validateRecords(records, schema, POLICY, { unknownKeys: "error", uniquePhone: true });
 
   it("validates numeric, user and CRM fields and returns the agent separately", () => {
-    const result = flexy([{ numeric: 9876543210, user: " agent.rao ", "customer_info:customer_id": 501, "customer_info:customer_name": "செல்வம்" }]);
+    const result = flexy([
+      { numeric: 9876543210, user: " agent.rao ", "customer_info:customer_id": 501, "customer_info:customer_name": "செல்வம்" },
+    ]);
     expect(result.valid).toEqual([
       {
         index: 0,
@@ -468,7 +508,11 @@ describe("custom (Flexydial) schema", () => {
       ],
       fieldErrors: {
         numeric: { level: "error", code: "missing_required", message: "Missing required field 'numeric'" },
-        "customer_info:customer_id": { level: "error", code: "missing_required", message: "Missing required field 'customer_info:customer_id'" },
+        "customer_info:customer_id": {
+          level: "error",
+          code: "missing_required",
+          message: "Missing required field 'customer_info:customer_id'",
+        },
       },
     });
     expect(result.valid.map((r) => r.id)).toEqual(["C1"]);

@@ -34,7 +34,9 @@ afterAll(async () => {
 
 async function newUser(address: string) {
   const user = await db.user.create({ data: { email: address, name: "u", role: "operator", organizationId: org.id } });
-  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+  });
 }
 
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
@@ -62,8 +64,16 @@ describe("the client IP", () => {
       [CLIENT_PROTO_HEADER]: "https",
     };
     applyTrustedClientHeaders(forged, { remoteAddress: "10.0.0.9", encrypted: false }, 0);
-    expect(forged).toEqual({ "x-forwarded-for": "10.0.0.9", "x-forwarded-proto": "http", [CLIENT_IP_HEADER]: "10.0.0.9", [CLIENT_PROTO_HEADER]: "http" });
-    const proxied: Record<string, string | string[] | undefined> = { "x-forwarded-for": "6.6.6.6, 198.51.100.7", "x-forwarded-proto": "https" };
+    expect(forged).toEqual({
+      "x-forwarded-for": "10.0.0.9",
+      "x-forwarded-proto": "http",
+      [CLIENT_IP_HEADER]: "10.0.0.9",
+      [CLIENT_PROTO_HEADER]: "http",
+    });
+    const proxied: Record<string, string | string[] | undefined> = {
+      "x-forwarded-for": "6.6.6.6, 198.51.100.7",
+      "x-forwarded-proto": "https",
+    };
     applyTrustedClientHeaders(proxied, { remoteAddress: "10.0.0.2" }, 1);
     expect(proxied[CLIENT_IP_HEADER]).toBe("198.51.100.7");
     expect(proxied[CLIENT_PROTO_HEADER]).toBe("https");
@@ -74,7 +84,9 @@ describe("POST /api/generate-token/", () => {
   it(`allows ${SIGN_IN_PER_IP_PER_MINUTE} attempts a minute per IP, then 429 with Retry-After in DRF's words, whatever X-Forwarded-For says`, async () => {
     const from = ip();
     for (let i = 0; i < SIGN_IN_PER_IP_PER_MINUTE; i++) {
-      const res = await token({ username: `nobody-${i}-${randomUUID()}@x.test`, password: "wrong" }, from, { "x-forwarded-for": `192.0.2.${i}` });
+      const res = await token({ username: `nobody-${i}-${randomUUID()}@x.test`, password: "wrong" }, from, {
+        "x-forwarded-for": `192.0.2.${i}`,
+      });
       expect(res.status).toBe(400);
     }
     const res = await token({ username: email, password }, from, { "x-forwarded-for": "192.0.2.250" });
@@ -82,7 +94,9 @@ describe("POST /api/generate-token/", () => {
     const retryAfter = Number(res.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(res.json).toEqual({ detail: `Request was throttled. Expected available in ${retryAfter} second${retryAfter === 1 ? "" : "s"}.` });
+    expect(res.json).toEqual({
+      detail: `Request was throttled. Expected available in ${retryAfter} second${retryAfter === 1 ? "" : "s"}.`,
+    });
     // Another address is not affected.
     expect((await token({ username: email, password }, ip())).status).toBe(200);
   });
@@ -90,7 +104,8 @@ describe("POST /api/generate-token/", () => {
   it(`locks an account after ${SIGN_IN_FAILURES_PER_ACCOUNT} wrong passwords from any addresses, also for the right password`, async () => {
     const victim = `victim-${org.suffix}@limits.test`;
     await newUser(victim);
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT; i++) expect((await token({ username: victim, password: `wrong-${i}` }, ip())).status).toBe(400);
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT; i++)
+      expect((await token({ username: victim, password: `wrong-${i}` }, ip())).status).toBe(400);
     const locked = await token({ username: victim, password }, ip());
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(60);
@@ -110,19 +125,25 @@ describe("sign-in (better-auth's /api/auth/sign-in/email)", () => {
   it(`allows ${SIGN_IN_PER_IP_PER_MINUTE} attempts a minute per IP, then 429 with Retry-After in better-auth's shape`, async () => {
     const from = ip();
     for (let i = 0; i < SIGN_IN_PER_IP_PER_MINUTE; i++) {
-      const res = await signIn({ email: `nobody-${i}-${randomUUID()}@x.test`, password: "wrong-password" }, from, { "x-forwarded-for": `192.0.2.${i}` });
+      const res = await signIn({ email: `nobody-${i}-${randomUUID()}@x.test`, password: "wrong-password" }, from, {
+        "x-forwarded-for": `192.0.2.${i}`,
+      });
       expect(res.status).toBe(401);
     }
     const res = await signIn({ email, password }, from);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(res.json).toEqual({ code: "TOO_MANY_REQUESTS", message: `Too many sign-in attempts; try again in ${res.headers.get("retry-after")} seconds` });
+    expect(res.json).toEqual({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many sign-in attempts; try again in ${res.headers.get("retry-after")} seconds`,
+    });
   });
 
   it(`locks the account after ${SIGN_IN_FAILURES_PER_ACCOUNT} wrong passwords`, async () => {
     const victim = `victim2-${org.suffix}@limits.test`;
     await newUser(victim);
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT; i++) expect((await signIn({ email: victim, password: `wrong-pass-${i}` }, ip())).status).toBe(401);
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT; i++)
+      expect((await signIn({ email: victim, password: `wrong-pass-${i}` }, ip())).status).toBe(401);
     expect((await signIn({ email: victim, password }, ip())).status).toBe(429);
   });
 
@@ -172,7 +193,11 @@ describe("every API key", () => {
     expect(timepay.status).toBe(429);
     const retryAfter = timepay.headers.get("retry-after");
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(timepay.json).toEqual({ success: false, error: "TooManyRequests", message: `Too many requests; retry in ${retryAfter} seconds` });
+    expect(timepay.json).toEqual({
+      success: false,
+      error: "TooManyRequests",
+      message: `Too many requests; retry in ${retryAfter} seconds`,
+    });
     const flexydial = await call(statusGet, { apiKey: org.apiKey, scheme: "Token", params: { job_id: "upl_x" } });
     expect(flexydial.status).toBe(429);
     expect(flexydial.headers.get("retry-after")).toMatch(/^\d+$/);

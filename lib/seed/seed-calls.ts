@@ -11,13 +11,36 @@ import { createSimulatedDialer } from "@/lib/calls/simulated-dialer";
 // after it was scheduled and is blocked at dial time. Idempotent: each campaign's request has a fixed key, so a second run
 // schedules nothing, and customers are only added once.
 
-const FIRST = ["Rahul", "Priya", "Amit", "Sneha", "Vikram", "Anjali", "Rohan", "Kavya", "Arjun", "Meera", "Karan", "Divya", "Sanjay", "Pooja", "Nikhil", "Lakshmi"];
+const FIRST = [
+  "Rahul",
+  "Priya",
+  "Amit",
+  "Sneha",
+  "Vikram",
+  "Anjali",
+  "Rohan",
+  "Kavya",
+  "Arjun",
+  "Meera",
+  "Karan",
+  "Divya",
+  "Sanjay",
+  "Pooja",
+  "Nikhil",
+  "Lakshmi",
+];
 const LAST = ["Sharma", "Iyer", "Patel", "Reddy", "Singh", "Nair", "Gupta", "Rao", "Mehta", "Das", "Kumar", "Menon"];
 
 type Org = { id: string };
 type Ref = { id: string; name: string };
 
-export async function seedDemoCalls(org: Org, campaigns: Ref[], agents: Ref[], dispositions: Ref[], plan: { collections: number; leads: number }) {
+export async function seedDemoCalls(
+  org: Org,
+  campaigns: Ref[],
+  agents: Ref[],
+  dispositions: Ref[],
+  plan: { collections: number; leads: number },
+) {
   const ctx: DomainContext = { organizationId: org.id, actor: { userId: null, apiKeyId: null, role: "admin" }, source: "system" };
   const collections = campaigns.find((c) => c.name === "Loan Recovery - Nov");
   const leads = campaigns.find((c) => c.name === "Home Loan Leads" || c.name === "Other Leads");
@@ -32,7 +55,11 @@ export async function seedDemoCalls(org: Org, campaigns: Ref[], agents: Ref[], d
     dncCustomer = customers[customers.length - 1];
   }
   if (leads && plan.leads > 0) {
-    requests.push({ campaign: leads, customerIds: await ensureCustomers(leads.id, plan.leads, "lead", org.id), agent: agents[1] ?? agents[0] });
+    requests.push({
+      campaign: leads,
+      customerIds: await ensureCustomers(leads.id, plan.leads, "lead", org.id),
+      agent: agents[1] ?? agents[0],
+    });
   }
 
   for (const request of requests) {
@@ -73,12 +100,32 @@ async function ensureCustomers(campaignId: string, n: number, kind: "debt" | "le
     const identifier = kind === "debt" ? `DEMO-LN-${String(1001 + i)}` : `00000000-0000-4000-8000-${String(100000000000 + i)}`;
     const data =
       kind === "debt"
-        ? { loan_amount: 150000 + i * 12500, emi_amount: 5000 + (i % 6) * 1250, loan_period: 24, current_emi: 3 + (i % 12), emi_due_date: "2026-12-05", payment_status: ["pending", "bounced", "partial"][i % 3] }
+        ? {
+            loan_amount: 150000 + i * 12500,
+            emi_amount: 5000 + (i % 6) * 1250,
+            loan_period: 24,
+            current_emi: 3 + (i % 12),
+            emi_due_date: "2026-12-05",
+            payment_status: ["pending", "bounced", "partial"][i % 3],
+          }
         : { lead_date: "2026-11-20" };
-    return { campaignId, identifier, phoneRaw: phone.slice(3), phoneE164: phone, firstName, lastName, language: i % 3 === 0 ? "hindi" : "english", data };
+    return {
+      campaignId,
+      identifier,
+      phoneRaw: phone.slice(3),
+      phoneE164: phone,
+      firstName,
+      lastName,
+      language: i % 3 === 0 ? "hindi" : "english",
+      data,
+    };
   });
   await db.customer.createMany({ data: rows, skipDuplicates: true });
-  const customers = await db.customer.findMany({ where: { campaignId, identifier: { in: rows.map((r) => r.identifier) } }, orderBy: { identifier: "asc" }, select: { id: true } });
+  const customers = await db.customer.findMany({
+    where: { campaignId, identifier: { in: rows.map((r) => r.identifier) } },
+    orderBy: { identifier: "asc" },
+    select: { id: true },
+  });
   return customers.map((c) => c.id);
 }
 

@@ -127,7 +127,9 @@ async function seedOrganization(spec: OrgSpec) {
     create: { organizationId: org.id, name: "Call Back", description: "Outcomes that need another call" },
   });
   await db.dispositionGroupMember.createMany({
-    data: dispositions.filter((d) => ["Call Back", "No Answer", "Busy"].includes(d.name)).map((d) => ({ groupId: group.id, dispositionId: d.id })),
+    data: dispositions
+      .filter((d) => ["Call Back", "No Answer", "Busy"].includes(d.name))
+      .map((d) => ({ groupId: group.id, dispositionId: d.id })),
     skipDuplicates: true,
   });
   await db.workflow.upsert({

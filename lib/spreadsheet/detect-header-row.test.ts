@@ -11,12 +11,19 @@ describe("detectHeaderRow", () => {
   });
 
   it("skips a title row and a generated-on line above the header", () => {
-    const rows = [["Loan book export — March"], ["Generated on", "2025-03-01"], ["Loan ID", "Customer Name", "Mobile", "Amount", "Due date"], ...data(10)];
+    const rows = [
+      ["Loan book export — March"],
+      ["Generated on", "2025-03-01"],
+      ["Loan ID", "Customer Name", "Mobile", "Amount", "Due date"],
+      ...data(10),
+    ];
     expect(detectHeaderRow(rows)).toBe(2);
   });
 
   it("works on a parsed CSV whose title is followed by a blank line", () => {
-    const grid = parseDelimited("Loan book export — March\n\nLoan ID,Name,Mobile,Amount,Due\nL1,Ravi,9876543210,1000,2025-01-05\nL2,Asha,9876500000,2000,2025-01-06\n");
+    const grid = parseDelimited(
+      "Loan book export — March\n\nLoan ID,Name,Mobile,Amount,Due\nL1,Ravi,9876543210,1000,2025-01-05\nL2,Asha,9876500000,2000,2025-01-06\n",
+    );
     const index = detectHeaderRow(grid.rows);
     expect(index).toBe(1);
     expect(grid.rowNumbers[index]).toBe(3);
@@ -33,7 +40,12 @@ describe("detectHeaderRow", () => {
   });
 
   it("falls back to 0 when nothing looks like a header, and copes with no rows", () => {
-    expect(detectHeaderRow([["1", "2"], ["3", "4"]])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ["1", "2"],
+        ["3", "4"],
+      ]),
+    ).toBe(0);
     expect(detectHeaderRow([])).toBe(0);
   });
 });

@@ -11,7 +11,10 @@ import { HEADER_SCAN_ROWS } from "./limits";
  */
 export function detectHeaderRow(rows: string[][]): number {
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
-  const widths = rows.slice(0, scan + WIDTH_SAMPLE_ROWS).map(filledCells).map((cells) => cells.length);
+  const widths = rows
+    .slice(0, scan + WIDTH_SAMPLE_ROWS)
+    .map(filledCells)
+    .map((cells) => cells.length);
 
   for (let i = 0; i < scan; i++) {
     const below = widths.slice(i + 1, i + 1 + WIDTH_SAMPLE_ROWS);

@@ -9,7 +9,7 @@ describe("escapeFormula", () => {
     for (const trigger of ["=", "+", "-", "@", "\t", "\r", "\n", "\0"]) {
       expect(escapeFormula(`${trigger}cmd|' /C calc'!A0`)).toBe(`'${trigger}cmd|' /C calc'!A0`);
     }
-    expect(escapeFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(escapeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(escapeFormula("+91 98765 43210")).toBe("'+91 98765 43210");
     expect(escapeFormula("-2+3")).toBe("'-2+3");
   });
@@ -31,10 +31,13 @@ describe("escapeFormula", () => {
 
 describe("buildErrorReport", () => {
   it("matches the OWASP examples exactly: quote-prefixed, RFC 4180 quoted, quotes doubled", () => {
-    const csv = buildErrorReport(["notes"], [
-      { rowNumber: 2, cells: ['=1+2";=1+2'], errors: [] },
-      { rowNumber: 3, cells: ["=1+2'\" ;,=1+2"], errors: [] },
-    ]);
+    const csv = buildErrorReport(
+      ["notes"],
+      [
+        { rowNumber: 2, cells: ['=1+2";=1+2'], errors: [] },
+        { rowNumber: 3, cells: ["=1+2'\" ;,=1+2"], errors: [] },
+      ],
+    );
     const lines = csv.slice(1).split("\r\n");
     expect(lines[1]).toBe('"\'=1+2"";=1+2","2",""');
     expect(lines[2]).toBe('"\'=1+2\'"" ;,=1+2","3",""');
@@ -44,7 +47,11 @@ describe("buildErrorReport", () => {
     const csv = buildErrorReport(
       ["Loan ID", "Name", "Phone"],
       [
-        { rowNumber: 4, cells: ["L1", "José Müller", "9.19877E+11"], errors: ["phone: the number is in scientific notation", "loan_amount: required"] },
+        {
+          rowNumber: 4,
+          cells: ["L1", "José Müller", "9.19877E+11"],
+          errors: ["phone: the number is in scientific notation", "loan_amount: required"],
+        },
         { rowNumber: 9, cells: ["@SUM(A1)", "Zoë", "+919876543210"], errors: ["loan_id: invalid"] },
       ],
     );
@@ -63,7 +70,7 @@ describe("buildErrorReport", () => {
   });
 
   it("round-trips: the report re-uploads to the original values", () => {
-    const original = ["=HYPERLINK(\"http://x\")", "+919876543210", "-5"];
+    const original = ['=HYPERLINK("http://x")', "+919876543210", "-5"];
     const csv = buildErrorReport(["name", "phone", "amount"], [{ rowNumber: 2, cells: original, errors: ["bad"] }]);
     const grid = parseDelimited(csv);
     expect(grid.rows[0]).toEqual(["name", "phone", "amount", "row", "errors"]);

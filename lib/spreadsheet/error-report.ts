@@ -22,13 +22,16 @@ export function buildErrorReport(headers: string[], rows: ErrorReportRow[]): str
   const width = Math.max(headers.length, ...rows.map((r) => r.cells.length));
   const header = [...pad(headers, width), "row", "errors"];
   const body = rows.map((r) => [...pad(r.cells, width), String(r.rowNumber), r.errors.join("; ")]);
-  const csv = Papa.unparse([header, ...body].map((row) => row.map(escapeFormula)), {
-    quotes: true,
-    quoteChar: '"',
-    escapeChar: '"',
-    newline: "\r\n",
-    escapeFormulae: false, // escapeFormula above, which has the plain-number exemption
-  });
+  const csv = Papa.unparse(
+    [header, ...body].map((row) => row.map(escapeFormula)),
+    {
+      quotes: true,
+      quoteChar: '"',
+      escapeChar: '"',
+      newline: "\r\n",
+      escapeFormulae: false, // escapeFormula above, which has the plain-number exemption
+    },
+  );
   return `\uFEFF${csv}\r\n`;
 }
 

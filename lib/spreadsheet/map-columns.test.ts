@@ -1,13 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { customSchema, DEBT_COLLECTION_SCHEMA, LEAD_GENERATION_SCHEMA, type FieldDefinition } from "@/lib/campaigns/field-schema";
-import {
-  applyMapping,
-  findUnmappedRequired,
-  mapColumns,
-  normaliseHeader,
-  rememberedMappingSchema,
-  rememberMapping,
-} from "./map-columns";
+import { applyMapping, findUnmappedRequired, mapColumns, normaliseHeader, rememberedMappingSchema, rememberMapping } from "./map-columns";
 
 const crm: FieldDefinition[] = [
   { key: "customer_info:customer_name", label: "Name of customer", type: "string", required: true },
@@ -27,7 +20,20 @@ describe("normaliseHeader", () => {
 
 describe("mapColumns", () => {
   it("maps keys, labels and synonyms of the debt-collection preset", () => {
-    const headers = ["Loan No", "First Name", "Surname", "Mobile", "Principal", "EMI", "Tenure", "EMI Number", "Due Date", "Status", "Lang", "Remarks"];
+    const headers = [
+      "Loan No",
+      "First Name",
+      "Surname",
+      "Mobile",
+      "Principal",
+      "EMI",
+      "Tenure",
+      "EMI Number",
+      "Due Date",
+      "Status",
+      "Lang",
+      "Remarks",
+    ];
     const { mapping, unmappedRequired } = mapColumns(headers, DEBT_COLLECTION_SCHEMA.fields);
     expect(mapping).toEqual({
       0: "loan_id",
@@ -102,7 +108,15 @@ describe("remembered mapping", () => {
 
     // Next month's file: different order, different casing, and one new column.
     const next = mapColumns(["PH", "Lead date", "cust_ref", "Language", "family", "given", "notes"], LEAD_GENERATION_SCHEMA.fields, saved);
-    expect(next.mapping).toEqual({ 0: "phone_number", 1: "lead_date", 2: "lead_id", 3: "language", 4: "last_name", 5: "first_name", 6: null });
+    expect(next.mapping).toEqual({
+      0: "phone_number",
+      1: "lead_date",
+      2: "lead_id",
+      3: "language",
+      4: "last_name",
+      5: "first_name",
+      6: null,
+    });
     expect(next.unmappedRequired).toEqual([]);
   });
 
@@ -135,7 +149,7 @@ describe("applyMapping", () => {
     ["Loan book export"],
     ["Phone", "Name", "Notes"],
     [" 9876543210 ", "Ravi"],
-    ["'+919876500000", "'=HYPERLINK(\"http://x\")", "ignored"],
+    ["'+919876500000", '\'=HYPERLINK("http://x")', "ignored"],
   ];
 
   it("builds records below the header with the file's row numbers", () => {

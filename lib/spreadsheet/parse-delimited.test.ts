@@ -56,8 +56,14 @@ describe("parseDelimited", () => {
   });
 
   it("parses tab- and pipe-delimited text", () => {
-    expect(parseDelimited("a\tb\n1\t2\n").rows).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseDelimited("a|b\n1|2\n").rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseDelimited("a\tb\n1\t2\n").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseDelimited("a|b\n1|2\n").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("skips blank lines but keeps each row's number in the file", () => {
@@ -91,7 +97,9 @@ describe("parseDelimited", () => {
       const last = `Kumar-Venkataraman-Subramanian-Iyer-${i}`;
       const phone = `+9198765${String(i).padStart(5, "0")}`;
       const due = `2025-03-${String((i % 28) + 1).padStart(2, "0")}`;
-      lines.push(`LN-HDFC-MUM-${String(i).padStart(8, "0")},${name},${last},${phone},${100000 + i}.50,${2500 + i}.25,${due},partially-paid-${i % 5}\n`);
+      lines.push(
+        `LN-HDFC-MUM-${String(i).padStart(8, "0")},${name},${last},${phone},${100000 + i}.50,${2500 + i}.25,${due},partially-paid-${i % 5}\n`,
+      );
     }
     const bytes = new TextEncoder().encode(lines.join(""));
 
@@ -102,7 +110,16 @@ describe("parseDelimited", () => {
 
     console.info(`[perf] decode+parse 100,000 rows x 8 cols (${(bytes.length / 1e6).toFixed(1)} MB): ${elapsed.toFixed(0)} ms`);
     expect(result.rowCount).toBe(100_001);
-    expect(result.rows[1]).toEqual(["LN-HDFC-MUM-00000000", "Sharma, Ravi Shankar 0", "Kumar-Venkataraman-Subramanian-Iyer-0", "+919876500000", "100000.50", "2500.25", "2025-03-01", "partially-paid-0"]);
+    expect(result.rows[1]).toEqual([
+      "LN-HDFC-MUM-00000000",
+      "Sharma, Ravi Shankar 0",
+      "Kumar-Venkataraman-Subramanian-Iyer-0",
+      "+919876500000",
+      "100000.50",
+      "2500.25",
+      "2025-03-01",
+      "partially-paid-0",
+    ]);
     expect(result.rows[100_000][0]).toBe("LN-HDFC-MUM-00099999");
     expect(result.rowNumbers[100_000]).toBe(100_001);
   });

@@ -11,13 +11,7 @@ import { inspectXlsxArchive } from "./xlsx-archive-guard";
 export type WorkbookSheet = TextGrid & { name: string; rowCount: number };
 export type SheetSummary = { name: string; rowCount: number };
 
-export type WorkbookErrorCode =
-  | "XLS_NOT_SUPPORTED"
-  | "NOT_XLSX"
-  | "INVALID_XLSX"
-  | "TOO_LARGE"
-  | "SHEET_NOT_FOUND"
-  | "EMPTY";
+export type WorkbookErrorCode = "XLS_NOT_SUPPORTED" | "NOT_XLSX" | "INVALID_XLSX" | "TOO_LARGE" | "SHEET_NOT_FOUND" | "EMPTY";
 
 export class WorkbookError extends Error {
   constructor(
@@ -73,7 +67,11 @@ function guardArchive(bytes: Uint8Array): void {
   }
   const summary = inspectXlsxArchive(bytes);
   if (!("problem" in summary)) {
-    if (!summary.workbook) throw new WorkbookError("NOT_XLSX", "This is a zip archive, not an Excel workbook. Unzip it and upload the spreadsheet inside (.xlsx or .csv).");
+    if (!summary.workbook)
+      throw new WorkbookError(
+        "NOT_XLSX",
+        "This is a zip archive, not an Excel workbook. Unzip it and upload the spreadsheet inside (.xlsx or .csv).",
+      );
     return;
   }
   if (summary.problem === "NOT_ZIP") throw new WorkbookError("NOT_XLSX", "This file is not an .xlsx workbook.");
@@ -89,7 +87,10 @@ async function readOrExplain(buffer: ArrayBuffer) {
     return await readXlsxFile<SheetNumber>(buffer, { parseNumber: parseSheetNumber });
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      throw new WorkbookError(error.code === "XLS_FILE_NOT_SUPPORTED" ? "XLS_NOT_SUPPORTED" : "NOT_XLSX", "This file is not a readable .xlsx workbook.");
+      throw new WorkbookError(
+        error.code === "XLS_FILE_NOT_SUPPORTED" ? "XLS_NOT_SUPPORTED" : "NOT_XLSX",
+        "This file is not a readable .xlsx workbook.",
+      );
     }
     throw new WorkbookError("INVALID_XLSX", `The workbook could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -26,7 +26,10 @@ describe("templateCsv", () => {
   });
 
   it("quotes CRM keys and enum values as needed", () => {
-    const schema = customSchema([{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ["open, overdue", "closed"] }], null);
+    const schema = customSchema(
+      [{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ["open, overdue", "closed"] }],
+      null,
+    );
     expect(parseDelimited(templateCsv(schema)).rows).toEqual([
       ["numeric", "user", "loan:status"],
       ["9876543210", "agent01", "open, overdue"],
@@ -34,7 +37,10 @@ describe("templateCsv", () => {
   });
 
   it("never carries a live formula from a campaign's enum values or keys", () => {
-    const schema = customSchema([{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ['=HYPERLINK("http://x.test","go")', "closed"] }], null);
+    const schema = customSchema(
+      [{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ['=HYPERLINK("http://x.test","go")', "closed"] }],
+      null,
+    );
     const [, example] = parseDelimited(templateCsv(schema)).rows;
     expect(example[2]).toBe(`'=HYPERLINK("http://x.test","go")`);
   });
@@ -64,7 +70,10 @@ describe("templateXlsx", () => {
 
 describe("templateXlsx formulas", () => {
   it("writes a formula-looking enum value as escaped text, never a formula cell", async () => {
-    const schema = customSchema([{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ["=1+1", "closed"] }], null);
+    const schema = customSchema(
+      [{ key: "loan:status", label: "Status", type: "enum", required: true, enumValues: ["=1+1", "closed"] }],
+      null,
+    );
     const blob = await templateXlsx(schema);
     const sheet = await readWorkbookSheet(await blob.arrayBuffer(), "Contacts");
     expect(sheet.rows[1][2]).toBe("'=1+1");

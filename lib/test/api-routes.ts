@@ -96,9 +96,11 @@ export function routeParams(pattern: string, values: Record<string, string>): Re
 export const bare = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
 
 function openApiPath(pattern: string): string {
-  return pattern
-    .split("/")
-    .filter((s) => !s.startsWith("[..."))
-    .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
-    .join("/") || "/";
+  return (
+    pattern
+      .split("/")
+      .filter((s) => !s.startsWith("[..."))
+      .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+      .join("/") || "/"
+  );
 }

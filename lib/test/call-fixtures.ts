@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Customers and call rows written directly, for tests of the read side (logs, call details, the
 // Calls page): every state and result a call can be in, at known instants.
 
-export async function createTestCustomer(campaignId: string, fields: { identifier?: string; phone?: string; firstName?: string; lastName?: string } = {}) {
+export async function createTestCustomer(
+  campaignId: string,
+  fields: { identifier?: string; phone?: string; firstName?: string; lastName?: string } = {},
+) {
   const phone = fields.phone ?? `+9198${randomBytes(4).readUInt32BE(0).toString().padStart(8, "0").slice(0, 8)}`;
   return db.customer.create({
     data: {

@@ -37,10 +37,7 @@ export async function createTestCampaign(
     languages: ["hindi", "english"],
     region: "south",
     ...(campaignType === "custom" && {
-      crmFields: [
-        { key: "customer_info:customer_id", required: true },
-        { key: "customer_info:customer_name" },
-      ],
+      crmFields: [{ key: "customer_info:customer_id", required: true }, { key: "customer_info:customer_name" }],
       identifierField: "customer_info:customer_id",
     }),
     ...extra,

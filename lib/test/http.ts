@@ -47,7 +47,8 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   const documented = await documentedPathOf(handler);
   if (documented) {
     const problems = responseProblems(method, documented, response.status, json);
-    if (problems.length > 0) throw new Error(`Response does not match the OpenAPI document:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
+    if (problems.length > 0)
+      throw new Error(`Response does not match the OpenAPI document:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
   }
   return {
     status: response.status,

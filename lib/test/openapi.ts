@@ -35,7 +35,9 @@ export function responseProblems(method: string, documentedPath: string, status:
     compiled.set(ref, validate);
   }
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (validate.errors ?? []).map(
+    (e) => `${where}: ${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+  );
 }
 
 type Routed = { path: string; methods: string[] };

@@ -33,7 +33,10 @@ export function lead(n: number, overrides: Record<string, unknown> = {}): Record
  * identifierField (its phone field is `numeric`) and one numeric CRM field `customer_info:amount`.
  */
 export function createPhoneKeyedCampaign(organizationId: string) {
-  return createTestCampaign(organizationId, "custom", { crmFields: [{ key: "customer_info:amount", type: "number", required: true }], identifierField: undefined });
+  return createTestCampaign(organizationId, "custom", {
+    crmFields: [{ key: "customer_info:amount", type: "number", required: true }],
+    identifierField: undefined,
+  });
 }
 
 /** A session cookie of a new operator of `organizationId`: the upload wizard's credential. */
@@ -41,7 +44,9 @@ export async function operatorCookie(organizationId: string): Promise<{ cookie: 
   const email = `operator-${randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
   const user = await db.user.create({ data: { email, name: "Operator", role: "operator", organizationId } });
-  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+  });
   const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
   return { cookie: headers.get("set-cookie")!.split(";")[0], userId: user.id };
 }

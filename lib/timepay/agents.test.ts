@@ -10,7 +10,15 @@ beforeAll(async () => {
   a = await createTestOrg("agents-a");
   b = await createTestOrg("agents-b");
   for (let i = 0; i < 11; i++) {
-    await db.agent.create({ data: { organizationId: a.id, name: `Dialer ${i}`, username: `dialer${i}-${a.suffix}`, kind: "human", createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) } });
+    await db.agent.create({
+      data: {
+        organizationId: a.id,
+        name: `Dialer ${i}`,
+        username: `dialer${i}-${a.suffix}`,
+        kind: "human",
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -24,7 +32,14 @@ describe("GET /api/v1/agents", () => {
     expect(res.status).toBe(200);
     expect(res.json.success).toBe(true);
     expect(res.json.pagination).toEqual({ page: 1, limit: 10, total: 12, totalPages: 2 });
-    expect(res.json.data[0]).toEqual({ id: a.agent.id, name: "Test agent", type: "ai", username: a.agent.username, active: true, createdAt: a.agent.createdAt.toISOString() });
+    expect(res.json.data[0]).toEqual({
+      id: a.agent.id,
+      name: "Test agent",
+      type: "ai",
+      username: a.agent.username,
+      active: true,
+      createdAt: a.agent.createdAt.toISOString(),
+    });
     const page2 = await call(list, { apiKey: a.apiKey, query: { page: "2" } });
     expect(page2.json.data.map((x: { name: string }) => x.name)).toEqual(["Dialer 1", "Dialer 0"]);
     expect(page2.json.data.some((x: { id: string }) => x.id === b.agent.id)).toBe(false);
@@ -51,7 +66,12 @@ describe("GET /api/v1/agents", () => {
     expect(res.json).toEqual({
       success: false,
       message: "Validation failed",
-      errors: ["page must be a positive integer", "limit must be an integer between 1 and 100", "type must be one of ai, human", "active must be true or false"],
+      errors: [
+        "page must be a positive integer",
+        "limit must be an integer between 1 and 100",
+        "type must be one of ai, human",
+        "active must be true or false",
+      ],
     });
     expect((await call(list, {})).status).toBe(401);
   });

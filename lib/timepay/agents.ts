@@ -8,15 +8,33 @@ import type { Agent } from "@/lib/generated/prisma/client";
 // TimePay documents no agents page (§2.8): the item keeps to what callers need to pick an agentId.
 
 export const listAgentsQuery = z.object({
-  page: z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").min(1, "must be a positive integer").default(1),
-  limit: z.coerce.number({ error: "must be an integer between 1 and 100" }).int("must be an integer between 1 and 100").min(1, "must be an integer between 1 and 100").max(100, "must be an integer between 1 and 100").default(10),
+  page: z.coerce
+    .number({ error: "must be a positive integer" })
+    .int("must be a positive integer")
+    .min(1, "must be a positive integer")
+    .default(1),
+  limit: z.coerce
+    .number({ error: "must be an integer between 1 and 100" })
+    .int("must be an integer between 1 and 100")
+    .min(1, "must be an integer between 1 and 100")
+    .max(100, "must be an integer between 1 and 100")
+    .default(10),
   search: z.string().max(200, "must be at most 200 characters").optional(),
   type: z.enum(["ai", "human"], { error: "must be one of ai, human" }).optional(),
-  active: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 export async function listAgents(ctx: DomainContext, query: z.output<typeof listAgentsQuery>): Promise<ApiResult> {
-  const { rows, total } = await listAgentRows(ctx, { page: query.page, limit: query.limit, search: query.search, kind: query.type, active: query.active });
+  const { rows, total } = await listAgentRows(ctx, {
+    page: query.page,
+    limit: query.limit,
+    search: query.search,
+    kind: query.type,
+    active: query.active,
+  });
   return {
     status: 200,
     body: {
@@ -28,5 +46,12 @@ export async function listAgents(ctx: DomainContext, query: z.output<typeof list
 }
 
 function serializeAgent(agent: Agent) {
-  return { id: agent.id, name: agent.name, type: agent.kind, username: agent.username, active: agent.active, createdAt: agent.createdAt.toISOString() };
+  return {
+    id: agent.id,
+    name: agent.name,
+    type: agent.kind,
+    username: agent.username,
+    active: agent.active,
+    createdAt: agent.createdAt.toISOString(),
+  };
 }

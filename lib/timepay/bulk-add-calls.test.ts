@@ -27,13 +27,23 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
     expect((await add({ campaignId: campaign.id, records: [loan(1)] })).status).toBe(201);
     await db.dncEntry.create({ data: { organizationId: a.id, scope: "", phoneRaw: "9800000003", phoneE164: "+919800000003" } });
     const { phone_number: _p, ...noPhone } = loan(4);
-    const res = await add({ campaignId: campaign.id, records: [loan(1), loan(2), loan(3), noPhone], initiateCall: true, callConfig: callConfig() });
+    const res = await add({
+      campaignId: campaign.id,
+      records: [loan(1), loan(2), loan(3), noPhone],
+      initiateCall: true,
+      callConfig: callConfig(),
+    });
     expect(res.status).toBe(207);
     expect(res.json).toMatchObject({
       success: false,
       message: "Added 2 of 4 records | Calls initiated for 1 customers",
       results: { total: 4, valid: 3, invalid: 1, successful: 2, failed: 2 },
-      callResults: { totalRequested: 2, initiated: 1, failed: 1, errors: [{ id: "LN3", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }] },
+      callResults: {
+        totalRequested: 2,
+        initiated: 1,
+        failed: 1,
+        errors: [{ id: "LN3", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }],
+      },
     });
     expect(res.json.callResults.scheduledFor).toBeUndefined();
     const calls = await db.call.findMany({ where: { campaignId: campaign.id }, include: { customer: { select: { identifier: true } } } });
@@ -72,8 +82,13 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
 
   it("validateOnly: what calling the records would do, per reason; writes nothing", async () => {
     const campaign = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(12) });
-    await db.dncEntry.create({ data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000002", phoneE164: "+919800000002" } });
-    const res = await add({ campaignId: campaign.id, records: [loan(1), loan(2)], initiateCall: true, callConfig: callConfig() }, { query: { validateOnly: "true" } });
+    await db.dncEntry.create({
+      data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000002", phoneE164: "+919800000002" },
+    });
+    const res = await add(
+      { campaignId: campaign.id, records: [loan(1), loan(2)], initiateCall: true, callConfig: callConfig() },
+      { query: { validateOnly: "true" } },
+    );
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       success: true,
@@ -88,7 +103,15 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
         waitForWindow: 0,
         windowOpensAt: null,
         waitForResume: 0,
-        blocked: { dnc: 1, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0 },
+        blocked: {
+          dnc: 1,
+          frequencyCap: 0,
+          callInProgress: 0,
+          agentInactive: 0,
+          customerNotFound: 0,
+          campaignEnded: 0,
+          windowNeverOpens: 0,
+        },
         errors: [{ id: "LN2", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }],
       },
     });
@@ -97,7 +120,12 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
 
     const night = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(22) });
     const later = await add({ campaignId: night.id, records: [loan(5)], initiateCall: true, callConfig: callConfig(), validateOnly: true });
-    expect(later.json.callResults).toMatchObject({ wouldInitiate: 1, dialNow: 0, waitForWindow: 1, windowOpensAt: expect.stringMatching(/T\d\d:00:00\.000Z$/) });
+    expect(later.json.callResults).toMatchObject({
+      wouldInitiate: 1,
+      dialNow: 0,
+      waitForWindow: 1,
+      windowOpensAt: expect.stringMatching(/T\d\d:00:00\.000Z$/),
+    });
     await db.dncEntry.deleteMany({ where: { organizationId: a.id } });
   });
 
@@ -105,6 +133,9 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
     const campaign = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(12), status: "paused" });
     const res = await add({ campaignId: campaign.id, records: [loan(1)], initiateCall: true, callConfig: callConfig() });
     expect([res.status, res.json.callResults]).toEqual([201, { totalRequested: 1, initiated: 1, failed: 0, errors: [] }]);
-    expect(await db.call.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({ state: "scheduled", waitReason: "campaign_paused" });
+    expect(await db.call.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
+      state: "scheduled",
+      waitReason: "campaign_paused",
+    });
   });
 });

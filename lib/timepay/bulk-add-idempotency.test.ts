@@ -47,7 +47,11 @@ describe("Idempotency-Key on POST /api/v1/customers/add/bulk", () => {
     expect((await add(a, "changed-body", { campaignId: campaign.id, records: [loan(1)] })).status).toBe(201);
     const other = await add(a, "changed-body", { campaignId: campaign.id, records: [loan(1, { phone_number: "9876500000" }), loan(2)] });
     expect(other.status).toBe(422);
-    expect(other.json).toEqual({ success: false, error: "UnprocessableEntity", message: "Idempotency-Key was already used with a different request body" });
+    expect(other.json).toEqual({
+      success: false,
+      error: "UnprocessableEntity",
+      message: "Idempotency-Key was already used with a different request body",
+    });
     const validateOnly = await add(a, "changed-body", { campaignId: campaign.id, records: [loan(1)] }, { validateOnly: "true" });
     expect(validateOnly.status).toBe(422);
     expect(await countCustomers(campaign.id)).toBe(1);

@@ -58,14 +58,28 @@ describe("10,000 records", () => {
     expect(expected).toMatchObject({ invalid: { size: 2000 }, repeated: { size: 100 } });
     expect(res.status).toBe(207);
     const { results } = res.json;
-    expect(results).toMatchObject({ total: 10_000, valid: 8000, invalid: 2000, successful: added, failed: 10_000 - added, batchesProcessed: 8 });
+    expect(results).toMatchObject({
+      total: 10_000,
+      valid: 8000,
+      invalid: 2000,
+      successful: added,
+      failed: 10_000 - added,
+      batchesProcessed: 8,
+    });
     expect(results.invalidRecords.map((r: { index: number }) => r.index)).toEqual([...expected.invalid]);
     expect(results.invalidRecords[0]).toEqual({ index: 3, id: "LN3", errors: ["Record 3: Invalid phone_number '12345': too short"] });
-    expect(results.invalidRecords[1]).toEqual({ index: 7, id: "LN7", errors: ["Record 7: Field 'current_emi' must not be greater than 'loan_period'"] });
-    const byKind = (kind: string) => results.errors.filter((e: { error: string }) => e.error === kind).map((e: { index: number }) => e.index);
+    expect(results.invalidRecords[1]).toEqual({
+      index: 7,
+      id: "LN7",
+      errors: ["Record 7: Field 'current_emi' must not be greater than 'loan_period'"],
+    });
+    const byKind = (kind: string) =>
+      results.errors.filter((e: { error: string }) => e.error === kind).map((e: { index: number }) => e.index);
     expect(byKind("DUPLICATE_IN_REQUEST")).toEqual([...expected.repeated]);
     expect(byKind("DUPLICATE").sort((x: number, y: number) => x - y)).toEqual([...expected.existing]);
-    expect(results.errors.map((e: { index: number }) => e.index)).toEqual([...results.errors.map((e: { index: number }) => e.index)].sort((x, y) => x - y));
+    expect(results.errors.map((e: { index: number }) => e.index)).toEqual(
+      [...results.errors.map((e: { index: number }) => e.index)].sort((x, y) => x - y),
+    );
     expect(results.total).toBe(results.successful + results.failed);
     expect(results.failed).toBe(results.invalid + results.errors.length);
 
@@ -83,7 +97,10 @@ describe("concurrent requests with overlapping identifiers", () => {
       const campaign = await createTestCampaign(org.id, "emi");
       const first = Array.from({ length: 5000 }, (_, i) => loan(i));
       const second = Array.from({ length: 5000 }, (_, i) => loan(7499 - i));
-      const [x, y] = await Promise.all([add({ campaignId: campaign.id, records: first }), add({ campaignId: campaign.id, records: second })]);
+      const [x, y] = await Promise.all([
+        add({ campaignId: campaign.id, records: first }),
+        add({ campaignId: campaign.id, records: second }),
+      ]);
       for (const res of [x, y]) {
         expect([201, 207]).toContain(res.status);
         expect(res.json.results.successful + res.json.results.errors.length).toBe(5000);

@@ -83,14 +83,20 @@ describe("the seed's examples, byte for byte", () => {
     const res = await add({ campaignId: campaign.id, records: [loan(1), loan(2), third] });
     expect(res.status).toBe(207);
     expect(res.json.results.invalidRecords).toEqual([
-      { index: 2, id: "LN3", errors: ["Record 2: Missing required field 'phone_number'", "Record 2: Missing required field 'loan_amount'"] },
+      {
+        index: 2,
+        id: "LN3",
+        errors: ["Record 2: Missing required field 'phone_number'", "Record 2: Missing required field 'loan_amount'"],
+      },
     ]);
   });
 
   it("400 Validation Error", async () => {
     const res = await add({ records: [loan(1)] });
     expect(res.status).toBe(400);
-    expect(res.text).toBe(JSON.stringify({ success: false, message: "Validation failed", errors: ["campaignId is required and must be a string"] }));
+    expect(res.text).toBe(
+      JSON.stringify({ success: false, message: "Validation failed", errors: ["campaignId is required and must be a string"] }),
+    );
   });
 
   it("400 No Valid Records", async () => {
@@ -102,7 +108,11 @@ describe("the seed's examples, byte for byte", () => {
         success: false,
         message: "No valid records to add",
         invalidRecords: [
-          { index: 0, id: null, errors: ["Record 0: Missing required field 'first_name'", "Record 0: Missing required field 'phone_number'"] },
+          {
+            index: 0,
+            id: null,
+            errors: ["Record 0: Missing required field 'first_name'", "Record 0: Missing required field 'phone_number'"],
+          },
         ],
       }),
     );
@@ -142,7 +152,10 @@ describe("request body checks: 400, nothing written", () => {
     const cases: [unknown, string[]][] = [
       [{ campaignId: 42, records: [loan(1)] }, ["campaignId is required and must be a string"]],
       [{ campaignId: "  ", records: [loan(1)] }, ["campaignId is required and must be a string"]],
-      [{ campaignId: "camp x/../y", records: [loan(1)] }, ["campaignId must be a campaign id (letters, digits, _ and -, at most 64 characters)"]],
+      [
+        { campaignId: "camp x/../y", records: [loan(1)] },
+        ["campaignId must be a campaign id (letters, digits, _ and -, at most 64 characters)"],
+      ],
       [{ campaignId: "camp_1" }, ["records is required and must be an array of records"]],
       [{ campaignId: "camp_1", records: { 0: loan(1) } }, ["records is required and must be an array of records"]],
       [{ campaignId: "camp_1", records: "LN1" }, ["records is required and must be an array of records"]],
@@ -166,7 +179,11 @@ describe("request body checks: 400, nothing written", () => {
     const records = Array.from({ length: 10_001 }, (_, i) => loan(i));
     const res = await add({ campaignId: campaign.id, records });
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ success: false, message: "Validation failed", errors: ["records must contain at most 10,000 records per request"] });
+    expect(res.json).toEqual({
+      success: false,
+      message: "Validation failed",
+      errors: ["records must contain at most 10,000 records per request"],
+    });
     expect(await countCustomers(campaign.id)).toBe(0);
     expect(await db.uploadJob.count({ where: { campaignId: campaign.id } })).toBe(0);
   });
@@ -188,7 +205,14 @@ describe("request body checks: 400, nothing written", () => {
 describe("records of the wrong shape or type fail alone", () => {
   it("reports non-objects and wrong types per record and adds the rest", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
-    const records = [loan(1), null, 7, ["LN9"], loan(2, { loan_amount: "abc", loan_period: 2.5, emi_due_date: "2025-02-30" }), loan(3, { payment_status: "maybe" })];
+    const records = [
+      loan(1),
+      null,
+      7,
+      ["LN9"],
+      loan(2, { loan_amount: "abc", loan_period: 2.5, emi_due_date: "2025-02-30" }),
+      loan(3, { payment_status: "maybe" }),
+    ];
     const res = await add({ campaignId: campaign.id, records });
     expect(res.status).toBe(207);
     expect(res.json.results).toMatchObject({ total: 6, valid: 1, invalid: 5, successful: 1, failed: 5, errors: [] });
@@ -219,7 +243,10 @@ describe("initiateCall, callConfig and useWorkflow", () => {
       [{ initiateCall: true }, ["callConfig is required when initiateCall is true"]],
       [{ initiateCall: true, callConfig: "agent-1" }, ["callConfig must be an object with agentId and dispositionId"]],
       [{ initiateCall: true, callConfig: { dispositionId: a.disposition.id } }, ["callConfig.agentId is required and must be a string"]],
-      [{ initiateCall: true, callConfig: { agentId: a.agent.id, dispositionId: 5 } }, ["callConfig.dispositionId is required and must be a string"]],
+      [
+        { initiateCall: true, callConfig: { agentId: a.agent.id, dispositionId: 5 } },
+        ["callConfig.dispositionId is required and must be a string"],
+      ],
       [
         { initiateCall: true, useWorkflow: true, callConfig: { agentId: a.agent.id, dispositionId: a.disposition.id } },
         ["initiateCall and useWorkflow cannot both be true"],
@@ -250,7 +277,12 @@ describe("initiateCall, callConfig and useWorkflow", () => {
         "callConfig.dispositionId does not match a disposition of your organization",
       ],
     });
-    const agentOnly = await add({ campaignId: campaign.id, records: [loan(1)], initiateCall: true, callConfig: { agentId: "nope", dispositionId: a.disposition.id } });
+    const agentOnly = await add({
+      campaignId: campaign.id,
+      records: [loan(1)],
+      initiateCall: true,
+      callConfig: { agentId: "nope", dispositionId: a.disposition.id },
+    });
     expect(agentOnly.json.errors).toEqual(["callConfig.agentId does not match an agent of your organization"]);
     expect(await countCustomers(campaign.id)).toBe(0);
   });
@@ -304,10 +336,15 @@ describe("duplicates: first wins, never an overwrite, never a 500", () => {
       successful: 2,
       failed: 1,
       batchesProcessed: 1,
-      errors: [{ id: "LN1", error: "DUPLICATE_IN_REQUEST", reason: "Duplicate loan_id 'LN1' in request (first seen at record 0)", index: 2 }],
+      errors: [
+        { id: "LN1", error: "DUPLICATE_IN_REQUEST", reason: "Duplicate loan_id 'LN1' in request (first seen at record 0)", index: 2 },
+      ],
     });
     const stored = await customersOf(campaign.id);
-    expect(stored.map((c) => [c.identifier, c.firstName])).toEqual([["LN1", "Rahul"], ["LN2", "Rahul"]]);
+    expect(stored.map((c) => [c.identifier, c.firstName])).toEqual([
+      ["LN1", "Rahul"],
+      ["LN2", "Rahul"],
+    ]);
   });
 
   it("reports a loan_id the campaign already holds as DUPLICATE and leaves the stored customer as it was", async () => {
@@ -362,7 +399,12 @@ describe("duplicates: first wins, never an overwrite, never a 500", () => {
     const res = await add({ campaignId: campaign.id, records });
     expect(res.status).toBe(207);
     expect(res.json.results.errors).toEqual([
-      { id: "+919876543210", error: "DUPLICATE_IN_REQUEST", reason: "Duplicate numeric '+919876543210' in request (first seen at record 0)", index: 1 },
+      {
+        id: "+919876543210",
+        error: "DUPLICATE_IN_REQUEST",
+        reason: "Duplicate numeric '+919876543210' in request (first seen at record 0)",
+        index: 1,
+      },
     ]);
     const again = await add({ campaignId: campaign.id, records: [{ numeric: "09876543210", "customer_info:amount": 3 }] });
     expect(again.status).toBe(400);
@@ -441,14 +483,18 @@ describe("what is stored", () => {
     const stored = await customersOf(campaign.id);
     expect(stored.map((c) => c.phoneE164).sort()).toEqual(["+919700000001", "+919700000002"]);
     expect(stored.find((c) => c.phoneE164 === "+919700000002")!.identifier).toBe("LEAD-2");
-    expect(stored.find((c) => c.phoneE164 === "+919700000001")!.identifier).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stored.find((c) => c.phoneE164 === "+919700000001")!.identifier).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it("reports spreadsheet damage as a warning on a record it could still read", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const res = await add({ campaignId: campaign.id, records: [loan(1, { phone_number: "9876543210.0" })] });
     expect(res.status).toBe(201);
-    expect(res.json.results.warnings).toEqual(["Record 0: phone_number '9876543210.0' had a trailing '.0' from a spreadsheet number; read as 9876543210"]);
+    expect(res.json.results.warnings).toEqual([
+      "Record 0: phone_number '9876543210.0' had a trailing '.0' from a spreadsheet number; read as 9876543210",
+    ]);
   });
 });
 
@@ -485,18 +531,34 @@ describe("upload jobs", () => {
     expect(job.completedAt).toBeInstanceOf(Date);
     expect(job.rowErrors).toEqual([
       { index: 1, id: "LN1", errors: ["Duplicate loan_id 'LN1' in request (first seen at record 0)"], kind: "duplicate", row: loan(1) },
-      { index: 2, id: "BAD", errors: expect.arrayContaining(["Record 2: Missing required field 'first_name'"]), kind: "invalid", row: { loan_id: "BAD" } },
+      {
+        index: 2,
+        id: "BAD",
+        errors: expect.arrayContaining(["Record 2: Missing required field 'first_name'"]),
+        kind: "invalid",
+        row: { loan_id: "BAD" },
+      },
     ]);
   });
 
   it("a signed-in operator's request is TimePay's too: no wizard fields, a job of the API's door", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const { cookie, userId } = await operatorCookie(a.id);
-    const res = await call(bulkAdd, { headers: { cookie }, body: { campaignId: campaign.id, records: [loan(1)], source: "ui", fileName: "november.xlsx" } });
+    const res = await call(bulkAdd, {
+      headers: { cookie },
+      body: { campaignId: campaign.id, records: [loan(1)], source: "ui", fileName: "november.xlsx" },
+    });
     expect(res.status).toBe(201);
     expect(res.json.uploadJobId).toBeUndefined();
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.headers.get("x-upload-job-id")! } });
-    expect(job).toMatchObject({ source: "timepay_api", fileName: null, createdById: userId, apiKeyId: null, successful: 1, status: "completed" });
+    expect(job).toMatchObject({
+      source: "timepay_api",
+      fileName: null,
+      createdById: userId,
+      apiKeyId: null,
+      successful: 1,
+      status: "completed",
+    });
   });
 
   it("records an upload that had no valid record too", async () => {

@@ -10,7 +10,12 @@ import { systemClock, type Clock } from "@/lib/domain/clock";
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
 // With initiateCall, the customers actually added are called once every record is in.
 
-export async function bulkAddCustomers(ctx: DomainContext, body: BulkAddBody, validateOnly: boolean, clock: Clock = systemClock): Promise<ApiResult> {
+export async function bulkAddCustomers(
+  ctx: DomainContext,
+  body: BulkAddBody,
+  validateOnly: boolean,
+  clock: Clock = systemClock,
+): Promise<ApiResult> {
   const campaign = await customerCampaign(ctx, body.campaignId);
   const outcome = await addCustomers(ctx, campaign, { records: body.records, callOptions: body, validateOnly });
   const callConfig = body.initiateCall ? body.callConfig : undefined;

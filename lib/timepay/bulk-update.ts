@@ -69,7 +69,8 @@ function readChanges(records: readonly unknown[], identify: (id: string | number
     else if (item && text === undefined) problems.push({ code: "invalid_text", field: "id", message: fieldMessages.text("id") });
     const data = item && Object.hasOwn(item, "data") ? item.data : undefined;
     const dataOk = typeof data === "object" && data !== null && !Array.isArray(data) && Object.keys(data).length > 0;
-    if (item && !dataOk) problems.push({ code: "not_an_object", field: "data", message: "Field 'data' must be an object with at least one field to change" });
+    if (item && !dataOk)
+      problems.push({ code: "not_an_object", field: "data", message: "Field 'data' must be an object with at least one field to change" });
 
     const identifier = text === undefined ? null : identify(text);
     if (problems.length > 0) {

@@ -10,7 +10,10 @@ import type { PayloadBuilder } from "@/lib/webhooks/deliver";
 export const timepayCallWebhook: PayloadBuilder = async ({ organizationId, callId }) => {
   const call = await db.call.findFirst({
     where: { id: callId, organizationId },
-    include: { campaign: { select: { name: true, serviceType: true, timezone: true } }, customer: { select: { identifier: true, firstName: true, lastName: true, language: true } } },
+    include: {
+      campaign: { select: { name: true, serviceType: true, timezone: true } },
+      customer: { select: { identifier: true, firstName: true, lastName: true, language: true } },
+    },
   });
   if (!call) return null;
   const zone = call.campaign.timezone;
@@ -47,7 +50,16 @@ export function nationalPhone(e164: string): string {
 export function localTime(at: Date | null, zone: string): string | null {
   if (!at) return null;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

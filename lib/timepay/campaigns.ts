@@ -1,7 +1,14 @@
 import type { z } from "zod";
 import type { ApiResult } from "@/lib/api/with-api";
 import type { CreateCampaignInput, listCampaignsQuerySchema, UpdateCampaignInput } from "@/lib/campaigns/campaign-input";
-import { createCampaign, deleteCampaign, getCampaignOrThrow, listCampaigns, pauseCampaign, updateCampaign } from "@/lib/campaigns/campaigns";
+import {
+  createCampaign,
+  deleteCampaign,
+  getCampaignOrThrow,
+  listCampaigns,
+  pauseCampaign,
+  updateCampaign,
+} from "@/lib/campaigns/campaigns";
 import { serializeCampaign } from "@/lib/campaigns/serialize";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
@@ -18,7 +25,11 @@ import type {
 
 export async function createCampaignAnswer(ctx: DomainContext, body: CreateCampaignInput): Promise<ApiResult> {
   const campaign = await createCampaign(ctx.organizationId, body);
-  const answer: z.input<typeof createCampaignResponseSchema> = { success: true, message: "Campaign created successfully", data: { id: campaign.id, name: campaign.name } };
+  const answer: z.input<typeof createCampaignResponseSchema> = {
+    success: true,
+    message: "Campaign created successfully",
+    data: { id: campaign.id, name: campaign.name },
+  };
   return { status: 201, body: answer };
 }
 
@@ -37,7 +48,10 @@ export async function listCampaignsAnswer(ctx: DomainContext, params: z.output<t
 export async function getCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
   const campaign = await getCampaignOrThrow(ctx.organizationId, id);
   const customers = await db.customer.count({ where: { campaignId: campaign.id } });
-  const answer: z.input<typeof getCampaignResponseSchema> = { success: true, data: serializeCampaign({ ...campaign, _count: { customers } }) };
+  const answer: z.input<typeof getCampaignResponseSchema> = {
+    success: true,
+    data: serializeCampaign({ ...campaign, _count: { customers } }),
+  };
   return { status: 200, body: answer };
 }
 
@@ -61,6 +75,10 @@ export async function pauseCampaignAnswer(ctx: DomainContext, id: string): Promi
 
 export async function deleteCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
   const campaign = await deleteCampaign(ctx.organizationId, id);
-  const answer: z.input<typeof deleteCampaignResponseSchema> = { success: true, data: { id: campaign.id }, message: "Campaign deleted successfully" };
+  const answer: z.input<typeof deleteCampaignResponseSchema> = {
+    success: true,
+    data: { id: campaign.id },
+    message: "Campaign deleted successfully",
+  };
   return { status: 200, body: answer };
 }

@@ -21,8 +21,12 @@ afterAll(async () => {
 
 async function refuse(table: "upload_jobs" | "idempotency_keys", when: string, run: () => Promise<void>) {
   const name = `test_refuse_${table}_${a.suffix}`;
-  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'bookkeeping refused'; END $$ LANGUAGE plpgsql`);
-  await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER ${name} BEFORE UPDATE ON ${table} FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`);
+  await db.$executeRawUnsafe(
+    `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'bookkeeping refused'; END $$ LANGUAGE plpgsql`,
+  );
+  await db.$executeRawUnsafe(
+    `CREATE OR REPLACE TRIGGER ${name} BEFORE UPDATE ON ${table} FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`,
+  );
   try {
     await run();
   } finally {
@@ -37,7 +41,10 @@ describe("committed writes are never answered with a 500", () => {
     await refuse("upload_jobs", `NEW."campaignId" = '${campaign.id}' AND NEW.status = 'completed'`, async () => {
       const logged = vi.spyOn(logger, "error");
       const res = await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [loan(1), loan(2)] } });
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ error: expect.stringContaining("bookkeeping refused") }), "upload job not closed after its rows were written");
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ error: expect.stringContaining("bookkeeping refused") }),
+        "upload job not closed after its rows were written",
+      );
       logged.mockRestore();
       expect(res.status).toBe(201);
       expect(res.json.results).toMatchObject({ total: 2, successful: 2, failed: 0 });
@@ -49,7 +56,11 @@ describe("committed writes are never answered with a 500", () => {
     const campaign = await createTestCampaign(a.id, "emi");
     expect((await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [loan(1)] } })).status).toBe(201);
     await refuse("upload_jobs", `NEW."campaignId" = '${campaign.id}' AND NEW.status = 'completed' AND NEW.action = 'update'`, async () => {
-      const res = await call(bulkUpdate, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, records: [{ id: "LN1", data: { first_name: "Changed" } }] } });
+      const res = await call(bulkUpdate, {
+        method: "PUT",
+        apiKey: a.apiKey,
+        body: { campaignId: campaign.id, records: [{ id: "LN1", data: { first_name: "Changed" } }] },
+      });
       expect(res.status).toBe(200);
       expect(res.json.results).toMatchObject({ total: 1, successful: 1 });
       const [row] = await db.customer.findMany({ where: { campaignId: campaign.id } });
@@ -61,7 +72,11 @@ describe("committed writes are never answered with a 500", () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const key = `refused-${a.suffix}`;
     await refuse("idempotency_keys", `NEW.key = '${key}' AND NEW.state = 'completed'`, async () => {
-      const res = await call(bulkAdd, { apiKey: a.apiKey, headers: { "idempotency-key": key }, body: { campaignId: campaign.id, records: [loan(1)] } });
+      const res = await call(bulkAdd, {
+        apiKey: a.apiKey,
+        headers: { "idempotency-key": key },
+        body: { campaignId: campaign.id, records: [loan(1)] },
+      });
       expect(res.status).toBe(201);
       expect(await db.customer.count({ where: { campaignId: campaign.id } })).toBe(1);
     });

@@ -44,7 +44,12 @@ export async function callAddedCustomers(
     // The records are added either way; say why none of them will be called.
     if (!(error instanceof DomainError)) throw error;
     const code = error.kind === "invalid" ? "CALLS_REFUSED" : "CALL_TARGET_NOT_FOUND";
-    return { totalRequested: customers.length, initiated: 0, failed: customers.length, errors: customers.map((c) => ({ id: c.id, error: code, reason: error.message })) };
+    return {
+      totalRequested: customers.length,
+      initiated: 0,
+      failed: customers.length,
+      errors: customers.map((c) => ({ id: c.id, error: code, reason: error.message })),
+    };
   }
 }
 
@@ -53,7 +58,12 @@ export async function preflightAddedCustomers(
   ctx: DomainContext,
   input: { campaignId: string; callConfig: CallConfig; customers: AddedCustomer[]; clock: Clock },
 ) {
-  const result = await preflightNewCustomers(ctx, { campaignId: input.campaignId, agentId: input.callConfig.agentId, customers: input.customers, clock: input.clock });
+  const result = await preflightNewCustomers(ctx, {
+    campaignId: input.campaignId,
+    agentId: input.callConfig.agentId,
+    customers: input.customers,
+    clock: input.clock,
+  });
   return {
     totalRequested: result.totalRequested,
     wouldInitiate: result.wouldInitiate,

@@ -45,7 +45,11 @@ export async function updateCustomer(ctx: DomainContext, body: UpdateCustomerBod
   const campaign = await customerCampaign(ctx, body.campaignId);
   const identifier = requestedIdentifier(body, campaign);
   await updateOne(ctx, campaign, { identifier, data: body.data });
-  const answer: z.input<typeof updateCustomerResponseSchema> = { success: true, message: "Customer data updated successfully", data: { id: identifier, result: "updated" } };
+  const answer: z.input<typeof updateCustomerResponseSchema> = {
+    success: true,
+    message: "Customer data updated successfully",
+    data: { id: identifier, result: "updated" },
+  };
   return { status: 200, body: answer };
 }
 
@@ -53,12 +57,17 @@ export async function updateCustomer(ctx: DomainContext, body: UpdateCustomerBod
  * The identifier a client named a customer by: loan_id or lead_id as the campaign's type has it,
  * or `id` for any campaign (a CRM id, or the phone of a campaign keyed by phone).
  */
-export function requestedIdentifier(body: { loan_id?: string | number; lead_id?: string | number; id?: string | number }, campaign: CustomerCampaign): string {
+export function requestedIdentifier(
+  body: { loan_id?: string | number; lead_id?: string | number; id?: string | number },
+  campaign: CustomerCampaign,
+): string {
   const key = campaign.schema.identifierKey;
   const named = key === "loan_id" ? body.loan_id : key === "lead_id" ? body.lead_id : undefined;
   const value = named ?? body.id;
   if (value === undefined) {
-    throw validationFailed([`This campaign identifies customers by ${key ?? campaign.schema.phoneKey}; send it as ${key === "loan_id" || key === "lead_id" ? key : "id"}`]);
+    throw validationFailed([
+      `This campaign identifies customers by ${key ?? campaign.schema.phoneKey}; send it as ${key === "loan_id" || key === "lead_id" ? key : "id"}`,
+    ]);
   }
   return customerIdentifier(campaign, value);
 }

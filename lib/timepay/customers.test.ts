@@ -26,7 +26,8 @@ afterAll(async () => {
   await deleteTestOrg(b);
 });
 
-const stored = (campaignId: string, identifier: string) => db.customer.findUniqueOrThrow({ where: { campaignId_identifier: { campaignId, identifier } } });
+const stored = (campaignId: string, identifier: string) =>
+  db.customer.findUniqueOrThrow({ where: { campaignId_identifier: { campaignId, identifier } } });
 
 async function campaignWith(records: Record<string, unknown>[], type: "emi" | "lead" = "emi") {
   const campaign = await createTestCampaign(a.id, type);
@@ -40,9 +41,17 @@ describe("POST /api/v1/customers/add", () => {
     const res = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1, { loan_id: "LOAN-2025-00123" }) } });
     expect(res.status).toBe(201);
     expect(res.text).toBe(
-      JSON.stringify({ success: true, message: "Customer added to campaign successfully", data: { id: "LOAN-2025-00123", campaignId: campaign.id } }),
+      JSON.stringify({
+        success: true,
+        message: "Customer added to campaign successfully",
+        data: { id: "LOAN-2025-00123", campaignId: campaign.id },
+      }),
     );
-    expect(await stored(campaign.id, "LOAN-2025-00123")).toMatchObject({ phoneE164: "+919800000001", firstName: "Rahul", uploadJobId: null });
+    expect(await stored(campaign.id, "LOAN-2025-00123")).toMatchObject({
+      phoneE164: "+919800000001",
+      firstName: "Rahul",
+      uploadJobId: null,
+    });
   });
 
   it("returns the generated lead_id of a lead without one", async () => {
@@ -57,13 +66,20 @@ describe("POST /api/v1/customers/add", () => {
     const campaign = await campaignWith([loan(1)]);
     const res = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1, { first_name: "Other" }) } });
     expect(res.status).toBe(409);
-    expect(res.json).toEqual({ success: false, error: "Conflict", message: "A customer with loan_id 'LN1' already exists in this campaign" });
+    expect(res.json).toEqual({
+      success: false,
+      error: "Conflict",
+      message: "A customer with loan_id 'LN1' already exists in this campaign",
+    });
     expect((await stored(campaign.id, "LN1")).firstName).toBe("Rahul");
   });
 
   it("400 with the record's problems (no 'Record 0' prefix), and for a bad body", async () => {
     const campaign = await campaignWith([]);
-    const res = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1, { phone_number: "080 4123 4567", current_emi: 20 }) } });
+    const res = await call(addOne, {
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, data: loan(1, { phone_number: "080 4123 4567", current_emi: 20 }) },
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       success: false,
@@ -102,11 +118,22 @@ describe("POST /api/v1/customers/add", () => {
     });
     expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled" } })).toBe(1);
 
-    await db.dncEntry.create({ data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000002", phoneE164: "+919800000002" } });
-    const blocked = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(2), initiateCall: true, callConfig } });
+    await db.dncEntry.create({
+      data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000002", phoneE164: "+919800000002" },
+    });
+    const blocked = await call(addOne, {
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, data: loan(2), initiateCall: true, callConfig },
+    });
     expect([blocked.status, blocked.json]).toEqual([
       201,
-      { success: true, message: "Customer added to campaign successfully", data: { id: "LN2", campaignId: campaign.id }, callInitiated: false, callError: "The number is on the Do-Not-Call list" },
+      {
+        success: true,
+        message: "Customer added to campaign successfully",
+        data: { id: "LN2", campaignId: campaign.id },
+        callInitiated: false,
+        callError: "The number is on the Do-Not-Call list",
+      },
     ]);
 
     const night = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(3) });
@@ -117,7 +144,8 @@ describe("POST /api/v1/customers/add", () => {
 
   it("replays with the same Idempotency-Key instead of answering 409", async () => {
     const campaign = await campaignWith([]);
-    const send = () => call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1) }, headers: { "idempotency-key": "one-customer" } });
+    const send = () =>
+      call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(1) }, headers: { "idempotency-key": "one-customer" } });
     const first = await send();
     const again = await send();
     expect([first.status, again.status]).toEqual([201, 201]);
@@ -132,41 +160,70 @@ describe("PUT /api/v1/customers/update", () => {
     const res = await call(updateOne, {
       method: "PUT",
       apiKey: a.apiKey,
-      body: { campaignId: campaign.id, loan_id: "LN1", data: { payment_status: "PAID", phone_number: "+91 91234 56789", last_contacted: "2025-02-01" } },
+      body: {
+        campaignId: campaign.id,
+        loan_id: "LN1",
+        data: { payment_status: "PAID", phone_number: "+91 91234 56789", last_contacted: "2025-02-01" },
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.text).toBe(JSON.stringify({ success: true, message: "Customer data updated successfully", data: { id: "LN1", result: "updated" } }));
+    expect(res.text).toBe(
+      JSON.stringify({ success: true, message: "Customer data updated successfully", data: { id: "LN1", result: "updated" } }),
+    );
     const after = await stored(campaign.id, "LN1");
-    expect(after).toMatchObject({ id: before.id, phoneRaw: "+91 91234 56789", phoneE164: "+919123456789", firstName: "Rahul", language: "hindi" });
+    expect(after).toMatchObject({
+      id: before.id,
+      phoneRaw: "+91 91234 56789",
+      phoneE164: "+919123456789",
+      firstName: "Rahul",
+      language: "hindi",
+    });
     expect(after.data).toMatchObject({ payment_status: "paid", loan_amount: 50000, last_contacted: "2025-02-01" });
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
   });
 
   it("is also served at the older capture's path, PUT /api/v1/customer-data", async () => {
     const campaign = await campaignWith([loan(1)]);
-    const res = await call(updateOneOldPath, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, loan_id: "LN1", data: { first_name: "राहुल" } } });
+    const res = await call(updateOneOldPath, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, loan_id: "LN1", data: { first_name: "राहुल" } },
+    });
     expect(res.status).toBe(200);
     expect((await stored(campaign.id, "LN1")).firstName).toBe("राहुल");
   });
 
   it("finds leads by lead_id", async () => {
     const campaign = await campaignWith([lead(1, { lead_id: "LEAD-1" })], "lead");
-    const res = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, lead_id: "LEAD-1", data: { language: "Tamil" } } });
+    const res = await call(updateOne, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, lead_id: "LEAD-1", data: { language: "Tamil" } },
+    });
     expect(res.status).toBe(200);
     expect((await stored(campaign.id, "LEAD-1")).language).toBe("tamil");
   });
 
   it("404 for an unknown customer, 400 for an invalid merged record, the identifier, or a body without one", async () => {
     const campaign = await campaignWith([loan(1)]);
-    const put = (body: Record<string, unknown>) => call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, ...body } });
-    expect(await put({ loan_id: "NOPE", data: { first_name: "X" } })).toMatchObject({ status: 404, json: { success: false, message: "Customer not found" } });
+    const put = (body: Record<string, unknown>) =>
+      call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, ...body } });
+    expect(await put({ loan_id: "NOPE", data: { first_name: "X" } })).toMatchObject({
+      status: 404,
+      json: { success: false, message: "Customer not found" },
+    });
     const invalid = await put({ loan_id: "LN1", data: { current_emi: 99, first_name: "" } });
     expect(invalid.status).toBe(400);
-    expect(invalid.json.errors).toEqual(["Missing required field 'first_name'", "Field 'current_emi' must not be greater than 'loan_period'"]);
+    expect(invalid.json.errors).toEqual([
+      "Missing required field 'first_name'",
+      "Field 'current_emi' must not be greater than 'loan_period'",
+    ]);
     const rename = await put({ loan_id: "LN1", data: { loan_id: "LN2" } });
     expect(rename.json.errors).toEqual(["Field 'loan_id' cannot be changed: it identifies the customer in this campaign"]);
     expect((await put({ data: { first_name: "X" } })).json.errors).toEqual(["loan_id or lead_id is required"]);
-    expect((await put({ lead_id: "LN1", data: { first_name: "X" } })).json.errors).toEqual(["This campaign identifies customers by loan_id; send it as loan_id"]);
+    expect((await put({ lead_id: "LN1", data: { first_name: "X" } })).json.errors).toEqual([
+      "This campaign identifies customers by loan_id; send it as loan_id",
+    ]);
     expect((await put({ loan_id: "LN1", data: {} })).json.errors).toEqual(["data must contain at least one field to update"]);
     expect((await put({ loan_id: "LN1", data: { __proto__: 1, ["constructor"]: 2 } })).status).toBe(400);
     const row = await stored(campaign.id, "LN1");
@@ -185,17 +242,32 @@ describe("PUT /api/v1/customers/update", () => {
 
   it("403 for another organization's campaign", async () => {
     const theirs = await createTestCampaign(b.id, "emi");
-    const res = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: theirs.id, loan_id: "LN1", data: { first_name: "X" } } });
+    const res = await call(updateOne, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: theirs.id, loan_id: "LN1", data: { first_name: "X" } },
+    });
     expect(res.status).toBe(403);
   });
 
   it("a campaign keyed by phone finds the customer by its number in any form, and keeps the number", async () => {
     const campaign = await createPhoneKeyedCampaign(a.id);
-    await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: [{ numeric: "9876543210", "customer_info:amount": 1 }] } });
-    const res = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "+91 98765 43210", data: { "customer_info:amount": 7 } } });
+    await call(bulkAdd, {
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, records: [{ numeric: "9876543210", "customer_info:amount": 1 }] },
+    });
+    const res = await call(updateOne, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, id: "+91 98765 43210", data: { "customer_info:amount": 7 } },
+    });
     expect(res.status).toBe(200);
     expect((await stored(campaign.id, "+919876543210")).data).toEqual({ "customer_info:amount": 7 });
-    const moved = await call(updateOne, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, id: "9876543210", data: { numeric: "9123456789" } } });
+    const moved = await call(updateOne, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, id: "9876543210", data: { numeric: "9123456789" } },
+    });
     expect(moved.json.errors).toEqual(["Field 'numeric' cannot be changed: it identifies the customer in this campaign"]);
   });
 });
@@ -206,7 +278,13 @@ describe("PUT /api/v1/customer-data/bulk", () => {
     const res = await call(bulkUpdate, {
       method: "PUT",
       apiKey: a.apiKey,
-      body: { campaignId: campaign.id, records: [{ id: "LN1", data: { payment_status: "paid" } }, { id: "LN2", data: { first_name: "முருகன்" } }] },
+      body: {
+        campaignId: campaign.id,
+        records: [
+          { id: "LN1", data: { payment_status: "paid" } },
+          { id: "LN2", data: { first_name: "முருகன்" } },
+        ],
+      },
     });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
@@ -269,23 +347,44 @@ describe("PUT /api/v1/customer-data/bulk", () => {
       message: "No valid records to update",
       invalidRecords: [{ index: 0, id: "LN1", errors: ["Record 0: Field 'data' must be an object with at least one field to change"] }],
     });
-    const missing = await call(bulkUpdate, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, records: [{ id: "X", data: { first_name: "Y" } }] } });
+    const missing = await call(bulkUpdate, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, records: [{ id: "X", data: { first_name: "Y" } }] },
+    });
     expect(missing.status).toBe(400);
     expect(missing.json.message).toBe("Updated 0 of 1 records");
-    const tooMany = await call(bulkUpdate, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, records: Array.from({ length: 10_001 }, () => ({})) } });
+    const tooMany = await call(bulkUpdate, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, records: Array.from({ length: 10_001 }, () => ({})) },
+    });
     expect(tooMany.json.errors).toEqual(["records must contain at most 10,000 records per request"]);
     const theirs = await createTestCampaign(b.id, "emi");
-    expect((await call(bulkUpdate, { method: "PUT", apiKey: a.apiKey, body: { campaignId: theirs.id, records: [{ id: "LN1", data: { a: 1 } }] } })).status).toBe(403);
+    expect(
+      (
+        await call(bulkUpdate, {
+          method: "PUT",
+          apiKey: a.apiKey,
+          body: { campaignId: theirs.id, records: [{ id: "LN1", data: { a: 1 } }] },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("updates 10,000 customers in ten batches", async () => {
     const campaign = await createTestCampaign(a.id, "emi");
-    await call(bulkAdd, { apiKey: a.apiKey, body: { campaignId: campaign.id, records: Array.from({ length: 10_000 }, (_, i) => loan(i)) } });
+    await call(bulkAdd, {
+      apiKey: a.apiKey,
+      body: { campaignId: campaign.id, records: Array.from({ length: 10_000 }, (_, i) => loan(i)) },
+    });
     const records = Array.from({ length: 10_000 }, (_, i) => ({ id: `LN${i}`, data: { payment_status: "received" } }));
     const res = await call(bulkUpdate, { method: "PUT", apiKey: a.apiKey, body: { campaignId: campaign.id, records } });
     expect(res.status).toBe(200);
     expect(res.json.results).toMatchObject({ total: 10_000, successful: 10_000, batchesProcessed: 10 });
-    const received = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM customers WHERE "campaignId" = ${campaign.id} AND data->>'payment_status' = 'received'`;
+    const received = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM customers WHERE "campaignId" = ${campaign.id} AND data->>'payment_status' = 'received'`;
     expect(received[0].n).toBe(10_000);
   });
 });
@@ -295,11 +394,23 @@ describe("concurrent changes to the same customer", () => {
     const campaign = await campaignWith([loan(1), loan(2)]);
     const { schema, policy } = recordRules(campaign);
     const result = await updateCustomers(
-      { campaignId: campaign.id, schema, policy, changes: [{ index: 0, identifier: "LN1", data: { payment_status: "paid" } }, { index: 1, identifier: "LN2", data: { emi_amount: 1 } }] },
+      {
+        campaignId: campaign.id,
+        schema,
+        policy,
+        changes: [
+          { index: 0, identifier: "LN1", data: { payment_status: "paid" } },
+          { index: 1, identifier: "LN2", data: { emi_amount: 1 } },
+        ],
+      },
       {
         afterRead: async (attempt) => {
           // Another writer changes LN1 after our first read.
-          if (attempt === 1) await db.customer.update({ where: { campaignId_identifier: { campaignId: campaign.id, identifier: "LN1" } }, data: { firstName: "Concurrent" } });
+          if (attempt === 1)
+            await db.customer.update({
+              where: { campaignId_identifier: { campaignId: campaign.id, identifier: "LN1" } },
+              data: { firstName: "Concurrent" },
+            });
         },
       },
     );
@@ -316,7 +427,10 @@ describe("concurrent changes to the same customer", () => {
     const { schema, policy } = recordRules(campaign);
     const result = await updateCustomers(
       { campaignId: campaign.id, schema, policy, changes: [{ index: 0, identifier: "LN1", data: { payment_status: "paid" } }] },
-      { afterRead: async (attempt) => void (await db.customer.updateMany({ where: { campaignId: campaign.id }, data: { lastName: `Writer ${attempt}` } })) },
+      {
+        afterRead: async (attempt) =>
+          void (await db.customer.updateMany({ where: { campaignId: campaign.id }, data: { lastName: `Writer ${attempt}` } })),
+      },
     );
     expect(result).toMatchObject({ updated: [], retried: 1, batches: 3 });
     expect(result.conflicts.map((c) => c.identifier)).toEqual(["LN1"]);

@@ -20,7 +20,10 @@ describe("timepayDialect", () => {
   });
 
   it("writes not found, conflict and invalid as the seeds do", () => {
-    expect(written(new NotFound("Customer not found", { resource: "customer" }))).toEqual({ status: 404, body: { success: false, message: "Customer not found" } });
+    expect(written(new NotFound("Customer not found", { resource: "customer" }))).toEqual({
+      status: 404,
+      body: { success: false, message: "Customer not found" },
+    });
     expect(written(new Conflict("A campaign with this name already exists"))).toEqual({
       status: 409,
       body: { success: false, error: "Conflict", message: "A campaign with this name already exists" },

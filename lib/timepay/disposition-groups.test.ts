@@ -17,7 +17,9 @@ let voicemail: { id: string };
 beforeAll(async () => {
   a = await createTestOrg("grp-a");
   b = await createTestOrg("grp-b");
-  noAnswer = await db.disposition.create({ data: { organizationId: a.id, name: "No Answer", description: "Customer did not pick up", priority: 100 } });
+  noAnswer = await db.disposition.create({
+    data: { organizationId: a.id, name: "No Answer", description: "Customer did not pick up", priority: 100 },
+  });
   busy = await db.disposition.create({ data: { organizationId: a.id, name: "Busy", description: "Line was busy", priority: 110 } });
   voicemail = await db.disposition.create({ data: { organizationId: a.id, name: "Voicemail", priority: 120 } });
 });
@@ -35,13 +37,24 @@ describe("POST /api/v1/dispositions/groups/create", () => {
   it("201 with the group; repeated ids are removed, order kept", async () => {
     const res = await call(createGroup, {
       apiKey: a.apiKey,
-      body: { name: "Call Back", description: "Call customer again if given dispositions are found", dispositions: [busy.id, noAnswer.id, busy.id] },
+      body: {
+        name: "Call Back",
+        description: "Call customer again if given dispositions are found",
+        dispositions: [busy.id, noAnswer.id, busy.id],
+      },
     });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({
       success: true,
       message: "Disposition group created successfully",
-      data: { id: expect.any(String), name: "Call Back", description: "Call customer again if given dispositions are found", dispositions: [busy.id, noAnswer.id], createdAt: ISO, updatedAt: ISO },
+      data: {
+        id: expect.any(String),
+        name: "Call Back",
+        description: "Call customer again if given dispositions are found",
+        dispositions: [busy.id, noAnswer.id],
+        createdAt: ISO,
+        updatedAt: ISO,
+      },
     });
     expect(await members(res.json.data.id)).toEqual([busy.id, noAnswer.id]);
   });
@@ -53,14 +66,20 @@ describe("POST /api/v1/dispositions/groups/create", () => {
   });
 
   it("400 'Invalid disposition IDs' listing unknown ids and another organization's; nothing created", async () => {
-    const res = await call(createGroup, { apiKey: a.apiKey, body: { name: "Bad ids", dispositions: [noAnswer.id, "missing-id", b.disposition.id] } });
+    const res = await call(createGroup, {
+      apiKey: a.apiKey,
+      body: { name: "Bad ids", dispositions: [noAnswer.id, "missing-id", b.disposition.id] },
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ success: false, message: "Invalid disposition IDs", invalidIds: ["missing-id", b.disposition.id] });
     expect(await db.dispositionGroup.count({ where: { organizationId: a.id, name: "Bad ids" } })).toBe(0);
   });
 
   it("400 names each problem: missing name, over 100 ids, wrong types", async () => {
-    const res = await call(createGroup, { apiKey: a.apiKey, body: { description: 5, dispositions: Array.from({ length: 101 }, (_, i) => `d${i}`) } });
+    const res = await call(createGroup, {
+      apiKey: a.apiKey,
+      body: { description: 5, dispositions: Array.from({ length: 101 }, (_, i) => `d${i}`) },
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       success: false,
@@ -114,7 +133,11 @@ describe("GET /api/v1/dispositions/groups/list and /groups/{id}", () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back" } });
     const res = await call(getGroup, { apiKey: a.apiKey, params: { id: group.id }, query: { expand: "true" } });
     expect(res.status).toBe(200);
-    expect(res.json.data).toMatchObject({ id: group.id, dispositions: [busy.id, noAnswer.id], dispositionDetails: [{ id: busy.id }, { id: noAnswer.id }] });
+    expect(res.json.data).toMatchObject({
+      id: group.id,
+      dispositions: [busy.id, noAnswer.id],
+      dispositionDetails: [{ id: busy.id }, { id: noAnswer.id }],
+    });
     const plain = await call(getGroup, { apiKey: a.apiKey, params: { id: group.id } });
     expect(plain.json.data).not.toHaveProperty("dispositionDetails");
     const other = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: b.id } });
@@ -127,7 +150,12 @@ describe("GET /api/v1/dispositions/groups/list and /groups/{id}", () => {
 describe("PUT /api/v1/dispositions/groups/{id}", () => {
   it("replaces the whole list and names the fields updated", async () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back" } });
-    const res = await call(updateGroup, { method: "PUT", apiKey: a.apiKey, params: { id: group.id }, body: { name: "Call Back Later", dispositions: [voicemail.id, voicemail.id] } });
+    const res = await call(updateGroup, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id: group.id },
+      body: { name: "Call Back Later", dispositions: [voicemail.id, voicemail.id] },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ success: true, message: "Disposition group updated successfully", updatedFields: ["name", "dispositions"] });
     expect(await members(group.id)).toEqual([voicemail.id]);
@@ -136,13 +164,27 @@ describe("PUT /api/v1/dispositions/groups/{id}", () => {
 
   it("400 invalid ids, 400 no fields, 409 taken name; nothing changed", async () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back Later" } });
-    const bad = await call(updateGroup, { method: "PUT", apiKey: a.apiKey, params: { id: group.id }, body: { dispositions: [b.disposition.id] } });
+    const bad = await call(updateGroup, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id: group.id },
+      body: { dispositions: [b.disposition.id] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ success: false, message: "Invalid disposition IDs", invalidIds: [b.disposition.id] });
     const empty = await call(updateGroup, { method: "PUT", apiKey: a.apiKey, params: { id: group.id }, body: {} });
     expect(empty.status).toBe(400);
-    expect(empty.json).toEqual({ success: false, message: "No valid fields provided for update", errors: ["No valid fields provided for update"] });
-    const taken = await call(updateGroup, { method: "PUT", apiKey: a.apiKey, params: { id: group.id }, body: { name: "Empty", dispositions: [] } });
+    expect(empty.json).toEqual({
+      success: false,
+      message: "No valid fields provided for update",
+      errors: ["No valid fields provided for update"],
+    });
+    const taken = await call(updateGroup, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id: group.id },
+      body: { name: "Empty", dispositions: [] },
+    });
     expect(taken.status).toBe(409);
     expect(taken.json).toEqual({ success: false, error: "Conflict", message: "A group with this name already exists" });
     expect(await members(group.id)).toEqual([voicemail.id]);
@@ -160,7 +202,11 @@ describe("PUT /api/v1/dispositions/groups/{id}", () => {
 describe("POST|DELETE /api/v1/dispositions/groups/{id}/dispositions", () => {
   it("adds new ids after the existing ones, ignoring ids already there and repeats", async () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back Later" } });
-    const res = await call(addMembers, { apiKey: a.apiKey, params: { id: group.id }, body: { dispositions: [voicemail.id, noAnswer.id, noAnswer.id, busy.id] } });
+    const res = await call(addMembers, {
+      apiKey: a.apiKey,
+      params: { id: group.id },
+      body: { dispositions: [voicemail.id, noAnswer.id, noAnswer.id, busy.id] },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ success: true, message: "Dispositions added to group successfully" });
     expect(await members(group.id)).toEqual([voicemail.id, noAnswer.id, busy.id]);
@@ -168,7 +214,12 @@ describe("POST|DELETE /api/v1/dispositions/groups/{id}/dispositions", () => {
 
   it("removes the ids given; the dispositions themselves stay", async () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back Later" } });
-    const res = await call(removeMembers, { method: "DELETE", apiKey: a.apiKey, params: { id: group.id }, body: { dispositions: [noAnswer.id, "not-in-group"] } });
+    const res = await call(removeMembers, {
+      method: "DELETE",
+      apiKey: a.apiKey,
+      params: { id: group.id },
+      body: { dispositions: [noAnswer.id, "not-in-group"] },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ success: true, message: "Dispositions removed from group successfully" });
     expect(await members(group.id)).toEqual([voicemail.id, busy.id]);
@@ -178,7 +229,10 @@ describe("POST|DELETE /api/v1/dispositions/groups/{id}/dispositions", () => {
   it("400 'dispositions must be a non-empty array' for an empty, missing or non-array list", async () => {
     const group = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: a.id, name: "Call Back Later" } });
     for (const body of [{ dispositions: [] }, {}, { dispositions: "x" }]) {
-      for (const [handler, method] of [[addMembers, "POST"], [removeMembers, "DELETE"]] as const) {
+      for (const [handler, method] of [
+        [addMembers, "POST"],
+        [removeMembers, "DELETE"],
+      ] as const) {
         const res = await call(handler, { method, apiKey: a.apiKey, params: { id: group.id }, body });
         expect(res.status).toBe(400);
         expect(res.json).toEqual({ success: false, message: "dispositions must be a non-empty array" });
@@ -192,8 +246,16 @@ describe("POST|DELETE /api/v1/dispositions/groups/{id}/dispositions", () => {
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ success: false, message: "Invalid disposition IDs", invalidIds: [b.disposition.id] });
     const other = await db.dispositionGroup.findFirstOrThrow({ where: { organizationId: b.id } });
-    for (const [handler, method] of [[addMembers, "POST"], [removeMembers, "DELETE"]] as const) {
-      const foreign = await call(handler, { method, apiKey: a.apiKey, params: { id: other.id }, body: { dispositions: [a.disposition.id] } });
+    for (const [handler, method] of [
+      [addMembers, "POST"],
+      [removeMembers, "DELETE"],
+    ] as const) {
+      const foreign = await call(handler, {
+        method,
+        apiKey: a.apiKey,
+        params: { id: other.id },
+        body: { dispositions: [a.disposition.id] },
+      });
       expect(foreign.status).toBe(404);
       expect(foreign.json).toEqual(GROUP_NOT_FOUND);
     }

@@ -20,13 +20,20 @@ export function listGroups(ctx: DomainContext, query: { page: number; search?: s
     const { rows, total, limit } = await groups.listGroups(ctx, query);
     return {
       status: 200,
-      body: { success: true, data: rows.map((g) => serializeGroup(g, query.expand)), pagination: { page: query.page, limit, total, totalPages: Math.ceil(total / limit) } },
+      body: {
+        success: true,
+        data: rows.map((g) => serializeGroup(g, query.expand)),
+        pagination: { page: query.page, limit, total, totalPages: Math.ceil(total / limit) },
+      },
     };
   });
 }
 
 export function getGroup(ctx: DomainContext, id: string, expand: boolean): Promise<ApiResult> {
-  return inTimepayTerms(async () => ({ status: 200, body: { success: true, data: serializeGroup(await groups.getGroup(ctx, id), expand) } }));
+  return inTimepayTerms(async () => ({
+    status: 200,
+    body: { success: true, data: serializeGroup(await groups.getGroup(ctx, id), expand) },
+  }));
 }
 
 export function updateGroup(ctx: DomainContext, id: string, body: UpdateGroupBody): Promise<ApiResult> {

@@ -37,7 +37,10 @@ describe("POST /api/v1/dispositions", () => {
   });
 
   it("keeps description and priority 0 (the highest)", async () => {
-    const res = await call(create, { apiKey: a.apiKey, body: { name: "Pay in Coming Days/Weeks", description: "Will pay soon", priority: 0 } });
+    const res = await call(create, {
+      apiKey: a.apiKey,
+      body: { name: "Pay in Coming Days/Weeks", description: "Will pay soon", priority: 0 },
+    });
     expect(res.status).toBe(201);
     expect(res.json.data).toMatchObject({ name: "Pay in Coming Days/Weeks", description: "Will pay soon", priority: 0 });
   });
@@ -79,14 +82,23 @@ describe("GET /api/v1/dispositions", () => {
     expect(res.status).toBe(200);
     expect(res.json.success).toBe(true);
     expect(res.json.data.map((d: { name: string }) => d.name)).toEqual(["Pay in Coming Days/Weeks", "No Answer", "Promise to Pay"]);
-    expect(res.json.data[0]).toEqual({ id: expect.any(String), name: "Pay in Coming Days/Weeks", description: "Will pay soon", priority: 0, createdAt: ISO, updatedAt: ISO });
+    expect(res.json.data[0]).toEqual({
+      id: expect.any(String),
+      name: "Pay in Coming Days/Weeks",
+      description: "Will pay soon",
+      priority: 0,
+      createdAt: ISO,
+      updatedAt: ISO,
+    });
     expect(res.json.pagination).toEqual({ page: 1, limit: 20, total: 3, totalPages: 1 });
   });
 
   it("pages and searches name and description", async () => {
     const c = await createTestOrg("disp-c");
     try {
-      await db.disposition.createMany({ data: Array.from({ length: 21 }, (_, i) => ({ organizationId: c.id, name: `D${String(i).padStart(2, "0")}`, priority: 600 })) });
+      await db.disposition.createMany({
+        data: Array.from({ length: 21 }, (_, i) => ({ organizationId: c.id, name: `D${String(i).padStart(2, "0")}`, priority: 600 })),
+      });
       const page2 = await call(list, { apiKey: c.apiKey, query: { page: "2" } });
       expect(page2.json.data).toHaveLength(2);
       expect(page2.json.pagination).toEqual({ page: 2, limit: 20, total: 22, totalPages: 2 });
@@ -110,7 +122,10 @@ describe("GET /api/v1/dispositions/{id}", () => {
   it("200 with the disposition; 404 for an unknown id and for another organization's", async () => {
     const res = await call(getOne, { apiKey: a.apiKey, params: { id: a.disposition.id } });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ success: true, data: { id: a.disposition.id, name: "Promise to Pay", description: "", priority: 500, createdAt: ISO, updatedAt: ISO } });
+    expect(res.json).toEqual({
+      success: true,
+      data: { id: a.disposition.id, name: "Promise to Pay", description: "", priority: 500, createdAt: ISO, updatedAt: ISO },
+    });
     for (const id of ["nope", b.disposition.id]) {
       const missing = await call(getOne, { apiKey: a.apiKey, params: { id } });
       expect(missing.status).toBe(404);
@@ -126,14 +141,22 @@ describe("PUT /api/v1/dispositions/{id}", () => {
     const res = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id }, body: { name: "Busy Line", priority: 120 } });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ success: true, message: "Disposition updated successfully", updatedFields: ["name", "priority"] });
-    expect(await db.disposition.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Busy Line", description: "Line busy", priority: 120 });
+    expect(await db.disposition.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Busy Line",
+      description: "Line busy",
+      priority: 120,
+    });
   });
 
   it("400 'No valid fields provided for update' for an empty body or unknown fields only", async () => {
     for (const body of [{}, { colour: "red" }]) {
       const res = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: a.disposition.id }, body });
       expect(res.status).toBe(400);
-      expect(res.json).toEqual({ success: false, message: "No valid fields provided for update", errors: ["No valid fields provided for update"] });
+      expect(res.json).toEqual({
+        success: false,
+        message: "No valid fields provided for update",
+        errors: ["No valid fields provided for update"],
+      });
     }
   });
 
@@ -144,7 +167,10 @@ describe("PUT /api/v1/dispositions/{id}", () => {
     const taken = await call(update, { method: "PUT", apiKey: a.apiKey, params: { id: a.disposition.id }, body: { name: "No Answer" } });
     expect(taken.status).toBe(409);
     expect(taken.json).toEqual({ success: false, error: "Conflict", message: "A disposition with this name already exists" });
-    expect(await db.disposition.findUniqueOrThrow({ where: { id: a.disposition.id } })).toMatchObject({ name: "Promise to Pay", priority: 500 });
+    expect(await db.disposition.findUniqueOrThrow({ where: { id: a.disposition.id } })).toMatchObject({
+      name: "Promise to Pay",
+      priority: 500,
+    });
   });
 
   it("404 for another organization's disposition, which stays unchanged", async () => {

@@ -19,13 +19,20 @@ export function listDispositions(ctx: DomainContext, query: { page: number; sear
     const { rows, total, limit } = await dispositions.listDispositions(ctx, query);
     return {
       status: 200,
-      body: { success: true, data: rows.map(serializeDisposition), pagination: { page: query.page, limit, total, totalPages: Math.ceil(total / limit) } },
+      body: {
+        success: true,
+        data: rows.map(serializeDisposition),
+        pagination: { page: query.page, limit, total, totalPages: Math.ceil(total / limit) },
+      },
     };
   });
 }
 
 export function getDisposition(ctx: DomainContext, id: string): Promise<ApiResult> {
-  return inTimepayTerms(async () => ({ status: 200, body: { success: true, data: serializeDisposition(await dispositions.getDisposition(ctx, id)) } }));
+  return inTimepayTerms(async () => ({
+    status: 200,
+    body: { success: true, data: serializeDisposition(await dispositions.getDisposition(ctx, id)) },
+  }));
 }
 
 export function updateDisposition(ctx: DomainContext, id: string, body: UpdateDispositionBody): Promise<ApiResult> {
@@ -43,5 +50,12 @@ export function deleteDisposition(ctx: DomainContext, id: string): Promise<ApiRe
 }
 
 export function serializeDisposition(d: Disposition) {
-  return { id: d.id, name: d.name, description: d.description, priority: d.priority, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString() };
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    priority: d.priority,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
 }

@@ -9,7 +9,8 @@ export async function inTimepayTerms<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof DispositionInUse) throw contractError(400, { success: false, message: `Cannot delete: ${error.message}` });
-    if (error instanceof UnknownDispositions) throw contractError(400, { success: false, message: "Invalid disposition IDs", invalidIds: error.ids });
+    if (error instanceof UnknownDispositions)
+      throw contractError(400, { success: false, message: "Invalid disposition IDs", invalidIds: error.ids });
     throw error;
   }
 }

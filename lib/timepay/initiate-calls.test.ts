@@ -27,12 +27,29 @@ async function campaignWith(records: Record<string, unknown>[], localHour = 12, 
   if (records.length) expect((await call(bulkAdd, { apiKey: org.apiKey, body: { campaignId: campaign.id, records } })).status).toBe(201);
   return campaign;
 }
-const send = (campaignId: string, body: unknown, extra: { headers?: Record<string, string>; query?: Record<string, string>; apiKey?: string } = {}) =>
-  call(initiate, { apiKey: extra.apiKey ?? a.apiKey, params: { campaignId }, body, headers: extra.headers, query: extra.query, path: `/api/v1/initiate/${campaignId}/calls` });
+const send = (
+  campaignId: string,
+  body: unknown,
+  extra: { headers?: Record<string, string>; query?: Record<string, string>; apiKey?: string } = {},
+) =>
+  call(initiate, {
+    apiKey: extra.apiKey ?? a.apiKey,
+    params: { campaignId },
+    body,
+    headers: extra.headers,
+    query: extra.query,
+    path: `/api/v1/initiate/${campaignId}/calls`,
+  });
 const target = (org = a) => ({ agentId: org.agent.id, dispositionId: org.disposition.id });
 const callsOf = (campaignId: string) =>
-  db.call.findMany({ where: { campaignId }, include: { customer: { select: { identifier: true } } } }).then((calls) => calls.sort((x, y) => x.customer.identifier.localeCompare(y.customer.identifier)));
-const three = () => [loan(1), loan(2, { payment_status: "bounced", language: "english" }), loan(3, { payment_status: "paid", emi_amount: 4000 })];
+  db.call
+    .findMany({ where: { campaignId }, include: { customer: { select: { identifier: true } } } })
+    .then((calls) => calls.sort((x, y) => x.customer.identifier.localeCompare(y.customer.identifier)));
+const three = () => [
+  loan(1),
+  loan(2, { payment_status: "bounced", language: "english" }),
+  loan(3, { payment_status: "paid", emi_amount: 4000 }),
+];
 
 describe("POST /api/v1/initiate/{campaignId}/calls", () => {
   it("200: every matched customer initiated, exactly the documented body", async () => {
@@ -67,7 +84,11 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
     for (const [filters, limit, matched, called] of cases) {
       await db.call.deleteMany({ where: { campaignId: campaign.id } });
       const res = await send(campaign.id, { ...target(), filters, ...(limit && { limit }) });
-      expect([res.status, res.json.results.totalMatched, res.json.results.customersSelected], JSON.stringify(filters)).toEqual([200, matched, called.length]);
+      expect([res.status, res.json.results.totalMatched, res.json.results.customersSelected], JSON.stringify(filters)).toEqual([
+        200,
+        matched,
+        called.length,
+      ]);
       expect((await callsOf(campaign.id)).map((c) => c.customer.identifier)).toEqual(called);
     }
   });
@@ -106,7 +127,11 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
     const campaign = await campaignWith([loan(1)], 3);
     const res = await send(campaign.id, target());
     expect(res.status).toBe(200);
-    expect(res.json.results).toMatchObject({ initiated: 1, failed: 0, scheduledFor: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/) });
+    expect(res.json.results).toMatchObject({
+      initiated: 1,
+      failed: 0,
+      scheduledFor: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/),
+    });
     const opens = new Date(res.json.results.scheduledFor).getTime();
     expect(opens - Date.now()).toBeGreaterThan(5 * 3600_000); // 09:00 local is about 6 h away
     expect((await callsOf(campaign.id))[0]).toMatchObject({ state: "scheduled", waitReason: "window" });
@@ -183,7 +208,9 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
 
   it("?validateOnly=true: what would happen, per reason, and writes nothing", async () => {
     const campaign = await campaignWith(three());
-    await db.dncEntry.create({ data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000003", phoneE164: "+919800000003" } });
+    await db.dncEntry.create({
+      data: { organizationId: a.id, scope: campaign.id, campaignId: campaign.id, phoneRaw: "9800000003", phoneE164: "+919800000003" },
+    });
     const res = await send(campaign.id, target(), { query: { validateOnly: "true" } });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
@@ -199,7 +226,15 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
         waitForWindow: 0,
         windowOpensAt: null,
         waitForResume: 0,
-        blocked: { dnc: 1, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0 },
+        blocked: {
+          dnc: 1,
+          frequencyCap: 0,
+          callInProgress: 0,
+          agentInactive: 0,
+          customerNotFound: 0,
+          campaignEnded: 0,
+          windowNeverOpens: 0,
+        },
         errors: [{ id: "LN3", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }],
       },
     });
@@ -210,7 +245,10 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
     const inactive = await send(campaign.id, target(), { query: { validateOnly: "true" } });
     expect(inactive.json.results).toMatchObject({ wouldInitiate: 0, wouldFail: 3, blocked: { agentInactive: 3 } });
     const placed = await send(campaign.id, target());
-    expect([placed.status, placed.json.results.errors[0]]).toEqual([500, { id: "LN1", error: "AGENT_INACTIVE", reason: "The agent is inactive and takes no new calls" }]);
+    expect([placed.status, placed.json.results.errors[0]]).toEqual([
+      500,
+      { id: "LN1", error: "AGENT_INACTIVE", reason: "The agent is inactive and takes no new calls" },
+    ]);
     await db.agent.update({ where: { id: a.agent.id }, data: { active: true } });
     const bad = await send(campaign.id, target(), { query: { validateOnly: "maybe" } });
     expect([bad.status, bad.json.errors]).toEqual([400, ["validateOnly must be true or false"]]);

@@ -23,12 +23,21 @@ type Options = { validateOnly: boolean; idempotencyKey: string | null; clock?: C
 export async function initiateCalls(auth: AuthContext, campaignId: string, body: InitiateCallsBody, options: Options): Promise<ApiResult> {
   const ctx = timepayContext(auth);
   const clock = options.clock ?? systemClock;
-  const campaign = await db.campaign.findFirst({ where: { id: campaignId, organizationId: auth.organizationId }, select: { id: true, fieldSchema: true } });
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, organizationId: auth.organizationId },
+    select: { id: true, fieldSchema: true },
+  });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
 
   const identifierKey = (campaign.fieldSchema as unknown as FieldSchema).identifierKey;
   const selection = await selectCustomers({ id: campaign.id, identifierKey }, filtersOf(body), body.limit);
-  const request = { campaignId: campaign.id, customerIds: selection.customerIds, agentId: body.agentId, dispositionId: body.dispositionId, clock };
+  const request = {
+    campaignId: campaign.id,
+    customerIds: selection.customerIds,
+    agentId: body.agentId,
+    dispositionId: body.dispositionId,
+    clock,
+  };
   if (selection.customerIds.length === 0) {
     // The agent and disposition are checked first: a wrong agentId is a 404 of its own.
     await preflightCalls(ctx, request);

@@ -13,13 +13,11 @@ const TIME_HINT = "must be an ISO 8601 date-time, e.g. 2026-01-17T00:00:00";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const caseless = <T extends readonly string[]>(values: T) =>
-  z
-    .string()
-    .transform((v, ctx) => {
-      const match = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
-      if (!match) ctx.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
-      return match as T[number];
-    });
+  z.string().transform((v, ctx) => {
+    const match = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
+    if (!match) ctx.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
+    return match as T[number];
+  });
 const phone = z.string().transform((v, ctx) => {
   const parsed = normalizePhone(v, { defaultCountry: "IN", mobileOnly: false });
   if (!parsed.ok) ctx.addIssue({ code: "custom", message: `must be a phone number (${parsed.message})` });
@@ -44,8 +42,15 @@ export const logsQuery = z
       agent_id: text(64).optional(),
       start_time: time("start").optional(),
       end_time: time("end").optional(),
-      page: z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").min(1, "must be a positive integer").default(1),
-      count_only: z.enum(["true", "false"], { error: "must be true or false" }).default("false").transform((v) => v === "true"),
+      page: z.coerce
+        .number({ error: "must be a positive integer" })
+        .int("must be a positive integer")
+        .min(1, "must be a positive integer")
+        .default(1),
+      count_only: z
+        .enum(["true", "false"], { error: "must be true or false" })
+        .default("false")
+        .transform((v) => v === "true"),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown parameter(s): ${issue.keys.join(", ")}` : undefined) },
   )

@@ -32,34 +32,70 @@ beforeAll(async () => {
     customer: await createTestCustomer(cid, customer),
   });
 
-  ids.contacted = (await createTestCall(await refs(campaignId, { identifier: "LOAN-ABC-123", phone: "+919999999999", firstName: "John", lastName: "Wick" }),
-    resultFields("2026-01-17T03:03:31Z", "Contacted", {
-      duration: 92,
-      outcomeDisposition: "Promise to Pay",
-      outcomeDispositionId: a.disposition.id,
-      dispositionId: a.disposition.id,
-      summary: "Customer promised to pay by tomorrow.",
-      extractedData: { emi_amount: 12500, promise_to_pay_date: "2026-01-18" },
-      recordingId: "9242c009-1f8f-4bd6-a40c-e40926d1fd88",
-      transcriptId: "7437557f-7ab9-4012-b411-a6f534c5aaf0",
-    }))).id;
-  ids.noContact = (await createTestCall(await refs(campaignId, {}, otherAgentId),
-    resultFields("2026-01-16T10:00:00Z", "No Contact", { duration: 14, outcomeDisposition: "Voicemail", outcomeDispositionId: voicemail.id, fromPhone: "+918888888888" }))).id;
-  ids.dialFailed = (await createTestCall(await refs(campaignId), {
-    state: "failed", dialedAt: new Date("2026-01-15T10:00:00Z"), errorMessage: "provider refused the call", fromPhone: "+918035450808", createdAt: new Date("2026-01-15T09:00:00Z"),
-  })).id;
-  ids.inProgress = (await createTestCall(await refs(campaignId), { state: "dialing", dialedAt: new Date("2026-01-18T04:00:00Z"), fromPhone: "+918035450808" })).id;
-  ids.scheduled = (await createTestCall(await refs(campaignId), { state: "scheduled", waitReason: "window", notBefore: new Date("2026-01-19T02:30:00Z") })).id;
+  ids.contacted = (
+    await createTestCall(
+      await refs(campaignId, { identifier: "LOAN-ABC-123", phone: "+919999999999", firstName: "John", lastName: "Wick" }),
+      resultFields("2026-01-17T03:03:31Z", "Contacted", {
+        duration: 92,
+        outcomeDisposition: "Promise to Pay",
+        outcomeDispositionId: a.disposition.id,
+        dispositionId: a.disposition.id,
+        summary: "Customer promised to pay by tomorrow.",
+        extractedData: { emi_amount: 12500, promise_to_pay_date: "2026-01-18" },
+        recordingId: "9242c009-1f8f-4bd6-a40c-e40926d1fd88",
+        transcriptId: "7437557f-7ab9-4012-b411-a6f534c5aaf0",
+      }),
+    )
+  ).id;
+  ids.noContact = (
+    await createTestCall(
+      await refs(campaignId, {}, otherAgentId),
+      resultFields("2026-01-16T10:00:00Z", "No Contact", {
+        duration: 14,
+        outcomeDisposition: "Voicemail",
+        outcomeDispositionId: voicemail.id,
+        fromPhone: "+918888888888",
+      }),
+    )
+  ).id;
+  ids.dialFailed = (
+    await createTestCall(await refs(campaignId), {
+      state: "failed",
+      dialedAt: new Date("2026-01-15T10:00:00Z"),
+      errorMessage: "provider refused the call",
+      fromPhone: "+918035450808",
+      createdAt: new Date("2026-01-15T09:00:00Z"),
+    })
+  ).id;
+  ids.inProgress = (
+    await createTestCall(await refs(campaignId), {
+      state: "dialing",
+      dialedAt: new Date("2026-01-18T04:00:00Z"),
+      fromPhone: "+918035450808",
+    })
+  ).id;
+  ids.scheduled = (
+    await createTestCall(await refs(campaignId), { state: "scheduled", waitReason: "window", notBefore: new Date("2026-01-19T02:30:00Z") })
+  ).id;
   ids.blocked = (await createTestCall(await refs(campaignId), { state: "blocked", blockedReason: "dnc" })).id;
-  ids.lead = (await createTestCall(await refs(leadCampaignId, { identifier: "6f1f7f4e-0000-4000-8000-000000000001" }),
-    resultFields("2026-01-14T10:00:00Z", "Contacted", { outcomeDisposition: "Interested" }))).id;
+  ids.lead = (
+    await createTestCall(
+      await refs(leadCampaignId, { identifier: "6f1f7f4e-0000-4000-8000-000000000001" }),
+      resultFields("2026-01-14T10:00:00Z", "Contacted", { outcomeDisposition: "Interested" }),
+    )
+  ).id;
   for (let i = 0; i < 8; i++) {
     await createTestCall(await refs(bulk.id), resultFields(`2026-01-10T10:0${i}:00Z`, "No Contact", { outcomeDisposition: "No Answer" }));
   }
 
   const theirs = await createTestCampaign(b.id);
   const theirCustomer = await createTestCustomer(theirs.id);
-  ids.foreign = (await createTestCall({ organizationId: b.id, campaignId: theirs.id, agentId: b.agent.id, customer: theirCustomer }, resultFields("2026-01-17T05:00:00Z", "Contacted"))).id;
+  ids.foreign = (
+    await createTestCall(
+      { organizationId: b.id, campaignId: theirs.id, agentId: b.agent.id, customer: theirCustomer },
+      resultFields("2026-01-17T05:00:00Z", "Contacted"),
+    )
+  ).id;
 });
 afterAll(async () => {
   await deleteTestOrg(a);
@@ -117,7 +153,15 @@ describe("GET /api/v1/logs", () => {
   it("reports a call without a result as In Progress or Failed, and a lead's identifier as lead_id", async () => {
     const res = await get();
     const byId = Object.fromEntries(res.json.data.map((d: { call_id: string }) => [d.call_id, d]));
-    expect(byId[ids.inProgress]).toMatchObject({ status: "In Progress", disposition: null, duration: null, end_time: null, start_time: "2026-01-18T09:30:00", extracted_data: {}, summary: null });
+    expect(byId[ids.inProgress]).toMatchObject({
+      status: "In Progress",
+      disposition: null,
+      duration: null,
+      end_time: null,
+      start_time: "2026-01-18T09:30:00",
+      extracted_data: {},
+      summary: null,
+    });
     expect(byId[ids.dialFailed]).toMatchObject({ status: "Failed", disposition: null });
     expect(byId[ids.lead]).toMatchObject({ lead_id: "6f1f7f4e-0000-4000-8000-000000000001" });
     expect(byId[ids.lead]).not.toHaveProperty("loan_id");
@@ -137,7 +181,11 @@ describe("GET /api/v1/logs", () => {
     expect(callIds(await get({ campaign_id: campaignId, status: "Contacted", agent_id: a.agent.id }))).toEqual([ids.contacted]);
     expect((await get({ type: "call" })).json.pagination.total).toBe(13);
     const whatsapp = await get({ type: "whatsapp" });
-    expect(whatsapp.json).toEqual({ success: true, data: [], pagination: { page: 1, per_page: 10, total: 0, total_pages: 0, has_next: false, has_prev: false } });
+    expect(whatsapp.json).toEqual({
+      success: true,
+      data: [],
+      pagination: { page: 1, per_page: 10, total: 0, total_pages: 0, has_next: false, has_prev: false },
+    });
   });
 
   it("start_time and end_time are inclusive, India time unless a zone is given", async () => {
@@ -156,7 +204,16 @@ describe("GET /api/v1/logs", () => {
   });
 
   it("400 names each wrong parameter and each unknown one", async () => {
-    const res = await get({ page: "two", count_only: "yes", status: "Busy", type: "sms", start_time: "yesterday", phone: "12", foo: "1", limit: "50" });
+    const res = await get({
+      page: "two",
+      count_only: "yes",
+      status: "Busy",
+      type: "sms",
+      start_time: "yesterday",
+      phone: "12",
+      foo: "1",
+      limit: "50",
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       success: false,
@@ -174,7 +231,9 @@ describe("GET /api/v1/logs", () => {
     expect(res.json.errors).toHaveLength(7);
     const reversed = await get({ start_time: "2026-01-17T00:00:00", end_time: "2026-01-16T00:00:00" });
     expect(reversed.json.errors).toEqual(["end_time must not be before start_time"]);
-    expect((await get({ start_time: "2026-02-30T00:00:00" })).json.errors).toEqual(["start_time must be an ISO 8601 date-time, e.g. 2026-01-17T00:00:00"]);
+    expect((await get({ start_time: "2026-02-30T00:00:00" })).json.errors).toEqual([
+      "start_time must be an ISO 8601 date-time, e.g. 2026-01-17T00:00:00",
+    ]);
   });
 
   it("never shows another organization's calls, not even by its campaign id; 401 without a credential", async () => {

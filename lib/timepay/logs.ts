@@ -90,7 +90,14 @@ function page(current: number, data: unknown[], total: number): ApiResult {
     body: {
       success: true,
       data,
-      pagination: { page: current, per_page: LOGS_PER_PAGE, total, total_pages: totalPages, has_next: current < totalPages, has_prev: current > 1 },
+      pagination: {
+        page: current,
+        per_page: LOGS_PER_PAGE,
+        total,
+        total_pages: totalPages,
+        has_next: current < totalPages,
+        has_prev: current > 1,
+      },
     },
   };
 }

@@ -18,9 +18,10 @@ export const timepayMessageErrorSchema = z
   .meta({ id: "TimePayMessageError", description: "A missing or foreign campaign or customer." });
 
 // ---- customers ----
-export const invalidRecordSchema = z
-  .object({ index: int, id: z.string().nullable(), errors: z.array(z.string()) })
-  .meta({ id: "InvalidRecord", description: "A record that failed validation: its position, its id (null when it has none) and each problem." });
+export const invalidRecordSchema = z.object({ index: int, id: z.string().nullable(), errors: z.array(z.string()) }).meta({
+  id: "InvalidRecord",
+  description: "A record that failed validation: its position, its id (null when it has none) and each problem.",
+});
 export const recordErrorSchema = z
   .object({
     id: z.string(),
@@ -31,11 +32,24 @@ export const recordErrorSchema = z
   .meta({ id: "RecordError", description: "A valid record that was not written." });
 
 export const updateErrorSchema = z
-  .object({ id: z.string(), error: z.enum(["NOT_FOUND", "DUPLICATE_IN_REQUEST", "CONFLICT", "WRITE_FAILED"]), reason: z.string(), index: int })
+  .object({
+    id: z.string(),
+    error: z.enum(["NOT_FOUND", "DUPLICATE_IN_REQUEST", "CONFLICT", "WRITE_FAILED"]),
+    reason: z.string(),
+    index: int,
+  })
   .meta({ id: "UpdateError", description: "A record that was not changed." });
 
 /** Would-be-blocked attempts per reason (validate-only answers). */
-const blockedCountsSchema = z.object({ dnc: int, frequencyCap: int, callInProgress: int, agentInactive: int, customerNotFound: int, campaignEnded: int, windowNeverOpens: int });
+const blockedCountsSchema = z.object({
+  dnc: int,
+  frequencyCap: int,
+  callInProgress: int,
+  agentInactive: int,
+  customerNotFound: int,
+  campaignEnded: int,
+  windowNeverOpens: int,
+});
 const callResultsSchema = z.union([
   z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() }),
   z
@@ -169,7 +183,11 @@ export const updateCampaignResponseSchema = z
   .object({ success: z.literal(true), message: z.string(), updatedFields: z.array(z.string()) })
   .meta({ id: "UpdateCampaignResponse" });
 export const pauseCampaignResponseSchema = z
-  .object({ success: z.literal(true), message: z.string(), data: z.object({ id: z.string(), status: z.string(), pausedAt: z.string().nullable() }) })
+  .object({
+    success: z.literal(true),
+    message: z.string(),
+    data: z.object({ id: z.string(), status: z.string(), pausedAt: z.string().nullable() }),
+  })
   .meta({ id: "PauseCampaignResponse" });
 export const deleteCampaignResponseSchema = z
   .object({ success: z.literal(true), data: z.object({ id: z.string() }), message: z.string() })
@@ -185,7 +203,14 @@ export const initiateCallsResponseSchema = z
   .object({
     success: z.boolean(),
     message: z.string(),
-    results: z.object({ ...callCountsSchema, initiated: int, failed: int, batchesProcessed: int, errors: z.array(callErrorSchema), scheduledFor: z.string().optional() }),
+    results: z.object({
+      ...callCountsSchema,
+      initiated: int,
+      failed: int,
+      batchesProcessed: int,
+      errors: z.array(callErrorSchema),
+      scheduledFor: z.string().optional(),
+    }),
   })
   .meta({ id: "InitiateCallsResponse" });
 /** 200 for ?validateOnly=true: what would happen, per reason; nothing written. */
@@ -214,18 +239,32 @@ const okMessageSchema = z.object({ success: z.literal(true), message: z.string()
 const updatedFieldsSchema = z.object({ success: z.literal(true), message: z.string(), updatedFields: z.array(z.string()) });
 
 export const agentSchema = z
-  .object({ id: z.string(), name: z.string(), type: z.enum(["ai", "human"]), username: z.string(), active: z.boolean(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(["ai", "human"]),
+    username: z.string(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
   .meta({ id: "Agent" });
-export const listAgentsResponseSchema = z.object({ success: z.literal(true), data: z.array(agentSchema), pagination: paginationSchema }).meta({ id: "ListAgentsResponse" });
+export const listAgentsResponseSchema = z
+  .object({ success: z.literal(true), data: z.array(agentSchema), pagination: paginationSchema })
+  .meta({ id: "ListAgentsResponse" });
 
 export const dispositionSchema = z
   .object({ id: z.string(), name: z.string(), description: z.string(), priority: int, createdAt: z.string(), updatedAt: z.string() })
   .meta({ id: "Disposition" });
-export const dispositionResponseSchema = z.object({ success: z.literal(true), message: z.string().optional(), data: dispositionSchema }).meta({ id: "DispositionResponse" });
+export const dispositionResponseSchema = z
+  .object({ success: z.literal(true), message: z.string().optional(), data: dispositionSchema })
+  .meta({ id: "DispositionResponse" });
 export const listDispositionsResponseSchema = z
   .object({ success: z.literal(true), data: z.array(dispositionSchema), pagination: paginationSchema })
   .meta({ id: "ListDispositionsResponse" });
-export const updatedFieldsResponseSchema = updatedFieldsSchema.meta({ id: "UpdatedFieldsResponse", description: "An update: the fields it changed." });
+export const updatedFieldsResponseSchema = updatedFieldsSchema.meta({
+  id: "UpdatedFieldsResponse",
+  description: "An update: the fields it changed.",
+});
 export const okMessageResponseSchema = okMessageSchema.meta({ id: "OkMessage" });
 /** 400 of the disposition rules (in use, unknown ids): TimePay's own bodies (domain-errors.ts). */
 export const dispositionRuleErrorSchema = z
@@ -238,7 +277,10 @@ export const dispositionGroupSchema = z
     name: z.string(),
     description: z.string(),
     dispositions: z.array(z.string()),
-    dispositionDetails: z.array(z.looseObject({ id: z.string(), name: z.string() })).optional().meta({ description: "With ?expand=true." }),
+    dispositionDetails: z
+      .array(z.looseObject({ id: z.string(), name: z.string() }))
+      .optional()
+      .meta({ description: "With ?expand=true." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -283,7 +325,9 @@ export const logsResponseSchema = z
     pagination: z.object({ page: int, per_page: int, total: int, total_pages: int, has_next: z.boolean(), has_prev: z.boolean() }),
   })
   .meta({ id: "CallLogResponse" });
-export const logsCountResponseSchema = z.object({ success: z.literal(true), count: int }).meta({ id: "CallLogCount", description: "With ?count_only=true." });
+export const logsCountResponseSchema = z
+  .object({ success: z.literal(true), count: int })
+  .meta({ id: "CallLogCount", description: "With ?count_only=true." });
 export const callDetailsResponseSchema = z
   .object({ success: z.literal(true), data: z.object(logCommon).meta({ id: "CallDetails", description: "Times in UTC ISO 8601." }) })
   .meta({ id: "CallDetailsResponse" });

@@ -15,9 +15,15 @@ export async function uploadJobDetail(ctx: DomainContext, jobId: string) {
   });
   if (!job) throw new NotFound("Upload job not found", { resource: "upload_job" });
   const [creator, apiKey, undoneBy] = await Promise.all([
-    job.createdById ? db.user.findFirst({ where: { id: job.createdById, organizationId: ctx.organizationId }, select: { name: true, email: true } }) : null,
-    job.apiKeyId ? db.apiKey.findFirst({ where: { id: job.apiKeyId, organizationId: ctx.organizationId }, select: { name: true, prefix: true } }) : null,
-    job.undoneById ? db.user.findFirst({ where: { id: job.undoneById, organizationId: ctx.organizationId }, select: { name: true, email: true } }) : null,
+    job.createdById
+      ? db.user.findFirst({ where: { id: job.createdById, organizationId: ctx.organizationId }, select: { name: true, email: true } })
+      : null,
+    job.apiKeyId
+      ? db.apiKey.findFirst({ where: { id: job.apiKeyId, organizationId: ctx.organizationId }, select: { name: true, prefix: true } })
+      : null,
+    job.undoneById
+      ? db.user.findFirst({ where: { id: job.undoneById, organizationId: ctx.organizationId }, select: { name: true, email: true } })
+      : null,
   ]);
   return {
     id: job.id,
@@ -36,7 +42,9 @@ export async function uploadJobDetail(ctx: DomainContext, jobId: string) {
     startedAt: job.startedAt,
     completedAt: job.completedAt,
     sentBy: creator ? `${creator.name} (${creator.email})` : apiKey ? `API key “${apiKey.name}” (${apiKey.prefix}…)` : null,
-    undo: job.undoneAt ? { at: job.undoneAt, by: undoneBy ? `${undoneBy.name} (${undoneBy.email})` : null, result: job.undoResult as UndoResult | null } : null,
+    undo: job.undoneAt
+      ? { at: job.undoneAt, by: undoneBy ? `${undoneBy.name} (${undoneBy.email})` : null, result: job.undoResult as UndoResult | null }
+      : null,
   };
 }
 

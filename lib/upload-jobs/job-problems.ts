@@ -10,10 +10,18 @@ import { NotFound } from "@/lib/domain/errors";
 
 export const PROBLEM_KINDS = ["invalid", "duplicate", "dnc", "failed"] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
-export const PROBLEM_LABELS: Record<ProblemKind, string> = { invalid: "Invalid", duplicate: "Duplicate", dnc: "Blocked by DNC", failed: "Failed to write" };
+export const PROBLEM_LABELS: Record<ProblemKind, string> = {
+  invalid: "Invalid",
+  duplicate: "Duplicate",
+  dnc: "Blocked by DNC",
+  failed: "Failed to write",
+};
 
 export const problemFiltersSchema = z.object({
-  problem: z.enum(["", ...PROBLEM_KINDS]).catch("").default(""),
+  problem: z
+    .enum(["", ...PROBLEM_KINDS])
+    .catch("")
+    .default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type ProblemFilters = z.output<typeof problemFiltersSchema>;
@@ -37,7 +45,15 @@ export async function jobProblems(ctx: DomainContext, jobId: string, filters: Pr
   const counts: Record<ProblemKind, number> = { invalid: 0, duplicate: 0, dnc: 0, failed: 0 };
   for (const [k, n] of Object.entries(result.counts ?? {})) counts[k as ProblemKind] = Number(n);
   return {
-    rows: result.rows.map((r): ProblemRow => ({ index: r.value.index, id: r.value.id ?? null, errors: r.value.errors ?? [], row: r.value.row ?? null, kind: r.kind })),
+    rows: result.rows.map(
+      (r): ProblemRow => ({
+        index: r.value.index,
+        id: r.value.id ?? null,
+        errors: r.value.errors ?? [],
+        row: r.value.row ?? null,
+        kind: r.kind,
+      }),
+    ),
     counts,
     total: filters.problem ? counts[filters.problem] : Object.values(counts).reduce((a, b) => a + b, 0),
     pageSize: PROBLEMS_PAGE_SIZE,
@@ -53,7 +69,10 @@ export async function allJobProblems(ctx: DomainContext, jobId: string, problem:
   const rows = await db.$queryRaw<{ value: StoredProblem }[]>`
     SELECT e.value FROM upload_jobs j, jsonb_array_elements(j."rowErrors") WITH ORDINALITY AS e(value, ord), ${TEXT}
     WHERE j.id = ${jobId} ${kind} ORDER BY e.ord`;
-  return { job, rows: rows.map((r) => ({ index: r.value.index, id: r.value.id ?? null, errors: r.value.errors ?? [], row: r.value.row ?? null })) };
+  return {
+    job,
+    rows: rows.map((r) => ({ index: r.value.index, id: r.value.id ?? null, errors: r.value.errors ?? [], row: r.value.row ?? null })),
+  };
 }
 
 async function assertJob(ctx: DomainContext, jobId: string) {

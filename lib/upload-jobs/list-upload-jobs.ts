@@ -9,8 +9,14 @@ import { jobOutcomeSchema, UPLOAD_SOURCES, type JobOutcome } from "./job-outcome
 
 export const uploadListFiltersSchema = z.object({
   campaign: z.string().trim().max(100).catch("").default(""),
-  source: z.enum(["", ...UPLOAD_SOURCES]).catch("").default(""),
-  status: z.union([z.literal(""), jobOutcomeSchema]).catch("").default(""),
+  source: z
+    .enum(["", ...UPLOAD_SOURCES])
+    .catch("")
+    .default(""),
+  status: z
+    .union([z.literal(""), jobOutcomeSchema])
+    .catch("")
+    .default(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type UploadListFilters = z.output<typeof uploadListFiltersSchema>;
@@ -54,5 +60,9 @@ function outcomeWhere(outcome: JobOutcome): Prisma.UploadJobWhereInput {
 }
 
 export async function uploadFilterOptions(ctx: DomainContext) {
-  return db.campaign.findMany({ where: { organizationId: ctx.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.campaign.findMany({
+    where: { organizationId: ctx.organizationId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

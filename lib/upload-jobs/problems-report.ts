@@ -20,7 +20,11 @@ export async function problemsReport(ctx: DomainContext, jobId: string, problem:
     cells: columns.length > 0 ? columns.map((c) => cellText(r.row?.[c])) : [r.id ?? ""],
     errors: r.errors,
   }));
-  const base = (job.fileName ?? job.reference).replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || job.id;
+  const base =
+    (job.fileName ?? job.reference)
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^\w.-]+/g, "_")
+      .slice(0, 80) || job.id;
   return { fileName: `${base}-not-added.csv`, csv: buildErrorReport(headers, reportRows), rows: rows.length };
 }
 

@@ -22,7 +22,8 @@ export async function undoUpload(ctx: DomainContext, jobId: string): Promise<Und
     if (!job) throw new NotFound("Upload job not found", { resource: "upload_job" });
     if (job.undoneAt) throw new Conflict("This upload was already undone");
     if (job.action !== "insert") throw new Invalid("An update upload cannot be undone: it changed contacts that existed before it");
-    if (job.status === "pending" || job.status === "processing") throw new Conflict("This upload is still running; undo it once it has finished");
+    if (job.status === "pending" || job.status === "processing")
+      throw new Conflict("This upload is still running; undo it once it has finished");
 
     const removed = await tx.$executeRaw`
       DELETE FROM customers c WHERE c."uploadJobId" = ${job.id} AND c."campaignId" = ${job.campaignId}
@@ -33,7 +34,11 @@ export async function undoUpload(ctx: DomainContext, jobId: string): Promise<Und
     const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM customers WHERE "uploadJobId" = ${job.id}`;
     const result: UndoResult = {
       removed,
-      kept: kept.map((k) => ({ id: k.id, identifier: k.identifier, reason: `already called (${k.calls} call${k.calls === 1n ? "" : "s"})` })),
+      kept: kept.map((k) => ({
+        id: k.id,
+        identifier: k.identifier,
+        reason: `already called (${k.calls} call${k.calls === 1n ? "" : "s"})`,
+      })),
       keptTotal: Number(n),
     };
     await tx.uploadJob.update({

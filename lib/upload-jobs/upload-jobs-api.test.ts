@@ -63,7 +63,13 @@ describe("GET /api/upload-jobs/{jobId}", () => {
   it("reconciles: received = added + duplicates + invalid + failed + not sent, and says partial", async () => {
     const res = await call(detail, { apiKey: a.apiKey, params: { jobId: timepayJob } });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: timepayJob, source: "timepay_api", action: "insert", outcome: "partial", campaign: { id: campaign.id } });
+    expect(res.json).toMatchObject({
+      id: timepayJob,
+      source: "timepay_api",
+      action: "insert",
+      outcome: "partial",
+      campaign: { id: campaign.id },
+    });
     expect(res.json.counts).toEqual({ received: 6, added: 3, duplicates: 2, invalid: 1, failed: 0, notSent: 0 });
     expect(res.json.sentBy).toMatch(/^API key “test” \(.+…\)$/);
   });
@@ -81,12 +87,20 @@ describe("a cancelled wizard upload", () => {
   it("says cancelled and counts the rows never sent", async () => {
     const theCampaign = await createTestCampaign(a.id, "emi");
     const { cookie } = await operatorCookie(a.id);
-    const opened = await call(openUpload, { headers: { cookie }, body: { campaignId: theCampaign.id, fileName: "november.csv", total: 5, options: { mode: "add" } } });
+    const opened = await call(openUpload, {
+      headers: { cookie },
+      body: { campaignId: theCampaign.id, fileName: "november.csv", total: 5, options: { mode: "add" } },
+    });
     const jobId = opened.json.uploadJobId as string;
     await call(addChunk, { headers: { cookie }, params: { jobId }, body: { records: [loan(11), loan(12, { phone_number: "12345" })] } });
     await call(finishUpload, { method: "POST", headers: { cookie }, params: { jobId } });
     const res = await call(detail, { headers: { cookie }, params: { jobId } });
-    expect(res.json).toMatchObject({ outcome: "cancelled", fileName: "november.csv", source: "ui", counts: { received: 5, added: 1, duplicates: 0, invalid: 1, failed: 0, notSent: 3 } });
+    expect(res.json).toMatchObject({
+      outcome: "cancelled",
+      fileName: "november.csv",
+      source: "ui",
+      counts: { received: 5, added: 1, duplicates: 0, invalid: 1, failed: 0, notSent: 3 },
+    });
     expect(res.json.sentBy).toMatch(/^Operator \(operator-.+@test\.local\)$/);
     await db.campaign.delete({ where: { id: theCampaign.id } });
   });
@@ -97,9 +111,21 @@ describe("the rows not added", () => {
     const all = await call(problems, { apiKey: a.apiKey, params: { jobId: timepayJob } });
     expect(all.status).toBe(200);
     expect(all.json.counts).toEqual({ invalid: 1, duplicate: 2, dnc: 0, failed: 0 });
-    expect(all.json.rows.map((r: { index: number; kind: string }) => [r.index, r.kind])).toEqual([[0, "duplicate"], [3, "duplicate"], [5, "invalid"]]);
+    expect(all.json.rows.map((r: { index: number; kind: string }) => [r.index, r.kind])).toEqual([
+      [0, "duplicate"],
+      [3, "duplicate"],
+      [5, "invalid"],
+    ]);
     const invalid = await call(problems, { apiKey: a.apiKey, params: { jobId: timepayJob }, query: { problem: "invalid" } });
-    expect(invalid.json.rows).toEqual([{ index: 5, id: "LN5", errors: ["Record 5: Invalid phone_number '12345': too short"], row: loan(5, { phone_number: "12345" }), kind: "invalid" }]);
+    expect(invalid.json.rows).toEqual([
+      {
+        index: 5,
+        id: "LN5",
+        errors: ["Record 5: Invalid phone_number '12345': too short"],
+        row: loan(5, { phone_number: "12345" }),
+        kind: "invalid",
+      },
+    ]);
     expect(invalid.json.total).toBe(1);
     expect((await call(problems, { apiKey: a.apiKey, params: { jobId: theirJob } })).status).toBe(404);
   });
@@ -108,16 +134,26 @@ describe("the rows not added", () => {
     const res = await call(report, { apiKey: a.apiKey, params: { jobId: flexyJob } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = res.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe('"numeric","user","customer_info:customer_id","customer_info:customer_name","row","errors"');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^"'=1\+2","priya","C2","Customer 2","1","Invalid numeric '=1\+2': .+"$/);
     expect(lines[2]).toBe('"9876500099","priya","C1","Customer 1","2","This row is duplicated in file"');
     // A TimePay request's rows are kept as sent: the report has the record's own keys.
     const timepay = await call(report, { apiKey: a.apiKey, params: { jobId: timepayJob }, query: { problem: "invalid" } });
-    const tp = timepay.text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(tp[0]).toBe('"loan_id","first_name","last_name","phone_number","loan_amount","emi_amount","loan_period","current_emi","emi_due_date","payment_status","language","row","errors"');
-    expect(tp[1]).toBe(`"LN5","Rahul","Sharma","12345","50000","2500","12","5","2025-03-15","pending","hindi","5","Record 5: Invalid phone_number '12345': too short"`);
+    const tp = timepay.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(tp[0]).toBe(
+      '"loan_id","first_name","last_name","phone_number","loan_amount","emi_amount","loan_period","current_emi","emi_due_date","payment_status","language","row","errors"',
+    );
+    expect(tp[1]).toBe(
+      `"LN5","Rahul","Sharma","12345","50000","2500","12","5","2025-03-15","pending","hindi","5","Record 5: Invalid phone_number '12345': too short"`,
+    );
     expect(lines[3]).toBe('"9876500077","priya","C4","Customer 4","3","This number is blocked globally"');
     const blocked = await call(problems, { apiKey: a.apiKey, params: { jobId: flexyJob }, query: { problem: "dnc" } });
     expect(blocked.json.counts).toEqual({ invalid: 1, duplicate: 1, dnc: 1, failed: 0 });
@@ -142,12 +178,24 @@ describe("POST /api/upload-jobs/{jobId}/undo", () => {
 
   it("removes the job's contacts without calls, keeps the called ones and says why, records itself, once", async () => {
     const called = await db.customer.findFirstOrThrow({ where: { uploadJobId: timepayJob, identifier: "LN2" } });
-    await db.call.create({ data: { organizationId: a.id, campaignId: campaign.id, customerId: called.id, agentId: a.agent.id, toPhone: called.phoneE164, state: "completed", outcome: "Contacted" } });
+    await db.call.create({
+      data: {
+        organizationId: a.id,
+        campaignId: campaign.id,
+        customerId: called.id,
+        agentId: a.agent.id,
+        toPhone: called.phoneE164,
+        state: "completed",
+        outcome: "Contacted",
+      },
+    });
 
     const res = await call(undo, { method: "POST", apiKey: a.apiKey, params: { jobId: timepayJob } });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ removed: 2, kept: [{ id: called.id, identifier: "LN2", reason: "already called (1 call)" }], keptTotal: 1 });
-    expect((await db.customer.findMany({ where: { campaignId: campaign.id }, orderBy: { identifier: "asc" } })).map((c) => c.identifier)).toEqual(["LN1", "LN2"]);
+    expect(
+      (await db.customer.findMany({ where: { campaignId: campaign.id }, orderBy: { identifier: "asc" } })).map((c) => c.identifier),
+    ).toEqual(["LN1", "LN2"]);
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: timepayJob } });
     expect(job.undoneAt).toBeInstanceOf(Date);
     expect(job.undoResult).toEqual(res.json);
@@ -176,7 +224,9 @@ async function viewerCookie(organizationId: string) {
   const email = `viewer-${randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
   const user = await db.user.create({ data: { email, name: "Viewer", role: "viewer", organizationId } });
-  await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+  await db.account.create({
+    data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+  });
   const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
   return headers.get("set-cookie")!.split(";")[0];
 }

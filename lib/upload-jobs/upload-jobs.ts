@@ -156,7 +156,13 @@ export function uploadRowErrors(
     const record = records?.[index];
     return record !== null && typeof record === "object" && !Array.isArray(record) ? { row: record as Record<string, unknown> } : {};
   };
-  const rows: UploadRowError[] = invalid.map((r) => ({ index: r.index, id: r.id, errors: r.issues.map((i) => recordPrefix(r.index) + i.message), kind: "invalid", ...sent(r.index) }));
+  const rows: UploadRowError[] = invalid.map((r) => ({
+    index: r.index,
+    id: r.id,
+    errors: r.issues.map((i) => recordPrefix(r.index) + i.message),
+    kind: "invalid",
+    ...sent(r.index),
+  }));
   for (const r of notWritten) {
     const kind = r.code === "duplicate_in_file" || r.code === "duplicate_in_campaign" ? "duplicate" : "failed";
     rows.push({ index: r.index, id: r.id, errors: [r.reason], kind, ...sent(r.index) });

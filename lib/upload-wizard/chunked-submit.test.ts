@@ -20,8 +20,17 @@ async function reviewed(rows: number, route: ReturnType<typeof fakeRoute>) {
   await client.call("open", { name: "book.csv", data: new TextEncoder().encode(lines.join("\n")).buffer as ArrayBuffer });
   await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: 0 });
-  const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
-  await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: { defaultCountry: "IN", mobileOnly: true }, duplicatesBy: "both", dates: {} });
+  const { mapping } = mapColumns(
+    columns.map((c) => c.header),
+    DEBT_COLLECTION_SCHEMA.fields,
+  );
+  await client.call("review", {
+    mapping,
+    schema: DEBT_COLLECTION_SCHEMA,
+    policy: { defaultCountry: "IN", mobileOnly: true },
+    duplicatesBy: "both",
+    dates: {},
+  });
   return client;
 }
 
@@ -58,8 +67,18 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
       const fresh = records.filter((r) => !added.has(r.loan_id));
       for (const r of fresh) added.add(r.loan_id);
       const n = records.length;
-      const notWritten = records.flatMap((r, index) => (fresh.includes(r) ? [] : [{ index, id: r.loan_id, code: "duplicate_in_campaign", message: "already there" }]));
-      answer = uploadChunkAnswerSchema.parse({ uploadJobId: "job_1", received: n, added: fresh.length, invalid: [], notWritten, calls: null, workflowTriggered: null });
+      const notWritten = records.flatMap((r, index) =>
+        fresh.includes(r) ? [] : [{ index, id: r.loan_id, code: "duplicate_in_campaign", message: "already there" }],
+      );
+      answer = uploadChunkAnswerSchema.parse({
+        uploadJobId: "job_1",
+        received: n,
+        added: fresh.length,
+        invalid: [],
+        notWritten,
+        calls: null,
+        workflowTriggered: null,
+      });
       stored.set(key, { body, answer });
     }
     if (step === "drop-after-write") throw new TypeError("network connection was lost");
@@ -83,7 +102,13 @@ function submission(client: Awaited<ReturnType<typeof reviewed>>) {
 
 describe("chunk size", () => {
   it("aims at ten chunks, at least 1,000 rows each and never over the route's 10,000", () => {
-    expect([chunkSize(3), chunkSize(2_500), chunkSize(20_000), chunkSize(100_000), chunkSize(250_000)]).toEqual([1000, 1000, 2000, 10000, MAX_CHUNK_ROWS]);
+    expect([chunkSize(3), chunkSize(2_500), chunkSize(20_000), chunkSize(100_000), chunkSize(250_000)]).toEqual([
+      1000,
+      1000,
+      2000,
+      10000,
+      MAX_CHUNK_ROWS,
+    ]);
   });
 });
 
@@ -93,11 +118,25 @@ describe("ChunkedSubmission", () => {
     const client = await reviewed(2_500, route);
     const { run, last, seen } = submission(client);
     await run.start();
-    expect(route.calls.map((c) => [c.key, (c.body.records as unknown[]).length])).toEqual([["sub-1-0", 1000], ["sub-1-1", 1000], ["sub-1-2", 500]]);
+    expect(route.calls.map((c) => [c.key, (c.body.records as unknown[]).length])).toEqual([
+      ["sub-1-0", 1000],
+      ["sub-1-1", 1000],
+      ["sub-1-2", 500],
+    ]);
     // One upload job for the file, opened with its name and the rows to send; every chunk joins it.
     expect(route.opened).toEqual([{ campaignId: "camp_1", fileName: "book.csv", total: 2500, options: { mode: "add" } }]);
     expect(route.calls.every((c) => Object.keys(c.body).join() === "records")).toBe(true);
-    expect(last()).toEqual({ phase: "finished", chunk: 3, chunks: 3, rows: 2500, sent: 2500, added: 2500, rejected: 0, error: null, uploadJobId: "job_1" });
+    expect(last()).toEqual({
+      phase: "finished",
+      chunk: 3,
+      chunks: 3,
+      rows: 2500,
+      sent: 2500,
+      added: 2500,
+      rejected: 0,
+      error: null,
+      uploadJobId: "job_1",
+    });
     expect(seen.filter((p) => p.phase === "sending").map((p) => p.sent)).toEqual([0, 1000, 2000, 2500]);
     expect(route.added.size).toBe(2500);
   });
@@ -128,15 +167,33 @@ describe("ChunkedSubmission", () => {
     expect(a.last()).toMatchObject({ phase: "paused", chunk: 0 });
     expect(a.last().error).toMatch(/^An unexpected error occurred\. Retrying is safe/);
 
-    const busy = fakeRoute(() => ({ status: 409, body: { error: { code: "conflict", message: "A request with this Idempotency-Key is still in progress" } } }));
+    const busy = fakeRoute(() => ({
+      status: 409,
+      body: { error: { code: "conflict", message: "A request with this Idempotency-Key is still in progress" } },
+    }));
     const b = submission(await reviewed(10, busy));
     await b.run.start();
-    expect(b.last()).toMatchObject({ phase: "paused", error: expect.stringMatching(/^A request with this Idempotency-Key is still in progress\./) });
+    expect(b.last()).toMatchObject({
+      phase: "paused",
+      error: expect.stringMatching(/^A request with this Idempotency-Key is still in progress\./),
+    });
 
-    const refused = fakeRoute(() => ({ status: 400, body: { error: { code: "validation", message: "Validation failed", errors: ["callConfig.agentId does not match an agent of your organization"] } } }));
+    const refused = fakeRoute(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: "validation",
+          message: "Validation failed",
+          errors: ["callConfig.agentId does not match an agent of your organization"],
+        },
+      },
+    }));
     const c = submission(await reviewed(10, refused));
     await c.run.start();
-    expect(c.last()).toMatchObject({ phase: "failed", error: "Validation failed: callConfig.agentId does not match an agent of your organization" });
+    expect(c.last()).toMatchObject({
+      phase: "failed",
+      error: "Validation failed: callConfig.agentId does not match an agent of your organization",
+    });
     await c.run.retry();
     expect(refused.calls).toHaveLength(1);
   });
@@ -161,7 +218,12 @@ describe("ChunkedSubmission", () => {
   });
 
   it("cancels a paused upload at once", async () => {
-    const { run, last } = submission(await reviewed(10, fakeRoute(() => "offline")));
+    const { run, last } = submission(
+      await reviewed(
+        10,
+        fakeRoute(() => "offline"),
+      ),
+    );
     await run.start();
     expect(last().phase).toBe("paused");
     run.cancel();

@@ -35,7 +35,17 @@ type Deps = {
 };
 
 export class ChunkedSubmission {
-  private progress: SubmitProgress = { phase: "sending", chunk: 0, chunks: 0, rows: 0, sent: 0, added: 0, rejected: 0, error: null, uploadJobId: null };
+  private progress: SubmitProgress = {
+    phase: "sending",
+    chunk: 0,
+    chunks: 0,
+    rows: 0,
+    sent: 0,
+    added: 0,
+    rejected: 0,
+    error: null,
+    uploadJobId: null,
+  };
   private cancelRequested = false;
 
   constructor(private readonly deps: Deps) {}
@@ -62,8 +72,7 @@ export class ChunkedSubmission {
     if (this.progress.phase === "paused") {
       this.update({ phase: "cancelled" });
       void this.closeJob();
-    }
-    else if (this.progress.phase === "sending") this.update({ phase: "cancelling" });
+    } else if (this.progress.phase === "sending") this.update({ phase: "cancelling" });
     return this.progress;
   }
 
@@ -100,7 +109,8 @@ export class ChunkedSubmission {
   /** Cancelled before the last chunk: the job is closed with what was sent. */
   private async closeJob() {
     const uploadJobId = this.progress.uploadJobId;
-    if (uploadJobId !== null) await this.deps.client.call("submitFinish", { uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
+    if (uploadJobId !== null)
+      await this.deps.client.call("submitFinish", { uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
   }
 
   /** The step's value, or null once the run has paused (retry is safe) or failed for good. */

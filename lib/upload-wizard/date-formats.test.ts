@@ -29,7 +29,10 @@ describe("detectDateFormat", () => {
   it("all days 12 or less: both fit, the campaign's country suggests, the operator must choose", () => {
     const column = detectDateFormat("d", ["03/02/2027", "04/05/2027"], true);
     expect(column).toMatchObject({ fits: ["dmy", "mdy"], guess: "dmy", ambiguous: true });
-    expect(column.samples).toEqual([{ raw: "03/02/2027", iso: "2027-02-03" }, { raw: "04/05/2027", iso: "2027-05-04" }]);
+    expect(column.samples).toEqual([
+      { raw: "03/02/2027", iso: "2027-02-03" },
+      { raw: "04/05/2027", iso: "2027-05-04" },
+    ]);
     expect(detectDateFormat("d", ["03/02/2027"], false).guess).toBe("mdy");
   });
 

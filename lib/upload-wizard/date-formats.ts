@@ -63,15 +63,20 @@ export function convertDate(text: string, format: DateFormat): string | null {
 export function detectDateFormat(field: string, values: readonly string[], dayFirst: boolean): DateColumn {
   const present = values.map((v) => v.trim()).filter((v) => v !== "");
   const counts = new Map<DateFormat, number>(DATE_FORMATS.map((f) => [f, 0]));
-  for (const value of present) for (const format of DATE_FORMATS) if (convertDate(value, format) !== null) counts.set(format, counts.get(format)! + 1);
+  for (const value of present)
+    for (const format of DATE_FORMATS) if (convertDate(value, format) !== null) counts.set(format, counts.get(format)! + 1);
   const best = Math.max(...counts.values());
   // ISO values read under every format: a format is only worth naming when it reads more than they do.
   const isoOnly = counts.get("iso")!;
-  const fits: DateFormat[] = best === 0 ? [] : best === isoOnly ? ["iso"] : DATE_FORMATS.filter((f) => f !== "iso" && counts.get(f) === best);
+  const fits: DateFormat[] =
+    best === 0 ? [] : best === isoOnly ? ["iso"] : DATE_FORMATS.filter((f) => f !== "iso" && counts.get(f) === best);
   const both = fits.includes("dmy") && fits.includes("mdy");
   const ambiguous = both;
   const guess = fits.length === 0 ? null : both ? (dayFirst ? "dmy" : "mdy") : fits[0];
-  const samples = distinct(present.filter((v) => !ISO.test(v)), 3).map((raw) => ({ raw, iso: guess ? convertDate(raw, guess) : null }));
+  const samples = distinct(
+    present.filter((v) => !ISO.test(v)),
+    3,
+  ).map((raw) => ({ raw, iso: guess ? convertDate(raw, guess) : null }));
   return { field, fits, guess, ambiguous, samples };
 }
 
@@ -82,7 +87,20 @@ function real(year: number, month: number, day: number): string | null {
 }
 
 function fullMonth(name: string): boolean {
-  return ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].includes(name.toLowerCase());
+  return [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].includes(name.toLowerCase());
 }
 
 function distinct(values: readonly string[], limit: number): string[] {

@@ -21,7 +21,10 @@ export async function postJson<S extends z.ZodType>(
       credentials: "same-origin",
     });
   } catch (error) {
-    return { kind: "retry", message: `The connection failed while ${request.what} (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      kind: "retry",
+      message: `The connection failed while ${request.what} (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
   const text = await response.text().catch(() => "");
   let body: unknown = null;

@@ -36,7 +36,9 @@ export class UploadError extends Error {
 export async function readUpload(file: { name: string; bytes: ArrayBuffer }, overrides: ReadOverrides = {}): Promise<OpenedFile> {
   const size = file.bytes.byteLength;
   if (size > MAX_FILE_BYTES) {
-    throw new UploadError(`This file is ${megabytes(size)}; an upload can be at most ${megabytes(MAX_FILE_BYTES)}. Split it into smaller files.`);
+    throw new UploadError(
+      `This file is ${megabytes(size)}; an upload can be at most ${megabytes(MAX_FILE_BYTES)}. Split it into smaller files.`,
+    );
   }
   if (size === 0) throw new UploadError("This file is empty.");
   const base = { fileName: file.name, size };

@@ -38,9 +38,14 @@ export class ReadingPhase {
     const detectedHeader = detectHeaderRow(chosen.rows);
     // Said the moment the file is read, not after the operator has confirmed a header.
     const dataRows = chosen.rowCount - detectedHeader - 1;
-    if (dataRows <= 0) throw new UploadError(`There are no contacts in "${chosen.name}": it holds only a header row. Add the rows below it and upload again.`);
+    if (dataRows <= 0)
+      throw new UploadError(
+        `There are no contacts in "${chosen.name}": it holds only a header row. Add the rows below it and upload again.`,
+      );
     if (dataRows > MAX_DATA_ROWS) {
-      throw new UploadError(`This sheet has ${dataRows.toLocaleString("en-IN")} rows; one upload takes at most ${MAX_DATA_ROWS.toLocaleString("en-IN")}. Split the file and upload each part.`);
+      throw new UploadError(
+        `This sheet has ${dataRows.toLocaleString("en-IN")} rows; one upload takes at most ${MAX_DATA_ROWS.toLocaleString("en-IN")}. Split the file and upload each part.`,
+      );
     }
     this.sheet = sheet;
     return {
@@ -58,7 +63,9 @@ export class ReadingPhase {
     const dataRows = rows.length - headerRow - 1;
     if (dataRows === 0) throw new UploadError("There are no rows below this header row.");
     if (dataRows > MAX_DATA_ROWS) {
-      throw new UploadError(`This sheet has ${dataRows.toLocaleString("en-IN")} rows; one upload takes at most ${MAX_DATA_ROWS.toLocaleString("en-IN")}. Split the file and upload each part.`);
+      throw new UploadError(
+        `This sheet has ${dataRows.toLocaleString("en-IN")} rows; one upload takes at most ${MAX_DATA_ROWS.toLocaleString("en-IN")}. Split the file and upload each part.`,
+      );
     }
     this.headerRow = headerRow;
     return { columns: describeColumns(rows, headerRow), dataRows };

@@ -38,7 +38,14 @@ export class ReviewPhase {
     this.rows = null;
   }
 
-  prepare(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): null {
+  prepare(
+    headerRow: number,
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    policy: PhonePolicy,
+    duplicatesBy: DuplicatesBy,
+    dates: DateChoices,
+  ): null {
     const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
@@ -50,7 +57,13 @@ export class ReviewPhase {
     return null;
   }
 
-  async review(mapping: ColumnMapping, schema: FieldSchema, policy: PhonePolicy, duplicatesBy: DuplicatesBy, dates: DateChoices): Promise<ReviewState> {
+  async review(
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    policy: PhonePolicy,
+    duplicatesBy: DuplicatesBy,
+    dates: DateChoices,
+  ): Promise<ReviewState> {
     const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates);
     const ready = this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
@@ -73,7 +86,11 @@ export class ReviewPhase {
   edit(change: CellChange): ReviewState {
     const before = this.reviewRows().cell(change.row, change.field);
     if (before === change.value) return this.state(false);
-    return this.applyEntry({ kind: "edit", label: `Edit ${change.field} in row ${this.reviewRows().rowNumber(change.row)}`, changes: [{ ...change, before, after: change.value }] });
+    return this.applyEntry({
+      kind: "edit",
+      label: `Edit ${change.field} in row ${this.reviewRows().rowNumber(change.row)}`,
+      changes: [{ ...change, before, after: change.value }],
+    });
   }
 
   /** `dryRun`: count the matching cells only. */
@@ -97,7 +114,11 @@ export class ReviewPhase {
     const rows = this.reviewRows();
     const live = indexes.filter((i) => i >= 0 && i < rows.size && !rows.isRemoved(i));
     if (live.length === 0) return this.state(false);
-    return this.applyEntry({ kind: "remove", label: `Remove ${live.length === 1 ? "1 row" : `${live.length.toLocaleString("en-IN")} rows`}`, rows: live });
+    return this.applyEntry({
+      kind: "remove",
+      label: `Remove ${live.length === 1 ? "1 row" : `${live.length.toLocaleString("en-IN")} rows`}`,
+      rows: live,
+    });
   }
 
   undo(): ReviewState {
@@ -120,7 +141,11 @@ export class ReviewPhase {
 
   /** Asks the server about a batch; touches no state, so edits go on while it is out. Refusals throw its message. */
   async sendCheck(body: string): Promise<CheckRowsAnswer> {
-    const sent = await postJson(this.fetch, { path: CHECK_PATH, body, what: "checking the rows against the campaign" }, checkRowsAnswerSchema);
+    const sent = await postJson(
+      this.fetch,
+      { path: CHECK_PATH, body, what: "checking the rows against the campaign" },
+      checkRowsAnswerSchema,
+    );
     if (sent.kind !== "result") throw new UploadError(sent.message);
     return sent.value;
   }
@@ -133,8 +158,13 @@ export class ReviewPhase {
     for (const invalid of answer.invalid) {
       // Shown on the cell it is about when there is one (an unknown assignee on the user column).
       const first = invalid.issues[0];
-      const field = invalid.issues.length === 1 && first.field !== null && schema.fields.some((f) => f.key === first.field) ? first.field : ROW_KEY;
-      issues.set(invalid.index, { field, code: first?.code ?? "invalid_text", message: invalid.issues.map((issue) => issue.message).join("; ") });
+      const field =
+        invalid.issues.length === 1 && first.field !== null && schema.fields.some((f) => f.key === first.field) ? first.field : ROW_KEY;
+      issues.set(invalid.index, {
+        field,
+        code: first?.code ?? "invalid_text",
+        message: invalid.issues.map((issue) => issue.message).join("; "),
+      });
     }
     const idField = schema.identifierKey ?? schema.phoneKey;
     for (const refused of answer.notWritten) {
@@ -186,7 +216,12 @@ export class ReviewPhase {
         }
       }
     }
-    return ReviewRows.build(mapped.map((r) => r.values), mapped.map((r) => r.rowNumber), { schema, policy, duplicatesBy }, { pause, cancelled });
+    return ReviewRows.build(
+      mapped.map((r) => r.values),
+      mapped.map((r) => r.rowNumber),
+      { schema, policy, duplicatesBy },
+      { pause, cancelled },
+    );
   }
 
   private cancelPrepared() {

@@ -14,7 +14,14 @@ import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, 
 
 export type RowStatus = "valid" | "invalid" | "duplicate" | "refused";
 export type RowFilter = { status: "all" | "errors" | "valid"; category: string | null };
-export type RowView = { index: number; rowNumber: number; cells: Record<string, string>; issues: RowIssues; status: RowStatus; edited: string[] };
+export type RowView = {
+  index: number;
+  rowNumber: number;
+  cells: Record<string, string>;
+  issues: RowIssues;
+  status: RowStatus;
+  edited: string[];
+};
 export type CellChange = { row: number; field: string; value: string };
 /** An answer of the validate-only check about one row. `field` is where the table shows it. */
 export type RemoteIssue = { field: string; code: IssueCode; message: string };
@@ -116,7 +123,12 @@ export class ReviewRows {
     }
     const remote = this.remote.get(row);
     if (remote && issues[remote.field]?.level !== "error") {
-      issues[remote.field] = { level: "error", code: remote.code, message: remote.message, source: CAMPAIGN_DUPLICATES.has(remote.code) ? "campaign-duplicate" : "server" };
+      issues[remote.field] = {
+        level: "error",
+        code: remote.code,
+        message: remote.message,
+        source: CAMPAIGN_DUPLICATES.has(remote.code) ? "campaign-duplicate" : "server",
+      };
     }
     return issues;
   }
@@ -153,7 +165,17 @@ export class ReviewRows {
 
   counts(): RowCounts {
     if (this.countsCache) return this.countsCache;
-    const counts: RowCounts = { rows: 0, removed: 0, valid: 0, invalid: 0, duplicates: 0, refused: 0, warnings: 0, unchecked: 0, categories: [] };
+    const counts: RowCounts = {
+      rows: 0,
+      removed: 0,
+      valid: 0,
+      invalid: 0,
+      duplicates: 0,
+      refused: 0,
+      warnings: 0,
+      unchecked: 0,
+      categories: [],
+    };
     const categories = new Map<string, IssueCategory>();
     for (let row = 0; row < this.size; row++) {
       if (this.removed[row]) {
@@ -328,7 +350,9 @@ export class ReviewRows {
     const value = keyText(values[duplicate.field]) ?? "";
     const firstRow = this.rowNumbers[duplicate.firstIndex];
     const message =
-      duplicate.code === "duplicate_phone_in_file" ? duplicatePhoneInFile(duplicate.field, value, firstRow) : duplicateInFile(duplicate.field, value, firstRow);
+      duplicate.code === "duplicate_phone_in_file"
+        ? duplicatePhoneInFile(duplicate.field, value, firstRow)
+        : duplicateInFile(duplicate.field, value, firstRow);
     return { field: duplicate.field, code: duplicate.code, message };
   }
 }

@@ -25,8 +25,7 @@ export const duplicateInFile = (field: string, value: string, firstRow: number) 
   `Duplicate ${field} '${shownValue(value)}' in this file (first seen at row ${firstRow})`;
 
 /** The same person under another identifier: the phones compare as dialled (E.164). */
-export const duplicatePhoneInFile = (field: string, e164: string, firstRow: number) =>
-  `Same ${field} as row ${firstRow} (${e164})`;
+export const duplicatePhoneInFile = (field: string, e164: string, firstRow: number) => `Same ${field} as row ${firstRow} (${e164})`;
 
 /**
  * The filter bucket of one issue. Excel damage gets its own bucket: those values cannot be
@@ -36,10 +35,12 @@ export function categoryOf(field: string, issue: RowIssue): { key: string; label
   const name = field === ROW_KEY ? "row" : field;
   if (issue.level === "warning") return { key: `warning:${field}`, label: `Warning on ${name}` };
   if (issue.source === "file-duplicate") return { key: `duplicate:${field}`, label: `Duplicate ${name} in file` };
-  if (issue.source === "campaign-duplicate" && issue.code === "duplicate_phone_in_campaign") return { key: "campaign-duplicate-phone", label: "Phone already in the campaign" };
+  if (issue.source === "campaign-duplicate" && issue.code === "duplicate_phone_in_campaign")
+    return { key: "campaign-duplicate-phone", label: "Phone already in the campaign" };
   if (issue.source === "campaign-duplicate") return { key: "campaign-duplicate", label: "Already in the campaign" };
   if (issue.source === "server") return { key: `server:${field}`, label: `Refused by the server (${name})` };
   if (issue.code === "missing_required") return { key: `missing:${field}`, label: `Missing ${name}` };
-  if (issue.code === "scientific_notation" || issue.code === "phone_scientific_notation") return { key: `excel:${field}`, label: `${name} destroyed by Excel` };
+  if (issue.code === "scientific_notation" || issue.code === "phone_scientific_notation")
+    return { key: `excel:${field}`, label: `${name} destroyed by Excel` };
   return { key: `invalid:${field}`, label: `Invalid ${name}` };
 }

@@ -29,10 +29,17 @@ export class SubmissionPhase {
     return { chunks: this.ledger.chunks.length, rows: this.ledger.rowCount };
   }
 
-  async open(input: { campaignId: string; fileName: string; options: SubmitOptions; key: string }): Promise<SubmitStep<{ uploadJobId: string }>> {
+  async open(input: {
+    campaignId: string;
+    fileName: string;
+    options: SubmitOptions;
+    key: string;
+  }): Promise<SubmitStep<{ uploadJobId: string }>> {
     const { campaignId, fileName, options, key } = input;
     const body = JSON.stringify({ campaignId, fileName, total: this.current().rowCount, options });
-    return step(await postJson(this.fetch, { path: UPLOADS_PATH, body, idempotencyKey: key, what: "opening the upload" }, openUploadAnswerSchema));
+    return step(
+      await postJson(this.fetch, { path: UPLOADS_PATH, body, idempotencyKey: key, what: "opening the upload" }, openUploadAnswerSchema),
+    );
   }
 
   /** Sends chunk `chunk` and records what became of each of its rows. */
@@ -40,14 +47,20 @@ export class SubmissionPhase {
     const ledger = this.current();
     const what = `sending chunk ${input.chunk + 1} of ${ledger.chunks.length}`;
     const path = `${UPLOADS_PATH}/${input.uploadJobId}/chunks`;
-    const sent = await postJson(this.fetch, { path, body: ledger.body(input.chunk), idempotencyKey: input.key, what }, uploadChunkAnswerSchema);
+    const sent = await postJson(
+      this.fetch,
+      { path, body: ledger.body(input.chunk), idempotencyKey: input.key, what },
+      uploadChunkAnswerSchema,
+    );
     return sent.kind === "result" ? { kind: "done", value: ledger.record(input.chunk, sent.value) } : sent;
   }
 
   /** Cancelled before the last chunk: the job is closed with what was sent. */
   async finish(input: { uploadJobId: string; key: string }): Promise<SubmitStep<{ uploadJobId: string }>> {
     const path = `${UPLOADS_PATH}/${input.uploadJobId}/finish`;
-    return step(await postJson(this.fetch, { path, body: "", idempotencyKey: input.key, what: "closing the upload" }, openUploadAnswerSchema));
+    return step(
+      await postJson(this.fetch, { path, body: "", idempotencyKey: input.key, what: "closing the upload" }, openUploadAnswerSchema),
+    );
   }
 
   current(): SubmitLedger {

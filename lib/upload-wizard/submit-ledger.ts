@@ -67,7 +67,9 @@ export class SubmitLedger {
     const rest = rows.filter((row) => !judged.has(row));
     // Every row the answer does not name was added, which its count confirms.
     const restOutcome: Outcome =
-      rest.length === answer.added ? { kind: "added" } : { kind: "failed", label: "Not confirmed by the server", reason: "The server did not say which rows it added" };
+      rest.length === answer.added
+        ? { kind: "added" }
+        : { kind: "failed", label: "Not confirmed by the server", reason: "The server did not say which rows it added" };
     for (const row of rest) this.outcomes.set(row, restOutcome);
     this.noteCalls(answer);
     return { sent: rows.length, added: answer.added, rejected: rows.length - answer.added };
@@ -85,7 +87,8 @@ export class SubmitLedger {
       }
       const sent = this.outcomes.get(row);
       if (sent?.kind === "added") added++;
-      else if (sent) groups[sent.kind === "duplicate" ? "duplicates" : sent.kind === "invalid" ? "invalid" : "failed"].add(sent.label, sent.reason);
+      else if (sent)
+        groups[sent.kind === "duplicate" ? "duplicates" : sent.kind === "invalid" ? "invalid" : "failed"].add(sent.label, sent.reason);
       else if (this.rows.status(row) === "valid") notSent++;
       else this.addReviewIssue(row, groups);
     }
@@ -97,7 +100,9 @@ export class SubmitLedger {
       invalid: groups.invalid.result(),
       failed: groups.failed.result(),
       notSent,
-      calls: this.calls.seen ? { requested: this.calls.requested, initiated: this.calls.initiated, failed: this.calls.failed, notes: [...this.calls.notes] } : null,
+      calls: this.calls.seen
+        ? { requested: this.calls.requested, initiated: this.calls.initiated, failed: this.calls.failed, notes: [...this.calls.notes] }
+        : null,
       workflowTriggered: this.workflowTriggered,
     };
   }
@@ -122,7 +127,12 @@ export class SubmitLedger {
     const [field, issue] = Object.entries(this.rows.issues(row)).find(([, i]) => i.level === "error") ?? [];
     if (!issue || field === undefined) return;
     const { label } = categoryOf(field, issue);
-    const group = issue.source === "file-duplicate" || issue.source === "campaign-duplicate" ? "duplicates" : issue.source === "server" ? "failed" : "invalid";
+    const group =
+      issue.source === "file-duplicate" || issue.source === "campaign-duplicate"
+        ? "duplicates"
+        : issue.source === "server"
+          ? "failed"
+          : "invalid";
     groups[group].add(label, issue.message);
   }
 

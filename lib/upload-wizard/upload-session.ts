@@ -47,9 +47,12 @@ export class UploadSession {
       const ledger = this.submission.current();
       for (const row of ledger.unadded()) picked.push({ row, errors: ledger.reason(row) ?? [] });
     } else {
-      for (let row = 0; row < rows.size; row++) if (!rows.isRemoved(row) && rows.status(row) !== "valid") picked.push({ row, errors: rows.errors(row) });
+      for (let row = 0; row < rows.size; row++)
+        if (!rows.isRemoved(row) && rows.status(row) !== "valid") picked.push({ row, errors: rows.errors(row) });
     }
-    const columnOf = new Map(Object.entries(this.review.mapping).flatMap(([column, field]) => (field === null ? [] : [[field, Number(column)] as const])));
+    const columnOf = new Map(
+      Object.entries(this.review.mapping).flatMap(([column, field]) => (field === null ? [] : [[field, Number(column)] as const])),
+    );
     const report = picked.map(({ row, errors }) => {
       const cells = [...(sheet.rows[this.reading.headerRow + 1 + row] ?? [])];
       // The operator's fixes go back into their own columns, so the file can be uploaded again.
@@ -58,7 +61,6 @@ export class UploadSession {
     });
     return { csv: buildErrorReport(sheet.rows[this.reading.headerRow] ?? [], report), rows: report.length };
   }
-
 
   private restartAfterReading() {
     this.review.reset();

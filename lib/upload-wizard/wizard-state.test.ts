@@ -13,15 +13,41 @@ const csv: FileSummary = {
   problems: [],
   sheets: [{ name: "march.csv", rowCount: 3 }],
 };
-const book: FileSummary = { ...csv, fileName: "book.xlsx", format: "xlsx", encoding: null, delimiter: null, sheets: [{ name: "A", rowCount: 2 }, { name: "B", rowCount: 9 }] };
-const preview: SheetPreview = { sheet: 0, rows: [["Title"], ["phone", "name"], ["98", "A"]], rowNumbers: [1, 2, 3], rowCount: 3, detectedHeader: 1 };
+const book: FileSummary = {
+  ...csv,
+  fileName: "book.xlsx",
+  format: "xlsx",
+  encoding: null,
+  delimiter: null,
+  sheets: [
+    { name: "A", rowCount: 2 },
+    { name: "B", rowCount: 9 },
+  ],
+};
+const preview: SheetPreview = {
+  sheet: 0,
+  rows: [["Title"], ["phone", "name"], ["98", "A"]],
+  rowNumbers: [1, 2, 3],
+  rowCount: 3,
+  detectedHeader: 1,
+};
 const columns = [
   { index: 0, header: "phone", label: "phone", samples: ["98"] },
   { index: 1, header: "name", label: "name", samples: ["A"] },
 ];
 const counts = { rows: 1, removed: 0, valid: 1, invalid: 0, duplicates: 0, refused: 0, warnings: 0, unchecked: 1, categories: [] };
 const review: ReviewState = { counts, history: { undo: null, redo: null }, structural: true, changed: null };
-const progress: SubmitProgress = { phase: "finished", chunk: 1, chunks: 1, rows: 1, sent: 1, added: 1, rejected: 0, error: null, uploadJobId: "job_1" };
+const progress: SubmitProgress = {
+  phase: "finished",
+  chunk: 1,
+  chunks: 1,
+  rows: 1,
+  sent: 1,
+  added: 1,
+  rejected: 0,
+  error: null,
+  uploadJobId: "job_1",
+};
 const outcome = { received: 1, removed: 0, added: 1 } as UploadOutcome;
 
 function run(...events: WizardEvent[]): WizardState {
@@ -49,7 +75,11 @@ describe("wizard state machine", () => {
   it("asks for a sheet when a workbook has several", () => {
     const sheet = run({ type: "fileOpened", file: book, preview: null });
     expect(sheet).toMatchObject({ step: "sheet", file: book });
-    expect(wizardReducer(sheet, { type: "sheetChosen", preview: { ...preview, sheet: 1 } })).toMatchObject({ step: "header", preview: { sheet: 1 }, headerRow: 1 });
+    expect(wizardReducer(sheet, { type: "sheetChosen", preview: { ...preview, sheet: 1 } })).toMatchObject({
+      step: "header",
+      preview: { sheet: 1 },
+      headerRow: 1,
+    });
   });
 
   it("lets the operator pick another header row inside the preview only, and re-reads reset it", () => {
@@ -81,7 +111,11 @@ describe("wizard state machine", () => {
   });
 
   it("returns to the options with the server's message when it refuses the first chunk", () => {
-    const sending = run(...toReview, { type: "submitOpened" }, { type: "submitProgress", progress: { ...progress, phase: "failed", sent: 0 } });
+    const sending = run(
+      ...toReview,
+      { type: "submitOpened" },
+      { type: "submitProgress", progress: { ...progress, phase: "failed", sent: 0 } },
+    );
     const refused = wizardReducer(sending, { type: "submitRefused", error: "Validation failed: agent not found" });
     expect(refused).toMatchObject({ step: "submit", progress: null, error: "Validation failed: agent not found" });
     expect(wizardReducer(refused, { type: "back" })).toMatchObject({ step: "review", error: null });

@@ -71,7 +71,14 @@ function advance(state: WizardState, event: WizardEvent): WizardState {
       if (state.step !== "upload") return state;
       // A workbook with one sheet (and every CSV) goes straight to its header row.
       if (event.preview === null) return { step: "sheet", busy: false, error: null, file: event.file };
-      return { step: "header", busy: false, error: null, file: event.file, preview: event.preview, headerRow: event.preview.detectedHeader };
+      return {
+        step: "header",
+        busy: false,
+        error: null,
+        file: event.file,
+        preview: event.preview,
+        headerRow: event.preview.detectedHeader,
+      };
     case "sheetChosen":
       if (state.step !== "sheet") return state;
       return { ...state, step: "header", preview: event.preview, headerRow: event.preview.detectedHeader };

@@ -18,7 +18,9 @@ export class UploadWorkerClient {
 
   constructor(private readonly port: WorkerPort) {
     port.addEventListener("message", (event) => this.settle(event.data));
-    port.addEventListener("error", (event) => this.fail(new Error(`The file reader stopped: ${event.message || "it could not be loaded"}. Reload the page and try again.`)));
+    port.addEventListener("error", (event) =>
+      this.fail(new Error(`The file reader stopped: ${event.message || "it could not be loaded"}. Reload the page and try again.`)),
+    );
   }
 
   call<K extends CallType>(type: K, input: WorkerCalls[K]["input"], transfer: Transferable[] = []): Promise<WorkerCalls[K]["output"]> {

@@ -59,7 +59,13 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
       return { columns: review.dateColumns(headerRow, mapping, schema, dayFirst) };
     }
     case "review":
-      return session.reviewRows(request.input.mapping, request.input.schema, request.input.policy, request.input.duplicatesBy, request.input.dates);
+      return session.reviewRows(
+        request.input.mapping,
+        request.input.schema,
+        request.input.policy,
+        request.input.duplicatesBy,
+        request.input.dates,
+      );
     case "select":
       return { rows: review.select(request.input.filter) };
     case "rows":

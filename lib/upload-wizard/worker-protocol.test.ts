@@ -45,7 +45,10 @@ async function reviewing(text = CSV, bytes?: ArrayBuffer, fetch?: typeof globalT
   await client.call("open", { name: "march.csv", data: bytes ?? utf8WithBom(text) });
   const preview = await client.call("selectSheet", { sheet: 0 });
   const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
-  const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
+  const { mapping } = mapColumns(
+    columns.map((c) => c.header),
+    DEBT_COLLECTION_SCHEMA.fields,
+  );
   const state = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
   return { client, state, mapping };
 }
@@ -95,7 +98,14 @@ describe("reading a file", () => {
   it("lists every sheet of a workbook with its row count and refuses an empty one", async () => {
     const blob = await writeXlsxFile([
       { sheet: "Notes", data: [["Read me first"]] },
-      { sheet: "Contacts", data: [["phone_number", "first_name"], [{ value: "09876543210", type: String }, "Asha"], [919876543210, "Ravi"]] },
+      {
+        sheet: "Contacts",
+        data: [
+          ["phone_number", "first_name"],
+          [{ value: "09876543210", type: String }, "Asha"],
+          [919876543210, "Ravi"],
+        ],
+      },
       { sheet: "Empty", data: [[]] },
     ]).toBlob();
     const client = connectInMemory();
@@ -108,17 +118,22 @@ describe("reading a file", () => {
     ]);
     const contacts = await client.call("selectSheet", { sheet: 1 });
     // Phones are text: the leading zero kept, the numeric cell spelt out in full.
-    expect(contacts.rows.slice(1)).toEqual([["09876543210", "Asha"], ["919876543210", "Ravi"]]);
+    expect(contacts.rows.slice(1)).toEqual([
+      ["09876543210", "Asha"],
+      ["919876543210", "Ravi"],
+    ]);
     await expect(client.call("selectSheet", { sheet: 2 })).rejects.toThrow('The sheet "Empty" is empty. Pick another sheet.');
   });
 
   it("answers with messages an operator can act on", async () => {
     const client = connectInMemory();
     await expect(client.call("open", { name: "empty.csv", data: new ArrayBuffer(0) })).rejects.toThrow("This file is empty.");
-    await expect(client.call("open", { name: "old.xls", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).buffer })).rejects.toThrow(
-      "This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.",
-    );
-    await expect(client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} })).rejects.toThrow("No file is open.");
+    await expect(
+      client.call("open", { name: "old.xls", data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).buffer }),
+    ).rejects.toThrow("This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
+    await expect(
+      client.call("review", { mapping: {}, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} }),
+    ).rejects.toThrow("No file is open.");
     await client.call("open", { name: "one.csv", data: utf8WithBom("only a header\r\n") });
     await expect(client.call("setHeader", { headerRow: 0 })).rejects.toThrow("There are no rows below this header row.");
   });
@@ -137,14 +152,34 @@ describe("review", () => {
     ]);
 
     const { rows } = await client.call("rows", { rows: [0, 1, 2, 3, 4, 5] });
-    expect(rows.map((r) => [r.rowNumber, r.status])).toEqual([[3, "valid"], [4, "invalid"], [5, "invalid"], [6, "duplicate"], [7, "invalid"], [8, "valid"]]);
-    expect(rows[1].issues.phone_number).toEqual({ level: "error", code: "invalid_phone", message: "Invalid phone_number '12345': too short", source: "check" });
+    expect(rows.map((r) => [r.rowNumber, r.status])).toEqual([
+      [3, "valid"],
+      [4, "invalid"],
+      [5, "invalid"],
+      [6, "duplicate"],
+      [7, "invalid"],
+      [8, "valid"],
+    ]);
+    expect(rows[1].issues.phone_number).toEqual({
+      level: "error",
+      code: "invalid_phone",
+      message: "Invalid phone_number '12345': too short",
+      source: "check",
+    });
     expect(rows[2].issues.phone_number.message).toBe(
       "Invalid phone_number '9.19877E+11': was turned into scientific notation by a spreadsheet and its digits are lost; format the column as text",
     );
-    expect(rows[3].issues.loan_id).toEqual({ level: "error", code: "duplicate_in_file", message: "Duplicate loan_id 'L1' in this file (first seen at row 3)", source: "file-duplicate" });
+    expect(rows[3].issues.loan_id).toEqual({
+      level: "error",
+      code: "duplicate_in_file",
+      message: "Duplicate loan_id 'L1' in this file (first seen at row 3)",
+      source: "file-duplicate",
+    });
     expect(rows[4].issues.emi_due_date.message).toBe("Field 'emi_due_date' must be a real date in YYYY-MM-DD format");
-    expect(rows[5].issues.phone_number).toMatchObject({ level: "warning", message: "phone_number '9876543215.0' had a trailing '.0' from a spreadsheet number; read as 9876543215" });
+    expect(rows[5].issues.phone_number).toMatchObject({
+      level: "warning",
+      message: "phone_number '9876543215.0' had a trailing '.0' from a spreadsheet number; read as 9876543215",
+    });
     expect(rows[0].cells).toMatchObject({ loan_id: "L1", phone_number: "9876543210", language: "hindi" });
   });
 
@@ -240,7 +275,13 @@ describe("preparing the review while the operator confirms header and columns", 
     await client.call("prepare", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("setHeader", { headerRow });
     const withoutLanguage = { ...mapping, 10: null };
-    const state = await client.call("review", { mapping: withoutLanguage, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
+    const state = await client.call("review", {
+      mapping: withoutLanguage,
+      schema: DEBT_COLLECTION_SCHEMA,
+      policy: POLICY,
+      duplicatesBy: "both",
+      dates: {},
+    });
     expect(build).toHaveBeenCalledTimes(2);
     expect((await client.call("rows", { rows: [0] })).rows[0].cells).not.toHaveProperty("language");
     expect(state.counts.rows).toBe(6);
@@ -279,7 +320,10 @@ describe("campaign check (validate-only)", () => {
     expect(state.counts).toMatchObject({ valid: 1, refused: 1, unchecked: 0 });
     // Only the refused row has to be shown again.
     expect(state.changed).toEqual([0]);
-    expect(state.counts.categories.find((c) => c.key === "campaign-duplicate")).toMatchObject({ label: "Already in the campaign", count: 1 });
+    expect(state.counts.categories.find((c) => c.key === "campaign-duplicate")).toMatchObject({
+      label: "Already in the campaign",
+      count: 1,
+    });
     expect((await client.call("rows", { rows: [0] })).rows[0].issues.loan_id).toEqual({
       level: "error",
       code: "duplicate_in_campaign",
@@ -321,8 +365,14 @@ describe("submitting", () => {
     const { client } = await reviewing(CSV, undefined, route.fetch);
     expect(await client.call("submitStart", {})).toEqual({ chunks: 1, rows: 2 });
     const options = { mode: "call" as const, agentId: "agent_1", dispositionId: "disp_1" };
-    expect(await client.call("submitOpen", { campaignId: "camp_1", fileName: "march.csv", options, key: "k-open" })).toEqual({ kind: "done", value: { uploadJobId: "job_1" } });
-    expect(await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" })).toEqual({ kind: "done", value: { sent: 2, added: 2, rejected: 0 } });
+    expect(await client.call("submitOpen", { campaignId: "camp_1", fileName: "march.csv", options, key: "k-open" })).toEqual({
+      kind: "done",
+      value: { uploadJobId: "job_1" },
+    });
+    expect(await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" })).toEqual({
+      kind: "done",
+      value: { sent: 2, added: 2, rejected: 0 },
+    });
     expect(route.requests.map((r) => r.path)).toEqual(["/api/uploads", "/api/uploads/job_1/chunks"]);
     expect(route.requests[0].body).toEqual({ campaignId: "camp_1", fileName: "march.csv", total: 2, options });
     const sent = route.requests[1].body as { records: Record<string, unknown>[] };
@@ -352,7 +402,16 @@ describe("submitting", () => {
       calls: null,
       workflowTriggered: null,
     }));
-    const { client } = await reviewing([HEADER, ...["A1", "A2", "A3", "A4"].map((id, i) => row(id, { phone: `987654320${i}` })), row("A1", { phone: "9876543209" }), row("B1", { phone: "1" })].join("\n"), undefined, route.fetch);
+    const { client } = await reviewing(
+      [
+        HEADER,
+        ...["A1", "A2", "A3", "A4"].map((id, i) => row(id, { phone: `987654320${i}` })),
+        row("A1", { phone: "9876543209" }),
+        row("B1", { phone: "1" }),
+      ].join("\n"),
+      undefined,
+      route.fetch,
+    );
     await client.call("remove", { rows: [3] });
     await client.call("submitStart", {});
     const tally = await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" });
@@ -381,12 +440,21 @@ describe("submitting", () => {
       calls: null,
       workflowTriggered: null,
     });
-    expect(outcome.received).toBe(outcome.removed + outcome.added + outcome.duplicates.count + outcome.invalid.count + outcome.failed.count + outcome.notSent);
+    expect(outcome.received).toBe(
+      outcome.removed + outcome.added + outcome.duplicates.count + outcome.invalid.count + outcome.failed.count + outcome.notSent,
+    );
 
     const report = await client.call("report", { kind: "outcome" });
     expect(report.rows).toBe(4);
-    const lines = report.csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe(`${HEADER.split(";").map((h) => `"${h}"`).join(",")},"row","errors"`);
+    const lines = report.csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      `${HEADER.split(";")
+        .map((h) => `"${h}"`)
+        .join(",")},"row","errors"`,
+    );
     expect(lines.slice(1).map((l) => l.split(",").slice(-2).join(","))).toEqual([
       `"3","loan_id 'A2' already exists in this campaign"`,
       `"4","Field 'x' is not allowed"`,
@@ -399,7 +467,10 @@ describe("submitting", () => {
     const { client } = await reviewing([HEADER, row("=HYPERLINK(1)", { phone: "12" }), row("C2", { phone: "34" })].join("\n"));
     await client.call("edit", { row: 1, field: "phone_number", value: "98765" });
     const report = await client.call("report", { kind: "review" });
-    const lines = report.csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = report.csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[1].startsWith(`"'=HYPERLINK(1)","Asha","Verma","12",`)).toBe(true);
     expect(lines[2]).toContain(`"C2","Asha","Verma","98765",`);
     expect(lines[2].endsWith(`"3","Invalid phone_number '98765': too short"`)).toBe(true);
@@ -408,13 +479,21 @@ describe("submitting", () => {
   it("does not count a generated lead_id as a name the server will use", async () => {
     const route = server(() => ({ invalid: [], notWritten: [] }));
     const client = connectInMemory(route.fetch);
-    await client.call("open", { name: "leads.csv", data: utf8WithBom("first_name,last_name,phone_number,lead_date\nAsha,Verma,9876543210,2025-01-05\n") });
+    await client.call("open", {
+      name: "leads.csv",
+      data: utf8WithBom("first_name,last_name,phone_number,lead_date\nAsha,Verma,9876543210,2025-01-05\n"),
+    });
     await client.call("selectSheet", { sheet: 0 });
     const { columns } = await client.call("setHeader", { headerRow: 0 });
-    const { mapping } = mapColumns(columns.map((c) => c.header), LEAD_GENERATION_SCHEMA.fields);
+    const { mapping } = mapColumns(
+      columns.map((c) => c.header),
+      LEAD_GENERATION_SCHEMA.fields,
+    );
     await client.call("review", { mapping, schema: LEAD_GENERATION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     await client.call("checkNext", { campaignId: "c", limit: 10 });
-    expect(route.requests[0].body.records).toEqual([{ first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" }]);
+    expect(route.requests[0].body.records).toEqual([
+      { first_name: "Asha", last_name: "Verma", phone_number: "9876543210", lead_date: "2025-01-05" },
+    ]);
   });
 });
 
@@ -455,19 +534,38 @@ function cp1252(text: string): ArrayBuffer {
 
 describe("dates as people write them", () => {
   it("reads how each date column is written and converts it before the core judges it", async () => {
-    const text = [HEADER, row("L1", { due: "15/01/2027" }), row("L2", { phone: "9876543211", due: "03/02/2027" }), row("L3", { phone: "9876543212", due: "31/02/2027" })].join("\n");
+    const text = [
+      HEADER,
+      row("L1", { due: "15/01/2027" }),
+      row("L2", { phone: "9876543211", due: "03/02/2027" }),
+      row("L3", { phone: "9876543212", due: "31/02/2027" }),
+    ].join("\n");
     const client = connectInMemory();
     await client.call("open", { name: "dues.csv", data: utf8WithBom(text) });
     const preview = await client.call("selectSheet", { sheet: 0 });
     const { columns } = await client.call("setHeader", { headerRow: preview.detectedHeader });
-    const { mapping } = mapColumns(columns.map((c) => c.header), DEBT_COLLECTION_SCHEMA.fields);
-    const { columns: dates } = await client.call("dateColumns", { headerRow: preview.detectedHeader, mapping, schema: DEBT_COLLECTION_SCHEMA, dayFirst: true });
+    const { mapping } = mapColumns(
+      columns.map((c) => c.header),
+      DEBT_COLLECTION_SCHEMA.fields,
+    );
+    const { columns: dates } = await client.call("dateColumns", {
+      headerRow: preview.detectedHeader,
+      mapping,
+      schema: DEBT_COLLECTION_SCHEMA,
+      dayFirst: true,
+    });
     expect(dates).toEqual([
-      { field: "emi_due_date", fits: ["dmy"], guess: "dmy", ambiguous: false, samples: [
-        { raw: "15/01/2027", iso: "2027-01-15" },
-        { raw: "03/02/2027", iso: "2027-02-03" },
-        { raw: "31/02/2027", iso: null },
-      ] },
+      {
+        field: "emi_due_date",
+        fits: ["dmy"],
+        guess: "dmy",
+        ambiguous: false,
+        samples: [
+          { raw: "15/01/2027", iso: "2027-01-15" },
+          { raw: "03/02/2027", iso: "2027-02-03" },
+          { raw: "31/02/2027", iso: null },
+        ],
+      },
     ]);
     const input = { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" } as const;
     expect((await client.call("review", { ...input, dates: {} })).counts).toMatchObject({ valid: 0, invalid: 3 });
@@ -475,7 +573,10 @@ describe("dates as people write them", () => {
     expect(state.counts).toMatchObject({ valid: 2, invalid: 1 });
     const [first, , impossible] = (await client.call("rows", { rows: [0, 1, 2] })).rows;
     expect(first.cells.emi_due_date).toBe("2027-01-15");
-    expect(impossible.issues.emi_due_date).toMatchObject({ code: "invalid_date", message: "Field 'emi_due_date' must be a real date in YYYY-MM-DD format" });
+    expect(impossible.issues.emi_due_date).toMatchObject({
+      code: "invalid_date",
+      message: "Field 'emi_due_date' must be a real date in YYYY-MM-DD format",
+    });
   });
 });
 
@@ -489,20 +590,33 @@ describe("bad files said plainly", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).buffer as ArrayBuffer;
     await expect(client.call("open", { name: "leads.xlsx", data: png })).rejects.toThrow("This file is a PNG image, not a spreadsheet.");
     const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).buffer as ArrayBuffer;
-    await expect(client.call("open", { name: "leads.csv", data: ole2 })).rejects.toThrow("This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.");
+    await expect(client.call("open", { name: "leads.csv", data: ole2 })).rejects.toThrow(
+      "This is an old .xls workbook. Save it as .xlsx (or CSV UTF-8) and upload again.",
+    );
 
     await client.call("open", { name: "empty.csv", data: utf8WithBom(HEADER) });
-    await expect(client.call("selectSheet", { sheet: 0 })).rejects.toThrow('There are no contacts in "empty.csv": it holds only a header row.');
+    await expect(client.call("selectSheet", { sheet: 0 })).rejects.toThrow(
+      'There are no contacts in "empty.csv": it holds only a header row.',
+    );
   });
 });
 
 describe("counts that agree", () => {
   it("a repeated loan_id shows the moment it repeats, even while both copies have other errors; each row counts once", async () => {
-    const text = [HEADER, row("R1", { phone: "12345" }), row("R1", { phone: "9876543211", due: "2025-02-30" }), row("R2", { phone: "9876543212" })].join("\n");
+    const text = [
+      HEADER,
+      row("R1", { phone: "12345" }),
+      row("R1", { phone: "9876543211", due: "2025-02-30" }),
+      row("R2", { phone: "9876543212" }),
+    ].join("\n");
     const { client, state } = await reviewing(text);
     expect(state.counts).toMatchObject({ rows: 3, valid: 1, invalid: 2, duplicates: 0 });
     const [, second] = (await client.call("rows", { rows: [0, 1] })).rows;
-    expect(second.issues.loan_id).toMatchObject({ level: "error", code: "duplicate_in_file", message: "Duplicate loan_id 'R1' in this file (first seen at row 2)" });
+    expect(second.issues.loan_id).toMatchObject({
+      level: "error",
+      code: "duplicate_in_file",
+      message: "Duplicate loan_id 'R1' in this file (first seen at row 2)",
+    });
     const errors = state.counts.categories.filter((c) => c.level === "error");
     expect(errors.reduce((sum, c) => sum + c.count, 0)).toBe(state.counts.invalid + state.counts.duplicates + state.counts.refused);
   });

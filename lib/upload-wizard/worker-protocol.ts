@@ -26,10 +26,26 @@ export type WorkerCalls = {
   reopen: { input: ReadOverrides; output: FileSummary };
   selectSheet: { input: { sheet: number }; output: SheetPreview };
   setHeader: { input: { headerRow: number }; output: { columns: ColumnInfo[]; dataRows: number } };
-  prepare: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices }; output: null };
-  review: { input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices }; output: ReviewState };
+  prepare: {
+    input: {
+      headerRow: number;
+      mapping: ColumnMapping;
+      schema: FieldSchema;
+      policy: PhonePolicy;
+      duplicatesBy: DuplicatesBy;
+      dates: DateChoices;
+    };
+    output: null;
+  };
+  review: {
+    input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices };
+    output: ReviewState;
+  };
   /** How each mapped date column is written (date-formats.ts). */
-  dateColumns: { input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; dayFirst: boolean }; output: { columns: DateColumn[] } };
+  dateColumns: {
+    input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; dayFirst: boolean };
+    output: { columns: DateColumn[] };
+  };
   select: { input: { filter: RowFilter }; output: { rows: Int32Array } };
   rows: { input: { rows: number[] }; output: { rows: RowView[] } };
   edit: { input: CellChange; output: ReviewState };
@@ -40,7 +56,10 @@ export type WorkerCalls = {
   /** Checks the next rows against the campaign; null once every valid row is checked. */
   checkNext: { input: { campaignId: string; limit: number }; output: ReviewState | null };
   submitStart: { input: Record<string, never>; output: { chunks: number; rows: number } };
-  submitOpen: { input: { campaignId: string; fileName: string; options: SubmitOptions; key: string }; output: SubmitStep<{ uploadJobId: string }> };
+  submitOpen: {
+    input: { campaignId: string; fileName: string; options: SubmitOptions; key: string };
+    output: SubmitStep<{ uploadJobId: string }>;
+  };
   submitChunk: { input: { chunk: number; uploadJobId: string; key: string }; output: SubmitStep<ChunkTally> };
   submitFinish: { input: { uploadJobId: string; key: string }; output: SubmitStep<{ uploadJobId: string }> };
   outcome: { input: Record<string, never>; output: UploadOutcome };

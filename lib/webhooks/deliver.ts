@@ -9,7 +9,11 @@ export const WEBHOOK_MAX_ATTEMPTS = 8;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** Builds the body of a call-result delivery (the contract's shape); null when the call is gone. */
-export type PayloadBuilder = (delivery: { organizationId: string; callId: string; eventType: string }) => Promise<Record<string, unknown> | null>;
+export type PayloadBuilder = (delivery: {
+  organizationId: string;
+  callId: string;
+  eventType: string;
+}) => Promise<Record<string, unknown> | null>;
 
 export type DeliveryOutcome =
   | { result: "delivered"; statusCode: number }
@@ -66,7 +70,11 @@ export async function deliverWebhook(deliveryId: string, { buildPayload, trigger
   return giveUp ? { result: "failed", statusCode: sent.statusCode, error } : { result: "retry", statusCode: sent.statusCode, error };
 }
 
-async function post(url: string, secret: string, payload: string): Promise<{ statusCode: number | null; error: string | null; durationMs: number }> {
+async function post(
+  url: string,
+  secret: string,
+  payload: string,
+): Promise<{ statusCode: number | null; error: string | null; durationMs: number }> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
@@ -78,9 +86,16 @@ async function post(url: string, secret: string, payload: string): Promise<{ sta
     });
     await response.body?.cancel().catch(() => {});
     const ok = response.status === 200;
-    return { statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: Math.round(performance.now() - started) };
+    return {
+      statusCode: response.status,
+      error: ok ? null : `HTTP ${response.status}`,
+      durationMs: Math.round(performance.now() - started),
+    };
   } catch (error) {
-    const message = error instanceof Error && error.name === "TimeoutError" ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : `Could not connect: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`;
+    const message =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        : `Could not connect: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`;
     return { statusCode: null, error: message, durationMs: Math.round(performance.now() - started) };
   }
 }

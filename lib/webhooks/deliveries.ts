@@ -22,7 +22,9 @@ export const deliveryViewSchema = z
     url: z.string().nullable(),
     deliveredAt: z.string().nullable(),
     createdAt: z.string(),
-    log: z.array(z.object({ at: z.string(), statusCode: nullableInt, error: z.string().nullable(), durationMs: z.number(), trigger: z.string() })),
+    log: z.array(
+      z.object({ at: z.string(), statusCode: nullableInt, error: z.string().nullable(), durationMs: z.number(), trigger: z.string() }),
+    ),
   })
   .meta({ id: "WebhookDelivery" });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
@@ -64,13 +66,20 @@ export async function listDeliveries(organizationId: string, page = 1, callId?: 
   };
 }
 
-export async function resendDelivery(ctx: DomainContext, deliveryId: string, buildPayload: PayloadBuilder): Promise<z.infer<typeof resendAnswerSchema>> {
+export async function resendDelivery(
+  ctx: DomainContext,
+  deliveryId: string,
+  buildPayload: PayloadBuilder,
+): Promise<z.infer<typeof resendAnswerSchema>> {
   const owned = await db.webhookDelivery.findFirst({ where: { id: deliveryId, organizationId: ctx.organizationId }, select: { id: true } });
   if (!owned) throw new NotFound("Delivery not found", { resource: "webhook delivery" });
   const endpoint = await db.webhookEndpoint.findUnique({ where: { organizationId: ctx.organizationId }, select: { id: true } });
   if (!endpoint) throw new NotFound("No webhook endpoint is configured", { resource: "webhook endpoint" });
   const outcome = await deliverWebhook(deliveryId, { buildPayload, trigger: "manual" });
-  const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { log: { orderBy: { createdAt: "desc" }, take: 10 } } });
+  const row = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id: deliveryId },
+    include: { log: { orderBy: { createdAt: "desc" }, take: 10 } },
+  });
   return { outcome, delivery: view(row) };
 }
 
@@ -88,6 +97,12 @@ function view(row: Row): DeliveryView {
     url: row.url,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    log: row.log.map((a) => ({ at: a.createdAt.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs, trigger: a.trigger })),
+    log: row.log.map((a) => ({
+      at: a.createdAt.toISOString(),
+      statusCode: a.statusCode,
+      error: a.error,
+      durationMs: a.durationMs,
+      trigger: a.trigger,
+    })),
   };
 }

@@ -35,9 +35,12 @@ afterAll(async () => {
 
 const enqueue = (callId = randomUUID(), eventKey = `${callId}:result`) =>
   db.$transaction((tx) => enqueueCallResultWebhook(tx, { organizationId: org.id, callId, eventKey }));
-const deliveryOf = (id: string) => db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { log: { orderBy: { createdAt: "asc" } } } });
+const deliveryOf = (id: string) =>
+  db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { log: { orderBy: { createdAt: "asc" } } } });
 const messagesFor = (deliveryId: string) =>
-  db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'webhook-delivery' AND data->>'deliveryId' = ${deliveryId}`.then((r) => r[0].n);
+  db.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'webhook-delivery' AND data->>'deliveryId' = ${deliveryId}`.then((r) => r[0].n);
 
 describe("outbox", () => {
   it("writes one delivery and one queue message per result event, in the caller's transaction", async () => {
@@ -104,7 +107,9 @@ describe("deliverWebhook", () => {
 
   it(`gives up after ${WEBHOOK_MAX_ATTEMPTS} attempts, and says why when the receiver cannot be reached`, async () => {
     const callId = randomUUID();
-    const id = (await db.webhookDelivery.create({ data: { organizationId: org.id, callId, eventKey: callId, attempts: WEBHOOK_MAX_ATTEMPTS - 1 } })).id;
+    const id = (
+      await db.webhookDelivery.create({ data: { organizationId: org.id, callId, eventKey: callId, attempts: WEBHOOK_MAX_ATTEMPTS - 1 } })
+    ).id;
     receiver.answer([503]);
     expect(await deliverWebhook(id, { buildPayload })).toEqual({ result: "failed", statusCode: 503, error: "HTTP 503" });
     expect(await deliveryOf(id)).toMatchObject({ status: "failed", attempts: WEBHOOK_MAX_ATTEMPTS });
@@ -157,7 +162,11 @@ describe("the queue worker", () => {
 describe("resend", () => {
   it("sends a delivery again now, logged as manual, and refuses another organization's", async () => {
     const callId = randomUUID();
-    const id = (await db.webhookDelivery.create({ data: { organizationId: org.id, callId, eventKey: callId, status: "failed", attempts: WEBHOOK_MAX_ATTEMPTS } })).id;
+    const id = (
+      await db.webhookDelivery.create({
+        data: { organizationId: org.id, callId, eventKey: callId, status: "failed", attempts: WEBHOOK_MAX_ATTEMPTS },
+      })
+    ).id;
     receiver.answer([200]);
     const { outcome, delivery } = await resendDelivery(ctx(), id, buildPayload);
     expect(outcome).toEqual({ result: "delivered", statusCode: 200 });

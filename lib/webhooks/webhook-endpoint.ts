@@ -20,19 +20,28 @@ export const webhookUrlSchema = z
     return url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname));
   }, "url must use https (plain http only to localhost)");
 
-export const saveWebhookSchema = z.object(
-  {
-    url: webhookUrlSchema,
-    enabled: z.boolean({ error: "enabled must be true or false" }).optional(),
-    /** A secret of the receiver's choosing; omitted keeps the current one (or generates one). */
-    secret: z.string({ error: "secret must be a string" }).trim().min(16, "secret must be at least 16 characters").max(200, "secret must be at most 200 characters").optional(),
-    rotateSecret: z.boolean({ error: "rotateSecret must be true or false" }).optional(),
-  },
-  {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")} (use url, enabled, secret, rotateSecret)` : "Request body must be a JSON object",
-  },
-).strict();
+export const saveWebhookSchema = z
+  .object(
+    {
+      url: webhookUrlSchema,
+      enabled: z.boolean({ error: "enabled must be true or false" }).optional(),
+      /** A secret of the receiver's choosing; omitted keeps the current one (or generates one). */
+      secret: z
+        .string({ error: "secret must be a string" })
+        .trim()
+        .min(16, "secret must be at least 16 characters")
+        .max(200, "secret must be at most 200 characters")
+        .optional(),
+      rotateSecret: z.boolean({ error: "rotateSecret must be true or false" }).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `Unknown field(s): ${issue.keys.join(", ")} (use url, enabled, secret, rotateSecret)`
+          : "Request body must be a JSON object",
+    },
+  )
+  .strict();
 export type SaveWebhookInput = z.output<typeof saveWebhookSchema>;
 
 export const webhookEndpointViewSchema = z

@@ -32,7 +32,11 @@ describe("/api/settings/webhook", () => {
     expect(edited.json.endpoint).toMatchObject({ url: "https://crm.example.com/v2", enabled: false, secret: created.json.endpoint.secret });
     const rotated = await call(PUT, { method: "PUT", apiKey: a.apiKey, body: { url: "https://crm.example.com/v2", rotateSecret: true } });
     expect(rotated.json.endpoint.secret).not.toBe(created.json.endpoint.secret);
-    const chosen = await call(PUT, { method: "PUT", apiKey: a.apiKey, body: { url: "https://crm.example.com/v2", secret: "their-own-secret-123" } });
+    const chosen = await call(PUT, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      body: { url: "https://crm.example.com/v2", secret: "their-own-secret-123" },
+    });
     expect(chosen.json.endpoint).toMatchObject({ secret: "their-own-secret-123", enabled: false });
     expect((await call(GET, { apiKey: a.apiKey })).json.endpoint).toEqual(chosen.json.endpoint);
     // The other organization sees only its own.
@@ -43,16 +47,26 @@ describe("/api/settings/webhook", () => {
     const plain = await call(PUT, { method: "PUT", apiKey: b.apiKey, body: { url: "http://crm.example.com/hook", secret: "short" } });
     expect(plain.status).toBe(400);
     expect(plain.json).toEqual({
-      error: { code: "validation", message: "Validation failed", errors: ["url: url must use https (plain http only to localhost)", "secret: secret must be at least 16 characters"] },
+      error: {
+        code: "validation",
+        message: "Validation failed",
+        errors: ["url: url must use https (plain http only to localhost)", "secret: secret must be at least 16 characters"],
+      },
     });
     const junk = await call(PUT, { method: "PUT", apiKey: b.apiKey, body: { url: "not a url", colour: "red" } });
-    expect(junk.json.error.errors).toEqual(["url: url must be an absolute URL (https://…)", "Unknown field(s): colour (use url, enabled, secret, rotateSecret)"]);
+    expect(junk.json.error.errors).toEqual([
+      "url: url must be an absolute URL (https://…)",
+      "Unknown field(s): colour (use url, enabled, secret, rotateSecret)",
+    ]);
     expect((await call(PUT, { method: "PUT", apiKey: b.apiKey, body: { url: "http://127.0.0.1:4000/hook" } })).status).toBe(200);
   });
 
   it("an operator cannot change it (403); DELETE removes it, then 404", async () => {
     await expect(
-      saveWebhookEndpoint({ organizationId: b.id, actor: { userId: null, apiKeyId: null, role: "operator" }, source: "ui" }, { url: "https://x.example.com" }),
+      saveWebhookEndpoint(
+        { organizationId: b.id, actor: { userId: null, apiKeyId: null, role: "operator" }, source: "ui" },
+        { url: "https://x.example.com" },
+      ),
     ).rejects.toThrow("Only an admin can change the webhook endpoint");
     const removed = await call(DELETE, { method: "DELETE", apiKey: b.apiKey });
     expect([removed.status, removed.json]).toEqual([200, { endpoint: null }]);
@@ -64,10 +78,14 @@ describe("/api/settings/webhook", () => {
 describe("GET /api/settings/webhook/deliveries", () => {
   it("the organization's deliveries newest first with their log, 20 a page", async () => {
     for (let i = 0; i < 21; i++) {
-      await db.webhookDelivery.create({ data: { organizationId: a.id, callId: `call-${i}`, eventKey: `e-${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) } });
+      await db.webhookDelivery.create({
+        data: { organizationId: a.id, callId: `call-${i}`, eventKey: `e-${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) },
+      });
     }
     const first = await db.webhookDelivery.findFirstOrThrow({ where: { organizationId: a.id, callId: "call-20" } });
-    await db.webhookDeliveryAttempt.create({ data: { deliveryId: first.id, url: "https://x", statusCode: 500, error: "HTTP 500", durationMs: 12 } });
+    await db.webhookDeliveryAttempt.create({
+      data: { deliveryId: first.id, url: "https://x", statusCode: 500, error: "HTTP 500", durationMs: 12 },
+    });
 
     const page1 = await call(listDeliveries, { apiKey: a.apiKey });
     expect(page1.status).toBe(200);

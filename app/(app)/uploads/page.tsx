@@ -9,5 +9,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function Page({ searchParams }: Props) {
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return <UploadsPage filters={uploadListFiltersSchema.parse({ campaign: one(query.campaign), source: one(query.source), status: one(query.status), page: one(query.page) })} />;
+  return (
+    <UploadsPage
+      filters={uploadListFiltersSchema.parse({
+        campaign: one(query.campaign),
+        source: one(query.source),
+        status: one(query.status),
+        page: one(query.page),
+      })}
+    />
+  );
 }

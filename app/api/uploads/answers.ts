@@ -13,7 +13,8 @@ import {
 // browser reads them with (lib/upload-wizard/upload-api.ts).
 
 export function callOptionsOf(options: SubmitOptions): CallOptions {
-  if (options.mode === "call") return { initiateCall: true, callConfig: { agentId: options.agentId, dispositionId: options.dispositionId } };
+  if (options.mode === "call")
+    return { initiateCall: true, callConfig: { agentId: options.agentId, dispositionId: options.dispositionId } };
   return options.mode === "workflow" ? { useWorkflow: true } : {};
 }
 
@@ -24,7 +25,11 @@ function rows(outcome: AddCustomersOutcome) {
   };
 }
 
-export function chunkAnswer(outcome: AddCustomersOutcome & { callOptions: CallOptions }, received: number, added: AddedCallsOutcome | null): UploadChunkAnswer {
+export function chunkAnswer(
+  outcome: AddCustomersOutcome & { callOptions: CallOptions },
+  received: number,
+  added: AddedCallsOutcome | null,
+): UploadChunkAnswer {
   const calls = outcome.callOptions.initiateCall && added ? callsSummary(added) : null;
   return uploadChunkAnswerSchema.parse({
     uploadJobId: outcome.uploadJobId,

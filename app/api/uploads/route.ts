@@ -6,7 +6,10 @@ import { openFileUpload } from "@/lib/customers/file-upload";
 import { openUploadAnswerSchema, openUploadRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { callOptionsOf } from "./answers";
 
-export const POST = withApi({ dialect: appDialect, auth: "credential", body: openUploadRequestSchema, idempotent: true }, async ({ auth, body }) => {
-  const opened = await openFileUpload(domainContext(auth, "ui"), { ...body, callOptions: callOptionsOf(body.options) });
-  return { status: 201, body: openUploadAnswerSchema.parse(opened) };
-});
+export const POST = withApi(
+  { dialect: appDialect, auth: "credential", body: openUploadRequestSchema, idempotent: true },
+  async ({ auth, body }) => {
+    const opened = await openFileUpload(domainContext(auth, "ui"), { ...body, callOptions: callOptionsOf(body.options) });
+    return { status: 201, body: openUploadAnswerSchema.parse(opened) };
+  },
+);

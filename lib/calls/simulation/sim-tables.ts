@@ -10,7 +10,9 @@ import { databaseUrl } from "@/lib/env";
 // the dialer answers (a SIGKILL cannot lose a completed write(2)), one file per worker.
 
 export async function createSimTables() {
-  await db.$executeRawUnsafe(`CREATE TABLE sim_control (id int PRIMARY KEY, tick int NOT NULL, now timestamp(3) NOT NULL, stop boolean NOT NULL DEFAULT false)`);
+  await db.$executeRawUnsafe(
+    `CREATE TABLE sim_control (id int PRIMARY KEY, tick int NOT NULL, now timestamp(3) NOT NULL, stop boolean NOT NULL DEFAULT false)`,
+  );
   await db.$executeRawUnsafe(`CREATE TABLE sim_done (worker text PRIMARY KEY, tick int NOT NULL)`);
 }
 
@@ -73,14 +75,20 @@ export async function listener(channel: "sim_tick" | "sim_done") {
 export type Dial = { call_id: string; phone: string; campaign_id: string; at: Date; worker: string };
 
 export function logDial(dir: string, dial: Dial) {
-  appendFileSync(path.join(dir, `dials-${dial.worker}.log`), `${dial.call_id},${dial.phone},${dial.campaign_id},${dial.at.toISOString()},${dial.worker}\n`);
+  appendFileSync(
+    path.join(dir, `dials-${dial.worker}.log`),
+    `${dial.call_id},${dial.phone},${dial.campaign_id},${dial.at.toISOString()},${dial.worker}\n`,
+  );
 }
 
 export function readDials(dir: string, worker: string): Dial[] {
   const file = path.join(dir, `dials-${worker}.log`);
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => {
-    const [call_id, phone, campaign_id, at, w] = line.split(",");
-    return { call_id, phone, campaign_id, at: new Date(at), worker: w };
-  });
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [call_id, phone, campaign_id, at, w] = line.split(",");
+      return { call_id, phone, campaign_id, at: new Date(at), worker: w };
+    });
 }

@@ -39,7 +39,11 @@ for (;;) {
   }
   const clock = manualClock(control.now);
   for (;;) {
-    const pass = await runDueAttempts({ clock, limit: 250, dialerFor: (s) => logged(createSimulatedDialer({ delayMs: s.simulatedDelayMs })) });
+    const pass = await runDueAttempts({
+      clock,
+      limit: 250,
+      dialerFor: (s) => logged(createSimulatedDialer({ delayMs: s.simulatedDelayMs })),
+    });
     if (!pass.progressed) break;
   }
   await markDone(worker, control.tick);

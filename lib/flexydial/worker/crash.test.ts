@@ -46,7 +46,11 @@ describe("a worker killed mid-job", () => {
   it("resumes after a restart: exact counts, every valid row once, no duplicates", { timeout: 120_000 }, async () => {
     // Every 1,000th row has a bad number, every 1,500th repeats an earlier customer id.
     const rows = Array.from({ length: ROWS }, (_, i) =>
-      i % 1_000 === 999 ? contact(i, { numeric: "12345" }) : i % 1_500 === 1_499 ? contact(i - 1, { numeric: contact(i).numeric }) : contact(i),
+      i % 1_000 === 999
+        ? contact(i, { numeric: "12345" })
+        : i % 1_500 === 1_499
+          ? contact(i - 1, { numeric: contact(i).numeric })
+          : contact(i),
     );
     const invalid = rows.filter((r) => r.numeric === "12345").length;
     const duplicates = rows.filter((_, i) => i % 1_000 !== 999 && i % 1_500 === 1_499).length;
@@ -81,14 +85,25 @@ describe("a worker killed mid-job", () => {
     second.kill("SIGTERM");
     await once(second, "exit");
 
-    expect(await job()).toMatchObject({ status: "completed", total: ROWS, processed: ROWS, successful: valid, invalid, duplicates, failed: ROWS - valid, payload: null });
+    expect(await job()).toMatchObject({
+      status: "completed",
+      total: ROWS,
+      processed: ROWS,
+      successful: valid,
+      invalid,
+      duplicates,
+      failed: ROWS - valid,
+      payload: null,
+    });
     expect(await stored()).toBe(valid);
     const [unique] = await db.$queryRaw<{ identifiers: bigint; phones: bigint }[]>`
       SELECT count(DISTINCT identifier) AS identifiers, count(DISTINCT "phoneE164") AS phones FROM customers WHERE "campaignId" = ${campaign.id}`;
     expect({ identifiers: Number(unique.identifiers), phones: Number(unique.phones) }).toEqual({ identifiers: valid, phones: valid });
     const rowErrors = (await job()).rowErrors as { index: number }[];
     expect(rowErrors.map((e) => e.index)).toEqual(rows.map((_, i) => i).filter((i) => i % 1_000 === 999 || i % 1_500 === 1_499));
-    console.log(`crash test: killed at ${killed.processed}/${ROWS} processed (${atKill} rows stored), completed ${recoveryMs} ms after the restart`);
+    console.log(
+      `crash test: killed at ${killed.processed}/${ROWS} processed (${atKill} rows stored), completed ${recoveryMs} ms after the restart`,
+    );
   });
 });
 

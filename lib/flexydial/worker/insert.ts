@@ -20,7 +20,10 @@ export async function insertBatch(ctx: BatchContext, verdicts: readonly Verdict[
   }
 
   const phones = candidates.map((c) => c.record.phoneE164);
-  const [blocked, stored] = await Promise.all([blockedNumbers(db, ctx.organizationId, ctx.campaignId, phones), storedWithPhones(ctx, phones)]);
+  const [blocked, stored] = await Promise.all([
+    blockedNumbers(db, ctx.organizationId, ctx.campaignId, phones),
+    storedWithPhones(ctx, phones),
+  ]);
   const toWrite: ValidRecord[] = [];
   for (const { index, record } of candidates) {
     const holders = stored.get(record.phoneE164);
@@ -28,23 +31,36 @@ export async function insertBatch(ctx: BatchContext, verdicts: readonly Verdict[
     // Written by an earlier run of this job that stopped before its checkpoint: already done,
     // whatever the DNC list says now.
     if (holders?.some((h) => h.own && h.identifier === record.id)) result.successful++;
-    else if (block) result.rejections.push(rejection(ctx, index, record, "invalid", block === "global" ? rowMessages.blockedGlobally : rowMessages.blockedInCampaign));
+    else if (block)
+      result.rejections.push(
+        rejection(ctx, index, record, "invalid", block === "global" ? rowMessages.blockedGlobally : rowMessages.blockedInCampaign),
+      );
     // This job's own rows never hold another row's phone: phones are unique within the job.
-    else if (holders?.some((h) => !h.own)) result.rejections.push(rejection(ctx, index, record, "duplicate", rowMessages.alreadyExists(ctx.schema.phoneKey, ctx.campaignName)));
+    else if (holders?.some((h) => !h.own))
+      result.rejections.push(rejection(ctx, index, record, "duplicate", rowMessages.alreadyExists(ctx.schema.phoneKey, ctx.campaignName)));
     else toWrite.push(record);
   }
 
   const written = await insertCustomers({ campaignId: ctx.campaignId, uploadJobId: ctx.uploadJobId, schema: ctx.schema, records: toWrite });
   result.successful += written.inserted.length;
   // "Existing" may be our own rows, written by a run of this job that is still going or was cut short.
-  const ownAfter = await writtenByJob(ctx, written.existing.map((r) => r.id));
+  const ownAfter = await writtenByJob(
+    ctx,
+    written.existing.map((r) => r.id),
+  );
   const identifierField = ctx.schema.identifierKey ?? ctx.schema.phoneKey;
   for (const record of written.existing) {
     if (ownAfter.has(record.id)) result.successful++;
-    else result.rejections.push(rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(identifierField, ctx.campaignName)));
+    else
+      result.rejections.push(
+        rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(identifierField, ctx.campaignName)),
+      );
   }
   // Another request took the phone between the check above and this insert: the index refused it.
-  for (const record of written.samePhone) result.rejections.push(rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(ctx.schema.phoneKey, ctx.campaignName)));
+  for (const record of written.samePhone)
+    result.rejections.push(
+      rejection(ctx, record.index, record, "duplicate", rowMessages.alreadyExists(ctx.schema.phoneKey, ctx.campaignName)),
+    );
   for (const record of written.failed) result.rejections.push(rejection(ctx, record.index, record, "failed", uploadErrors.somethingWrong));
   return result;
 }

@@ -13,7 +13,12 @@ const rules = {
   policy: { defaultCountry: "IN", mobileOnly: true },
 };
 const agents = new Set(["priya"]);
-const row = (id: string, numeric: string, extra: Record<string, unknown> = {}) => ({ numeric, user: "priya", "customer_info:customer_id": id, ...extra });
+const row = (id: string, numeric: string, extra: Record<string, unknown> = {}) => ({
+  numeric,
+  user: "priya",
+  "customer_info:customer_id": id,
+  ...extra,
+});
 
 /** Per row: "ok" or its description. */
 function outcome(verdicts: Verdict[]) {
@@ -22,7 +27,12 @@ function outcome(verdicts: Verdict[]) {
 
 describe("judgeRows on an insert", () => {
   it("keeps the first of repeated phones or ids and rejects later copies", () => {
-    const verdicts = judgeRows([row("C1", "9876543210"), row("C2", "+91 98765 43210"), row("C1", "9876543211")], rules, { action: "insert" }, agents);
+    const verdicts = judgeRows(
+      [row("C1", "9876543210"), row("C2", "+91 98765 43210"), row("C1", "9876543211")],
+      rules,
+      { action: "insert" },
+      agents,
+    );
     expect(outcome(verdicts)).toEqual(["ok", "duplicate: This row is duplicated in file", "duplicate: This row is duplicated in file"]);
   });
 
@@ -41,7 +51,10 @@ describe("judgeRows on an insert", () => {
   it("accepts rows without a user (unassigned) and keeps the submitted row for the report", () => {
     const submitted = { numeric: "12", "customer_info:customer_id": "C9" };
     const [verdict] = judgeRows([submitted], rules, { action: "insert" }, agents);
-    expect(verdict).toEqual({ index: 0, rejection: { index: 0, id: "C9", errors: ["Invalid numeric '12': too short"], row: submitted, kind: "invalid" } });
+    expect(verdict).toEqual({
+      index: 0,
+      rejection: { index: 0, id: "C9", errors: ["Invalid numeric '12': too short"], row: submitted, kind: "invalid" },
+    });
     const [ok] = judgeRows([{ numeric: "9876543210", "customer_info:customer_id": "C9" }], rules, { action: "insert" }, agents);
     expect("record" in ok && ok.record.agent).toBe(null);
   });
@@ -51,7 +64,15 @@ describe("judgeRows on an update", () => {
   const update = { action: "update" as const, referenceField: "customer_info:customer_id" };
 
   it("requires nothing but the reference value, which must not be blank", () => {
-    const verdicts = judgeRows([{ "customer_info:customer_id": "C1", user: "priya" }, { "customer_info:customer_id": " ", user: "priya" }], rules, update, agents);
+    const verdicts = judgeRows(
+      [
+        { "customer_info:customer_id": "C1", user: "priya" },
+        { "customer_info:customer_id": " ", user: "priya" },
+      ],
+      rules,
+      update,
+      agents,
+    );
     expect(outcome(verdicts)).toEqual(["ok", "invalid: the customer_info:customer_id should not be blank"]);
   });
 

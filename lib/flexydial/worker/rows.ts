@@ -45,7 +45,13 @@ export function judgeRows(rows: readonly UploadRow[], rules: RowRules, action: R
   return verdicts;
 }
 
-export function reject(rows: readonly UploadRow[], index: number, id: string | null, kind: Rejection["kind"], description: string): { index: number; rejection: Rejection } {
+export function reject(
+  rows: readonly UploadRow[],
+  index: number,
+  id: string | null,
+  kind: Rejection["kind"],
+  description: string,
+): { index: number; rejection: Rejection } {
   return { index, rejection: { index, id, errors: [description], row: rows[index], kind } };
 }
 

@@ -28,10 +28,16 @@ export async function updateBatch(tx: Sql, ctx: BatchContext, verdicts: readonly
   const reject = (index: number, id: string | null, kind: Rejection["kind"], description: string) =>
     result.rejections.push({ index, id, errors: [description], row: ctx.rows[index], kind });
 
-  const matches = await findContacts(tx, ctx, referenceField, candidates.map((c) => keyText(c.record.values[referenceField]) ?? ""));
+  const matches = await findContacts(
+    tx,
+    ctx,
+    referenceField,
+    candidates.map((c) => keyText(c.record.values[referenceField]) ?? ""),
+  );
   const found = candidates.flatMap((candidate, i) => {
     const customers = matches.get(i + 1) ?? [];
-    if (customers.length === 0) reject(candidate.index, candidate.record.id ?? null, "failed", rowMessages.notFoundForUpdate(referenceField));
+    if (customers.length === 0)
+      reject(candidate.index, candidate.record.id ?? null, "failed", rowMessages.notFoundForUpdate(referenceField));
     return customers.length ? [{ ...candidate, customers }] : [];
   });
 
@@ -86,13 +92,19 @@ async function checkChanges(
   reject: (index: number, id: string | null, kind: Rejection["kind"], description: string) => void,
 ): Promise<Planned[]> {
   const newIds = planned.flatMap((p) => p.customers.filter((c) => c.merged.id !== c.customer.identifier).map((c) => c.merged.id));
-  const newPhones = planned.flatMap((p) => p.customers.filter((c) => c.merged.phoneE164 !== c.customer.phoneE164).map((c) => c.merged.phoneE164));
+  const newPhones = planned.flatMap((p) =>
+    p.customers.filter((c) => c.merged.phoneE164 !== c.customer.phoneE164).map((c) => c.merged.phoneE164),
+  );
   const [takenIds, phoneOwners, blocked] = await Promise.all([
     newIds.length
-      ? tx.$queryRaw<{ identifier: string }[]>`SELECT identifier FROM customers WHERE "campaignId" = ${ctx.campaignId} AND identifier = ANY(${newIds}::text[])`
+      ? tx.$queryRaw<
+          { identifier: string }[]
+        >`SELECT identifier FROM customers WHERE "campaignId" = ${ctx.campaignId} AND identifier = ANY(${newIds}::text[])`
       : [],
     newPhones.length
-      ? tx.$queryRaw<{ id: string; phone: string }[]>`SELECT id::text AS id, "phoneE164" AS phone FROM customers WHERE "campaignId" = ${ctx.campaignId} AND "phoneE164" = ANY(${newPhones}::text[])`
+      ? tx.$queryRaw<
+          { id: string; phone: string }[]
+        >`SELECT id::text AS id, "phoneE164" AS phone FROM customers WHERE "campaignId" = ${ctx.campaignId} AND "phoneE164" = ANY(${newPhones}::text[])`
       : [],
     blockedNumbers(tx, ctx.organizationId, ctx.campaignId, newPhones),
   ]);

@@ -61,7 +61,13 @@ describe("slices and resumption", () => {
     expect(await countOf(job.id)).toBe(SLICE_ROWS);
     expect(await processFlexydialUpload(job.id, 0)).toBe("more");
     expect(await processFlexydialUpload(job.id, 0)).toBe("done");
-    expect(await jobOf(job.id)).toMatchObject({ status: "completed", processed: rows.length, successful: rows.length, failed: 0, payload: null });
+    expect(await jobOf(job.id)).toMatchObject({
+      status: "completed",
+      processed: rows.length,
+      successful: rows.length,
+      failed: 0,
+      payload: null,
+    });
     expect(await countOf(job.id)).toBe(rows.length);
     // A run after completion does nothing.
     expect(await processFlexydialUpload(job.id)).toBe("done");
@@ -78,7 +84,13 @@ describe("slices and resumption", () => {
     expect(await jobOf(job.id)).toMatchObject({ processed: 0, successful: 0 });
 
     await processFlexydialUpload(job.id, WHOLE);
-    expect(await jobOf(job.id)).toMatchObject({ status: "completed", processed: rows.length, successful: rows.length, duplicates: 0, rowErrors: [] });
+    expect(await jobOf(job.id)).toMatchObject({
+      status: "completed",
+      processed: rows.length,
+      successful: rows.length,
+      duplicates: 0,
+      rowErrors: [],
+    });
     expect(await countOf(job.id)).toBe(rows.length);
   });
 
@@ -134,7 +146,10 @@ describe("through the real queue", () => {
     await send(QUEUES.flexydialUploadFailed, { uploadJobId: job.id });
     await waitFor(async () => ((await jobOf(job.id)).status === "failed" ? true : null));
     const res = await jobStatus(org.apiKey, job.id);
-    expect({ status: res.status, json: res.json }).toEqual({ status: 500, json: { errors: "Oops Something went wrong, Please contact Administrator" } });
+    expect({ status: res.status, json: res.json }).toEqual({
+      status: 500,
+      json: { errors: "Oops Something went wrong, Please contact Administrator" },
+    });
   });
 
   it("a late failure message does not undo a job another run completed", async () => {

@@ -60,7 +60,11 @@ export async function startFlexydialWorker(boss: PgBoss): Promise<() => Promise<
 /** Works on one upload job for up to `budgetMs`; "more" when rows are left for another run. */
 export async function processFlexydialUpload(uploadJobId: string, budgetMs = SLICE_MS): Promise<"done" | "more"> {
   const started = Date.now();
-  const job = await db.uploadJob.findUnique({ where: { id: uploadJobId }, omit: { payload: true, rowErrors: true }, include: { campaign: true } });
+  const job = await db.uploadJob.findUnique({
+    where: { id: uploadJobId },
+    omit: { payload: true, rowErrors: true },
+    include: { campaign: true },
+  });
   if (!job || (job.status !== "pending" && job.status !== "processing")) return "done";
   const rows = await payloadOf(uploadJobId);
   if (rows === null) {
@@ -126,7 +130,9 @@ async function currentProgress(uploadJobId: string): Promise<number | null> {
 
 // As text, parsed here: Prisma's Json decoding of a 10,000-row payload is three times slower.
 async function payloadOf(uploadJobId: string): Promise<UploadRow[] | null> {
-  const [row] = await db.$queryRaw<{ payload: string | null }[]>`SELECT payload::text AS payload FROM upload_jobs WHERE id = ${uploadJobId}`;
+  const [row] = await db.$queryRaw<
+    { payload: string | null }[]
+  >`SELECT payload::text AS payload FROM upload_jobs WHERE id = ${uploadJobId}`;
   const payload: unknown = row?.payload ? JSON.parse(row.payload) : null;
   return Array.isArray(payload) ? (payload as UploadRow[]) : null;
 }

@@ -6,4 +6,6 @@ import { getLogs } from "@/lib/timepay/logs";
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 
-export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, query }) => getLogs(timepayContext(auth), parseQuery(logsQuery, query)));
+export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, query }) =>
+  getLogs(timepayContext(auth), parseQuery(logsQuery, query)),
+);

@@ -7,6 +7,9 @@ export const GET = withApi({ dialect: appDialect, auth: "credential" }, async ({
   return { status: 200, body: { mapping: await getSavedMapping(auth.organizationId, params.id) } };
 });
 
-export const PUT = withApi({ dialect: appDialect, auth: "credential", body: saveMappingSchema, maxBytes: 256 * 1024 }, async ({ auth, params, body }) => {
-  return { status: 200, body: { mapping: await saveMapping(auth.organizationId, params.id, body) } };
-});
+export const PUT = withApi(
+  { dialect: appDialect, auth: "credential", body: saveMappingSchema, maxBytes: 256 * 1024 },
+  async ({ auth, params, body }) => {
+    return { status: 200, body: { mapping: await saveMapping(auth.organizationId, params.id, body) } };
+  },
+);

@@ -6,7 +6,11 @@ import { validationFailed } from "@/lib/api/errors";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 
 const querySchema = z.object({
-  page: z.coerce.number({ error: "page must be a positive integer" }).int("page must be a positive integer").min(1, "page must be a positive integer").default(1),
+  page: z.coerce
+    .number({ error: "page must be a positive integer" })
+    .int("page must be a positive integer")
+    .min(1, "page must be a positive integer")
+    .default(1),
   call_id: z.string().trim().min(1).max(100).optional(),
 });
 

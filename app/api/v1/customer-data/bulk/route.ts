@@ -8,6 +8,13 @@ import { hasWriteFailures } from "@/lib/timepay/write-failures";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const PUT = withApi(
-  { dialect: timepayDialect, auth: "credential", body: bulkUpdateBodySchema, idempotent: true, releaseKeyWhen: (r) => hasWriteFailures(r.body), formatIssues: fieldIssues },
+  {
+    dialect: timepayDialect,
+    auth: "credential",
+    body: bulkUpdateBodySchema,
+    idempotent: true,
+    releaseKeyWhen: (r) => hasWriteFailures(r.body),
+    formatIssues: fieldIssues,
+  },
   async ({ auth, body }) => bulkUpdateCustomers(timepayContext(auth), body),
 );

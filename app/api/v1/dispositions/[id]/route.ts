@@ -6,11 +6,15 @@ import { deleteDisposition, getDisposition, updateDisposition } from "@/lib/time
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 
-export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) => getDisposition(timepayContext(auth), params.id));
+export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
+  getDisposition(timepayContext(auth), params.id),
+);
 
 export const PUT = withApi(
   { dialect: timepayDialect, auth: "credential", body: updateDispositionBody, formatIssues: fieldIssues },
   async ({ auth, params, body }) => updateDisposition(timepayContext(auth), params.id, body),
 );
 
-export const DELETE = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) => deleteDisposition(timepayContext(auth), params.id));
+export const DELETE = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
+  deleteDisposition(timepayContext(auth), params.id),
+);

@@ -11,10 +11,13 @@ export const GET = withApi({ dialect: appDialect, auth: "credential" }, async ({
   return { status: 200, body: { customer: detail.customer, fields: detail.fields, dnc: detail.dnc, uploadJob: detail.uploadJob } };
 });
 
-export const PATCH = withApi({ dialect: appDialect, auth: "credential", body: editCustomerSchema, maxBytes: 256 * 1024 }, async ({ auth, params, body }) => {
-  const result = await editCustomer(domainContext(auth, "ui"), params.id, params.contactId, body);
-  return { status: 200, body: result };
-});
+export const PATCH = withApi(
+  { dialect: appDialect, auth: "credential", body: editCustomerSchema, maxBytes: 256 * 1024 },
+  async ({ auth, params, body }) => {
+    const result = await editCustomer(domainContext(auth, "ui"), params.id, params.contactId, body);
+    return { status: 200, body: result };
+  },
+);
 
 export const DELETE = withApi({ dialect: appDialect, auth: "credential" }, async ({ auth, params }) => {
   const result = await deleteCustomer(domainContext(auth, "ui"), params.id, params.contactId);

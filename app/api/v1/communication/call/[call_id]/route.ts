@@ -4,4 +4,6 @@ import { getCallDetails } from "@/lib/timepay/logs";
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 
-export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) => getCallDetails(timepayContext(auth), params.call_id));
+export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
+  getCallDetails(timepayContext(auth), params.call_id),
+);

@@ -16,4 +16,6 @@ export const PUT = withApi(
   async ({ auth, params, body }) => updateGroup(timepayContext(auth), params.id, body),
 );
 
-export const DELETE = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) => deleteGroup(timepayContext(auth), params.id));
+export const DELETE = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
+  deleteGroup(timepayContext(auth), params.id),
+);

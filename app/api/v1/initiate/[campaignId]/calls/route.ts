@@ -8,5 +8,8 @@ import { validateOnlyOf } from "@/lib/timepay/customer-bodies";
 export const POST = withApi(
   { dialect: timepayDialect, auth: "credential", body: initiateCallsBodySchema, idempotent: true, formatIssues: initiateIssues },
   async ({ auth, body, params, query, request }) =>
-    initiateCalls(auth, params.campaignId, body, { validateOnly: validateOnlyOf(query, {}), idempotencyKey: request.headers.get("idempotency-key") }),
+    initiateCalls(auth, params.campaignId, body, {
+      validateOnly: validateOnlyOf(query, {}),
+      idempotencyKey: request.headers.get("idempotency-key"),
+    }),
 );
