@@ -9,6 +9,9 @@ function createClient() {
   return new PrismaClient({
     adapter,
     omit: { apiKey: { hash: true } },
+    // Prisma's defaults (2 s to get a connection, 5 s per interactive transaction) turn a busy
+    // database or the embedded one under load into errors on writes that would have succeeded.
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
   });
 }
 

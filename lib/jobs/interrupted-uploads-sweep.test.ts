@@ -35,7 +35,7 @@ describe("sweepInterruptedUploads", () => {
     const done = await job("ui", STALE_SECONDS + 10, "completed");
     const flexy = await job("flexydial_api", STALE_SECONDS + 10);
     await db.customer.createMany({
-      data: [1, 2].map((n) => ({ campaignId, identifier: `SW${n}`, phoneRaw: "x", phoneE164: "x", uploadJobId: dead })),
+      data: [1, 2].map((n) => ({ campaignId, identifier: `SW${n}`, phoneRaw: `x${n}`, phoneE164: `x${n}`, uploadJobId: dead })),
     });
 
     const swept = await sweepInterruptedUploads();
