@@ -37,7 +37,7 @@ export async function CallsPage() {
                   <td><Link href={`/campaigns/${call.campaignId}`}>{call.campaign.name}</Link></td>
                   <td>{[call.customer.firstName, call.customer.lastName].filter(Boolean).join(" ") || call.customer.identifier}</td>
                   <td>{call.agent.name}</td>
-                  <td>{call.status}</td>
+                  <td>{call.state}</td>
                   <td>{call.outcome ?? "—"}{call.outcomeDisposition ? ` · ${call.outcomeDisposition}` : ""}</td>
                   <td className="num">{call.duration != null ? `${call.duration}s` : "—"}</td>
                 </tr>

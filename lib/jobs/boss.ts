@@ -16,6 +16,8 @@ export const QUEUES = {
   flexydialUpload: "flexydial-upload",
   /** Where pg-boss moves a flexydial-upload job once its retries are exhausted. */
   flexydialUploadFailed: "flexydial-upload-failed",
+  /** Wake-ups of the call dispatcher (created and consumed by lib/calls/calls-queue.ts). */
+  callsDispatch: "calls-dispatch",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -53,18 +55,24 @@ export async function stopBoss() {
  * the transaction commits. Also wakes idle workers (Postgres NOTIFY is delivered at commit).
  * Call getBoss() before opening the transaction: the first start installs pg-boss's schema.
  */
-export async function sendInTransaction(tx: Tx, queue: QueueName, data: Record<string, string>): Promise<string> {
+export async function sendInTransaction(
+  tx: Tx,
+  queue: QueueName,
+  data: Record<string, string>,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
   const boss = await getBoss();
-  const id = await boss.send(queue, data, { ...optionsFor(queue), db: prismaExecutor(tx) });
-  if (!id) throw new Error(`pg-boss did not create a ${queue} job`);
+  const id = await boss.send(queue, data, { ...optionsFor(queue), ...options, db: prismaExecutor(tx) });
+  // A singleton key may legitimately be refused (one such message is already queued).
+  if (!id && !options.singletonKey) throw new Error(`pg-boss did not create a ${queue} job`);
   await tx.$executeRawUnsafe("SELECT pg_notify($1, $2)", WAKE_CHANNEL, queue);
   return id;
 }
 
 /** Enqueues outside any transaction (a continuation of work already recorded). */
-export async function send(queue: QueueName, data: Record<string, string>): Promise<string | null> {
+export async function send(queue: QueueName, data: Record<string, string>, options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();
-  const id = await boss.send(queue, data, optionsFor(queue));
+  const id = await boss.send(queue, data, { ...optionsFor(queue), ...options });
   await boss.getDb().executeSql("SELECT pg_notify($1, $2)", [WAKE_CHANNEL, queue]);
   return id;
 }

@@ -1,0 +1,97 @@
+import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
+import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
+import { getCallSettings } from "@/lib/calls/call-settings";
+import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
+import { checkWindow, effectiveZone, type WindowSpec } from "@/lib/calls/calling-window";
+import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
+
+// What a scheduleCalls request would do for each customer, written nowhere: preflightCalls
+// reports it, scheduleCalls writes it. One function so the preview equals the outcome.
+
+export type Verdict =
+  | { kind: "accept"; notBefore: Date; wait: "now" | "window" | "paused" }
+  /** Already scheduled by an earlier delivery of the same requestKey. */
+  | { kind: "replay" }
+  | { kind: "fail"; code: ScheduleErrorCode; reason: string };
+
+export type EvaluatedCustomer = { customerId: string; identifier: string; phone: string; verdict: Verdict };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const REASONS: Record<ScheduleErrorCode, string> = {
+  DNC_BLOCKED: "The number is on the Do-Not-Call list",
+  FREQUENCY_CAP: "The number reached the organization's call attempts per 24 hours",
+  CALL_IN_PROGRESS: "The customer already has a call scheduled or in progress",
+  AGENT_INACTIVE: "The agent is inactive and takes no new calls",
+  CUSTOMER_NOT_FOUND: "No such customer in this campaign",
+  CAMPAIGN_ENDED: "The campaign's calling window never opens again (its end date has passed)",
+  WINDOW_NEVER_OPENS: "The campaign's daily hours do not overlap the legal calling hours",
+};
+
+export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsInput) {
+  const parsed = scheduleCallsInputSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid("Invalid call request", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
+  const { campaignId, agentId, dispositionId, requestKey } = parsed.data;
+  const now = input.clock.now();
+
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
+  if (campaign.organizationId !== ctx.organizationId) throw new Forbidden("Campaign belongs to another organization", { resource: "campaign" });
+  if (campaign.status === "completed") throw new Invalid("Campaign is completed: it places no new calls", { field: "campaignId" });
+  const agent = await db.agent.findFirst({ where: { id: agentId, organizationId: ctx.organizationId } });
+  if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
+  if (dispositionId !== null) {
+    const disposition = await db.disposition.findFirst({ where: { id: dispositionId, organizationId: ctx.organizationId }, select: { id: true } });
+    if (!disposition) throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
+  }
+
+  const requested = [...new Set(parsed.data.customerIds)];
+  const customers = await db.customer.findMany({
+    where: { campaignId, id: { in: requested.filter((id) => UUID.test(id)) } },
+    select: { id: true, identifier: true, phoneE164: true, timezone: true, data: true },
+  });
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const ids = customers.map((c) => c.id);
+  const phones = customers.map((c) => c.phoneE164);
+  const settings = await getCallSettings(ctx.organizationId);
+  const batch = requestKey ? await db.callBatch.findUnique({ where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey } } }) : null;
+  const [dnc, usage, live, replayed] = await Promise.all([
+    dncBlocked(db, ctx.organizationId, [campaignId], phones),
+    capUsage(db, ctx.organizationId, phones, now),
+    db.call.findMany({ where: { customerId: { in: ids }, state: { in: ["scheduled", "dialing"] } }, select: { customerId: true } }),
+    batch ? db.call.findMany({ where: { batchId: batch.id, customerId: { in: ids } }, select: { customerId: true } }) : [],
+  ]);
+  const liveSet = new Set(live.map((c) => c.customerId));
+  const replaySet = new Set(replayed.map((c) => c.customerId));
+  const spec: WindowSpec = campaign;
+
+  const evaluated = requested.map((customerId): EvaluatedCustomer => {
+    const customer = byId.get(customerId);
+    const fail = (code: ScheduleErrorCode): Verdict => ({ kind: "fail", code, reason: REASONS[code] });
+    if (!customer) return { customerId, identifier: "", phone: "", verdict: fail("CUSTOMER_NOT_FOUND") };
+    const base = { customerId, identifier: customer.identifier, phone: customer.phoneE164 };
+    if (replaySet.has(customerId)) return { ...base, verdict: { kind: "replay" } };
+    if (!agent.active) return { ...base, verdict: fail("AGENT_INACTIVE") };
+    if (isDnc(dnc, campaignId, customer.phoneE164)) return { ...base, verdict: fail("DNC_BLOCKED") };
+    if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
+    if (liveSet.has(customerId)) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
+    const window = checkWindow(now, spec, effectiveZone(customerZone(customer), campaign.timezone));
+    if (!window.open && "never" in window) return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
+    const notBefore = window.open ? now : window.opensAt;
+    const wait = campaign.status !== "active" ? "paused" : window.open ? "now" : "window";
+    return { ...base, verdict: { kind: "accept", notBefore, wait } };
+  });
+  return { campaign, agent, batch, now, evaluated };
+}
+
+/** The customer's own time zone: the column, else a `timezone` field of the record. */
+export function customerZone(customer: { timezone: string | null; data: unknown }): string | null {
+  if (customer.timezone) return customer.timezone;
+  const field = (customer.data as Record<string, unknown> | null)?.timezone;
+  return typeof field === "string" ? field : null;
+}
+
+export function toScheduleError(c: EvaluatedCustomer): ScheduleError | null {
+  return c.verdict.kind === "fail" ? { customerId: c.customerId, identifier: c.identifier, error: c.verdict.code, reason: c.verdict.reason } : null;
+}

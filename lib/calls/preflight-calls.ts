@@ -1,0 +1,50 @@
+import type { DomainContext } from "@/lib/domain/context";
+import { evaluateRequest, toScheduleError } from "@/lib/calls/evaluate-request";
+import type { PreflightResult, ScheduleCallsInput, ScheduleErrorCode } from "@/lib/calls/types";
+
+// What scheduleCalls would do with the same input at the same instant, per reason; writes
+// nothing. It runs the very checks scheduleCalls runs (evaluateRequest).
+
+const BLOCKED_KEY: Record<ScheduleErrorCode, keyof PreflightResult["blocked"]> = {
+  DNC_BLOCKED: "dnc",
+  FREQUENCY_CAP: "frequencyCap",
+  CALL_IN_PROGRESS: "callInProgress",
+  AGENT_INACTIVE: "agentInactive",
+  CUSTOMER_NOT_FOUND: "customerNotFound",
+  CAMPAIGN_ENDED: "campaignEnded",
+  WINDOW_NEVER_OPENS: "windowNeverOpens",
+};
+
+export async function preflightCalls(ctx: DomainContext, input: ScheduleCallsInput): Promise<PreflightResult> {
+  const { evaluated } = await evaluateRequest(ctx, input);
+  const result: PreflightResult = {
+    totalRequested: evaluated.length,
+    wouldInitiate: 0,
+    wouldFail: 0,
+    dialNow: 0,
+    waitForWindow: 0,
+    windowOpensAt: null,
+    waitForResume: 0,
+    blocked: { dnc: 0, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0 },
+    errors: [],
+  };
+  for (const c of evaluated) {
+    const v = c.verdict;
+    if (v.kind === "fail") {
+      result.wouldFail++;
+      result.blocked[BLOCKED_KEY[v.code]]++;
+      result.errors.push(toScheduleError(c)!);
+      continue;
+    }
+    result.wouldInitiate++;
+    // A replayed request key adds nothing: its attempts already exist and count as initiated.
+    if (v.kind === "replay") continue;
+    if (v.wait === "now") result.dialNow++;
+    else if (v.wait === "paused") result.waitForResume++;
+    else {
+      result.waitForWindow++;
+      if (!result.windowOpensAt || v.notBefore < result.windowOpensAt) result.windowOpensAt = v.notBefore;
+    }
+  }
+  return result;
+}
