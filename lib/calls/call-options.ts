@@ -74,7 +74,7 @@ export function recordedCallOptions(options: CallOptions) {
     callConfig: options.initiateCall ? (options.callConfig ?? null) : null,
     useWorkflow: options.useWorkflow === true,
     ...(options.initiateCall && { callDispatch: "unavailable" }),
-    ...(options.useWorkflow && { workflowDispatch: "unavailable" }),
+    ...(options.useWorkflow && { workflowDispatch: "runs" }),
   };
 }
 

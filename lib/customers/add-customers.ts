@@ -6,6 +6,8 @@ import { completeUploadJob, createUploadJob, failUploadJob, recordUploadChunk, u
 import type { CustomerCampaign } from "./customer-campaign";
 import { alreadyExistsReason, customerKeyLabel, duplicateOptions, writeFailedReason } from "./duplicate-policy";
 import { existingIdentifiers, insertCustomers } from "./insert-customers";
+import { runStartFor } from "@/lib/workflows/start-runs";
+import { wakeWorkflowRunner } from "@/lib/workflows/workflows-queue";
 
 // Adding many customers to a campaign (TimePay's bulk add, the upload wizard): every record is
 // judged by the validation core, the valid ones go through the shared insert path, an upload job
@@ -35,6 +37,8 @@ export type AddCustomersOutcome = {
   /** In request order. */
   notWritten: NotWritten[];
   batches: number;
+  /** useWorkflow: workflow runs started (validate-only: that would start), one per customer added. */
+  workflowRuns: number | null;
   /** Null for validate-only. */
   uploadJobId: string | null;
 };
@@ -42,6 +46,8 @@ export type AddCustomersOutcome = {
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
   const { schema, policy } = campaign;
+  // useWorkflow: resolved before anything is written (no workflow → 400 naming it, nothing added).
+  const workflow = input.callOptions.useWorkflow ? await runStartFor(ctx.organizationId, campaign) : null;
   const validation = validateRecords(input.records, schema, policy, duplicateOptions(schema));
   const keyLabel = customerKeyLabel(schema);
   const inRequest: NotWritten[] = validation.duplicates.map((d) => ({ index: d.index, id: d.id, code: "duplicate_in_file", reason: d.reason }));
@@ -51,11 +57,12 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   if (input.validateOnly) {
     const existing = await existingIdentifiers(campaign.id, validation.valid.map((r) => r.id));
     const notWritten = sorted([...inRequest, ...validation.valid.filter((r) => existing.has(r.id)).map(exists)]);
-    return { validation, added: validation.valid.length - existing.size, notWritten, batches: 0, uploadJobId: null };
+    const added = validation.valid.length - existing.size;
+    return { validation, added, notWritten, batches: 0, workflowRuns: workflow ? added : null, uploadJobId: null };
   }
 
   const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
-  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.jobId, schema, records: validation.valid }).catch(
+  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.jobId, schema, records: validation.valid, workflow }).catch(
     async (error: unknown) => {
       await failUploadJob(job.jobId, "The upload stopped on an unexpected error").catch(() => {});
       throw error;
@@ -78,7 +85,9 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch((error: unknown) =>
     logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
   );
-  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId };
+  // The runs committed with their customers: the wake-up only saves waiting for the runner's sweep.
+  if (workflow && added > 0) await wakeWorkflowRunner().catch((error: unknown) => logError("workflow runner not woken", error, { campaignId: campaign.id }));
+  return { validation, added, notWritten, batches: written.batches, workflowRuns: workflow ? added : null, uploadJobId: job.jobId };
 }
 
 function jobOf(campaignId: string, input: AddCustomersInput) {

@@ -18,6 +18,8 @@ export const QUEUES = {
   flexydialUploadFailed: "flexydial-upload-failed",
   /** Wake-ups of the call dispatcher (created and consumed by lib/calls/calls-queue.ts). */
   callsDispatch: "calls-dispatch",
+  /** Wake-ups of the workflow runner (lib/workflows/workflows-queue.ts). */
+  workflowsRun: "workflows-run",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -1,5 +1,5 @@
 import type { ApiResult } from "@/lib/api/with-api";
-import { CALLS_NOT_INITIATED, unavailableCallResults, WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
+import { CALLS_NOT_INITIATED, unavailableCallResults, type CallOptions } from "@/lib/calls/call-options";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
 import { invalidRecord, warningMessages } from "./record-errors";
 
@@ -55,7 +55,13 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
   if (validateOnly) {
     return {
       status: 200,
-      body: { success: added === total, validateOnly: true, message: `Validated ${total} records: ${added} of ${total} would be added`, results },
+      body: {
+        success: added === total,
+        validateOnly: true,
+        message: `Validated ${total} records: ${added} of ${total} would be added`,
+        results,
+        ...(outcome.workflowRuns !== null && { workflowRunsWouldStart: outcome.workflowRuns }),
+      },
     };
   }
 
@@ -66,8 +72,9 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     extra.callResults = unavailableCallResults(added);
   }
   if (answer.body.useWorkflow) {
-    message += WORKFLOW_NOT_TRIGGERED;
-    extra.workflowTriggered = false;
+    // The runs were written with the customers; the runner takes them from there.
+    message += ` | Workflow triggered for ${outcome.workflowRuns ?? 0} customers`;
+    extra.workflowTriggered = (outcome.workflowRuns ?? 0) > 0;
   }
   const status = added === total ? 201 : added > 0 ? 207 : 400;
   return { status, body: { success: added === total, message, results, ...extra } };
