@@ -14,8 +14,9 @@ export type RunStart = { organizationId: string; versionId: string; firstStepId:
 /** What a campaign's new runs start on; Invalid (naming the problem) when it has no workflow. */
 export async function runStartFor(organizationId: string, campaign: { id: string; workflowId: string | null }): Promise<RunStart> {
   const row = await db.campaign.findUnique({ where: { id: campaign.id }, select: { workflowId: true, workflowVersionId: true } });
-  const version = row ? await campaignWorkflowVersion(row) : null;
-  if (!version) throw new Invalid("Validation failed", { issues: ["useWorkflow requires a campaign with a workflow (set workflowId on the campaign)"] });
+  if (!row?.workflowId) throw new Invalid("Validation failed", { issues: ["useWorkflow requires a campaign with a workflow (set workflowId on the campaign)"] });
+  const version = await campaignWorkflowVersion(row);
+  if (!version) throw new Invalid("Validation failed", { issues: [`useWorkflow: the campaign's workflow ${row.workflowId} has no steps to run (save a definition first)`] });
   const definition = definitionSchema.parse(version.definition);
   return { organizationId, versionId: version.id, firstStepId: definition.steps[0].id };
 }
