@@ -31,6 +31,9 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   jobId: (v) => [v.wizardJobId, v.timepayJobId, v.flexyJobId],
   // better-auth's catch-all: the session and sign-in endpoints.
   all: () => ["get-session", "sign-in/email", "sign-out", "list-sessions"],
+  // The initiate routes (app/api/v1/initiate/[campaignId]/…) and the WhatsApp details read.
+  campaignId: (v) => [v.emi.id, v.custom.id],
+  message_id: () => ["00000000-0000-4000-8000-000000000000"],
 };
 
 /** Bodies naming A's things; every write route gets all of them (new routes included). */

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { simulatedSend } from "@/lib/messages/channel";
 import type { HistoryRow, MessageRow, RunState } from "@/lib/workflows/plan-run";
 
 // Writes a pass's decisions in one transaction. Each run's update is conditional on the state
@@ -64,7 +65,13 @@ export async function applyRunWrites(tx: Prisma.TransactionClient, writes: RunWr
   const messages = done.flatMap((w) => w.messages);
   if (messages.length) {
     await tx.message.createMany({
-      data: messages.map((m) => ({ id: m.id, organizationId: m.organizationId, campaignId: m.campaignId, customerId: m.customerId, channel: m.channel, templateId: m.templateId, toPhone: m.toPhone, body: m.body, status: "delivered", runStepKey: m.runStepKey })),
+      data: messages.map((m) => {
+        const sent = simulatedSend({ messageId: m.id, channel: m.channel as "sms" | "whatsapp", toPhone: m.toPhone, body: m.body, at: m.at });
+        return {
+          id: m.id, organizationId: m.organizationId, campaignId: m.campaignId, customerId: m.customerId, channel: m.channel, templateId: m.templateId,
+          toPhone: m.toPhone, body: m.body, status: sent.status, providerMessageId: sent.providerMessageId, sentAt: m.at, runStepKey: m.runStepKey,
+        };
+      }),
       skipDuplicates: true,
     });
   }

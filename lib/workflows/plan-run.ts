@@ -2,7 +2,7 @@ import { checkWindow, effectiveZone, type WindowSpec } from "@/lib/calls/calling
 import { chooseBranch, type LastCall } from "@/lib/workflows/branch";
 import { followingStep, type WorkflowDefinition } from "@/lib/workflows/definition";
 import type { ClaimedRun } from "@/lib/workflows/claim-runs";
-import { renderTemplate } from "@/lib/workflows/render-template";
+import { renderTemplate } from "@/lib/messages/render-template";
 import { waitEnd } from "@/lib/workflows/wait-until";
 
 // What one claimed run does in this pass, decided in memory from data loaded for the whole pass:
@@ -29,7 +29,7 @@ export type PlanContext = {
 };
 
 export type HistoryRow = { seq: number; stepId: string; type: string; status: string; result: Record<string, unknown>; startedAt: Date; finishedAt: Date | null; messageId?: string };
-export type MessageRow = { id: string; channel: string; templateId: string; body: string; toPhone: string; runStepKey: string };
+export type MessageRow = { id: string; channel: string; templateId: string; body: string; toPhone: string; runStepKey: string; at: Date };
 export type RunState = {
   state: string;
   stepId: string | null;
@@ -127,8 +127,8 @@ export function planRun(run: ClaimedRun, ctx: PlanContext, newId: () => string):
         }
         const id = newId();
         const runStepKey = `${run.id}:${s.stepSeq + 1}`;
-        messages.push({ id, channel: step.type, templateId: template.id, body: renderTemplate(template.body, customer), toPhone: customer.phoneE164, runStepKey });
-        done(step.type, "done", { messageId: id, status: "delivered" }, following, { messageId: id });
+        messages.push({ id, channel: step.type, templateId: template.id, body: renderTemplate(template.body, customer), toPhone: customer.phoneE164, runStepKey, at: now });
+        done(step.type, "done", { messageId: id }, following, { messageId: id });
         break;
       }
     }

@@ -70,7 +70,7 @@ describe("the collections follow-up", () => {
     const done = await runOf(customers[0].id);
     expect(done).toMatchObject({ state: "completed", stopReason: "end_of_workflow" });
     const [message] = await db.message.findMany({ where: { campaignId: campaign.id } });
-    expect(message).toMatchObject({ channel: "sms", toPhone: customers[0].phoneE164, body: "Dear Customer 0, your payment is due on 2099-12-20.", status: "delivered" });
+    expect(message).toMatchObject({ channel: "sms", toPhone: customers[0].phoneE164, body: "Dear Customer 0, your payment is due on 2099-12-20.", status: "Delivered", sentAt: new Date("2099-12-19T04:30:00Z") });
     expect(done.steps.at(-1)).toMatchObject({ stepId: "remind", messageId: message.id });
 
     // Step histories match the calls table row for row.
