@@ -30,6 +30,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), APP_URL: baseURL, SEED_FILE: "test-results/seed.json" },
+    // Demo data on whatever database the tests use (CI passes a real DATABASE_URL).
+    env: { PORT: String(port), APP_URL: baseURL, SEED_FILE: "test-results/seed.json", SEED_DEMO: "true" },
   },
 });

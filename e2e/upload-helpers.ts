@@ -8,7 +8,7 @@ import { seedData } from "./seed-data";
 
 /**
  * Signs in through the form once per worker, then reuses the session. Sign-in is rate limited
- * (a few attempts per 10 s, which other specs may have used): a refusal is waited out.
+ * (per IP and account, lib/security/rate-limits.ts; other specs may have used some): a refusal is waited out.
  */
 export async function signIn(page: Page) {
   if (session) return page.context().addCookies(session);
@@ -18,7 +18,7 @@ export async function signIn(page: Page) {
     await page.getByLabel("Email").fill(demo.admin.email);
     await page.getByLabel("Password").fill(demo.admin.password);
     await page.keyboard.press("Enter");
-    const limited = page.getByText("Too many requests");
+    const limited = page.getByText(/Too many (requests|sign-in attempts)/);
     await expect(page.getByRole("heading", { name: "Campaigns", level: 1 }).or(limited)).toBeVisible();
     if (await limited.isVisible()) await page.waitForTimeout(11_000);
     else session = await page.context().cookies();

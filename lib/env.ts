@@ -19,6 +19,14 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
     .default(process.env.VITEST ? "silent" : "info"),
+  /** How long a running request holds its Idempotency-Key before a retry may take it over (renewed while it runs). */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Requests one API key may make per minute, over all web nodes (429 with Retry-After beyond). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Create and refresh the demo organizations on a real DATABASE_URL (always on the embedded database). */
+  SEED_DEMO: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,12 +1,14 @@
 // npm start - one command runs everything: the database (embedded unless DATABASE_URL is set),
-// migrations, demo data, the queue workers, and the Next.js server. `--dev` runs `next dev`.
+// migrations, demo data (embedded database or SEED_DEMO=true only), the queue workers, and the
+// Next.js server (scripts/next-server.ts). `--dev` runs Next.js in development mode.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { openDatabase } from "@/scripts/with-database";
 import { seed } from "@/lib/seed/seed";
-import { disconnectDb } from "@/lib/db/client";
+import { seedsDemo } from "@/lib/seed/demo-policy";
+import { db, disconnectDb } from "@/lib/db/client";
 import { startWorkers } from "@/lib/jobs/workers";
 import { QUEUE_CONSUMERS } from "@/scripts/queue-consumers";
 import { printCredentials } from "@/scripts/print-credentials";
@@ -25,7 +27,9 @@ const { url, embedded } = await openDatabase({ port: Number(process.env.EMBEDDED
 console.log(embedded ? `Embedded Postgres (PGlite) on ${new URL(url).host}, data in ${env.DATA_DIR}/` : "Using DATABASE_URL");
 process.env.AUTH_SECRET ??= persistentSecret();
 
-const credentials = process.env.SKIP_SEED === "true" ? null : await seed();
+const demo = seedsDemo({ embedded: embedded !== null, seedDemo: env.SEED_DEMO, skipSeed: process.env.SKIP_SEED });
+const credentials = demo ? await seed() : null;
+if (!embedded && env.SEED_DEMO !== "true") await printFirstAdminHelp();
 if (credentials && process.env.SEED_FILE) {
   // Test harnesses read the freshly rotated credentials from here.
   mkdirSync(path.dirname(process.env.SEED_FILE), { recursive: true });
@@ -33,9 +37,9 @@ if (credentials && process.env.SEED_FILE) {
 }
 const workers = process.env.RUN_WORKERS === "false" ? null : await startWorkers(QUEUE_CONSUMERS);
 
-const next = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], {
+const next = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "next-server.ts"), ...(dev ? ["--dev"] : [])], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, DATABASE_URL: url, APP_URL: appUrl, RUN_WORKERS: "false" },
+  env: { ...process.env, DATABASE_URL: url, APP_URL: appUrl, RUN_WORKERS: "false", NODE_ENV: dev ? "development" : "production" },
 });
 next.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -56,8 +60,17 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 next.on("exit", (code) => void shutdown(code ?? 0));
 
-function require_next() {
-  return path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+async function printFirstAdminHelp() {
+  if ((await db.user.count()) > 0) return;
+  console.log(
+    [
+      "",
+      "  This database has no users yet. Create the first admin:",
+      "    npm run create-admin -- --email you@example.com --password '<at least 8 characters>' --org 'Your company'",
+      "  (Demo data is only created on the embedded database, or with SEED_DEMO=true.)",
+      "",
+    ].join("\n"),
+  );
 }
 
 // Sessions survive restarts: a random secret is kept next to the embedded data.

@@ -4,10 +4,22 @@ import { useState, useTransition } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/auth/api-key-actions";
 import { formatDateTime } from "@/components/ui/format";
 
-type Key = { id: string; name: string; prefix: string; owner: string | null; createdAt: string; lastUsedAt: string | null; revoked: boolean };
+type Key = {
+  id: string;
+  name: string;
+  prefix: string;
+  owner: string | null;
+  ownerId: string | null;
+  role: "admin" | "operator" | "viewer";
+  fromGenerateToken: boolean;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+};
 
-export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: boolean }) {
+export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canManage: boolean; userId: string }) {
   const [name, setName] = useState("");
+  const [role, setRole] = useState<Key["role"]>("operator");
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -15,7 +27,7 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
   const create = () =>
     startTransition(async () => {
       setError(null);
-      const result = await createApiKeyAction(name);
+      const result = await createApiKeyAction(name, role);
       if (result.error) setError(result.error);
       else {
         setSecret(result.secret ?? null);
@@ -28,6 +40,8 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
       <h2 className="card-title">API keys</h2>
       <p className="muted card-pad">
         Send a key as <code>Authorization: Bearer &lt;key&gt;</code> (TimePay routes) or <code>Authorization: Token &lt;key&gt;</code> (Flexydial routes).
+        A key acts with its role: viewer keys only read. <code>POST /api/generate-token/</code> keeps one key per user, named
+        <code>generate-token</code>, with that user&apos;s role; each call replaces the previous one.
       </p>
       {canManage && (
         <form
@@ -41,6 +55,14 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
             <span>New key name</span>
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. CRM sync" maxLength={100} />
           </label>
+          <label className="field inline">
+            <span>Role</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as Key["role"])}>
+              <option value="admin">admin</option>
+              <option value="operator">operator</option>
+              <option value="viewer">viewer (read-only)</option>
+            </select>
+          </label>
           <button className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create key"}</button>
         </form>
       )}
@@ -51,12 +73,13 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
         </div>
       )}
       <table className="table" aria-label="API keys">
-        <thead><tr><th>Name</th><th>Key</th><th>Owner</th><th>Created</th><th>Last used</th><th aria-label="Actions" /></tr></thead>
+        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Owner</th><th>Created</th><th>Last used</th><th aria-label="Actions" /></tr></thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k.id} className={k.revoked ? "row-muted" : undefined}>
-              <td>{k.name}</td>
+              <td>{k.name}{k.fromGenerateToken && <span className="badge badge-neutral"> from generate-token</span>}</td>
               <td className="mono">{k.prefix}…</td>
+              <td>{k.role}</td>
               <td>{k.owner ?? "Organization"}</td>
               <td>{formatDateTime(k.createdAt)}</td>
               <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
@@ -64,9 +87,10 @@ export function ApiKeysPanel({ keys, canManage }: { keys: Key[]; canManage: bool
                 {k.revoked ? (
                   <span className="badge badge-neutral">revoked</span>
                 ) : (
-                  canManage && (
+                  (canManage || k.ownerId === userId) && (
                     <button
                       className="btn btn-sm btn-danger"
+                      aria-label={`Revoke ${k.name} (${k.prefix}…)`}
                       disabled={pending}
                       onClick={() =>
                         startTransition(async () => {

@@ -19,11 +19,15 @@ export async function SettingsPage() {
       </header>
       <ApiKeysPanel
         canManage={user.role === "admin"}
+        userId={user.id}
         keys={keys.map((k) => ({
           id: k.id,
           name: k.name,
           prefix: k.prefix,
           owner: k.user?.email ?? null,
+          ownerId: k.userId,
+          role: k.role,
+          fromGenerateToken: k.purpose === "generate-token",
           createdAt: k.createdAt.toISOString(),
           lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
           revoked: k.revokedAt !== null,

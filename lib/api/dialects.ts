@@ -16,6 +16,12 @@ export type Dialect = {
   fromDomain(error: DomainError): ApiError;
   /** The body of an ApiError without a contract body of its own; status >= 500 must say nothing internal. */
   body(error: ApiError): unknown;
+  /** A write refused to a read-only credential (viewer), when the contract has its own words. */
+  forbidden?(): ApiError;
+  /** Too many requests, when the contract has its own words (the caller adds Retry-After). */
+  throttled?(retryAfterSeconds: number): ApiError;
+  /** An /api path of this family that no route serves, when the contract has its own words. */
+  unknownRoute?(): ApiError;
 };
 
 const CODE_OF_KIND: Record<DomainErrorKind, ErrorCode> = {

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 
@@ -22,7 +23,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     /** Validation messages, or a contract-specific body that replaces the dialect's. */
-    readonly details?: { errors?: string[]; body?: unknown; status?: number },
+    readonly details?: { errors?: string[]; body?: unknown; status?: number; headers?: Record<string, string> },
   ) {
     super(message);
     this.name = "ApiError";

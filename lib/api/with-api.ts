@@ -24,8 +24,12 @@ type Options<S extends z.ZodType | undefined> = {
   auth: "credential" | "none";
   body?: S;
   maxBytes?: number;
+  /** A POST that only reads (e.g. Flexydial's status): allowed to read-only credentials. */
+  readOnly?: boolean;
   /** Honour Idempotency-Key (POSTs that write). */
   idempotent?: boolean;
+  /** Answers not kept under the Idempotency-Key (rows that failed to write): a retry runs again. */
+  releaseKeyWhen?: (result: ApiResult) => boolean;
   /** Map zod issues to this contract's messages; default "<path>: <message>". */
   formatIssues?: (issues: z.core.$ZodIssue[]) => string[];
 };
@@ -77,7 +81,7 @@ async function run<S extends z.ZodType | undefined>(
 ): Promise<Response> {
   let idempotency: { organizationId: string; key: string } | null = null;
   try {
-    const auth = options.auth === "credential" ? await authenticate(request, options.dialect) : null;
+    const auth = options.auth === "credential" ? await authenticate(request, options.dialect, options.readOnly) : null;
     trace.organizationId = auth?.organizationId ?? null;
     const params = await flattenParams(context);
     trace.params = params;
@@ -113,7 +117,11 @@ async function run<S extends z.ZodType | undefined>(
     }
 
     const result = await handler({ request, params, query, body: body as never, rawBody, auth });
-    if (idempotency) {
+    if (idempotency && options.releaseKeyWhen?.(result)) {
+      const { organizationId, key: released } = idempotency;
+      idempotency = null;
+      await abandonIdempotent(organizationId, released).catch((error) => logError("idempotency key not released", error, { requestId: trace.requestId }));
+    } else if (idempotency) {
       const { organizationId, key: stored } = idempotency;
       idempotency = null;
       // The handler's writes are committed: failing to store the replay must not turn them into a
@@ -140,7 +148,7 @@ export function errorResponse(dialect: Dialect, error: unknown, request?: Reques
   const apiError = error instanceof ApiError ? error : error instanceof DomainError ? dialect.fromDomain(error) : null;
   if (!apiError) logError("unhandled route error", error, { requestId, method: request?.method, path: request && new URL(request.url).pathname });
   const { status, body } = errorOutcome(dialect, apiError);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...apiError?.details?.headers };
   if (status === 401) headers["WWW-Authenticate"] = dialect.challenge;
   return json(status, body, headers);
 }

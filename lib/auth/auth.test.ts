@@ -39,7 +39,7 @@ describe("API keys", () => {
     const stored = await db.apiKey.findUniqueOrThrow({ where: { id: a.id }, omit: { hash: false } });
     expect(stored.hash).toBe(hashKey(a.secret));
     expect(stored.hash).not.toContain(a.secret.slice(4));
-    expect(await verifyApiKey(a.secret)).toEqual({ organizationId: org.id, apiKeyId: a.id, userId: null });
+    expect(await verifyApiKey(a.secret)).toEqual({ organizationId: org.id, apiKeyId: a.id, userId: null, role: "admin" });
   });
 
   it("stop working once revoked", async () => {

@@ -39,8 +39,25 @@ export function effectiveZone(customerZone: string | null | undefined, campaignZ
   return isValidZone(campaignZone) ? campaignZone : FALLBACK_ZONE;
 }
 
+const zoneValidity = new Map<string, boolean>();
 export function isValidZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) zoneValidity.set(zone, (valid = DateTime.now().setZone(zone).isValid));
+  return valid;
+}
+
+/**
+ * checkWindow for many attempts at one instant: the answer depends only on (campaign, zone), so
+ * it is computed once per pair (luxon's zone arithmetic is the dispatcher's costliest step).
+ */
+export function windowChecker(at: Date) {
+  const cache = new Map<string, WindowCheck>();
+  return (key: string, spec: WindowSpec, zone: string): WindowCheck => {
+    const id = `${key}|${zone}`;
+    let check = cache.get(id);
+    if (!check) cache.set(id, (check = checkWindow(at, spec, zone)));
+    return check;
+  };
 }
 
 /** Is `at` inside the window, and if not, when does it next open (or does it never)? */

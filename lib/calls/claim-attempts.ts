@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { CallSettingsView } from "@/lib/calls/call-settings";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
-import { checkWindow, effectiveZone } from "@/lib/calls/calling-window";
+import { effectiveZone, windowChecker } from "@/lib/calls/calling-window";
 import { customerZone } from "@/lib/calls/evaluate-request";
 import { emitCallEvents } from "@/lib/calls/call-events";
 import type { DialAttempt } from "@/lib/calls/dialer";
@@ -51,16 +51,16 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
     if (candidates.length === 0) return { claimed: [], waiting: 0, blocked: 0, cancelled: 0 };
 
     const campaignIds = [...new Set(candidates.map((c) => c.campaignId))];
-    const [campaigns, agents, dnc, usage] = await Promise.all([
-      tx.campaign.findMany({ where: { id: { in: campaignIds } } }),
-      tx.agent.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } }, select: { id: true, active: true } }),
-      dncBlocked(tx, organizationId, campaignIds, candidates.map((c) => c.toPhone)),
-      capUsage(tx, organizationId, candidates.map((c) => c.toPhone), now),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const campaigns = await tx.campaign.findMany({ where: { id: { in: campaignIds } }, omit: { fieldSchema: true, savedMapping: true } });
+    const agents = await tx.agent.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.agentId))] } }, select: { id: true, active: true } });
+    const dnc = await dncBlocked(tx, organizationId, campaignIds, candidates.map((c) => c.toPhone));
+    const usage = await capUsage(tx, organizationId, candidates.map((c) => c.toPhone), now);
     const campaignById = new Map(campaigns.map((c) => [c.id, c]));
     const activeAgent = new Map(agents.map((a) => [a.id, a.active]));
     const dialsToday = new Map([...usage].map(([phone, u]) => [phone, u.count]));
 
+    const windowOf = windowChecker(now);
     const claim: Candidate[] = [];
     const ends: { id: string; state: "blocked" | "cancelled"; reason: BlockReason }[] = [];
     const waits: { id: string; notBefore: Date }[] = [];
@@ -68,7 +68,7 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
       const campaign = campaignById.get(c.campaignId)!;
       if (c.campaignStatus === "completed") { ends.push({ id: c.id, state: "cancelled", reason: "campaign_completed" }); continue; }
       if (activeAgent.get(c.agentId) !== true) { ends.push({ id: c.id, state: "blocked", reason: "agent_inactive" }); continue; }
-      const window = checkWindow(now, campaign, effectiveZone(customerZone(c), campaign.timezone));
+      const window = windowOf(campaign.id, campaign, effectiveZone(customerZone(c), campaign.timezone));
       if (!window.open) {
         if ("never" in window) ends.push({ id: c.id, state: "blocked", reason: window.never });
         else waits.push({ id: c.id, notBefore: window.opensAt });

@@ -70,13 +70,14 @@ export async function drainDueAttempts(options: DispatchOptions & { organization
 export async function organizationsWithDueWork(now: Date): Promise<string[]> {
   const grace = new Date(now.getTime() - DIAL_GRACE_MS);
   const timeout = new Date(now.getTime() - RESULT_TIMEOUT_MS);
+  // EXISTS per organization: stops at the first due row instead of reading every due attempt.
   const rows = await db.$queryRaw<{ organizationId: string }[]>`
-    SELECT DISTINCT c."organizationId" FROM calls c JOIN campaigns ca ON ca.id = c."campaignId"
-    WHERE c.state = 'scheduled' AND c."notBefore" <= ${now} AND ca.status IN ('active', 'completed')
-    UNION
-    SELECT DISTINCT "organizationId" FROM calls
-    WHERE state = 'dialing' AND ("resultDueAt" <= ${now} OR ("providerCallId" IS NULL AND "dialedAt" < ${grace})
-                                 OR ("providerCallId" IS NOT NULL AND "resultDueAt" IS NULL AND "dialedAt" < ${timeout}))`;
+    SELECT o.id AS "organizationId" FROM organizations o
+    WHERE EXISTS (SELECT 1 FROM calls c JOIN campaigns ca ON ca.id = c."campaignId"
+                  WHERE c."organizationId" = o.id AND c.state = 'scheduled' AND c."notBefore" <= ${now} AND ca.status IN ('active', 'completed'))
+       OR EXISTS (SELECT 1 FROM calls c WHERE c."organizationId" = o.id AND c.state = 'dialing'
+                  AND (c."resultDueAt" <= ${now} OR (c."providerCallId" IS NULL AND c."dialedAt" < ${grace})
+                       OR (c."providerCallId" IS NOT NULL AND c."resultDueAt" IS NULL AND c."dialedAt" < ${timeout})))`;
   return rows.map((r) => r.organizationId);
 }
 

@@ -3,7 +3,7 @@ import type { DomainContext } from "@/lib/domain/context";
 import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { getCallSettings } from "@/lib/calls/call-settings";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
-import { checkWindow, effectiveZone, type WindowSpec } from "@/lib/calls/calling-window";
+import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
 import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
 
 // What a scheduleCalls request would do for each customer, written nowhere: preflightCalls
@@ -65,6 +65,7 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
   const liveSet = new Set(live.map((c) => c.customerId));
   const replaySet = new Set(replayed.map((c) => c.customerId));
   const spec: WindowSpec = campaign;
+  const windowOf = windowChecker(now);
 
   const evaluated = requested.map((customerId): EvaluatedCustomer => {
     const customer = byId.get(customerId);
@@ -76,7 +77,7 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     if (isDnc(dnc, campaignId, customer.phoneE164)) return { ...base, verdict: fail("DNC_BLOCKED") };
     if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
     if (liveSet.has(customerId)) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
-    const window = checkWindow(now, spec, effectiveZone(customerZone(customer), campaign.timezone));
+    const window = windowOf(campaign.id, spec, effectiveZone(customerZone(customer), campaign.timezone));
     if (!window.open && "never" in window) return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
     const notBefore = window.open ? now : window.opensAt;
     const wait = campaign.status !== "active" ? "paused" : window.open ? "now" : "window";

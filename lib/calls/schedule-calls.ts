@@ -18,39 +18,24 @@ export async function scheduleCalls(ctx: DomainContext, input: ScheduleCallsInpu
   const batch = existing ?? (await openBatch(ctx, input, evaluated.length));
   await prepareCallsQueue();
 
+  // Two batches in flight (distinct customers, so they never conflict); reported in request order.
+  const chunks: EvaluatedCustomer[][] = [];
+  for (let start = 0; start < evaluated.length; start += CALL_BATCH_SIZE) chunks.push(evaluated.slice(start, start + CALL_BATCH_SIZE));
+  const written: Set<string>[] = new Array(chunks.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < chunks.length; i = next++) written[i] = await writeChunk(ctx, input, campaign.id, batch.id, chunks[i], now);
+  };
+  await Promise.all([lane(), lane()]);
+
   const errors: ScheduleError[] = [];
   let initiated = 0;
   let scheduledFor: Date | null = null;
-  for (let start = 0; start < evaluated.length; start += CALL_BATCH_SIZE) {
-    const chunk = evaluated.slice(start, start + CALL_BATCH_SIZE);
-    const accepted = chunk.filter((c) => c.verdict.kind === "accept");
-    const inserted = await db.$transaction(async (tx) => {
-      const rows = await insertAttempts(
-        tx,
-        accepted.map((c) => ({
-          organizationId: ctx.organizationId,
-          campaignId: campaign.id,
-          customerId: c.customerId,
-          agentId: input.agentId,
-          dispositionId: input.dispositionId,
-          batchId: batch.id,
-          attempt: 1,
-          retryOfId: null,
-          toPhone: c.phone,
-          notBefore: c.verdict.kind === "accept" ? c.verdict.notBefore : now,
-          waitReason: c.verdict.kind === "accept" && c.verdict.wait !== "now" ? (c.verdict.wait === "paused" ? "campaign_paused" : "window") : null,
-        })),
-        now,
-      );
-      if (rows.length > 0) {
-        const earliest = new Date(Math.min(...rows.map((r) => r.notBefore.getTime())));
-        await wakeDispatcherInTransaction(tx, ctx.organizationId, earliest, now);
-      }
-      return new Set(rows.map((r) => r.customerId));
-    });
+  for (const [i, chunk] of chunks.entries()) {
+    const inserted = written[i];
     // Skipped by the database: a concurrent delivery of this key wrote it (replay), or another
     // request gave the customer a live attempt in between (in a call).
-    const lost = accepted.filter((c) => !inserted.has(c.customerId));
+    const lost = chunk.filter((c) => c.verdict.kind === "accept" && !inserted.has(c.customerId));
     const replayedNow = lost.length ? await inBatch(batch.id, lost) : new Set<string>();
     for (const c of chunk) {
       const error = toScheduleError(c);
@@ -72,6 +57,36 @@ export async function scheduleCalls(ctx: DomainContext, input: ScheduleCallsInpu
     errors,
     batchId: batch.id,
   };
+}
+
+/** One batch: its attempts and the dispatcher's wake-up, in one transaction. */
+async function writeChunk(ctx: DomainContext, input: ScheduleCallsInput, campaignId: string, batchId: string, chunk: EvaluatedCustomer[], now: Date) {
+  const accepted = chunk.flatMap((c) => (c.verdict.kind === "accept" ? [{ ...c, verdict: c.verdict }] : []));
+  if (accepted.length === 0) return new Set<string>();
+  return db.$transaction(async (tx) => {
+    const rows = await insertAttempts(
+      tx,
+      accepted.map((c) => ({
+        organizationId: ctx.organizationId,
+        campaignId,
+        customerId: c.customerId,
+        agentId: input.agentId,
+        dispositionId: input.dispositionId,
+        batchId,
+        attempt: 1,
+        retryOfId: null,
+        toPhone: c.phone,
+        notBefore: c.verdict.notBefore,
+        waitReason: c.verdict.wait === "now" ? null : c.verdict.wait === "paused" ? "campaign_paused" : "window",
+      })),
+      now,
+    );
+    if (rows.length > 0) {
+      const earliest = new Date(Math.min(...rows.map((r) => r.notBefore.getTime())));
+      await wakeDispatcherInTransaction(tx, ctx.organizationId, earliest, now);
+    }
+    return new Set(rows.map((r) => r.customerId));
+  });
 }
 
 async function openBatch(ctx: DomainContext, input: ScheduleCallsInput, total: number) {

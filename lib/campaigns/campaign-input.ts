@@ -18,6 +18,21 @@ const isoDate = z.string(expect("must be a date in YYYY-MM-DD format")).superRef
 const time24 = z
   .string({ error: "must be a time in HH:MM (24-hour) format" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time in HH:MM (24-hour) format");
+/** An IANA time zone the runtime knows ("Asia/Kolkata"); "Mars/Olympus" is refused. */
+const ianaTimeZone = z
+  .string(expect("must be a string"))
+  .max(64, "must be at most 64 characters")
+  .refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata");
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const text = (max: number) =>
   z.string(expect("must be a string")).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
@@ -49,7 +64,7 @@ const campaignFields = {
 export const createCampaignSchema = z
   .object({
     ...campaignFields,
-    timezone: z.string().max(64).optional(),
+    timezone: ianaTimeZone.optional(),
     status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
     /** custom campaigns only: the CRM fields, keyed section:field. */
     crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),

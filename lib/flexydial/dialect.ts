@@ -12,9 +12,22 @@ function unauthorized(why: UnauthorizedReason): ApiError {
   return new ApiError("unauthorized", detail, { body: { detail } });
 }
 
+// Django REST Framework's PermissionDenied, Throttled and NotFound, on every Flexydial route.
+const drf = {
+  forbidden: () => drfError("forbidden", "You do not have permission to perform this action."),
+  throttled: (seconds: number) =>
+    drfError("too_many_requests", `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? "" : "s"}.`),
+  unknownRoute: () => drfError("not_found", "Not found."),
+};
+
+function drfError(code: "forbidden" | "too_many_requests" | "not_found", detail: string): ApiError {
+  return new ApiError(code, detail, { body: { detail } });
+}
+
 export const flexydialDialect: Dialect = {
   challenge: "Token",
   unauthorized,
+  ...drf,
   fromDomain: domainApiError,
   body(error) {
     if (error.status >= 500) return { errors: uploadErrors.somethingWrong };
@@ -31,6 +44,7 @@ export function dncError(detail: string) {
 export const flexydialDncDialect: Dialect = {
   challenge: "Token",
   unauthorized,
+  ...drf,
   fromDomain: (error) => dncError(dncMessage(error)),
   body(error) {
     if (error.status >= 500) return { detail: uploadErrors.somethingWrong };

@@ -1,3 +1,6 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+
 // Calls a route handler the way Next.js does: a Web Request and a promise of params.
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -18,6 +21,9 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   const url = new URL(options.path ?? "/test", "http://localhost");
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers(options.headers);
+  // As the launcher's server would set it; each call its own address unless a test picks one,
+  // so parallel test files never share a sign-in rate-limit bucket by accident.
+  if (!headers.has(CLIENT_IP_HEADER)) headers.set(CLIENT_IP_HEADER, `198.51.100.${randomInt(1, 255)}-${randomUUID()}`);
   if (options.apiKey) headers.set("authorization", `${options.scheme ?? "Bearer"} ${options.apiKey}`);
   let body: string | undefined;
   if (options.body !== undefined) {

@@ -72,8 +72,11 @@ describe("Idempotency-Key on POST /api/v1/customers/add/bulk", () => {
     const campaign = await createTestCampaign(a.id, "emi");
     const body = { campaignId: campaign.id, records: [loan(1)] };
     expect((await add(a, "in-flight", body)).status).toBe(201);
-    // Put the key back in the state it has while its request runs (same fingerprint, no response).
-    await db.idempotencyKey.update({ where: { organizationId_key: { organizationId: a.id, key: "in-flight" } }, data: { state: "in_progress", responseStatus: null } });
+    // Put the key back in the state it has while its request runs (same fingerprint, no response, a live lease).
+    await db.idempotencyKey.update({
+      where: { organizationId_key: { organizationId: a.id, key: "in-flight" } },
+      data: { state: "in_progress", responseStatus: null, leaseId: "running", leaseExpiresAt: new Date(Date.now() + 60_000) },
+    });
     const res = await add(a, "in-flight", body);
     expect(res.status).toBe(409);
     expect(await countCustomers(campaign.id)).toBe(1);

@@ -15,6 +15,7 @@ const ERROR_NAMES: Record<number, string> = {
   413: "PayloadTooLarge",
   415: "UnsupportedMediaType",
   422: "UnprocessableEntity",
+  429: "TooManyRequests",
 };
 
 /** The seed's 403 for a campaign of another organization. */
@@ -23,6 +24,7 @@ export const FOREIGN_CAMPAIGN = "Campaign ID invalid or mismatch for your organi
 export const timepayDialect: Dialect = {
   challenge: "Bearer",
   unauthorized: () => new ApiError("unauthorized", "Missing or invalid authorization header"),
+  unknownRoute: () => new ApiError("not_found", "Route not found"),
   fromDomain(error: DomainError) {
     if (error.kind === "forbidden" && error.details.resource === "campaign") {
       return contractError(403, { success: false, message: FOREIGN_CAMPAIGN });

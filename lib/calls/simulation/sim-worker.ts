@@ -13,11 +13,14 @@ const [worker, delayArg, logDir] = process.argv.slice(2);
 const dialDelayMs = Number(delayArg ?? 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// A slow worker dials one call at a time (dialDelayMs each), so a batch lasts long enough for the
+// parent to SIGKILL it in the middle.
+let queue: Promise<unknown> = Promise.resolve();
 const logged = (inner: Dialer): Dialer => ({
   kind: inner.kind,
   async place(attempt) {
+    if (dialDelayMs > 0) await (queue = queue.then(() => sleep(dialDelayMs)));
     logDial(logDir, { call_id: attempt.callId, phone: attempt.toPhone, campaign_id: attempt.campaignId, at: attempt.at, worker });
-    if (dialDelayMs > 0) await sleep(dialDelayMs);
     return inner.place(attempt);
   },
 });

@@ -5,7 +5,7 @@ import { flexydialDialect } from "@/lib/flexydial/dialect";
 import { uploadStatus } from "@/lib/flexydial/upload-status";
 
 // The vendor's document says POST in its heading and GET in its text: both are served.
-const status = withApi({ dialect: flexydialDialect, auth: "credential" }, async ({ auth, params }) =>
+const status = withApi({ dialect: flexydialDialect, auth: "credential", readOnly: true }, async ({ auth, params }) =>
   uploadStatus(domainContext(auth, "flexydial_api"), params.job_id),
 );
 

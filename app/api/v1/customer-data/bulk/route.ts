@@ -4,9 +4,10 @@ import { bulkUpdateCustomers } from "@/lib/timepay/bulk-update";
 import { timepayContext } from "@/lib/timepay/context";
 import { bulkUpdateBodySchema } from "@/lib/timepay/customer-bodies";
 import { timepayDialect } from "@/lib/timepay/dialect";
+import { hasWriteFailures } from "@/lib/timepay/write-failures";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const PUT = withApi(
-  { dialect: timepayDialect, auth: "credential", body: bulkUpdateBodySchema, idempotent: true, formatIssues: fieldIssues },
+  { dialect: timepayDialect, auth: "credential", body: bulkUpdateBodySchema, idempotent: true, releaseKeyWhen: (r) => hasWriteFailures(r.body), formatIssues: fieldIssues },
   async ({ auth, body }) => bulkUpdateCustomers(timepayContext(auth), body),
 );

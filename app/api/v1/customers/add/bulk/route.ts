@@ -4,9 +4,10 @@ import { bulkAddCustomers } from "@/lib/timepay/bulk-add";
 import { timepayContext } from "@/lib/timepay/context";
 import { bulkAddBodySchema, validateOnlyOf } from "@/lib/timepay/customer-bodies";
 import { timepayDialect } from "@/lib/timepay/dialect";
+import { hasWriteFailures } from "@/lib/timepay/write-failures";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 
 export const POST = withApi(
-  { dialect: timepayDialect, auth: "credential", body: bulkAddBodySchema, idempotent: true, formatIssues: fieldIssues },
+  { dialect: timepayDialect, auth: "credential", body: bulkAddBodySchema, idempotent: true, releaseKeyWhen: (r) => hasWriteFailures(r.body), formatIssues: fieldIssues },
   async ({ auth, body, query }) => bulkAddCustomers(timepayContext(auth), body, validateOnlyOf(query, body)),
 );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "calls_organizationId_state_notBefore_idx" ON "calls"("organizationId", "state", "notBefore");
