@@ -6,6 +6,7 @@ import { recordRules } from "@/lib/campaigns/campaigns";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { formatNumber } from "@/components/ui/format";
+import { WorkflowRunsCard } from "@/components/campaigns/workflow-runs-card";
 
 export async function CampaignPage({ id }: { id: string }) {
   const { organization } = await requireOperator();
@@ -47,6 +48,8 @@ export async function CampaignPage({ id }: { id: string }) {
           {campaign.startDate} → {campaign.endDate}, {campaign.startTime}–{campaign.endTime} ({campaign.timezone}) · languages: {campaign.languages.join(", ") || "—"}
         </p>
       </section>
+
+      <WorkflowRunsCard organizationId={organization.id} campaignId={campaign.id} workflowId={campaign.workflowId} />
 
       <section className="card table-card">
         <h2 className="card-title">Recent uploads</h2>
