@@ -3,6 +3,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/campaign-input";
 import { createCampaign } from "@/lib/campaigns/campaigns";
+import { seedWorkflows } from "@/lib/seed/seed-workflows";
 
 // Idempotent demo data: two organizations (so isolation can be tried), an admin each, agents,
 // dispositions and one campaign of every service type. Each run rotates the seed API keys,
@@ -126,6 +127,8 @@ async function seedOrganization(spec: OrgSpec) {
     const campaign = existing ?? (await createCampaign(org.id, input));
     campaigns.push({ id: campaign.id, name: campaign.name, campaignType: campaign.campaignType, serviceType: campaign.serviceType });
   }
+  const collections = campaigns.find((c) => c.serviceType === "debt_collection");
+  if (collections) await seedWorkflows(org.id, collections.id, agents[0].id);
 
   return {
     id: org.id,

@@ -21,12 +21,12 @@ export async function runStartFor(organizationId: string, campaign: { id: string
   return { organizationId, versionId: version.id, firstStepId: definition.steps[0].id };
 }
 
-export async function startRuns(ctx: DomainContext, campaign: { id: string; workflowId: string | null }, customerIds: string[]): Promise<number> {
+export async function startRuns(ctx: DomainContext, campaign: { id: string; workflowId: string | null }, customerIds: string[], dueAt: Date = new Date()): Promise<number> {
   const start = await runStartFor(ctx.organizationId, campaign);
   if (customerIds.length === 0) return 0;
   return db.$executeRaw`
     INSERT INTO workflow_runs ("organizationId", "campaignId", "customerId", "workflowVersionId", "stepId", "dueAt", "updatedAt")
-    SELECT ${ctx.organizationId}, ${campaign.id}, c.id, ${start.versionId}, ${start.firstStepId}, now(), now()
+    SELECT ${ctx.organizationId}, ${campaign.id}, c.id, ${start.versionId}, ${start.firstStepId}, ${dueAt}, now()
     FROM customers c WHERE c."campaignId" = ${campaign.id} AND c.id = ANY(${customerIds}::uuid[])
     ON CONFLICT ("customerId", "workflowVersionId") DO NOTHING`;
 }

@@ -7,25 +7,14 @@ import type { CallResultStatus } from "@/lib/calls/types";
 import type { DialAttempt } from "@/lib/calls/dialer";
 import type { Clock } from "@/lib/domain/clock";
 import { createWorkflow } from "@/lib/workflows/workflows";
+import { collectionsFollowUp } from "@/lib/workflows/ready-made";
 import { runDueWorkflowSteps } from "@/lib/workflows/runner";
 
 // Test data for workflows: the collections follow-up (call; no answer → wait 2 h and call again;
 // a promise to pay → store the date, wait until the day before at 10:00, send an SMS reminder).
 
 export function collectionsDefinition(agentId: string, templateId: string) {
-  return {
-    steps: [
-      { id: "call1", type: "call", agentId },
-      { id: "check1", type: "branch", rules: [{ when: { status: "Contacted" }, goto: "ptp" }] },
-      { id: "wait2h", type: "wait", minutes: 120 },
-      { id: "call2", type: "call", agentId },
-      { id: "check2", type: "branch", rules: [{ when: { status: "Contacted" }, goto: "ptp" }], otherwise: "give-up" },
-      { id: "give-up", type: "stop", outcome: "no_contact" },
-      { id: "ptp", type: "update", field: "promise_to_pay_date", fromExtracted: "promise_to_pay_date" },
-      { id: "wait-ptp", type: "wait", untilField: { field: "promise_to_pay_date", offsetDays: -1, atTime: "10:00" } },
-      { id: "remind", type: "sms", templateId },
-    ],
-  };
+  return collectionsFollowUp(agentId, templateId);
 }
 
 export async function collectionsWorkflow(org: TestOrg) {
