@@ -62,7 +62,7 @@ describe("/api/v1/workflows", () => {
     const made = await call(create, { apiKey: a.apiKey, body: { name: "Runs", steps: steps() } });
     const campaign = await createTestCampaign(a.id, "emi", { workflowId: made.json.data.id });
     const customers = await createCustomers(campaign.id, 2);
-    await startRuns({ organizationId: a.id, actor: { userId: null, apiKeyId: null, role: "admin" }, source: "system" }, campaign, customers.map((c) => c.id));
+    await startRuns({ organizationId: a.id, actor: { userId: null, apiKeyId: null, role: "admin" }, source: "system" }, campaign, customers.map((c) => c.id), new Date("2099-12-07T04:30:00Z"));
     const byCampaign = await call(runs, { apiKey: a.apiKey, query: { campaign_id: campaign.id } });
     expect(byCampaign.json).toMatchObject({ success: true, pagination: { total: 2 } });
     expect(byCampaign.json.data[0]).toMatchObject({ campaignId: campaign.id, version: 1, state: "active", currentStep: "call", steps: [] });

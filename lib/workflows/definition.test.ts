@@ -6,6 +6,7 @@ import { contextOf } from "@/lib/calls/calls-test-kit";
 import { createCallsCampaign } from "@/lib/calls/calls-test-kit";
 import { createWorkflow, deleteWorkflow, parseDefinition } from "./workflows";
 import { collectionsDefinition } from "./workflows-test-kit";
+import { leadNurture } from "./ready-made";
 
 // The one definition schema and its reference checks: every problem is refused with its step and
 // the missing thing named.
@@ -62,6 +63,8 @@ describe("workflow definitions", () => {
     const ctx = contextOf(org.id);
     const workflow = await createWorkflow(ctx, { name: "Collections", definition: collectionsDefinition(org.agent.id, template.id) });
     expect(await db.workflowVersion.count({ where: { workflowId: workflow.id } })).toBe(1);
+    const wa = await db.messageTemplate.create({ data: { organizationId: org.id, name: `Hello ${org.suffix}`, channel: "whatsapp", body: "hi" } });
+    await expect(parseDefinition(org.id, leadNurture(org.agent.id, wa.id))).resolves.toMatchObject({ steps: [{ id: "hello" }, {}, {}, {}, {}, {}, {}] });
     const campaign = await createCallsCampaign(org.id, "emi", { workflowId: workflow.id });
     await expect(deleteWorkflow(ctx, workflow.id)).rejects.toThrow(`Cannot delete: Workflow is used by campaign(s): ${campaign.name}`);
     await expect(createWorkflow(ctx, { name: "Collections", definition: collectionsDefinition(org.agent.id, template.id) })).rejects.toThrow('A workflow named "Collections" already exists');

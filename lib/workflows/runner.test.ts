@@ -33,7 +33,7 @@ async function setup(n = 3) {
   const customers = await createCustomers(campaign.id, n);
   const clock = manualClock("2099-12-07T04:30:00Z"); // Monday 10:00 IST
   const ctx = contextOf(org.id);
-  expect(await startRuns(ctx, campaign, customers.map((c) => c.id))).toBe(n);
+  expect(await startRuns(ctx, campaign, customers.map((c) => c.id), clock.now())).toBe(n);
   const runs = () => db.workflowRun.findMany({ where: { campaignId: campaign.id }, include: { steps: { orderBy: { seq: "asc" } } } });
   const runOf = async (customerId: string) => (await runs()).find((r) => r.customerId === customerId)!;
   return { org, workflow, template, campaign, customers, clock, ctx, runs, runOf };
@@ -131,7 +131,7 @@ describe("versions", () => {
     const updated = await updateWorkflow(ctx, workflow.id, { definition: { steps: [{ id: "only", type: "sms", templateId: template.id }, ...def.steps.slice(0, 1)] } });
     expect(updated.latestVersion).toBe(2);
     const [fresh] = await createCustomers(campaign.id, 1, { offset: 500 }).then((all) => all.filter((c) => c.identifier === "LN00000500"));
-    await startRuns(ctx, campaign, [fresh.id]);
+    await startRuns(ctx, campaign, [fresh.id], clock.now());
     await runDueWorkflowSteps({ clock, organizationId: org.id });
     const all = await runs();
     const versions = await db.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: "asc" } });

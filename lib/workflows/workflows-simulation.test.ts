@@ -46,7 +46,7 @@ describe("1,000 customers through the collections workflow", () => {
     await db.campaign.update({ where: { id: campaign.id }, data: { maxRetries: 0, maxConcurrentCalls: 2_000 } });
     const customers = await createCustomers(campaign.id, N);
     const start = "2099-12-07T04:30:00Z"; // Monday 10:00 IST
-    await startRuns(contextOf(org.id), campaign, customers.map((c) => c.id));
+    await startRuns(contextOf(org.id), campaign, customers.map((c) => c.id), new Date(start));
 
     // A worker process runs at the start instant and is killed with SIGKILL mid-run.
     const child = spawn(process.execPath, ["--import", "tsx", "lib/workflows/simulation/wf-worker.ts", org.id, start], { env: process.env, stdio: "ignore" });
