@@ -34,6 +34,8 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   // The initiate routes (app/api/v1/initiate/[campaignId]/…) and the WhatsApp details read.
   campaignId: (v) => [v.emi.id, v.custom.id],
   message_id: () => ["00000000-0000-4000-8000-000000000000"],
+  // The unknown-route catch-all (app/api/[...path]).
+  path: (v) => [`v1/campaigns/${v.emi.id}/nope`],
 };
 
 /** Bodies naming A's things; every write route gets all of them (new routes included). */
