@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
 import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
+import { POST as addOne } from "@/app/api/v1/customers/add/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
@@ -315,6 +316,11 @@ describe("useWorkflow: runs written with the customers", () => {
     const again = await add({ campaignId: campaign.id, records: [loan(3), loan(4)], useWorkflow: true });
     expect(again.json.message).toBe("Added 1 of 2 records | Workflow triggered for 1 customers");
     expect(await db.workflowRun.count({ where: { campaignId: campaign.id } })).toBe(4);
+
+    const single = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(5), useWorkflow: true } });
+    expect(single.status).toBe(201);
+    expect(single.json).toMatchObject({ success: true, workflowTriggered: true });
+    expect(await db.workflowRun.count({ where: { campaignId: campaign.id } })).toBe(5);
   });
 });
 

@@ -21,6 +21,7 @@ export async function addCustomer(ctx: DomainContext, body: AddCustomerBody): Pr
       data: { id: added.id, campaignId: campaign.id },
       // No dialler exists yet: say so instead of pretending a call was placed.
       ...(body.initiateCall && { callInitiated: false, callError: CALL_NOT_INITIATED_ERROR }),
+      ...(body.useWorkflow && { workflowTriggered: true }),
     },
   };
 }
