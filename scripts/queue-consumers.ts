@@ -5,6 +5,7 @@ import { interruptedUploadsSweep } from "@/lib/jobs/interrupted-uploads-consumer
 import { callsDispatchConsumer } from "@/lib/calls/calls-consumer";
 import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
+import { workflowsRunConsumer } from "@/lib/workflows/workflows-consumer";
 
 // Call-result webhooks: before the calls consumer, because starting it registers the outbox hook,
 // so the results the calls worker records get their delivery in the same transaction. The
@@ -12,4 +13,4 @@ import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
 const webhookDeliveryConsumer: QueueConsumer = { name: QUEUES.webhookDelivery, start: (boss) => startWebhookWorker(boss, timepayCallWebhook) };
 
 /** Every queue consumer of the app: what `npm run worker` and the launcher start. Add a feature's here. */
-export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [flexydialUploadConsumer, interruptedUploadsSweep, webhookDeliveryConsumer, callsDispatchConsumer];
+export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [flexydialUploadConsumer, interruptedUploadsSweep, webhookDeliveryConsumer, callsDispatchConsumer, workflowsRunConsumer];

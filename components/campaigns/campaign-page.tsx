@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOperator } from "@/lib/auth/session";
@@ -10,6 +11,7 @@ import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
 import { CampaignStatusControls } from "@/components/campaigns/campaign-status-controls";
 import { CampaignCallsCard } from "@/components/campaigns/campaign-calls-card";
 import { waitingSummary } from "@/lib/calls/campaign-waiting";
+import { WorkflowRunsCard } from "@/components/campaigns/workflow-runs-card";
 
 export async function CampaignPage({ id }: { id: string }) {
   const { organization, user } = await requireOperator();
@@ -75,6 +77,10 @@ export async function CampaignPage({ id }: { id: string }) {
           <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
         </section>
       )}
+
+      <Suspense fallback={<section className="card" aria-busy="true"><p className="muted">Loading workflow runs…</p></section>}>
+        <WorkflowRunsCard organizationId={organization.id} campaignId={campaign.id} workflowId={campaign.workflowId} />
+      </Suspense>
 
       <section className="card table-card">
         <div className="card-head">

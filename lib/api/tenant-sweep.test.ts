@@ -31,6 +31,17 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   jobId: (v) => [v.wizardJobId, v.timepayJobId, v.flexyJobId],
   // better-auth's catch-all: the session and sign-in endpoints.
   all: () => ["get-session", "sign-in/email", "sign-out", "list-sessions"],
+  // The initiate routes (app/api/v1/initiate/[campaignId]/…) and the WhatsApp details read.
+  campaignId: (v) => [v.emi.id, v.custom.id],
+  message_id: () => ["00000000-0000-4000-8000-000000000000"],
+  // The unknown-route catch-all (app/api/[...path]).
+  path: (v) => [`v1/campaigns/${v.emi.id}/nope`],
+  // The contacts pages' API (app/api/campaigns/[id]/contacts/[contactId]/…): A's customer.
+  contactId: (v) => [v.customerId],
+  // The call details read (app/api/v1/communication/call/[call_id]): none of A's exists, a well-formed id.
+  call_id: () => ["00000000-0000-4000-8000-000000000000"],
+  // The dialer's results webhook (app/api/v1/dialer/results/[organizationId]): A's organization.
+  organizationId: (v) => [v.org.id],
 };
 
 /** Bodies naming A's things; every write route gets all of them (new routes included). */

@@ -34,6 +34,8 @@ export const updateErrorSchema = z
   .object({ id: z.string(), error: z.enum(["NOT_FOUND", "DUPLICATE_IN_REQUEST", "CONFLICT", "WRITE_FAILED"]), reason: z.string(), index: int })
   .meta({ id: "UpdateError", description: "A record that was not changed." });
 
+/** Validate-only with initiateCall: what calling the records would do (lib/timepay/customer-calls.ts). */
+const callPreflightSchema = z.looseObject({ totalRequested: int, wouldInitiate: int, wouldFail: int });
 const callResultsSchema = z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() });
 
 export const bulkAddResultsSchema = z
@@ -57,8 +59,9 @@ export const bulkAddResponseSchema = z
     validateOnly: z.literal(true).optional(),
     message: z.string(),
     results: bulkAddResultsSchema,
-    callResults: callResultsSchema.optional(),
+    callResults: z.union([callResultsSchema, callPreflightSchema]).optional(),
     workflowTriggered: z.boolean().optional(),
+    workflowRunsWouldStart: int.optional().meta({ description: "Validate-only with useWorkflow: the runs that would start." }),
     uploadJobId: z.string().optional().meta({ description: "Upload wizard only." }),
   })
   .meta({ id: "BulkAddResponse" });
@@ -82,6 +85,8 @@ export const addCustomerResponseSchema = z
     /** When the call waits for the calling window: until when (ISO 8601). */
     scheduledFor: z.string().optional(),
     callError: z.string().optional(),
+    /** useWorkflow: the customer's run was written with it. */
+    workflowTriggered: z.boolean().optional(),
   })
   .meta({ id: "AddCustomerResponse" });
 
