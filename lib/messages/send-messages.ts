@@ -49,7 +49,9 @@ export async function sendMessages(ctx: DomainContext, input: SendMessagesInput)
 
   for (let start = 0; start < input.customerIds.length; start += MESSAGE_BATCH) {
     const ids = input.customerIds.slice(start, start + MESSAGE_BATCH);
-    const customers = await db.customer.findMany({ where: { campaignId: campaign.id, id: { in: ids } } });
+    // In the selection's order, so the results (and their errors) list customers as they were chosen.
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const customers = (await db.customer.findMany({ where: { campaignId: campaign.id, id: { in: ids } } })).sort((x, y) => (position.get(x.id) ?? 0) - (position.get(y.id) ?? 0));
     const dnc = await dncBlocked(db, ctx.organizationId, [campaign.id], customers.map((c) => c.phoneE164));
     const rows = [];
     for (const c of customers) {
