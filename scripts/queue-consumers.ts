@@ -5,6 +5,7 @@ import { interruptedUploadsSweep } from "@/lib/jobs/interrupted-uploads-consumer
 import { callsDispatchConsumer } from "@/lib/calls/calls-consumer";
 import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
+import { workflowsRunConsumer } from "@/lib/workflows/workflows-consumer";
 
 // Call-result webhooks: before the calls consumer, because starting it registers the outbox hook,
 // so the results the calls worker records get their delivery in the same transaction. The
@@ -20,4 +21,5 @@ export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [
   interruptedUploadsSweep,
   webhookDeliveryConsumer,
   callsDispatchConsumer,
+  workflowsRunConsumer,
 ];

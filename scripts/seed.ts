@@ -2,8 +2,8 @@
 import { openDatabase } from "@/scripts/with-database";
 import { seed } from "@/lib/seed/seed";
 import { disconnectDb } from "@/lib/db/client";
-import { printCredentials } from "@/scripts/print-credentials";
 import { stopBoss } from "@/lib/jobs/boss";
+import { printCredentials } from "@/scripts/print-credentials";
 
 const { embedded } = await openDatabase();
 const result = await seed();

@@ -18,6 +18,7 @@ import { LiveJobs } from "@/components/dashboard/live-jobs";
 import { parseDashboardQuery } from "@/components/dashboard/dashboard-query";
 import { istDay } from "@/lib/dashboard/campaign-charts";
 import styles from "@/components/dashboard/dashboard.module.css";
+import { WorkflowRunsCard } from "@/components/campaigns/workflow-runs-card";
 
 // The campaign dashboard: every widget reads on its own inside a Suspense boundary, so the reads
 // run in parallel and the page streams as each finishes.
@@ -123,6 +124,16 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
           <DuplicatesForm campaignId={campaign.id} initial={campaign.duplicatesBy} />
         </section>
       )}
+
+      <Suspense
+        fallback={
+          <section className="card" aria-busy="true">
+            <p className="muted">Loading workflow runs…</p>
+          </section>
+        }
+      >
+        <WorkflowRunsCard organizationId={organization.id} campaignId={campaign.id} workflowId={campaign.workflowId} />
+      </Suspense>
 
       <section className="card table-card">
         <h2 className="card-title">Record fields</h2>

@@ -173,8 +173,10 @@ const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string
   id: async (f, method) => (method === "DELETE" ? (await createTestCampaign(f.org.id, "emi")).id : f.emi.id),
   job_id: async (f) => f.jobId,
   jobId: async (f) => f.jobId,
-  all: async () => "get-session",
+  // The initiate routes (app/api/v1/initiate/[campaignId]/…) and the WhatsApp details read (none exists: 404).
   campaignId: async (f) => f.emi.id,
+  message_id: async () => "00000000-0000-4000-8000-000000000000",
+  all: async () => "get-session",
   call_id: async (f) => f.callId,
   contactId: async (f) => f.contactId,
   organizationId: async (f) => f.org.id,

@@ -40,6 +40,8 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   jobId: (v) => [v.wizardJobId, v.timepayJobId, v.flexyJobId],
   // better-auth's catch-all: the session and sign-in endpoints.
   all: () => ["get-session", "sign-in/email", "sign-out", "list-sessions"],
+  // The WhatsApp details read (app/api/v1/communication/whatsapp/[message_id]): a well-formed id.
+  message_id: () => ["00000000-0000-4000-8000-000000000000"],
 };
 
 /** Bodies naming A's things; every write route gets all of them (new routes included). */

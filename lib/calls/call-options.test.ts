@@ -33,7 +33,7 @@ describe("call options", () => {
       initiateCall: false,
       callConfig: null,
       useWorkflow: true,
-      workflowDispatch: "unavailable",
+      workflowDispatch: "runs",
     });
   });
 });

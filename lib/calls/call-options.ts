@@ -73,8 +73,6 @@ export function recordedCallOptions(options: CallOptions) {
     initiateCall: options.initiateCall === true,
     callConfig: options.initiateCall ? (options.callConfig ?? null) : null,
     useWorkflow: options.useWorkflow === true,
-    ...(options.useWorkflow && { workflowDispatch: "unavailable" }),
+    ...(options.useWorkflow && { workflowDispatch: "runs" }),
   };
 }
-
-export const WORKFLOW_NOT_TRIGGERED = " | Workflow not triggered: workflow execution is not available yet";

@@ -89,6 +89,11 @@ export function checkWindow(at: Date, spec: WindowSpec, zone = spec.timezone): W
   return { open: false, never: "window_closed_campaign_ended" };
 }
 
+/** True when `at` is inside the window (for assertions and screens). */
+export function isInWindow(at: Date, spec: WindowSpec, zone = spec.timezone): boolean {
+  return checkWindow(at, spec, zone).open;
+}
+
 function minutesOf(time: string | null): number | null {
   const match = time ? /^(\d{2}):(\d{2})$/.exec(time) : null;
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;

@@ -6,6 +6,9 @@ import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
 import { customerKeyLabel, duplicateOptions, phoneExistsReason } from "./duplicate-policy";
 import { insertCustomers } from "./insert-customers";
+import { runStartFor } from "@/lib/workflows/start-runs";
+import { wakeWorkflowRunner } from "@/lib/workflows/workflows-queue";
+import { logError } from "@/lib/log";
 
 // One customer, on the same core and write path as many: Invalid with the record's problems,
 // Conflict when the campaign already holds it.
@@ -25,7 +28,15 @@ export async function addCustomer(
   if (validation.invalid.length > 0) throw new Invalid("Validation failed", { issues: validation.invalid[0].issues.map((i) => i.message) });
 
   const record = validation.valid[0];
-  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: null, schema: campaign.schema, records: [record] });
+  // useWorkflow: the customer's run is written by the customer's own INSERT.
+  const workflow = input.callOptions.useWorkflow ? await runStartFor(ctx.organizationId, campaign) : null;
+  const written = await insertCustomers({
+    campaignId: campaign.id,
+    uploadJobId: null,
+    schema: campaign.schema,
+    records: [record],
+    workflow,
+  });
   if (written.existing.length > 0) {
     throw new Conflict(`A customer with ${customerKeyLabel(campaign.schema)} '${record.id}' already exists in this campaign`, {
       resource: "customer",
@@ -34,5 +45,7 @@ export async function addCustomer(
   if (written.samePhone.length > 0)
     throw new Conflict(phoneExistsReason(campaign.schema.phoneKey, record.phoneE164), { resource: "customer" });
   if (written.failed.length > 0) throw new Error("The customer insert was refused by the database");
+  if (workflow)
+    await wakeWorkflowRunner().catch((error: unknown) => logError("workflow runner not woken", error, { campaignId: campaign.id }));
   return { id: record.id, customerId: written.inserted[0].customerId };
 }

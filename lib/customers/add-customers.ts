@@ -14,6 +14,8 @@ import { assignableAgents } from "./assignees";
 import type { CustomerCampaign } from "./customer-campaign";
 import { alreadyExistsReason, customerKeyLabel, duplicateOptions, phoneExistsReason, writeFailedReason } from "./duplicate-policy";
 import { existingIdentifiers, existingPhones, insertCustomers } from "./insert-customers";
+import { runStartFor } from "@/lib/workflows/start-runs";
+import { wakeWorkflowRunner } from "@/lib/workflows/workflows-queue";
 
 // Adding many customers to a campaign (TimePay's bulk add, the upload wizard): every record is
 // judged by the validation core, the valid ones go through the shared insert path, an upload job
@@ -43,6 +45,8 @@ export type AddCustomersOutcome = {
   /** In request order. */
   notWritten: NotWritten[];
   batches: number;
+  /** useWorkflow: workflow runs started (validate-only: that would start), one per customer added. */
+  workflowRuns: number | null;
   /** Null for validate-only. */
   uploadJobId: string | null;
   /** The customers written, in request order: { record's id, customers.id }. Validate-only: the records that would be. */
@@ -52,6 +56,8 @@ export type AddCustomersOutcome = {
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
   await assertCallTargets(ctx.organizationId, campaign, input.callOptions);
   const { schema, policy } = campaign;
+  // useWorkflow: resolved before anything is written (no workflow → 400 naming it, nothing added).
+  const workflow = input.callOptions.useWorkflow ? await runStartFor(ctx.organizationId, campaign) : null;
   const options = { ...duplicateOptions(schema, campaign.duplicatesBy), agents: await assignableAgents(ctx.organizationId, schema) };
   const validation = validateRecords(input.records, schema, policy, options);
   const keyLabel = customerKeyLabel(schema);
@@ -85,26 +91,32 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
         : new Set<string>();
     const refused = validation.valid.flatMap((r) => (existing.has(r.id) ? [exists(r)] : phones.has(r.phoneE164) ? [samePhone(r)] : []));
     const refusedIds = new Set(refused.map((r) => r.index));
+    const added = validation.valid.length - refused.length;
     const wouldAdd = validation.valid
       .filter((r) => !refusedIds.has(r.index))
       .map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
     return {
       validation,
-      added: validation.valid.length - refused.length,
+      added,
       notWritten: sorted([...inRequest, ...refused]),
       batches: 0,
+      workflowRuns: workflow ? added : null,
       uploadJobId: null,
       addedCustomers: wouldAdd,
     };
   }
 
   const job = input.chunkOf ?? { jobId: (await createUploadJob(ctx, jobOf(campaign.id, input))).id };
-  const written = await insertCustomers({ campaignId: campaign.id, uploadJobId: job.jobId, schema, records: validation.valid }).catch(
-    async (error: unknown) => {
-      await failUploadJob(job.jobId, "The upload stopped on an unexpected error").catch(() => {});
-      throw error;
-    },
-  );
+  const written = await insertCustomers({
+    campaignId: campaign.id,
+    uploadJobId: job.jobId,
+    schema,
+    records: validation.valid,
+    workflow,
+  }).catch(async (error: unknown) => {
+    await failUploadJob(job.jobId, "The upload stopped on an unexpected error").catch(() => {});
+    throw error;
+  });
   const failed = written.failed.map((r): NotWritten => ({ index: r.index, id: r.id, code: "write_failed", reason: writeFailedReason }));
   const notWritten = sorted([...inRequest, ...written.existing.map(exists), ...written.samePhone.map(samePhone), ...failed]);
   const added = written.inserted.length;
@@ -122,10 +134,21 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
   await (input.chunkOf ? recordUploadChunk(job.jobId, counts, rowErrors) : completeUploadJob(job.jobId, counts, rowErrors)).catch(
     (error: unknown) => logError("upload job not closed after its rows were written", error, { uploadJobId: job.jobId }),
   );
+  // The runs committed with their customers: the wake-up only saves waiting for the runner's sweep.
+  if (workflow && added > 0)
+    await wakeWorkflowRunner().catch((error: unknown) => logError("workflow runner not woken", error, { campaignId: campaign.id }));
   const addedCustomers = [...written.inserted]
     .sort((a, b) => a.record.index - b.record.index)
     .map((i) => ({ id: i.record.id, customerId: i.customerId, phoneE164: i.record.phoneE164 }));
-  return { validation, added, notWritten, batches: written.batches, uploadJobId: job.jobId, addedCustomers };
+  return {
+    validation,
+    added,
+    notWritten,
+    batches: written.batches,
+    workflowRuns: workflow ? added : null,
+    uploadJobId: job.jobId,
+    addedCustomers,
+  };
 }
 
 function jobOf(campaignId: string, input: AddCustomersInput) {

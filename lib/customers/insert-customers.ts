@@ -3,6 +3,7 @@ import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import type { ValidRecord } from "@/lib/records/validate-records";
 import { logError } from "@/lib/log";
 import { emptyColumns, pushColumns, type CustomerColumnArrays } from "./customer-columns";
+import type { RunStart } from "@/lib/workflows/start-runs";
 
 // The one write path for new customers (TimePay bulk and single add, the upload wizard,
 // Flexydial uploads). Each batch is a single INSERT ... SELECT FROM unnest(...) ON CONFLICT
@@ -27,6 +28,8 @@ export interface InsertCustomersInput {
   schema: FieldSchema;
   /** Validated records with distinct identifiers (validateRecords' `valid`). */
   records: readonly ValidRecord[];
+  /** useWorkflow: each new customer's workflow run is written by the same statement. */
+  workflow?: RunStart | null;
 }
 
 export interface InsertCustomersResult {
@@ -87,7 +90,8 @@ export async function existingPhones(campaignId: string, phones: readonly string
  * The statement itself, exported so the benchmark's floor runs exactly the same SQL.
  * Returns the identifiers it inserted with their new ids.
  */
-export function insertCustomerRows(campaignId: string, uploadJobId: string | null, c: CustomerColumnArrays) {
+export function insertCustomerRows(campaignId: string, uploadJobId: string | null, c: CustomerColumnArrays, workflow?: RunStart | null) {
+  if (workflow) return insertCustomerRowsWithRuns(campaignId, uploadJobId, c, workflow);
   return db.$queryRaw<{ identifier: string; id: string }[]>`
     INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164", "firstName", "lastName", language, "assignedTo", data, "uploadJobId")
     SELECT ${campaignId}, r.identifier, r.phone_raw, r.phone_e164, r.first_name, r.last_name, r.language, r.assigned_to, r.data::jsonb, ${uploadJobId}
@@ -99,6 +103,25 @@ export function insertCustomerRows(campaignId: string, uploadJobId: string | nul
     RETURNING identifier, id::text AS id`;
 }
 
+/** The same INSERT, and in the same statement one workflow run per created customer. */
+function insertCustomerRowsWithRuns(campaignId: string, uploadJobId: string | null, c: CustomerColumnArrays, w: RunStart) {
+  return db.$queryRaw<{ identifier: string; id: string }[]>`
+    WITH created AS (
+      INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164", "firstName", "lastName", language, "assignedTo", data, "uploadJobId")
+      SELECT ${campaignId}, r.identifier, r.phone_raw, r.phone_e164, r.first_name, r.last_name, r.language, r.assigned_to, r.data::jsonb, ${uploadJobId}
+      FROM unnest(
+        ${c.identifier}::text[], ${c.phoneRaw}::text[], ${c.phoneE164}::text[], ${c.firstName}::text[],
+        ${c.lastName}::text[], ${c.language}::text[], ${c.assignedTo}::text[], ${c.data}::text[]
+      ) AS r(identifier, phone_raw, phone_e164, first_name, last_name, language, assigned_to, data)
+      ON CONFLICT ("campaignId", identifier) DO NOTHING
+      RETURNING identifier, id
+    ), runs AS (
+      INSERT INTO workflow_runs ("organizationId", "campaignId", "customerId", "workflowVersionId", "stepId", "dueAt", "updatedAt")
+      SELECT ${w.organizationId}, ${campaignId}, created.id, ${w.versionId}, ${w.firstStepId}, now(), now() FROM created
+    )
+    SELECT identifier, id::text AS id FROM created`;
+}
+
 // A batch the database rejects because of its data is split in halves until the offending rows
 // are alone, so one bad row cannot sink a thousand good ones. Any other failure (connection,
 // timeout) fails the batch as a whole: retrying row by row would only multiply it.
@@ -107,7 +130,7 @@ async function insertIsolating(input: InsertCustomersInput, batch: ValidRecord[]
   for (const record of batch) pushColumns(columns, record, input.schema);
   let rows: { identifier: string; id: string }[];
   try {
-    rows = await withDeadlockRetry(() => insertCustomerRows(input.campaignId, input.uploadJobId, columns));
+    rows = await withDeadlockRetry(() => insertCustomerRows(input.campaignId, input.uploadJobId, columns, input.workflow));
   } catch (error) {
     if (batch.length > 1 && isDataError(error)) {
       const half = Math.ceil(batch.length / 2);

@@ -17,6 +17,22 @@ import {
   updateCampaignResponseSchema,
   updateCustomerResponseSchema,
 } from "@/lib/timepay/responses";
+import { dryRunBodySchema } from "@/lib/workflows/dry-run-request";
+import { listQuerySchema, runsQuerySchema, workflowBodySchema, workflowUpdateSchema } from "@/lib/workflows/workflow-input";
+import { templateBodySchema } from "@/lib/messages/templates";
+import { initiateSmsBodySchema, initiateWhatsappBodySchema } from "@/lib/timepay/initiate-messages";
+import {
+  dryRunResponseSchema,
+  initiateMessagesResponseSchema,
+  templateCreatedResponseSchema,
+  templateListResponseSchema,
+  whatsappDetailsResponseSchema,
+  workflowDeletedResponseSchema,
+  workflowDetailResponseSchema,
+  workflowListResponseSchema,
+  workflowResponseSchema,
+  workflowRunsResponseSchema,
+} from "@/lib/timepay/workflow-responses";
 import type { ResponseDoc, RouteDoc } from "./route-doc";
 import { bulkAddExamples } from "./timepay-examples";
 
@@ -57,6 +73,15 @@ const validation = (extra: z.ZodType[] = []): ResponseDoc => ({
   schema: z.union([timepayValidationErrorSchema, timepayErrorSchema, ...extra]),
 });
 const notFound = (what: string): ResponseDoc => ({ description: `${what} not found.`, schema: timepayMessageErrorSchema });
+const notFoundAny = (what: string): ResponseDoc => ({
+  description: `${what} not found.`,
+  schema: z.union([timepayMessageErrorSchema, timepayErrorSchema]),
+});
+const conflict = (description: string): ResponseDoc => ({ description, schema: z.union([timepayMessageErrorSchema, timepayErrorSchema]) });
+const tooMany = error("Too many requests from this key; retry after the Retry-After seconds.");
+const workflowIdParams = z.object({ id: z.string().meta({ description: "The workflow id." }) });
+const campaignIdParams = z.object({ campaignId: z.string().meta({ description: "The campaign id (camp_…)." }) });
+const runsQuery = z.object({ ...runsQuerySchema.shape });
 const idParams = z.object({ id: z.string().meta({ description: "The campaign id (camp_…)." }) });
 const validateOnlyQuery = z.object({
   validateOnly: z.enum(["true", "false", "1", "0"]).optional().meta({ description: "Dry run: validate and count, write nothing." }),
@@ -209,6 +234,174 @@ const routes: RouteDoc[] = [
       ...common,
     },
   },
+  // ---- workflows, templates, messages (issue 10) ----
+  {
+    method: "get",
+    path: "/api/v1/workflows",
+    family: "TimePay",
+    summary: "List workflows",
+    query: listQuerySchema,
+    responses: {
+      200: { description: "One page of workflows.", schema: workflowListResponseSchema },
+      400: validation(),
+      429: tooMany,
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/workflows",
+    family: "TimePay",
+    summary: "Create a workflow (version 1)",
+    description: "Every step is checked by the one definition schema; each problem is named.",
+    body: workflowBodySchema,
+    responses: {
+      201: { description: "Created.", schema: workflowResponseSchema },
+      400: validation(),
+      429: tooMany,
+      ...idempotencyErrors,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/workflows/{id}",
+    family: "TimePay",
+    summary: "Get a workflow with its versions and campaigns",
+    params: workflowIdParams,
+    responses: {
+      200: { description: "The workflow.", schema: workflowDetailResponseSchema },
+      400: validation(),
+      404: notFoundAny("Workflow"),
+      429: tooMany,
+      ...common,
+    },
+  },
+  {
+    method: "put",
+    path: "/api/v1/workflows/{id}",
+    family: "TimePay",
+    summary: "Edit a workflow (new steps write a new version)",
+    params: workflowIdParams,
+    body: workflowUpdateSchema,
+    responses: {
+      200: { description: "Updated.", schema: workflowResponseSchema },
+      400: validation(),
+      404: notFoundAny("Workflow"),
+      409: conflict("A workflow of that name already exists."),
+      429: tooMany,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/workflows/{id}",
+    family: "TimePay",
+    summary: "Delete a workflow no campaign uses",
+    params: workflowIdParams,
+    responses: {
+      200: { description: "Deleted.", schema: workflowDeletedResponseSchema },
+      400: validation(),
+      404: notFoundAny("Workflow"),
+      409: conflict("Cannot delete: Workflow is used by campaign(s): …"),
+      429: tooMany,
+      ...common,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/workflows/dry-run",
+    family: "TimePay",
+    summary: "Dry-run steps for a sample customer (writes nothing)",
+    body: dryRunBodySchema,
+    responses: {
+      200: { description: "The timeline.", schema: dryRunResponseSchema },
+      400: validation(),
+      404: notFoundAny("Campaign"),
+      429: tooMany,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/workflows/runs",
+    family: "TimePay",
+    summary: "A campaign's or a customer's workflow runs with their steps",
+    query: runsQuery,
+    responses: {
+      200: { description: "One page of runs.", schema: workflowRunsResponseSchema },
+      400: validation(),
+      404: notFoundAny("Campaign or customer"),
+      429: tooMany,
+      ...common,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/templates",
+    family: "TimePay",
+    summary: "List message templates",
+    responses: { 200: { description: "The organization's templates.", schema: templateListResponseSchema }, 429: tooMany, ...common },
+  },
+  {
+    method: "post",
+    path: "/api/v1/templates",
+    family: "TimePay",
+    summary: "Create a message template",
+    body: templateBodySchema,
+    responses: {
+      201: { description: "Created.", schema: templateCreatedResponseSchema },
+      400: validation(),
+      404: notFoundAny("Campaign"),
+      409: conflict("A template of that name exists, or the Idempotency-Key is in progress."),
+      422: error("The Idempotency-Key was already used with a different request body."),
+      429: tooMany,
+      ...bodyErrors,
+      ...common,
+    },
+  },
+  ...(["sms", "whatsapp"] as const).map(
+    (channel): RouteDoc => ({
+      method: "post",
+      path: `/api/v1/initiate/{campaignId}/${channel}`,
+      family: "TimePay",
+      summary: channel === "sms" ? "Initiate SMS" : "Initiate WhatsApp",
+      params: campaignIdParams,
+      body: channel === "sms" ? initiateSmsBodySchema : initiateWhatsappBodySchema,
+      responses: {
+        200: { description: "Sent to every selected customer.", schema: initiateMessagesResponseSchema },
+        207: { description: "Sent to some.", schema: initiateMessagesResponseSchema },
+        400: validation(),
+        404: notFoundAny("Campaign, template or customers"),
+        ...idempotencyErrors,
+        429: tooMany,
+        ...bodyErrors,
+        ...common,
+        500: {
+          description: "Sent to none, or anything unexpected.",
+          schema: z.union([initiateMessagesResponseSchema, timepayErrorSchema]),
+        },
+      },
+    }),
+  ),
+  {
+    method: "get",
+    path: "/api/v1/communication/whatsapp/{message_id}",
+    family: "TimePay",
+    summary: "A WhatsApp message's details",
+    params: z.object({ message_id: z.string().meta({ description: "The message id." }) }),
+    responses: {
+      200: { description: "The message.", schema: whatsappDetailsResponseSchema },
+      404: notFoundAny("Message"),
+      429: tooMany,
+      ...common,
+    },
+  },
 ];
 
-export const timepayRoutes: RouteDoc[] = routes.map((route) => (route.path.includes("{id}") ? { ...route, params: idParams } : route));
+export const timepayRoutes: RouteDoc[] = routes.map((route) =>
+  route.path.includes("{id}") && !route.params ? { ...route, params: idParams } : route,
+);

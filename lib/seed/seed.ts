@@ -5,6 +5,7 @@ import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/
 import { createCampaign } from "@/lib/campaigns/campaigns";
 import { seedDemoCalls } from "@/lib/seed/seed-calls";
 import { logError } from "@/lib/log";
+import { seedWorkflows } from "@/lib/seed/seed-workflows";
 
 // Idempotent demo data: two organizations (so isolation can be tried), an admin and a read-only
 // viewer each, agents, dispositions, one campaign of every service type and calls placed through
@@ -144,6 +145,8 @@ async function seedOrganization(spec: OrgSpec) {
     const campaign = existing ?? (await createCampaign(org.id, input));
     campaigns.push({ id: campaign.id, name: campaign.name, campaignType: campaign.campaignType, serviceType: campaign.serviceType });
   }
+  const collections = campaigns.find((c) => c.serviceType === "debt_collection");
+  if (collections) await seedWorkflows(org.id, collections.id, agents[0].id);
 
   // Demo calls are a nicety: if placing them fails (a slow embedded database), the app still starts.
   const calls = await seedDemoCalls(org, campaigns, agents, dispositions, spec.calls).catch((error) => {

@@ -1,5 +1,5 @@
 import type { ApiResult } from "@/lib/api/with-api";
-import { WORKFLOW_NOT_TRIGGERED, type CallOptions } from "@/lib/calls/call-options";
+import type { CallOptions } from "@/lib/calls/call-options";
 import { callsMessage, type CallResults, type preflightAddedCustomers } from "./customer-calls";
 import type { AddCustomersOutcome, NotWritten } from "@/lib/customers/add-customers";
 import type { z } from "zod";
@@ -68,6 +68,7 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
         message: `Validated ${total} records: ${added} of ${total} would be added`,
         results,
         ...(answer.calls && "preflight" in answer.calls && { callResults: answer.calls.preflight }),
+        ...(outcome.workflowRuns !== null && { workflowRunsWouldStart: outcome.workflowRuns }),
       },
     };
   }
@@ -79,8 +80,9 @@ export function bulkAddResponse(answer: BulkAddAnswer): ApiResult {
     extra.callResults = answer.calls.results;
   }
   if (answer.body.useWorkflow) {
-    message += WORKFLOW_NOT_TRIGGERED;
-    extra.workflowTriggered = false;
+    // The runs were written with the customers; the runner takes them from there.
+    message += ` | Workflow triggered for ${outcome.workflowRuns ?? 0} customers`;
+    extra.workflowTriggered = (outcome.workflowRuns ?? 0) > 0;
   }
   const status = added === total ? 201 : added > 0 ? 207 : 400;
   return { status, body: { success: added === total, message, results, ...extra } };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
 import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
+import { POST as addOne } from "@/app/api/v1/customers/add/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
 import { zoneWithLocalHour } from "@/lib/test/window-zone";
@@ -305,22 +306,62 @@ describe("initiateCall, callConfig and useWorkflow", () => {
     expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled" } })).toBe(3);
   });
 
-  it("useWorkflow needs a campaign with a workflow, and reports that none was triggered", async () => {
+  it("useWorkflow needs a campaign with a workflow that has steps", async () => {
     const plain = await createTestCampaign(a.id, "emi");
     const refused = await add({ campaignId: plain.id, records: [loan(1)], useWorkflow: true });
     expect(refused.status).toBe(400);
     expect(refused.json.errors).toEqual(["useWorkflow requires a campaign with a workflow (set workflowId on the campaign)"]);
 
-    const workflow = await db.workflow.create({ data: { organizationId: a.id, name: `Flow ${a.suffix}` } });
+    const stub = await db.workflow.create({ data: { organizationId: a.id, name: `Stub ${a.suffix}` } });
+    const campaign = await createTestCampaign(a.id, "emi", { workflowId: stub.id });
+    const empty = await add({ campaignId: campaign.id, records: [loan(1)], useWorkflow: true });
+    expect(empty.status).toBe(400);
+    expect(empty.json.errors).toEqual([`useWorkflow: the campaign's workflow ${stub.id} has no steps to run (save a definition first)`]);
+    expect(await countCustomers(campaign.id)).toBe(0);
+  });
+});
+
+describe("useWorkflow: runs written with the customers", () => {
+  it("201 All Added with Workflow, byte for byte; one run per added customer; validateOnly counts the runs", async () => {
+    const { createWorkflow } = await import("@/lib/workflows/workflows");
+    const ctx = { organizationId: a.id, actor: { userId: null, apiKeyId: null, role: "admin" as const }, source: "system" as const };
+    const workflow = await createWorkflow(ctx, {
+      name: `Follow-up ${a.suffix}`,
+      definition: { steps: [{ id: "c", type: "call", agentId: a.agent.id }] },
+    });
     const campaign = await createTestCampaign(a.id, "emi", { workflowId: workflow.id });
+    const preflight = await add(
+      { campaignId: campaign.id, records: [loan(1), loan(2)], useWorkflow: true },
+      { query: { validateOnly: "true" } },
+    );
+    expect(preflight.json).toMatchObject({ validateOnly: true, workflowRunsWouldStart: 2 });
+    expect(await db.workflowRun.count({ where: { campaignId: campaign.id } })).toBe(0);
+
     const res = await add({ campaignId: campaign.id, records: [loan(1), loan(2), loan(3)], useWorkflow: true });
     expect(res.status).toBe(201);
-    expect(res.json).toEqual({
-      success: true,
-      message: "Added 3 of 3 records | Workflow not triggered: workflow execution is not available yet",
-      results: { total: 3, valid: 3, invalid: 0, successful: 3, failed: 0, batchesProcessed: 1, errors: [] },
-      workflowTriggered: false,
-    });
+    expect(res.text).toBe(
+      JSON.stringify({
+        success: true,
+        message: "Added 3 of 3 records | Workflow triggered for 3 customers",
+        results: { total: 3, valid: 3, invalid: 0, successful: 3, failed: 0, batchesProcessed: 1, errors: [] },
+        workflowTriggered: true,
+      }),
+    );
+    const runs = await db.workflowRun.findMany({ where: { campaignId: campaign.id }, include: { customer: true } });
+    expect(runs.map((r) => [r.customer!.identifier, r.state, r.stepId, r.stepSeq]).sort()).toEqual([
+      ["LN1", "active", "c", 0],
+      ["LN2", "active", "c", 0],
+      ["LN3", "active", "c", 0],
+    ]);
+
+    const again = await add({ campaignId: campaign.id, records: [loan(3), loan(4)], useWorkflow: true });
+    expect(again.json.message).toBe("Added 1 of 2 records | Workflow triggered for 1 customers");
+    expect(await db.workflowRun.count({ where: { campaignId: campaign.id } })).toBe(4);
+
+    const single = await call(addOne, { apiKey: a.apiKey, body: { campaignId: campaign.id, data: loan(5), useWorkflow: true } });
+    expect(single.status).toBe(201);
+    expect(single.json).toMatchObject({ success: true, workflowTriggered: true });
+    expect(await db.workflowRun.count({ where: { campaignId: campaign.id } })).toBe(5);
   });
 });
 

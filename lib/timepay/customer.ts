@@ -36,6 +36,7 @@ export async function addCustomer(ctx: DomainContext, body: AddCustomerBody, clo
       ...(call && { callInitiated: call.initiated === 1 }),
       ...(call && call.initiated === 0 && { callError: call.errors[0]?.reason ?? "The call could not be scheduled" }),
       ...(call?.scheduledFor && { scheduledFor: call.scheduledFor }),
+      ...(body.useWorkflow && { workflowTriggered: true }),
     } satisfies z.input<typeof addCustomerResponseSchema>,
   };
 }

@@ -90,6 +90,7 @@ export const bulkAddResponseSchema = z
     results: bulkAddResultsSchema,
     callResults: callResultsSchema.optional(),
     workflowTriggered: z.boolean().optional(),
+    workflowRunsWouldStart: int.optional().meta({ description: "Validate-only with useWorkflow: the runs that would start." }),
     uploadJobId: z.string().optional().meta({ description: "Upload wizard only." }),
   })
   .meta({ id: "BulkAddResponse" });
@@ -113,6 +114,8 @@ export const addCustomerResponseSchema = z
     /** When the call waits for the calling window: until when (ISO 8601). */
     scheduledFor: z.string().optional(),
     callError: z.string().optional(),
+    /** useWorkflow: the customer's run was written with it. */
+    workflowTriggered: z.boolean().optional(),
   })
   .meta({ id: "AddCustomerResponse" });
 

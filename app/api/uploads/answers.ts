@@ -37,8 +37,8 @@ export function chunkAnswer(
     added: outcome.added,
     ...rows(outcome),
     calls,
-    // No workflow engine yet: asked for one, nothing was triggered.
-    workflowTriggered: outcome.callOptions.useWorkflow ? false : null,
+    // The chunk's customers were written with their workflow runs.
+    workflowTriggered: outcome.callOptions.useWorkflow ? (outcome.workflowRuns ?? 0) > 0 : null,
   });
 }
 

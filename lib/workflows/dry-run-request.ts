@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
+import { NotFound } from "@/lib/domain/errors";
+import { dryRun } from "@/lib/workflows/dry-run";
+import { parseDefinition } from "@/lib/workflows/workflows";
+
+// The dry run for the API (and an editor): the definition checked like a saved one, played for a
+// sample customer in the campaign's calling window from `start`.
+
+export const dryRunBodySchema = z.object({
+  steps: z.array(z.unknown(), { error: "steps is required and must be an array" }),
+  campaignId: z.string({ error: "campaignId is required and must be a string" }).min(1, "campaignId is required and must be a string"),
+  customer: z.record(z.string(), z.unknown()).default({}),
+  outcomes: z
+    .array(z.enum(["Contacted", "No Contact", "Failed", "Blocked"]))
+    .max(50)
+    .optional(),
+  start: z.coerce.date({ error: "start must be an ISO date-time" }).optional(),
+});
+
+export async function dryRunRequest(ctx: DomainContext, body: z.output<typeof dryRunBodySchema>, now: Date) {
+  const definition = await parseDefinition(ctx.organizationId, { steps: body.steps });
+  const campaign = await db.campaign.findFirst({ where: { id: body.campaignId, organizationId: ctx.organizationId } });
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
+  const templates = await db.messageTemplate.findMany({
+    where: { organizationId: ctx.organizationId },
+    select: { id: true, channel: true, body: true },
+  });
+  return dryRun({
+    definition,
+    campaign,
+    fields: body.customer,
+    outcomes: body.outcomes,
+    start: body.start ?? now,
+    templates: new Map(templates.map((t) => [t.id, t])),
+  });
+}
