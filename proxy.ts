@@ -19,7 +19,8 @@ export const config = {
   matcher: [
     "/:path*/",
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      // /docs/api sets its own policy (Scalar needs it; see app/docs/api/route.ts).
+      source: "/((?!api/|docs/api|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -81,7 +81,9 @@ test.describe("contacts and upload jobs", () => {
     await page.goto(`/campaigns/${campaign.id}/contacts`);
     await shoot(page, "contacts");
     await page.goto(`/campaigns/${campaign.id}`);
-    await page.getByRole("region", { name: "Campaign figures" }).getByRole("link", { name: "3", exact: true }).click();
+    const contactsKpi = page.getByTestId("kpi-contacts");
+    await expect(contactsKpi).toContainText("3");
+    await contactsKpi.click();
     await expect(page).toHaveURL(new RegExp(`/campaigns/${campaign.id}/contacts$`));
     await page.goto(`/campaigns/${campaign.id}`);
     await shoot(page, "campaign");
@@ -139,7 +141,7 @@ test.describe("contacts and upload jobs", () => {
     const [called] = await query<{ id: string }>(`SELECT id FROM customers WHERE "campaignId" = $1 AND identifier = 'U-2'`, [campaign.id]);
     const demo = seedData().demo;
     await query(
-      `INSERT INTO calls (id, "organizationId", "campaignId", "customerId", "agentId", "toPhone", status, outcome) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'completed', 'Contacted')`,
+      `INSERT INTO calls (id, "organizationId", "campaignId", "customerId", "agentId", "toPhone", state, outcome) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'completed', 'Contacted')`,
       [demo.id, campaign.id, called.id, demo.agents[0].id, `+91${phone(2)}`],
     );
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { appPages, fillPattern } from "../lib/test/api-routes";
 import { seedData } from "./seed-data";
+import { query } from "./upload-helpers";
 
 // Over real HTTP against the built app: MAX_BODY_BYTES holds on every spelling of a path (the
 // trailing-slash ones go through proxy.ts, whose body buffer used to cut bodies at 10 MiB), chunked
@@ -38,17 +39,23 @@ function postChunked(path: string, auth: string, bytes: number): Promise<{ statu
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }));
       res.on("error", reject);
     });
+    // The server may answer 413 and close the connection while the body is still being written
+    // (EPIPE / ECONNRESET on our side): stop writing and wait for its answer.
+    let broken = false;
     req.on("error", (error) => {
-      if (!answered) reject(error);
+      broken = true;
+      setTimeout(() => {
+        if (!answered) reject(error);
+      }, 3000);
     });
     let sent = 0;
     const write = () => {
-      while (sent < bytes && !answered) {
+      while (sent < bytes && !answered && !broken) {
         const more = req.write(sent === 0 ? `[${" ".repeat(MIB - 1)}` : " ".repeat(MIB));
         sent += MIB;
         if (!more) return void req.once("drain", write);
       }
-      req.end();
+      if (!broken) req.end();
     };
     write();
   });
@@ -159,7 +166,18 @@ test.describe("page tenant sweep", () => {
       demo.admin.email,
       ...demo.campaigns.filter((c) => !other.campaigns.some((o) => o.name === c.name)).map((c) => c.id),
     ];
-    const foreign: Record<string, string[]> = { id: demo.campaigns.map((c) => c.id) };
+    const campaignIds = demo.campaigns.map((c) => c.id);
+    const [contacts, jobs] = await Promise.all([
+      query<{ id: string }>(`SELECT id::text FROM customers WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
+      query<{ id: string }>(`SELECT id FROM upload_jobs WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
+    ]);
+    const foreign: Record<string, string[]> = {
+      id: campaignIds,
+      // A contact of the demo organization (under its own campaign's id in the same path).
+      contactId: contacts.map((c) => c.id),
+      // The demo organization's upload jobs (the seed's calls and workflows come with uploads).
+      jobId: jobs.length ? jobs.map((j) => j.id) : ["upl_none"],
+    };
 
     const pages = appPages();
     expect(pages.length).toBeGreaterThanOrEqual(9);

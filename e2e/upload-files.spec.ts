@@ -66,7 +66,7 @@ test.describe("upload wizard: reading files", () => {
     const [job] = await uploadJobsOf(campaign.id);
     expect(job).toMatchObject({ source: "ui", status: "completed", fileName: "clean.csv", total: 3, successful: 3, failed: 0 });
     expect(customers.every((c) => c.uploadJobId === job.id)).toBe(true);
-    await expect(page.getByRole("link", { name: "View the upload job" })).toHaveAttribute("href", `/uploads#job-${job.id}`);
+    await expect(page.getByRole("link", { name: "View the upload job" })).toHaveAttribute("href", `/uploads/${job.id}`);
     await expect(page.getByRole("link", { name: "Go to the campaign dashboard" })).toHaveAttribute("href", `/campaigns/${campaign.id}`);
   });
 
