@@ -31,7 +31,7 @@ export async function capUsage(sql: Sql, organizationId: string, phones: string[
   const rows = await sql.$queryRaw<{ phone: string; times: Date[] }[]>`
     SELECT "toPhone" AS phone, array_agg("dialedAt" ORDER BY "dialedAt") AS times FROM calls
     WHERE "organizationId" = ${organizationId} AND "toPhone" = ANY(${[...new Set(phones)]}::text[])
-      AND "dialedAt" > ${since} AND "dialedAt" <= ${now}
+      AND "dialedAt" >= ${since} AND "dialedAt" <= ${now}
     GROUP BY "toPhone"`;
   return new Map(rows.map((r) => [r.phone, { count: r.times.length, dialTimes: r.times }]));
 }

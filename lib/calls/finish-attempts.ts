@@ -107,7 +107,7 @@ async function scheduleRetries(tx: Prisma.TransactionClient, ended: Ended[], now
     for (const e of mine) {
       const at = new Date(now.getTime() + byId.get(e.campaignId)!.retryDelayMinutes * 60_000);
       // Inside the cap: the dials still counted at `at` must leave room for one more.
-      const counted = (usage.get(e.toPhone)?.dialTimes ?? []).filter((t) => t.getTime() > at.getTime() - CAP_WINDOW_MS);
+      const counted = (usage.get(e.toPhone)?.dialTimes ?? []).filter((t) => t.getTime() >= at.getTime() - CAP_WINDOW_MS);
       const notBefore =
         counted.length < setting.frequencyCap ? at : new Date(counted[counted.length - setting.frequencyCap].getTime() + CAP_WINDOW_MS + 1);
       rows.push({ ...e, customerId: e.customerId, attempt: e.attempt + 1, retryOfId: e.id, notBefore, waitReason: "retry_delay" });
