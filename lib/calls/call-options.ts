@@ -1,30 +1,9 @@
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Invalid } from "@/lib/domain/errors";
 
-// initiateCall / callConfig / useWorkflow of TimePay's customer routes, validated in full. Calls
-// are scheduled by the calls domain; workflows arrive with their own feature, and until then a
-// route must say plainly that none was triggered — never claim it was.
-
-export const callOptionsFields = {
-  initiateCall: z.boolean({ error: "initiateCall must be true or false" }).optional(),
-  callConfig: z
-    .object(
-      {
-        agentId: z
-          .string({ error: "callConfig.agentId is required and must be a string" })
-          .trim()
-          .min(1, "callConfig.agentId is required and must be a string"),
-        dispositionId: z
-          .string({ error: "callConfig.dispositionId is required and must be a string" })
-          .trim()
-          .min(1, "callConfig.dispositionId is required and must be a string"),
-      },
-      { error: "callConfig must be an object with agentId and dispositionId" },
-    )
-    .optional(),
-  useWorkflow: z.boolean({ error: "useWorkflow must be true or false" }).optional(),
-};
+// What a request to add customers asks for besides the customers: calls to the agent and
+// disposition given, or the campaign's workflow. Plain typed inputs; each contract adapter reads
+// them from its own body (lib/timepay/call-options.ts) and words a refusal its own way.
 
 export type CallOptions = {
   initiateCall?: boolean;
@@ -32,39 +11,54 @@ export type CallOptions = {
   useWorkflow?: boolean;
 };
 
-/** The rules between the flags, for a body schema's superRefine. */
-export function refineCallOptions(body: CallOptions, ctx: z.RefinementCtx) {
-  if (body.initiateCall && !body.callConfig) {
-    ctx.addIssue({ code: "custom", path: ["callConfig"], message: "callConfig is required when initiateCall is true" });
+/** Why call options cannot be honoured; `value` is the id as the caller sent it. */
+export type CallOptionsProblem =
+  | { code: "unknown_agent"; value: string }
+  | { code: "unknown_disposition"; value: string }
+  | { code: "no_workflow" }
+  | { code: "workflow_without_steps"; value: string };
+
+/** The call options refused; `issues` are plain words, each adapter may word `problems` its own way. */
+export class CallOptionsRefused extends Invalid {
+  constructor(readonly problems: CallOptionsProblem[]) {
+    super("Validation failed", { issues: problems.map(plainWords) });
   }
-  if (body.initiateCall && body.useWorkflow) {
-    ctx.addIssue({ code: "custom", path: ["initiateCall"], message: "initiateCall and useWorkflow cannot both be true" });
+}
+
+function plainWords(problem: CallOptionsProblem): string {
+  switch (problem.code) {
+    case "unknown_agent":
+      return "agentId does not match an agent of your organization";
+    case "unknown_disposition":
+      return "dispositionId does not match a disposition of your organization";
+    case "no_workflow":
+      return "The campaign has no workflow to run (set one on the campaign)";
+    case "workflow_without_steps":
+      return `The campaign's workflow ${problem.value} has no steps to run (save a definition first)`;
   }
 }
 
 /**
  * The agent and disposition of callConfig must belong to the caller's organization, and a
- * workflow can only run on a campaign that has one. 400 naming every reference that fails.
+ * workflow can only run on a campaign that has one. CallOptionsRefused naming every reference that fails.
  */
 export async function assertCallTargets(
   organizationId: string,
   campaign: { workflowId: string | null },
   options: CallOptions,
 ): Promise<void> {
-  const errors: string[] = [];
+  const problems: CallOptionsProblem[] = [];
   if (options.initiateCall && options.callConfig) {
     const { agentId, dispositionId } = options.callConfig;
     const [agent, disposition] = await Promise.all([
       db.agent.findFirst({ where: { id: agentId, organizationId }, select: { id: true } }),
       db.disposition.findFirst({ where: { id: dispositionId, organizationId }, select: { id: true } }),
     ]);
-    if (!agent) errors.push("callConfig.agentId does not match an agent of your organization");
-    if (!disposition) errors.push("callConfig.dispositionId does not match a disposition of your organization");
+    if (!agent) problems.push({ code: "unknown_agent", value: agentId });
+    if (!disposition) problems.push({ code: "unknown_disposition", value: dispositionId });
   }
-  if (options.useWorkflow && !campaign.workflowId) {
-    errors.push("useWorkflow requires a campaign with a workflow (set workflowId on the campaign)");
-  }
-  if (errors.length > 0) throw new Invalid("Validation failed", { issues: errors });
+  if (options.useWorkflow && !campaign.workflowId) problems.push({ code: "no_workflow" });
+  if (problems.length > 0) throw new CallOptionsRefused(problems);
 }
 
 /** What is recorded on the upload job, so the request for calls or a workflow is not lost. */

@@ -146,10 +146,7 @@ describe("POST /api/uploads and its chunks", () => {
     expect(badCall.status).toBe(400);
     expect(badCall.json.error).toMatchObject({
       code: "validation",
-      errors: [
-        "callConfig.agentId does not match an agent of your organization",
-        "callConfig.dispositionId does not match a disposition of your organization",
-      ],
+      errors: ["agentId does not match an agent of your organization", "dispositionId does not match a disposition of your organization"],
     });
     expect(await db.uploadJob.count({ where: { campaignId: ours.id } })).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { callOptionsFields, refineCallOptions } from "@/lib/calls/call-options";
+import { callOptionsFields, refineCallOptions } from "./call-options";
 
 // Request bodies of TimePay's customer routes. Messages name their field first, as the seed's
 // "campaignId is required and must be a string" does. Records themselves are judged by the

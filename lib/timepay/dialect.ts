@@ -1,6 +1,8 @@
 import { ApiError, contractError } from "@/lib/api/errors";
 import { domainApiError, type Dialect } from "@/lib/api/dialects";
+import { CallOptionsRefused } from "@/lib/calls/call-options";
 import type { DomainError } from "@/lib/domain/errors";
+import { callOptionsIssue } from "./call-options";
 
 // How TimePay's routes write their errors, as the seeds have them: `{ success: false, error,
 // message }`, validation as `{ success: false, message, errors }`, and the bare
@@ -28,6 +30,9 @@ export const timepayDialect: Dialect = {
   fromDomain(error: DomainError) {
     if (error.kind === "forbidden" && error.details.resource === "campaign") {
       return contractError(403, { success: false, message: FOREIGN_CAMPAIGN });
+    }
+    if (error instanceof CallOptionsRefused) {
+      return new ApiError("validation", error.message, { errors: error.problems.map(callOptionsIssue) });
     }
     return domainApiError(error);
   },

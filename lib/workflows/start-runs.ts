@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
-import { Invalid } from "@/lib/domain/errors";
+import { CallOptionsRefused } from "@/lib/calls/call-options";
 import { definitionSchema } from "@/lib/workflows/definition";
 import { campaignWorkflowVersion } from "@/lib/workflows/workflows";
 
@@ -11,18 +11,12 @@ import { campaignWorkflowVersion } from "@/lib/workflows/workflows";
 
 export type RunStart = { organizationId: string; versionId: string; firstStepId: string };
 
-/** What a campaign's new runs start on; Invalid (naming the problem) when it has no workflow. */
+/** What a campaign's new runs start on; CallOptionsRefused when it has no workflow or the workflow no steps. */
 export async function runStartFor(organizationId: string, campaign: { id: string; workflowId: string | null }): Promise<RunStart> {
   const row = await db.campaign.findUnique({ where: { id: campaign.id }, select: { workflowId: true, workflowVersionId: true } });
-  if (!row?.workflowId)
-    throw new Invalid("Validation failed", {
-      issues: ["useWorkflow requires a campaign with a workflow (set workflowId on the campaign)"],
-    });
+  if (!row?.workflowId) throw new CallOptionsRefused([{ code: "no_workflow" }]);
   const version = await campaignWorkflowVersion(row);
-  if (!version)
-    throw new Invalid("Validation failed", {
-      issues: [`useWorkflow: the campaign's workflow ${row.workflowId} has no steps to run (save a definition first)`],
-    });
+  if (!version) throw new CallOptionsRefused([{ code: "workflow_without_steps", value: row.workflowId }]);
   const definition = definitionSchema.parse(version.definition);
   return { organizationId, versionId: version.id, firstStepId: definition.steps[0].id };
 }
