@@ -11,7 +11,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { manualClock } from "@/lib/domain/clock";
 import { createCampaign } from "@/lib/campaigns/campaigns";
-import { createCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { campaignSchema } from "@/lib/campaigns/campaign-input";
 import { scheduleCalls } from "@/lib/calls/schedule-calls";
 import { drainDueAttempts } from "@/lib/calls/dispatch";
 import { createSimulatedDialer } from "@/lib/calls/simulated-dialer";
@@ -31,8 +31,8 @@ try {
   const figures: number[] = [];
   for (let run = 0; run < runs; run++) {
     const campaign = await createCampaign(
-      org.id,
-      createCampaignSchema.parse({
+      ctx,
+      campaignSchema.parse({
         name: `Bench ${run}`,
         description: "bench",
         campaignType: "emi",

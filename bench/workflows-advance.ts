@@ -10,7 +10,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { manualClock } from "@/lib/domain/clock";
 import { createCampaign } from "@/lib/campaigns/campaigns";
-import { createCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { campaignSchema } from "@/lib/campaigns/campaign-input";
 import { createWorkflow } from "@/lib/workflows/workflows";
 import { startRuns } from "@/lib/workflows/start-runs";
 import { runDueWorkflowSteps } from "@/lib/workflows/runner";
@@ -33,8 +33,8 @@ try {
     },
   });
   const campaign = await createCampaign(
-    org.id,
-    createCampaignSchema.parse({
+    ctx,
+    campaignSchema.parse({
       name: "Bench",
       description: "bench",
       campaignType: "emi",

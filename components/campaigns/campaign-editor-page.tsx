@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageContext } from "@/lib/auth/page-context";
 import { requireOperator } from "@/lib/auth/session";
 import { campaignForEdit } from "@/lib/campaigns/campaign-edit-view";
 import { recordRules } from "@/lib/campaigns/campaigns";
@@ -40,8 +41,8 @@ export async function NewCampaignPage() {
 }
 
 export async function EditCampaignPage({ id }: { id: string }) {
-  const { organization, user } = await requireOperator();
-  const found = await campaignForEdit(organization.id, id);
+  const { ctx, user } = await pageContext();
+  const found = await campaignForEdit(ctx, id);
   if (!found) notFound();
   const { campaign, counts } = found;
   const { schema } = recordRules(campaign);

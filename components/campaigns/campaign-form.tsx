@@ -4,18 +4,19 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type FieldError } from "react-hook-form";
 import type { z } from "zod";
-import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, createCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, campaignSchema } from "@/lib/campaigns/campaign-input";
 import { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { CallingWindowNote } from "@/components/campaigns/calling-window-note";
 import { CrmFieldEditor } from "@/components/campaigns/crm-field-editor";
 import { sendForm } from "@/components/ui/send-form";
 
-// Create or edit a campaign with the API's own zod schema (lib/campaigns/campaign-input.ts); the
+// Create or edit a campaign with the zod schema the API's body is built from (campaignSchema: the
+// same fields and rules as TimePay's Create Campaign body, lib/timepay/campaign-bodies.ts); the
 // server's answer is checked again and its errors land on their fields. On edit, CRM fields are
 // fixed (the API cannot change them) and only the update schema's fields are sent.
 
-type Input = z.input<typeof createCampaignSchema>;
-type Output = z.output<typeof createCampaignSchema>;
+type Input = z.input<typeof campaignSchema>;
+type Output = z.output<typeof campaignSchema>;
 const FIELD_NAMES = [
   "name",
   "description",
@@ -65,7 +66,7 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
   const router = useRouter();
   const editing = campaignId !== undefined;
   const { register, handleSubmit, control, setError, formState } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createCampaignSchema),
+    resolver: zodResolver(campaignSchema),
     defaultValues: initial,
     mode: "onChange",
     disabled: !canWrite,

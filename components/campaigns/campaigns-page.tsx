@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { requireOperator } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { campaignSummaries } from "@/lib/campaigns/campaign-summaries";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 
 export async function CampaignsPage() {
-  const { organization, user } = await requireOperator();
-  const canWrite = user.role !== "viewer";
-  const campaigns = await campaignSummaries(organization.id);
+  const { ctx, canWrite } = await pageContext();
+  const campaigns = await campaignSummaries(ctx);
 
   return (
     <>

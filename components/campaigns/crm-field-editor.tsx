@@ -2,7 +2,7 @@
 
 import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
-import type { createCampaignSchema } from "@/lib/campaigns/campaign-input";
+import type { campaignSchema } from "@/lib/campaigns/campaign-input";
 import { FIELD_TYPES } from "@/lib/campaigns/field-schema";
 import { customSchemaOf } from "@/lib/campaigns/crm-fields";
 import { templateCsv } from "@/lib/spreadsheet/template";
@@ -11,7 +11,7 @@ import { templateCsv } from "@/lib/spreadsheet/template";
 // which one identifies a contact, and the sample CSV an integrator fills, built live by the same
 // template code as the campaign's "download template".
 
-type Input = z.input<typeof createCampaignSchema>;
+type Input = z.input<typeof campaignSchema>;
 const CRM_TYPES = FIELD_TYPES.filter((t) => t !== "phone" && t !== "language");
 
 export function CrmFieldEditor({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireOperator } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { campaignSummaries } from "@/lib/campaigns/campaign-summaries";
 import { ServiceTypeBadge, StatusBadge } from "@/components/campaigns/badges";
 import { formatNumber } from "@/components/ui/format";
@@ -7,8 +7,8 @@ import { formatNumber } from "@/components/ui/format";
 // Step 1 of an upload when it starts without a campaign: the campaign decides which fields a
 // row must have, so it is chosen before any file is read.
 export async function CampaignPickerPage() {
-  const { organization } = await requireOperator();
-  const campaigns = await campaignSummaries(organization.id);
+  const { ctx } = await pageContext();
+  const campaigns = await campaignSummaries(ctx);
 
   return (
     <>

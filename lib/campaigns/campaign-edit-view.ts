@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
 
 // What the campaign edit screen needs: the campaign (or null: not this organization's) and what
 // deleting it takes along (its contacts, upload jobs and calls).
 
-export async function campaignForEdit(organizationId: string, id: string) {
-  const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
+export async function campaignForEdit(ctx: DomainContext, id: string) {
+  const campaign = await db.campaign.findFirst({ where: { id, organizationId: ctx.organizationId } });
   if (!campaign) return null;
   const [contacts, jobs, calls] = await Promise.all([
     db.customer.count({ where: { campaignId: campaign.id } }),

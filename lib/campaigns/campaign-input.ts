@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { CRM_FIELD_KEY, FIELD_TYPES, LANGUAGES } from "@/lib/campaigns/field-schema";
 
-// Request bodies of the campaigns API (TimePay's Create/Update Campaign), plus `custom` campaigns
-// that carry Flexydial-style CRM fields. Messages read "<field> <problem>" as TimePay's do.
+// What a valid campaign is: its fields, their rules and the rules between them, in zod, with
+// each problem said relative to its field ("must be a date in YYYY-MM-DD format"). No contract
+// is written here: lib/timepay/campaign-bodies.ts builds TimePay's Create/Update Campaign bodies
+// from these fields (and names the field in each message), and the campaign form validates with
+// `campaignSchema`, the same fields and rules. `custom` campaigns carry Flexydial-style CRM fields.
 
 export const CAMPAIGN_TYPES = ["emi", "edi", "lead", "custom"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "completed"] as const;
@@ -70,78 +73,73 @@ const campaignFields = {
   retryDelayMinutes: wholeNumber(1, 10_080).optional(),
 };
 
-export const createCampaignSchema = z
-  .object(
-    {
-      ...campaignFields,
-      timezone: ianaTimeZone.optional(),
-      status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
-      /** custom campaigns only: the CRM fields, keyed section:field. */
-      crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
-      /** custom campaigns only: which CRM field identifies a contact (default: the phone). */
-      identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
-    },
-    { error: "Request body must be a JSON object" },
-  )
-  .superRefine((body, ctx) => {
-    const datesValid = ISO_DATE.test(body.startDate) && ISO_DATE.test(body.endDate);
-    if (datesValid && body.endDate < body.startDate)
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
-    if (body.campaignType === "custom" && !body.crmFields) {
-      ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is required for custom campaigns" });
-    }
-    if (body.campaignType !== "custom" && body.crmFields) {
-      ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is only allowed for custom campaigns" });
-    }
-    if (body.identifierField && !body.crmFields?.some((f) => f.key === body.identifierField)) {
-      ctx.addIssue({ code: "custom", path: ["identifierField"], message: "must be one of crmFields" });
-    }
-  });
-
-export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
-
-export const updateCampaignSchema = z
-  .object(
-    {
-      name: campaignFields.name.optional(),
-      description: campaignFields.description.optional(),
-      campaignType: campaignFields.campaignType.optional(),
-      startDate: isoDate.optional(),
-      startTime: time24.optional(),
-      endDate: isoDate.optional(),
-      endTime: time24.optional(),
-      timezone: ianaTimeZone.optional(),
-      languages: campaignFields.languages.optional(),
-      region: campaignFields.region.optional(),
-      tags: campaignFields.tags,
-      maxConcurrentCalls: campaignFields.maxConcurrentCalls,
-      maxRetries: campaignFields.maxRetries,
-      retryDelayMinutes: campaignFields.retryDelayMinutes,
-    },
-    { error: "Request body must be a JSON object" },
-  )
-  .strip();
-
-export type UpdateCampaignInput = z.output<typeof updateCampaignSchema>;
-
-export const listCampaignsQuerySchema = z.object({
-  page: z.coerce
-    .number({ error: "must be a positive integer" })
-    .int("must be a positive integer")
-    .min(1, "must be a positive integer")
-    .default(1),
-  limit: z.coerce
-    .number({ error: "must be an integer between 1 and 100" })
-    .int()
-    .min(1, "must be an integer between 1 and 100")
-    .max(100, "must be an integer between 1 and 100")
-    .default(10),
+/** A new campaign's fields. */
+export const campaignShape = {
+  ...campaignFields,
+  timezone: ianaTimeZone.optional(),
   status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
-  campaign_type: z.enum(CAMPAIGN_TYPES, { error: `must be one of ${CAMPAIGN_TYPES.join(", ")}` }).optional(),
-  search: z.string().max(200).optional(),
-});
+  /** custom campaigns only: the CRM fields, keyed section:field. */
+  crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
+  /** custom campaigns only: which CRM field identifies a contact (default: the phone). */
+  identifierField: z.string().regex(CRM_FIELD_KEY).optional(),
+};
 
-export function serviceTypeOf(campaignType: (typeof CAMPAIGN_TYPES)[number]) {
+/** What a new campaign is given, checked. */
+export type NewCampaign = z.output<z.ZodObject<typeof campaignShape>>;
+
+/** The rules between a new campaign's fields, for superRefine. */
+export function campaignRules(body: NewCampaign, ctx: z.RefinementCtx) {
+  const datesValid = ISO_DATE.test(body.startDate) && ISO_DATE.test(body.endDate);
+  if (datesValid && body.endDate < body.startDate)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
+  if (body.campaignType === "custom" && !body.crmFields) {
+    ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is required for custom campaigns" });
+  }
+  if (body.campaignType !== "custom" && body.crmFields) {
+    ctx.addIssue({ code: "custom", path: ["crmFields"], message: "is only allowed for custom campaigns" });
+  }
+  if (body.identifierField && !body.crmFields?.some((f) => f.key === body.identifierField)) {
+    ctx.addIssue({ code: "custom", path: ["identifierField"], message: "must be one of crmFields" });
+  }
+}
+
+/** A new campaign, as the campaign form checks it; TimePay's Create Campaign body is these fields and rules. */
+export const campaignSchema = z.object(campaignShape).superRefine(campaignRules);
+
+/** The fields of a campaign that can change (its CRM fields, status and workflow cannot, here). */
+export const campaignChangesShape = {
+  name: campaignFields.name.optional(),
+  description: campaignFields.description.optional(),
+  campaignType: campaignFields.campaignType.optional(),
+  startDate: isoDate.optional(),
+  startTime: time24.optional(),
+  endDate: isoDate.optional(),
+  endTime: time24.optional(),
+  timezone: ianaTimeZone.optional(),
+  languages: campaignFields.languages.optional(),
+  region: campaignFields.region.optional(),
+  tags: campaignFields.tags,
+  maxConcurrentCalls: campaignFields.maxConcurrentCalls,
+  maxRetries: campaignFields.maxRetries,
+  retryDelayMinutes: campaignFields.retryDelayMinutes,
+};
+
+/** What a campaign's update is given, checked: only the fields present change. */
+export type CampaignChanges = z.output<z.ZodObject<typeof campaignChangesShape>>;
+
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** One page of an organization's campaigns, newest first, optionally filtered. */
+export type CampaignListQuery = {
+  page: number;
+  limit: number;
+  status?: CampaignStatus;
+  campaignType?: CampaignType;
+  search?: string;
+};
+
+export function serviceTypeOf(campaignType: CampaignType) {
   if (campaignType === "lead") return "lead_generation" as const;
   if (campaignType === "custom") return "custom" as const;
   return "debt_collection" as const;

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
 
 // The campaigns table of the app: counts and the last upload in one query.
-export async function campaignSummaries(organizationId: string) {
+export async function campaignSummaries(ctx: DomainContext) {
   const campaigns = await db.campaign.findMany({
-    where: { organizationId },
+    where: { organizationId: ctx.organizationId },
     orderBy: { createdAt: "desc" },
     include: {
       _count: { select: { customers: true } },

@@ -7,16 +7,18 @@ import { customSchema, fieldSchemaSchema, presetSchema, type FieldSchema, type P
 import {
   campaignIdSchema,
   serviceTypeOf,
-  type CreateCampaignInput,
-  type UpdateCampaignInput,
-  type listCampaignsQuerySchema,
+  type CampaignChanges,
+  type CampaignListQuery,
+  type NewCampaign,
 } from "@/lib/campaigns/campaign-input";
-import type { z } from "zod";
 import { toFieldDefinition } from "@/lib/campaigns/crm-fields";
+import type { DomainContext } from "@/lib/domain/context";
 
-// Tenant-scoped campaign access: every function takes the organization from the credential.
+// Tenant-scoped campaign access: every function takes the DomainContext, whose organization
+// comes from the credential, never from a request body.
 
-export async function createCampaign(organizationId: string, input: CreateCampaignInput) {
+export async function createCampaign(ctx: DomainContext, input: NewCampaign) {
+  const { organizationId } = ctx;
   const serviceType = serviceTypeOf(input.campaignType);
   if (input.workflowId) await assertWorkflow(organizationId, input.workflowId);
   const fieldSchema =
@@ -53,9 +55,9 @@ export async function createCampaign(organizationId: string, input: CreateCampai
   }
 }
 
-export async function getCampaignOrThrow(organizationId: string, id: string) {
+export async function getCampaignOrThrow(ctx: DomainContext, id: string) {
   assertCampaignId(id);
-  const campaign = await db.campaign.findFirst({ where: { id, organizationId } });
+  const campaign = await db.campaign.findFirst({ where: { id, organizationId: ctx.organizationId } });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign", value: id });
   return campaign;
 }
@@ -64,25 +66,25 @@ export async function getCampaignOrThrow(organizationId: string, id: string) {
  * For writes that must tell "unknown" (NotFound) from "another organization's" (Forbidden,
  * resource "campaign"): TimePay's customer routes answer 404 and 403 for them.
  */
-export async function getCampaignForContract(organizationId: string, id: string) {
+export async function getCampaignForContract(ctx: DomainContext, id: string) {
   assertCampaignId(id);
   const campaign = await db.campaign.findUnique({ where: { id } });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign", value: id });
-  if (campaign.organizationId !== organizationId) {
+  if (campaign.organizationId !== ctx.organizationId) {
     throw new Forbidden("The campaign belongs to another organization", { resource: "campaign", value: id });
   }
   return campaign;
 }
 
-export async function getCampaignByName(organizationId: string, name: string) {
-  return db.campaign.findUnique({ where: { organizationId_name: { organizationId, name } } });
+export async function getCampaignByName(ctx: DomainContext, name: string) {
+  return db.campaign.findUnique({ where: { organizationId_name: { organizationId: ctx.organizationId, name } } });
 }
 
-export async function listCampaigns(organizationId: string, query: z.output<typeof listCampaignsQuerySchema>) {
+export async function listCampaigns(ctx: DomainContext, query: CampaignListQuery) {
   const where: Prisma.CampaignWhereInput = {
-    organizationId,
+    organizationId: ctx.organizationId,
     ...(query.status && { status: query.status }),
-    ...(query.campaign_type && { campaignType: query.campaign_type }),
+    ...(query.campaignType && { campaignType: query.campaignType }),
     ...(query.search && { name: { contains: query.search, mode: "insensitive" } }),
   };
   const [rows, total] = await Promise.all([
@@ -98,9 +100,9 @@ export async function listCampaigns(organizationId: string, query: z.output<type
   return { rows, total };
 }
 
-export async function updateCampaign(organizationId: string, id: string, input: UpdateCampaignInput) {
-  const campaign = await getCampaignOrThrow(organizationId, id);
-  const fields = Object.keys(input).filter((k) => input[k as keyof UpdateCampaignInput] !== undefined);
+export async function updateCampaign(ctx: DomainContext, id: string, input: CampaignChanges) {
+  const campaign = await getCampaignOrThrow(ctx, id);
+  const fields = Object.keys(input).filter((k) => input[k as keyof CampaignChanges] !== undefined);
   if (fields.length === 0) throw new Invalid("No valid fields provided for update", { issues: ["No valid fields provided for update"] });
   if (input.campaignType && serviceTypeOf(input.campaignType) !== campaign.serviceType) {
     throw new Invalid("Validation failed", {
@@ -123,14 +125,14 @@ export async function updateCampaign(organizationId: string, id: string, input: 
   return fields;
 }
 
-export async function pauseCampaign(organizationId: string, id: string) {
-  const campaign = await getCampaignOrThrow(organizationId, id);
+export async function pauseCampaign(ctx: DomainContext, id: string) {
+  const campaign = await getCampaignOrThrow(ctx, id);
   if (campaign.status === "paused") return campaign;
   return db.campaign.update({ where: { id: campaign.id }, data: { status: "paused", pausedAt: new Date() } });
 }
 
-export async function deleteCampaign(organizationId: string, id: string) {
-  const campaign = await getCampaignOrThrow(organizationId, id);
+export async function deleteCampaign(ctx: DomainContext, id: string) {
+  const campaign = await getCampaignOrThrow(ctx, id);
   await db.campaign.delete({ where: { id: campaign.id } });
   return campaign;
 }

@@ -1,10 +1,10 @@
-import type { CreateCampaignInput } from "@/lib/campaigns/campaign-input";
+import type { NewCampaign } from "@/lib/campaigns/campaign-input";
 import { CRM_FIELD_KEY, customSchema, type FieldDefinition, type FieldSchema } from "@/lib/campaigns/field-schema";
 
 // A custom campaign's CRM field as the API receives it, turned into the field definition the
 // validation core uses. Pure, so the campaign form's template preview builds the same schema.
 
-type CrmFieldInput = NonNullable<CreateCampaignInput["crmFields"]>[number];
+type CrmFieldInput = NonNullable<NewCampaign["crmFields"]>[number];
 
 export function toFieldDefinition(field: CrmFieldInput): FieldDefinition {
   const [, name] = field.key.split(":");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
 import { duplicatesBySchema, phoneIsKey, type DuplicatesBy } from "@/lib/records/duplicates-by";
 import { getCampaignOrThrow, recordRules } from "./campaigns";
 
@@ -11,11 +12,11 @@ import { getCampaignOrThrow, recordRules } from "./campaigns";
 export const duplicatesSettingSchema = z.object({ duplicatesBy: duplicatesBySchema });
 
 export async function setDuplicatesBy(
-  organizationId: string,
+  ctx: DomainContext,
   campaignId: string,
   duplicatesBy: DuplicatesBy,
 ): Promise<{ duplicatesBy: DuplicatesBy }> {
-  const campaign = await getCampaignOrThrow(organizationId, campaignId);
+  const campaign = await getCampaignOrThrow(ctx, campaignId);
   const { schema } = recordRules(campaign);
   await db.$transaction(async (tx) => {
     await tx.campaign.update({ where: { id: campaign.id }, data: { duplicatesBy } });

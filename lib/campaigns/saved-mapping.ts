@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getCampaignOrThrow, recordRules } from "@/lib/campaigns/campaigns";
 import { db } from "@/lib/db/client";
+import type { DomainContext } from "@/lib/domain/context";
 import { Invalid } from "@/lib/domain/errors";
 import { rememberedMappingSchema, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 
@@ -16,13 +17,13 @@ export const saveMappingSchema = z.object({
 });
 export type SaveMappingInput = z.infer<typeof saveMappingSchema>;
 
-export async function getSavedMapping(organizationId: string, campaignId: string): Promise<RememberedMapping | null> {
-  const campaign = await getCampaignOrThrow(organizationId, campaignId);
+export async function getSavedMapping(ctx: DomainContext, campaignId: string): Promise<RememberedMapping | null> {
+  const campaign = await getCampaignOrThrow(ctx, campaignId);
   return parseSavedMapping(campaign.savedMapping);
 }
 
-export async function saveMapping(organizationId: string, campaignId: string, input: SaveMappingInput): Promise<RememberedMapping> {
-  const campaign = await getCampaignOrThrow(organizationId, campaignId);
+export async function saveMapping(ctx: DomainContext, campaignId: string, input: SaveMappingInput): Promise<RememberedMapping> {
+  const campaign = await getCampaignOrThrow(ctx, campaignId);
   const fields = new Set(recordRules(campaign).schema.fields.map((f) => f.key));
   const unknown = Object.values(input.columns).filter((field): field is string => field !== null && !fields.has(field));
   if (unknown.length > 0)

@@ -16,7 +16,7 @@ export type CustomerCampaign = {
 };
 
 export async function customerCampaign(ctx: DomainContext, campaignId: string): Promise<CustomerCampaign> {
-  const campaign = await getCampaignForContract(ctx.organizationId, campaignId);
+  const campaign = await getCampaignForContract(ctx, campaignId);
   return {
     id: campaign.id,
     name: campaign.name,

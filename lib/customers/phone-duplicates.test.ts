@@ -3,6 +3,7 @@ import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
 import { recordRules } from "@/lib/campaigns/campaigns";
 import { setDuplicatesBy } from "@/lib/campaigns/duplicates-setting";
 import { db } from "@/lib/db/client";
+import { systemContext } from "@/lib/domain/context";
 import { validateRecords } from "@/lib/records/validate-records";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
@@ -73,7 +74,7 @@ describe("duplicates by phone (TimePay bulk add)", () => {
 
   it("duplicates by identifier only: several customers may share a phone", async () => {
     const campaign = await createTestCampaign(org.id, "emi");
-    await setDuplicatesBy(org.id, campaign.id, "identifier");
+    await setDuplicatesBy(systemContext(org.id), campaign.id, "identifier");
     const res = await add(campaign.id, [loan(1), loan(2, { phone_number: loan(1).phone_number })]);
     expect(res.status).toBe(201);
     expect(await customersOf(campaign.id)).toHaveLength(2);
@@ -98,7 +99,7 @@ describe("the database holds the rule", () => {
 
   it("switching the setting re-keys the stored customers: the oldest of each phone (then the lowest identifier) holds it", async () => {
     const campaign = await createTestCampaign(org.id, "emi");
-    await setDuplicatesBy(org.id, campaign.id, "identifier");
+    await setDuplicatesBy(systemContext(org.id), campaign.id, "identifier");
     await add(campaign.id, [loan(1), loan(2, { phone_number: loan(1).phone_number }), loan(3)]);
     const keys = () => db.$queryRaw<{ identifier: string; key: string | null }[]>`
       SELECT identifier, "uniquePhone" AS key FROM customers WHERE "campaignId" = ${campaign.id} ORDER BY identifier`;
@@ -107,7 +108,7 @@ describe("the database holds the rule", () => {
       { identifier: "LN2", key: null },
       { identifier: "LN3", key: null },
     ]);
-    await setDuplicatesBy(org.id, campaign.id, "both");
+    await setDuplicatesBy(systemContext(org.id), campaign.id, "both");
     expect(await keys()).toEqual([
       { identifier: "LN1", key: "+919800000001" },
       { identifier: "LN2", key: null },

@@ -17,3 +17,8 @@ export type DomainContext = {
   actor: Actor;
   source: Source;
 };
+
+/** The app itself acting for an organization (seed data, fixtures, benches): no user, no key. */
+export function systemContext(organizationId: string): DomainContext {
+  return { organizationId, actor: { userId: null, apiKeyId: null, role: "admin" }, source: "system" };
+}

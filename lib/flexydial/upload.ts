@@ -12,7 +12,7 @@ import { parseUploadRequest } from "./upload-request";
 
 export async function acceptUpload(ctx: DomainContext, body: unknown): Promise<ApiResult> {
   const request = parseUploadRequest(body);
-  const campaign = await getFlexydialCampaign(ctx.organizationId, request.campaign);
+  const campaign = await getFlexydialCampaign(ctx, request.campaign);
   checkHeaders(request, recordRules(campaign).schema);
   const upload = await acceptFlexydialUpload(ctx, campaign, request);
   // The insert document says 200, the update document 201: each action answers as its document says.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createCampaignSchema, listCampaignsQuerySchema, updateCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { createCampaignBodySchema, listCampaignsQuerySchema, updateCampaignBodySchema } from "@/lib/timepay/campaign-bodies";
 import { addCustomerBodySchema, bulkAddBodySchema, bulkUpdateBodySchema, updateCustomerBodySchema } from "@/lib/timepay/customer-bodies";
 import {
   addCustomerResponseSchema,
@@ -164,7 +164,7 @@ const routes: RouteDoc[] = [
     path: "/api/v1/campaigns/create",
     family: "TimePay",
     summary: "Create a campaign",
-    body: createCampaignSchema,
+    body: createCampaignBodySchema,
     responses: {
       201: { description: "Created.", schema: createCampaignResponseSchema },
       400: validation(),
@@ -211,7 +211,7 @@ const routes: RouteDoc[] = [
     path: "/api/v1/campaigns/update/{id}",
     family: "TimePay",
     summary: "Update a campaign",
-    body: updateCampaignSchema,
+    body: updateCampaignBodySchema,
     responses: {
       200: { description: "Updated.", schema: updateCampaignResponseSchema },
       400: validation(),

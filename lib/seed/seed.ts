@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
-import { createCampaignSchema, type CreateCampaignInput } from "@/lib/campaigns/campaign-input";
+import { campaignSchema, type NewCampaign } from "@/lib/campaigns/campaign-input";
 import { createCampaign } from "@/lib/campaigns/campaigns";
+import { systemContext } from "@/lib/domain/context";
 import { seedDemoCalls } from "@/lib/seed/seed-calls";
 import { logError } from "@/lib/log";
 import { seedWorkflows } from "@/lib/seed/seed-workflows";
@@ -19,15 +20,15 @@ type OrgSpec = {
   name: string;
   adminEmail: string;
   viewerEmail: string;
-  campaigns: CreateCampaignInput[];
+  campaigns: NewCampaign[];
   /** How many demo contacts get called in the collections and lead campaigns. */
   calls: { collections: number; leads: number };
 };
 
 const window = { startDate: "2026-11-01", startTime: "09:00", endDate: "2027-03-31", endTime: "19:00" };
 
-const base = (name: string, campaignType: CreateCampaignInput["campaignType"], extra: Record<string, unknown> = {}) =>
-  createCampaignSchema.parse({
+const base = (name: string, campaignType: NewCampaign["campaignType"], extra: Record<string, unknown> = {}) =>
+  campaignSchema.parse({
     name,
     description: `${name} (demo)`,
     campaignType,
@@ -142,7 +143,7 @@ async function seedOrganization(spec: OrgSpec) {
   const campaigns = [];
   for (const input of spec.campaigns) {
     const existing = await db.campaign.findUnique({ where: { organizationId_name: { organizationId: org.id, name: input.name } } });
-    const campaign = existing ?? (await createCampaign(org.id, input));
+    const campaign = existing ?? (await createCampaign(systemContext(org.id), input));
     campaigns.push({ id: campaign.id, name: campaign.name, campaignType: campaign.campaignType, serviceType: campaign.serviceType });
   }
   const collections = campaigns.find((c) => c.serviceType === "debt_collection");

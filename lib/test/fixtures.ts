@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { createCampaignSchema } from "@/lib/campaigns/campaign-input";
+import { campaignSchema } from "@/lib/campaigns/campaign-input";
 import { createCampaign } from "@/lib/campaigns/campaigns";
+import { systemContext } from "@/lib/domain/context";
 
 // Test data: each test file makes its own organizations, so files run in parallel on one database
 // and clean up after themselves (deleting the organization cascades to everything it owns).
@@ -29,7 +30,7 @@ export async function createTestCampaign(
   campaignType: "emi" | "edi" | "lead" | "custom" = "emi",
   extra: Record<string, unknown> = {},
 ) {
-  const input = createCampaignSchema.parse({
+  const input = campaignSchema.parse({
     name: `Campaign ${randomBytes(4).toString("hex")}`,
     description: "test",
     campaignType,
@@ -42,5 +43,5 @@ export async function createTestCampaign(
     }),
     ...extra,
   });
-  return createCampaign(organizationId, input);
+  return createCampaign(systemContext(organizationId), input);
 }

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { ApiResult } from "@/lib/api/with-api";
-import type { CreateCampaignInput, listCampaignsQuerySchema, UpdateCampaignInput } from "@/lib/campaigns/campaign-input";
 import {
   createCampaign,
   deleteCampaign,
@@ -12,6 +11,7 @@ import {
 import { serializeCampaign } from "@/lib/campaigns/serialize";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
+import type { CreateCampaignBody, ListCampaignsQuery, UpdateCampaignBody } from "./campaign-bodies";
 import type {
   createCampaignResponseSchema,
   deleteCampaignResponseSchema,
@@ -23,8 +23,8 @@ import type {
 
 // TimePay's campaign routes: the domain (lib/campaigns) does the work, these write the seed's bodies.
 
-export async function createCampaignAnswer(ctx: DomainContext, body: CreateCampaignInput): Promise<ApiResult> {
-  const campaign = await createCampaign(ctx.organizationId, body);
+export async function createCampaignAnswer(ctx: DomainContext, body: CreateCampaignBody): Promise<ApiResult> {
+  const campaign = await createCampaign(ctx, body);
   const answer: z.input<typeof createCampaignResponseSchema> = {
     success: true,
     message: "Campaign created successfully",
@@ -33,8 +33,9 @@ export async function createCampaignAnswer(ctx: DomainContext, body: CreateCampa
   return { status: 201, body: answer };
 }
 
-export async function listCampaignsAnswer(ctx: DomainContext, params: z.output<typeof listCampaignsQuerySchema>): Promise<ApiResult> {
-  const { rows, total } = await listCampaigns(ctx.organizationId, params);
+export async function listCampaignsAnswer(ctx: DomainContext, params: ListCampaignsQuery): Promise<ApiResult> {
+  const { page, limit, status, campaign_type: campaignType, search } = params;
+  const { rows, total } = await listCampaigns(ctx, { page, limit, status, campaignType, search });
   return {
     status: 200,
     body: {
@@ -46,7 +47,7 @@ export async function listCampaignsAnswer(ctx: DomainContext, params: z.output<t
 }
 
 export async function getCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
-  const campaign = await getCampaignOrThrow(ctx.organizationId, id);
+  const campaign = await getCampaignOrThrow(ctx, id);
   const customers = await db.customer.count({ where: { campaignId: campaign.id } });
   const answer: z.input<typeof getCampaignResponseSchema> = {
     success: true,
@@ -55,14 +56,14 @@ export async function getCampaignAnswer(ctx: DomainContext, id: string): Promise
   return { status: 200, body: answer };
 }
 
-export async function updateCampaignAnswer(ctx: DomainContext, id: string, body: UpdateCampaignInput): Promise<ApiResult> {
-  const updatedFields = await updateCampaign(ctx.organizationId, id, body);
+export async function updateCampaignAnswer(ctx: DomainContext, id: string, body: UpdateCampaignBody): Promise<ApiResult> {
+  const updatedFields = await updateCampaign(ctx, id, body);
   const answer: z.input<typeof updateCampaignResponseSchema> = { success: true, message: "Campaign updated successfully", updatedFields };
   return { status: 200, body: answer };
 }
 
 export async function pauseCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
-  const campaign = await pauseCampaign(ctx.organizationId, id);
+  const campaign = await pauseCampaign(ctx, id);
   return {
     status: 200,
     body: {
@@ -74,7 +75,7 @@ export async function pauseCampaignAnswer(ctx: DomainContext, id: string): Promi
 }
 
 export async function deleteCampaignAnswer(ctx: DomainContext, id: string): Promise<ApiResult> {
-  const campaign = await deleteCampaign(ctx.organizationId, id);
+  const campaign = await deleteCampaign(ctx, id);
   const answer: z.input<typeof deleteCampaignResponseSchema> = {
     success: true,
     data: { id: campaign.id },

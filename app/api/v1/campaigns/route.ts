@@ -1,6 +1,6 @@
 // GET /api/v1/campaigns - list the organization's campaigns (page, limit, status, campaign_type, search)
 import { withApi } from "@/lib/api/with-api";
-import { listCampaignsQuerySchema } from "@/lib/campaigns/campaign-input";
+import { listCampaignsQuerySchema } from "@/lib/timepay/campaign-bodies";
 import { listCampaignsAnswer } from "@/lib/timepay/campaigns";
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
