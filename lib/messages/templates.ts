@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import type { DomainContext } from "@/lib/domain/context";
@@ -9,15 +8,10 @@ import { templateFieldProblems } from "@/lib/messages/render-template";
 // Message templates per organization, with {{field}} placeholders. A template is checked against
 // a campaign's fields when it is created for one (campaignId) and every time it is sent to one.
 
-export const templateBodySchema = z.object({
-  name: z.string({ error: "name is required and must be a string" }).trim().min(1, "name is required and must be a string").max(200),
-  channel: z.enum(["sms", "whatsapp"], { error: "channel must be sms or whatsapp" }),
-  body: z.string({ error: "body is required and must be a string" }).min(1, "body is required and must be a string").max(4096),
-  campaignId: z.string().min(1).optional(),
-});
-export type TemplateBody = z.output<typeof templateBodySchema>;
+/** A new template; with campaignId its placeholders are checked against that campaign's fields. */
+export type NewTemplate = { name: string; channel: "sms" | "whatsapp"; body: string; campaignId?: string };
 
-export async function createTemplate(ctx: DomainContext, input: TemplateBody) {
+export async function createTemplate(ctx: DomainContext, input: NewTemplate) {
   if (input.campaignId) await assertTemplateFits(ctx, input.body, input.campaignId);
   try {
     return await db.messageTemplate.create({

@@ -17,9 +17,14 @@ import {
   updateCampaignResponseSchema,
   updateCustomerResponseSchema,
 } from "@/lib/timepay/responses";
-import { dryRunBodySchema } from "@/lib/workflows/dry-run-request";
-import { listQuerySchema, runsQuerySchema, workflowBodySchema, workflowUpdateSchema } from "@/lib/workflows/workflow-input";
-import { templateBodySchema } from "@/lib/messages/templates";
+import {
+  dryRunBodySchema,
+  listQuerySchema,
+  runsQuerySchema,
+  templateBodySchema,
+  workflowBodySchema,
+  workflowUpdateSchema,
+} from "@/lib/timepay/workflow-bodies";
 import { initiateSmsBodySchema, initiateWhatsappBodySchema } from "@/lib/timepay/initiate-messages";
 import {
   dryRunResponseSchema,

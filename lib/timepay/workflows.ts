@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ApiResult } from "@/lib/api/with-api";
 import type { DomainContext } from "@/lib/domain/context";
-import type { listQuerySchema, runsQuerySchema, workflowBodySchema, workflowUpdateSchema } from "@/lib/workflows/workflow-input";
+import type { listQuerySchema, runsQuerySchema, workflowBodySchema, workflowUpdateSchema } from "@/lib/timepay/workflow-bodies";
 import { listRuns } from "@/lib/workflows/workflow-runs";
 import { createWorkflow, deleteWorkflow, getWorkflow, listWorkflows, updateWorkflow } from "@/lib/workflows/workflows";
 

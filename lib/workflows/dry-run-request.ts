@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
@@ -8,18 +7,16 @@ import { parseDefinition } from "@/lib/workflows/workflows";
 // The dry run for the API (and an editor): the definition checked like a saved one, played for a
 // sample customer in the campaign's calling window from `start`.
 
-export const dryRunBodySchema = z.object({
-  steps: z.array(z.unknown(), { error: "steps is required and must be an array" }),
-  campaignId: z.string({ error: "campaignId is required and must be a string" }).min(1, "campaignId is required and must be a string"),
-  customer: z.record(z.string(), z.unknown()).default({}),
-  outcomes: z
-    .array(z.enum(["Contacted", "No Contact", "Failed", "Blocked"]))
-    .max(50)
-    .optional(),
-  start: z.coerce.date({ error: "start must be an ISO date-time" }).optional(),
-});
+export type DryRunRequest = {
+  steps: unknown[];
+  campaignId: string;
+  /** The sample customer's fields. */
+  customer: Record<string, unknown>;
+  outcomes?: ("Contacted" | "No Contact" | "Failed" | "Blocked")[];
+  start?: Date;
+};
 
-export async function dryRunRequest(ctx: DomainContext, body: z.output<typeof dryRunBodySchema>, now: Date) {
+export async function dryRunRequest(ctx: DomainContext, body: DryRunRequest, now: Date) {
   const definition = await parseDefinition(ctx.organizationId, { steps: body.steps });
   const campaign = await db.campaign.findFirst({ where: { id: body.campaignId, organizationId: ctx.organizationId } });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });

@@ -1,9 +1,10 @@
 // GET /api/v1/templates - the organization's message templates; POST - create one ({{field}} placeholders checked against campaignId's fields)
 import { withApi } from "@/lib/api/with-api";
-import { createTemplate, listTemplates, templateBodySchema } from "@/lib/messages/templates";
+import { createTemplate, listTemplates } from "@/lib/messages/templates";
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 import { fieldIssues } from "@/lib/timepay/field-issues";
+import { templateBodySchema } from "@/lib/timepay/workflow-bodies";
 
 const serialize = (t: Awaited<ReturnType<typeof createTemplate>>) => ({
   id: t.id,

@@ -5,7 +5,7 @@ import { timepayDialect } from "@/lib/timepay/dialect";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 import { parseQuery } from "@/lib/timepay/parse-query";
 import { createWorkflowAnswer, listWorkflowsAnswer } from "@/lib/timepay/workflows";
-import { listQuerySchema, workflowBodySchema } from "@/lib/workflows/workflow-input";
+import { listQuerySchema, workflowBodySchema } from "@/lib/timepay/workflow-bodies";
 
 export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, query }) =>
   listWorkflowsAnswer(timepayContext(auth), parseQuery(listQuerySchema, query)),

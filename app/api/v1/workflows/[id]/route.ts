@@ -4,7 +4,7 @@ import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 import { fieldIssues } from "@/lib/timepay/field-issues";
 import { deleteWorkflowAnswer, getWorkflowAnswer, updateWorkflowAnswer } from "@/lib/timepay/workflows";
-import { workflowUpdateSchema } from "@/lib/workflows/workflow-input";
+import { workflowUpdateSchema } from "@/lib/timepay/workflow-bodies";
 
 export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, params }) =>
   getWorkflowAnswer(timepayContext(auth), params.id),

@@ -3,7 +3,8 @@ import { withApi } from "@/lib/api/with-api";
 import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 import { fieldIssues } from "@/lib/timepay/field-issues";
-import { dryRunBodySchema, dryRunRequest } from "@/lib/workflows/dry-run-request";
+import { dryRunBodySchema } from "@/lib/timepay/workflow-bodies";
+import { dryRunRequest } from "@/lib/workflows/dry-run-request";
 
 export const POST = withApi(
   { dialect: timepayDialect, auth: "credential", body: dryRunBodySchema, formatIssues: fieldIssues },

@@ -4,7 +4,7 @@ import { timepayContext } from "@/lib/timepay/context";
 import { timepayDialect } from "@/lib/timepay/dialect";
 import { parseQuery } from "@/lib/timepay/parse-query";
 import { listRunsAnswer } from "@/lib/timepay/workflows";
-import { runsQuerySchema } from "@/lib/workflows/workflow-input";
+import { runsQuerySchema } from "@/lib/timepay/workflow-bodies";
 
 export const GET = withApi({ dialect: timepayDialect, auth: "credential" }, async ({ auth, query }) =>
   listRunsAnswer(timepayContext(auth), parseQuery(runsQuerySchema, query)),
