@@ -6,6 +6,7 @@ import { callsDispatchConsumer } from "@/lib/calls/calls-consumer";
 import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { timepayCallWebhook } from "@/lib/timepay/call-webhook-payload";
 import { workflowsRunConsumer } from "@/lib/workflows/workflows-consumer";
+import { dashboardStatsCompaction } from "@/lib/dashboard/stats-compaction";
 
 // Call-result webhooks: before the calls consumer, because starting it registers the outbox hook,
 // so the results the calls worker records get their delivery in the same transaction. The
@@ -22,4 +23,5 @@ export const QUEUE_CONSUMERS: readonly QueueConsumer[] = [
   webhookDeliveryConsumer,
   callsDispatchConsumer,
   workflowsRunConsumer,
+  dashboardStatsCompaction,
 ];

@@ -7,17 +7,16 @@ export type DayRange = { from: string; to: string };
 export type OutcomesDay = { day: string; Contacted: number; "No Contact": number; Failed: number };
 export type DispositionSlice = { disposition: string; count: number };
 
-// calls' timestamps are UTC without a zone: a day's bounds are converted to the same.
+// Both read the rollup the calls triggers keep (campaign_call_stats), whose day is the India-time
+// day a call ended (calls' timestamps are UTC without a zone; the trigger converts).
 const IST = "Asia/Kolkata";
 
 /** Every day of the range, oldest first, with zeros where nothing ended. */
 export async function outcomesPerDay(campaignId: string, range: DayRange): Promise<OutcomesDay[]> {
   const rows = await db.$queryRaw<{ day: string; outcome: string; n: bigint }[]>`
-    SELECT to_char((("finishedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${IST})::date, 'YYYY-MM-DD') AS day, outcome, count(*) AS n
-    FROM calls
-    WHERE "campaignId" = ${campaignId} AND outcome IS NOT NULL
-      AND "finishedAt" >= ((${range.from}::date::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
-      AND "finishedAt" < (((${range.to}::date + 1)::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, outcome, sum(calls) AS n
+    FROM campaign_call_stats
+    WHERE "campaignId" = ${campaignId} AND outcome <> '' AND day BETWEEN ${range.from}::date AND ${range.to}::date
     GROUP BY 1, 2`;
   const days = new Map<string, OutcomesDay>();
   for (const day of daysOf(range)) days.set(day, { day, Contacted: 0, "No Contact": 0, Failed: 0 });
@@ -31,12 +30,10 @@ export async function outcomesPerDay(campaignId: string, range: DayRange): Promi
 /** The dispositions of the range's results, most frequent first (the top 8, the rest as "Other"). */
 export async function dispositionBreakdown(campaignId: string, range: DayRange): Promise<DispositionSlice[]> {
   const rows = await db.$queryRaw<{ disposition: string | null; n: bigint }[]>`
-    SELECT "outcomeDisposition" AS disposition, count(*) AS n
-    FROM calls
-    WHERE "campaignId" = ${campaignId} AND outcome IS NOT NULL
-      AND "finishedAt" >= ((${range.from}::date::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
-      AND "finishedAt" < (((${range.to}::date + 1)::timestamp AT TIME ZONE ${IST}) AT TIME ZONE 'UTC')
-    GROUP BY 1 ORDER BY 2 DESC, 1`;
+    SELECT nullif(disposition, '') AS disposition, sum(calls) AS n
+    FROM campaign_call_stats
+    WHERE "campaignId" = ${campaignId} AND outcome <> '' AND day BETWEEN ${range.from}::date AND ${range.to}::date
+    GROUP BY 1 HAVING sum(calls) <> 0 ORDER BY 2 DESC, 1`;
   const slices = rows.map((r) => ({ disposition: r.disposition ?? "None", count: Number(r.n) }));
   if (slices.length <= 9) return slices;
   const rest = slices.slice(8).reduce((n, s) => n + s.count, 0);

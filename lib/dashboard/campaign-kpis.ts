@@ -35,35 +35,34 @@ type CallRow = {
   duration_n: bigint;
   blocked_dnc: bigint;
   blocked_cap: bigint;
+  promises: bigint;
 };
-type PromiseRow = { promises: bigint; promise_contacts: bigint };
 
-// Each read is shaped for an index (migration dashboard_indexes): the customers' figures and the
-// attempts' figures are index-only scans of covering indexes, promises a partial index, and the
-// DNC count starts from the (few) active entries.
+// The customers' and the attempts' figures are sums of the rollups the triggers keep
+// (migration dashboard_rollups; a few rows per campaign, whatever its size); promises to pay
+// counted per contact come from a partial index, and the DNC count starts from the (few) active entries.
 export async function campaignKpis(campaign: { id: string; organizationId: string }): Promise<CampaignKpis> {
   const [[customers], [dnc], [calls], [promise]] = await Promise.all([
     db.$queryRaw<Omit<CustomerRow, "dnc">[]>`
-      SELECT count(*) AS contacts,
-             count(*) FILTER (WHERE "lastCallAt" IS NOT NULL) AS called,
-             count(*) FILTER (WHERE "lastCallStatus" = 'Contacted') AS contacted
-      FROM customers WHERE "campaignId" = ${campaign.id}`,
+      SELECT coalesce(sum(contacts), 0) AS contacts, coalesce(sum(called), 0) AS called, coalesce(sum(contacted), 0) AS contacted
+      FROM campaign_contact_stats WHERE "campaignId" = ${campaign.id}`,
     db.$queryRaw<{ dnc: bigint }[]>`
       SELECT count(*) AS dnc FROM customers b
       WHERE b."campaignId" = ${campaign.id} AND b."phoneE164" IN (
         SELECT d."phoneE164" FROM dnc_entries d
         WHERE d."organizationId" = ${campaign.organizationId} AND d.status = 'active' AND d.scope IN ('', ${campaign.id}))`,
     db.$queryRaw<CallRow[]>`
-      SELECT count(*) FILTER (WHERE outcome = 'Contacted') AS contacted,
-             count(*) FILTER (WHERE outcome = 'No Contact') AS no_contact,
-             count(*) FILTER (WHERE outcome = 'Failed') AS failed,
-             sum(duration) AS duration_sum,
-             count(duration) AS duration_n,
-             count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'dnc') AS blocked_dnc,
-             count(*) FILTER (WHERE state = 'blocked' AND "blockedReason" = 'frequency_cap') AS blocked_cap
-      FROM calls WHERE "campaignId" = ${campaign.id}`,
-    db.$queryRaw<PromiseRow[]>`
-      SELECT count(*) AS promises, count(DISTINCT "customerId") AS promise_contacts
+      SELECT coalesce(sum(calls) FILTER (WHERE outcome = 'Contacted'), 0) AS contacted,
+             coalesce(sum(calls) FILTER (WHERE outcome = 'No Contact'), 0) AS no_contact,
+             coalesce(sum(calls) FILTER (WHERE outcome = 'Failed'), 0) AS failed,
+             sum("durationSum") AS duration_sum,
+             coalesce(sum("durationN"), 0) AS duration_n,
+             coalesce(sum(promises), 0) AS promises,
+             coalesce(sum(calls) FILTER (WHERE blocked = 'dnc'), 0) AS blocked_dnc,
+             coalesce(sum(calls) FILTER (WHERE blocked = 'frequency_cap'), 0) AS blocked_cap
+      FROM campaign_call_stats WHERE "campaignId" = ${campaign.id}`,
+    db.$queryRaw<{ promise_contacts: bigint }[]>`
+      SELECT count(DISTINCT "customerId") AS promise_contacts
       FROM calls WHERE "campaignId" = ${campaign.id} AND outcome = 'Contacted' AND "extractedData" ? 'promise_to_pay_date'`,
   ]);
   const contacted = Number(calls.contacted);
@@ -78,7 +77,7 @@ export async function campaignKpis(campaign: { id: string; organizationId: strin
     noContact,
     failed: Number(calls.failed),
     connectRate: contacted + noContact === 0 ? null : contacted / (contacted + noContact),
-    promises: Number(promise.promises),
+    promises: Number(calls.promises),
     averageDurationSeconds: Number(calls.duration_n) === 0 ? null : Math.round(Number(calls.duration_sum) / Number(calls.duration_n)),
     blockedDnc: Number(calls.blocked_dnc),
     blockedCap: Number(calls.blocked_cap),
