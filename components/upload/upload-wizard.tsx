@@ -227,9 +227,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
           dispatch={dispatch}
         />
       )}
-      {state.step === "done" && client && (
-        <DoneStep state={state} client={client} campaign={campaign} onRestart={restart} />
-      )}
+      {state.step === "done" && client && <DoneStep state={state} client={client} campaign={campaign} onRestart={restart} />}
     </div>
   );
 }

@@ -4,14 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import type { DateChoices } from "@/lib/upload-wizard/date-formats";
 import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
-import {
-  clearDraft,
-  DRAFT_VERSION,
-  draftEditOf,
-  readDraft,
-  saveDraft,
-  type UploadDraft,
-} from "@/lib/upload-wizard/upload-draft";
+import { clearDraft, DRAFT_VERSION, draftEditOf, readDraft, saveDraft, type UploadDraft } from "@/lib/upload-wizard/upload-draft";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 

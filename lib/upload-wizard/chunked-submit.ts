@@ -130,8 +130,7 @@ export class ChunkedSubmission {
   /** Cancelled before the last chunk: the job is closed with what was sent. */
   private async closeJob() {
     const uploadJobId = this.progress.uploadJobId;
-    if (uploadJobId !== null)
-      await this.deps.steps.finish({ uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
+    if (uploadJobId !== null) await this.deps.steps.finish({ uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
   }
 
   /** The step's value, or null once the run has paused (retry is safe) or failed for good. */

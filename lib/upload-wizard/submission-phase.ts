@@ -64,9 +64,7 @@ export class SubmissionPhase implements SubmitSteps {
   /** A resumed upload: its job, cancelled when the page went away, takes chunks again. */
   async reopen(uploadJobId: string): Promise<SubmitStep<{ uploadJobId: string }>> {
     const path = `${UPLOADS_PATH}/${uploadJobId}/reopen`;
-    return step(
-      await postJson(this.fetch, { path, body: "", what: "resuming the upload" }, openUploadAnswerSchema),
-    );
+    return step(await postJson(this.fetch, { path, body: "", what: "resuming the upload" }, openUploadAnswerSchema));
   }
 
   /** Cancelled before the last chunk: the job is closed with what was sent. */

@@ -75,7 +75,5 @@ export type CallType = keyof WorkerCalls;
 export type WorkerRequest = { [K in CallType]: { id: number; type: K; input: WorkerCalls[K]["input"] } }[CallType];
 export type WorkerResponse = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
 /** What the worker says unasked, while a submission runs. */
-export type WorkerEvent =
-  | { event: "submitPlan"; rows: number[]; key: string }
-  | { event: "submitProgress"; progress: SubmitProgress };
+export type WorkerEvent = { event: "submitPlan"; rows: number[]; key: string } | { event: "submitProgress"; progress: SubmitProgress };
 export type WorkerMessage = WorkerResponse | WorkerEvent;
