@@ -16,7 +16,7 @@ import {
 // Leaving a review asks first (in-app links, the back button), and every wizard, campaign,
 // upload and settings screen fits a 390 px phone without scrolling sideways.
 
-const LEAVE = "Leave this upload? The rows you checked and your edits will be lost.";
+const LEAVE = "Leave this upload? Your edits stay in this browser: the upload page offers to resume them.";
 
 async function fits390(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });

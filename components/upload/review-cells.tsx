@@ -79,7 +79,7 @@ function CellEditor({ initial, label }: { initial: string; label: string }) {
   const [value, setValue] = useState(initial);
   // Enter/Escape finish the edit and unmount the input, which may also blur it: finish once.
   const finished = useRef(false);
-  const finish = (next: string | null, move?: "down" | "right") => {
+  const finish = (next: string | null, move?: "down" | "next" | "previous") => {
     if (finished.current) return;
     finished.current = true;
     finishEdit(next, move);
@@ -97,7 +97,7 @@ function CellEditor({ initial, label }: { initial: string; label: string }) {
         if (e.key === "Enter") finish(value, "down");
         else if (e.key === "Tab") {
           e.preventDefault();
-          finish(value, "right");
+          finish(value, e.shiftKey ? "previous" : "next");
         } else if (e.key === "Escape") finish(null);
       }}
       onBlur={() => finish(value)}

@@ -20,7 +20,7 @@ export type GridContextValue = {
   selected: ReadonlySet<number>;
   toggle: (row: number) => void;
   startEdit: (row: number, field: string) => void;
-  finishEdit: (value: string | null, move?: "down" | "right") => void;
+  finishEdit: (value: string | null, move?: "down" | "next" | "previous") => void;
 };
 export const GridContext = createContext<GridContextValue | null>(null);
 export function useGrid(): GridContextValue {

@@ -21,7 +21,7 @@ import {
 // The review grid: TanStack Table 9 owns the columns (definitions, sizes, header and cell
 // rendering), TanStack Virtual the geometry. Only the rows on screen exist in the DOM and in the
 // table's data; the worker holds the rest. Keyboard: arrows move, Enter or F2 edits, Escape
-// cancels, Space selects the row. Over 300 lines on purpose: the keyboard cursor, editing and the
+// cancels, Tab and Shift+Tab go through the editable cells row after row, Space selects the row. Over 300 lines on purpose: the keyboard cursor, editing and the
 // virtual window share one scroll container and its refs; the cells and rows are already apart.
 
 const PREFETCH_ROWS = 40;
@@ -161,6 +161,10 @@ export const ReviewTable = memo(function ReviewTable({
     return () => cancelAnimationFrame(frame);
   }, [cursor]);
 
+  const editableFields = useMemo(() => new Set(fields.map((f) => f.key)), [fields]);
+  const editableRef = useRef(editableFields);
+  editableRef.current = editableFields;
+
   // The cursor is read through a ref so that moving it does not re-render every cell.
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
@@ -175,7 +179,10 @@ export const ReviewTable = memo(function ReviewTable({
         setEditing(null);
         focusGrid();
         const at = cursorRef.current;
-        if (move && at) moveTo(move === "down" ? { ...at, position: at.position + 1 } : { ...at, column: at.column + 1 });
+        if (!move || !at) return;
+        if (move === "down") return moveTo({ ...at, position: at.position + 1 });
+        const next = tabTarget(at, columnIds, editableRef.current, count, move === "previous");
+        if (next) moveTo(next);
       },
     }),
     [editing, selected, onToggle, onEdit, moveTo],
@@ -224,6 +231,15 @@ export const ReviewTable = memo(function ReviewTable({
       Home: event.ctrlKey ? { position: 0, column: at.column } : { ...at, column: 0 },
       End: event.ctrlKey ? { position: count - 1, column: at.column } : { ...at, column: columnIds.length - 1 },
     };
+    if (event.key === "Tab" && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // Across the editable cells, row after row; past the last (or before the first) Tab leaves the grid.
+      const next = cursor ? tabTarget(at, columnIds, editableFields, count, event.shiftKey) : at;
+      if (next) {
+        event.preventDefault();
+        moveTo(next);
+      }
+      return;
+    }
     const target = moves[event.key];
     if (target) {
       event.preventDefault();
@@ -239,7 +255,6 @@ export const ReviewTable = memo(function ReviewTable({
     }
   };
 
-  const editableFields = useMemo(() => new Set(fields.map((f) => f.key)), [fields]);
   const pointCell = useCallback((position: number, column: number) => setCursor({ position, column }), []);
   const editCell = useCallback((row: number, field: string) => setEditing({ row, field }), []);
   const totalWidth = table.getTotalSize();
@@ -369,4 +384,24 @@ function widthOf(field: FieldDefinition): number {
   if (field.type === "phone") return 240;
   if (field.type === "date" || field.type === "datetime" || field.type === "enum") return 220;
   return Math.min(260, Math.max(170, field.key.length * 9 + 60));
+}
+
+/** The next editable cell after `at` (before it, `backwards`), wrapping to the next row; null past either end. */
+function tabTarget(
+  at: { position: number; column: number },
+  columnIds: readonly string[],
+  editable: ReadonlySet<string>,
+  rows: number,
+  backwards: boolean,
+): { position: number; column: number } | null {
+  const step = backwards ? -1 : 1;
+  let { position, column } = at;
+  for (let tries = 0; tries <= columnIds.length; tries++) {
+    column += step;
+    if (column >= columnIds.length) [position, column] = [position + 1, 0];
+    if (column < 0) [position, column] = [position - 1, columnIds.length - 1];
+    if (position < 0 || position >= rows) return null;
+    if (editable.has(columnIds[column])) return { position, column };
+  }
+  return null;
 }

@@ -1,16 +1,16 @@
 "use client";
 
-import { useRef, useState, type Dispatch } from "react";
-import { ChunkedSubmission, type SubmitProgress } from "@/lib/upload-wizard/chunked-submit";
+import { useState, type Dispatch } from "react";
 import type { SubmitOptions } from "@/lib/upload-wizard/upload-api";
-import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { SubmitProgress } from "@/lib/upload-wizard/chunked-submit";
 import type { WizardEvent, WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
+import type { SubmissionControl } from "@/components/upload/use-submission";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
 type Props = {
   state: Extract<WizardState, { step: "submit" }>;
-  client: UploadWorkerClient;
+  submission: SubmissionControl;
   campaign: WizardCampaign;
   agents: AgentOption[];
   dispositions: DispositionOption[];
@@ -20,61 +20,24 @@ type Props = {
 type Mode = SubmitOptions["mode"];
 
 // Step "Submit": what to do with the contacts once added, then the valid rows in chunks with a
-// progress bar, cancel, and a retry that cannot add a row twice.
-export function SubmitStep({ state, client, campaign, agents, dispositions, dispatch }: Props) {
+// progress bar, cancel, and a retry that cannot add a row twice. The worker sends the chunks
+// (use-submission.ts); this step only starts, retries and cancels.
+export function SubmitStep({ state, submission, campaign, agents, dispositions, dispatch }: Props) {
   const { counts } = state.review;
   const [mode, setMode] = useState<Mode>("add");
   const [agentId, setAgentId] = useState("");
   const [dispositionId, setDispositionId] = useState("");
   const [missing, setMissing] = useState<string | null>(null);
-  const submission = useRef<ChunkedSubmission | null>(null);
   const progress = state.progress;
 
-  /** After each run: finished or stopped uploads go to the summary; a paused one waits for retry. */
-  const settle = async (last: SubmitProgress) => {
-    if (last.phase === "paused" || last.phase === "sending" || last.phase === "cancelling") return;
-    if (last.phase === "failed" && last.sent === 0)
-      return dispatch({ type: "submitRefused", error: last.error ?? "The server refused the upload." });
-    dispatch({ type: "finished", outcome: await client.call("outcome", {}) });
-  };
-
-  const start = async () => {
+  const start = () => {
     if (mode === "call" && (!agentId || !dispositionId)) return setMissing("Pick the agent who will call and the disposition set to use.");
     setMissing(null);
-    const options: SubmitOptions = mode === "call" ? { mode, agentId, dispositionId } : { mode };
-    const run = new ChunkedSubmission({
-      client,
-      campaignId: campaign.id,
-      options,
-      fileName: state.file.fileName,
-      key: crypto.randomUUID(),
-      onProgress: (p) => dispatch({ type: "submitProgress", progress: p }),
-    });
-    submission.current = run;
-    await guarded(async () => settle(await run.start()));
+    void submission.start(mode === "call" ? { mode, agentId, dispositionId } : { mode }, state.file.fileName);
   };
 
-  const retry = async () => {
-    const run = submission.current;
-    if (run) await guarded(async () => settle(await run.retry()));
-  };
-
-  /** The worker failing mid-upload is shown like any error; the progress so far stays on screen. */
-  const guarded = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-    } catch (error) {
-      dispatch({ type: "failed", error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-
-  // A sending upload settles when its run ends; a paused one has no run to end, so settle here.
-  const cancel = async () => {
-    const now = submission.current?.cancel();
-    if (now?.phase === "cancelled" && progress?.phase === "paused") await settle(now);
-  };
-
-  if (progress) return <SubmitProgressCard progress={progress} onRetry={() => void retry()} onCancel={() => void cancel()} />;
+  if (progress)
+    return <SubmitProgressCard progress={progress} onRetry={() => void submission.retry()} onCancel={() => void submission.cancel()} />;
 
   const skipped = counts.rows - counts.valid;
   return (
@@ -152,7 +115,7 @@ export function SubmitStep({ state, client, campaign, agents, dispositions, disp
         <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>
           Back to review
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => void start()}>
+        <button type="button" className="btn btn-primary" onClick={start}>
           Add {formatNumber(counts.valid)} contacts
         </button>
       </div>

@@ -13,7 +13,11 @@ import { SheetStep } from "@/components/upload/sheet-step";
 import { SubmitStep } from "@/components/upload/submit-step";
 import { UploadStep } from "@/components/upload/upload-step";
 import { useDateColumns } from "@/components/upload/use-date-columns";
-import { useLeaveGuard } from "@/components/upload/use-leave-guard";
+import { LEAVE_QUESTION, LEAVE_SUBMIT_QUESTION, useLeaveGuard } from "@/components/upload/use-leave-guard";
+import { ResumeBanner } from "@/components/upload/resume-banner";
+import { useSubmission } from "@/components/upload/use-submission";
+import { useUploadDraft } from "@/components/upload/use-upload-draft";
+import type { UploadDraft } from "@/lib/upload-wizard/upload-draft";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -39,9 +43,23 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   const dates = useDateColumns(client, state, campaign);
   usePrepareReview(client, state, campaign, remembered.current, dates.columns === null ? null : dates.choices);
 
-  // Leaving with reviewed or half-sent rows loses them: ask first.
+  const draft = useUploadDraft(client, campaign);
+  const submission = useSubmission({
+    client,
+    campaignId: campaign.id,
+    dispatch,
+    onPlanned: draft.submitting,
+  });
+
+  // A finished (or stopped) upload has nothing to resume; going back before the review drops the edits.
+  useEffect(() => {
+    if (state.step !== "review" && state.step !== "submit") draft.clear();
+  }, [state.step]);
+
+  // Leaving mid-review or mid-submit asks first; leaving mid-submit cancels the upload cleanly.
+  const sending = state.step === "submit" && state.progress !== null;
   const unsaved = state.step === "review" || (state.step === "submit" && state.progress?.phase !== "finished");
-  useLeaveGuard(unsaved);
+  useLeaveGuard(unsaved, sending ? LEAVE_SUBMIT_QUESTION : LEAVE_QUESTION, submission.leave);
 
   /** Runs a worker step; its error (already phrased for the operator) stays on the step. */
   const step = useCallback(
@@ -59,19 +77,27 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
 
   const openFile = (file: File) =>
     step(async (c) => {
+      draft.fileChosen(file);
       const summary = await c.call("open", { name: file.name, data: file });
       const withRows = summary.sheets.flatMap((s, i) => (s.rowCount > 0 ? [i] : []));
       if (withRows.length === 0) throw new Error("There is nothing in this file: every sheet is empty.");
       // One sheet worth reading: no need to ask which.
       const preview = withRows.length === 1 ? await c.call("selectSheet", { sheet: withRows[0] }) : null;
+      if (withRows.length === 1) draft.sheetChosen(withRows[0]);
       return { type: "fileOpened", file: summary, preview };
     });
 
-  const chooseSheet = (sheet: number) => step(async (c) => ({ type: "sheetChosen", preview: await c.call("selectSheet", { sheet }) }));
+  const chooseSheet = (sheet: number) =>
+    step(async (c) => {
+      draft.sheetChosen(sheet);
+      return { type: "sheetChosen", preview: await c.call("selectSheet", { sheet }) };
+    });
 
   const reread = (overrides: ReadOverrides) =>
     step(async (c) => {
       const file = await c.call("reopen", overrides);
+      draft.reread(overrides);
+      draft.sheetChosen(0);
       return { type: "fileReread", file, preview: await c.call("selectSheet", { sheet: 0 }) };
     });
 
@@ -98,16 +124,43 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       if ("mapping" in result) remembered.current = result.mapping;
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
-    return step(async (c) => ({
-      type: "reviewReady",
-      review: await c.call("review", {
-        mapping: state.mapping,
-        schema: campaign.schema,
-        policy: campaign.policy,
-        duplicatesBy: campaign.duplicatesBy,
-        dates: dates.choices,
-      }),
-    }));
+    const { headerRow, mapping, dataRows } = state;
+    return step(async (c) => {
+      const review = await c.call("review", { ...rules(campaign), mapping, dates: dates.choices });
+      draft.reviewReady({ headerRow, mapping, dates: dates.choices, rows: dataRows });
+      return { type: "reviewReady", review };
+    });
+  };
+
+  /** Replays the kept draft through the worker: the same file, choices and edits give the same rows. */
+  const resume = async (kept: UploadDraft) => {
+    let replayed = false;
+    await step(async (c) => {
+      let file = await c.call("open", { name: kept.file.name, data: kept.file.data });
+      if (kept.read.overrides) file = await c.call("reopen", kept.read.overrides);
+      const preview = await c.call("selectSheet", { sheet: kept.read.sheet });
+      const { columns, dataRows } = await c.call("setHeader", { headerRow: kept.read.headerRow });
+      const { mapping, dates: chosenDates } = kept.choices;
+      let review = await c.call("review", { ...rules(campaign), mapping, dates: chosenDates });
+      for (const edit of kept.edits) {
+        const answer = await c.call(edit.type, edit.input as never);
+        review = "state" in answer ? answer.state : answer;
+      }
+      draft.adopt(kept);
+      replayed = true;
+      const resumedStep = kept.submission ? "submit" : "review";
+      return { type: "resumed", step: resumedStep, file, preview, headerRow: kept.read.headerRow, columns, dataRows, mapping, review };
+    });
+    // Sending had started: the same key and plan again, so what the server added replays.
+    if (replayed && kept.submission) {
+      const { key, plan, options } = kept.submission;
+      await submission.start(options, kept.file.name, { key, plan });
+    }
+  };
+
+  const restart = () => {
+    draft.clear();
+    dispatch({ type: "restart" });
   };
 
   return (
@@ -125,6 +178,14 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
         <div className="alert alert-warning" role="status">
           {mappingNotice}
         </div>
+      )}
+      {state.step === "upload" && draft.offered && (
+        <ResumeBanner
+          draft={draft.offered}
+          busy={state.busy || !client}
+          onResume={() => draft.offered && void resume(draft.offered)}
+          onDiscard={draft.discard}
+        />
       )}
       {state.step === "upload" && (
         <UploadStep
@@ -157,13 +218,22 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       )}
       {state.step === "review" && client && <ReviewStep state={state} client={client} campaign={campaign} dispatch={dispatch} />}
       {state.step === "submit" && client && (
-        <SubmitStep state={state} client={client} campaign={campaign} agents={agents} dispositions={dispositions} dispatch={dispatch} />
+        <SubmitStep
+          state={state}
+          submission={submission}
+          campaign={campaign}
+          agents={agents}
+          dispositions={dispositions}
+          dispatch={dispatch}
+        />
       )}
-      {state.step === "done" && client && (
-        <DoneStep state={state} client={client} campaign={campaign} onRestart={() => dispatch({ type: "restart" })} />
-      )}
+      {state.step === "done" && client && <DoneStep state={state} client={client} campaign={campaign} onRestart={restart} />}
     </div>
   );
+}
+
+function rules(campaign: WizardCampaign) {
+  return { schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy };
 }
 
 async function saveMapping(campaignId: string, mapping: RememberedMapping): Promise<{ mapping: RememberedMapping } | { error: string }> {

@@ -1,16 +1,25 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 // Leaving the wizard with reviewed or half-sent rows asks first: closing or reloading the tab
 // (the browser's own prompt), any in-app link (the sidebar, breadcrumbs) and the back button.
+// `onLeave` runs once the operator chose to leave (and on pagehide, when the tab closes or
+// reloads): during a submission it cancels the upload, so rows not yet sent are not sent.
 
-export const LEAVE_QUESTION = "Leave this upload? The rows you checked and your edits will be lost.";
+export const LEAVE_QUESTION = "Leave this upload? Your edits stay in this browser: the upload page offers to resume them.";
+export const LEAVE_SUBMIT_QUESTION =
+  "Leave this upload? The upload is cancelled: rows not sent yet are not sent. The upload page offers to resume it.";
 
-export function useLeaveGuard(active: boolean) {
+export function useLeaveGuard(active: boolean, question: string, onLeave: () => void = () => {}) {
+  const latest = useRef({ question, onLeave });
+  latest.current = { question, onLeave };
+
   useEffect(() => {
     if (!active) return;
+    const ask = () => window.confirm(latest.current.question);
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    const pagehide = () => latest.current.onLeave();
 
     // Capture on window runs before React's listeners on its root, so a refused click never
     // reaches next/link's handler.
@@ -21,7 +30,7 @@ export function useLeaveGuard(active: boolean) {
       const url = new URL(link.href, window.location.href);
       if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search))
         return;
-      if (window.confirm(LEAVE_QUESTION)) return;
+      if (ask()) return latest.current.onLeave();
       event.preventDefault();
       event.stopPropagation();
     };
@@ -31,7 +40,8 @@ export function useLeaveGuard(active: boolean) {
     const marker = { uploadGuard: true };
     window.history.pushState(marker, "");
     const popstate = () => {
-      if (window.confirm(LEAVE_QUESTION)) {
+      if (ask()) {
+        latest.current.onLeave();
         window.removeEventListener("popstate", popstate);
         window.history.back();
       } else {
@@ -40,10 +50,12 @@ export function useLeaveGuard(active: boolean) {
     };
 
     window.addEventListener("beforeunload", beforeUnload);
+    window.addEventListener("pagehide", pagehide);
     window.addEventListener("click", click, true);
     window.addEventListener("popstate", popstate);
     return () => {
       window.removeEventListener("beforeunload", beforeUnload);
+      window.removeEventListener("pagehide", pagehide);
       window.removeEventListener("click", click, true);
       window.removeEventListener("popstate", popstate);
       // Done guarding (the upload finished, or the operator went back a step): drop our entry.

@@ -1,8 +1,8 @@
 import { assertCallTargets, recordedCallOptions, type CallOptions } from "@/lib/calls/call-options";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
-import { NotFound } from "@/lib/domain/errors";
-import { createUploadJob, finishUploadJob } from "@/lib/upload-jobs/upload-jobs";
+import { Conflict, NotFound } from "@/lib/domain/errors";
+import { createUploadJob, finishUploadJob, reopenUploadJob } from "@/lib/upload-jobs/upload-jobs";
 import { addCustomers, type AddCustomersOutcome } from "./add-customers";
 import { customerCampaign } from "./customer-campaign";
 
@@ -45,6 +45,22 @@ export async function checkFileRows(ctx: DomainContext, campaignId: string, reco
 export async function finishFileUpload(ctx: DomainContext, uploadJobId: string): Promise<void> {
   const job = await openJobOf(ctx, uploadJobId);
   await finishUploadJob(job.id);
+}
+
+/**
+ * The wizard resumes an upload that was stopped when its page went away (closed, reloaded): a
+ * job its operator cancelled takes chunks again. An open or completed job stays as it is; a job
+ * that failed or was undone does not come back.
+ */
+export async function reopenFileUpload(ctx: DomainContext, uploadJobId: string): Promise<void> {
+  const job = await db.uploadJob.findFirst({
+    where: { id: uploadJobId, organizationId: ctx.organizationId, createdById: ctx.actor.userId, source: "ui", action: "insert" },
+    select: { id: true, status: true, undoneAt: true },
+  });
+  if (!job) throw new NotFound("No upload of yours has this id", { resource: "upload_job", value: uploadJobId });
+  if (job.undoneAt !== null || job.status === "failed" || job.status === "pending")
+    throw new Conflict("This upload cannot be resumed: it failed or was undone. Start a new upload.");
+  if (job.status === "cancelled") await reopenUploadJob(job.id);
 }
 
 async function openJobOf(ctx: DomainContext, id: string) {

@@ -139,6 +139,20 @@ export const appRoutes: RouteDoc[] = [
     },
   },
   {
+    method: "post",
+    path: "/api/uploads/{jobId}/reopen",
+    family: "App",
+    summary: "Resume an upload its page stopped (closed or reloaded mid-submit): a cancelled job takes chunks again (upload wizard)",
+    params: jobParams,
+    responses: {
+      200: { description: "Open again (or still open, or already complete).", schema: finishUploadAnswerSchema },
+      403: error("Not allowed."),
+      404: error("No such upload job of yours."),
+      409: error("The job failed or was undone; it cannot be resumed."),
+      ...common,
+    },
+  },
+  {
     method: "get",
     path: "/api/campaigns/{id}/mapping",
     family: "App",

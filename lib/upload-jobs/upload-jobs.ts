@@ -100,6 +100,7 @@ export async function completeUploadJob(id: string, counts: UploadCounts, rowErr
  * One more chunk of a file upload whose job was opened with the file's row count: counts add up,
  * row problems follow on from the rows already processed, and the job completes with its last chunk.
  */
+/** A chunk that was already running when its job was cancelled (the page left) counts, and the job stays cancelled. */
 export async function recordUploadChunk(id: string, counts: UploadCounts, rowErrors: readonly UploadRowError[]) {
   await db.$executeRaw`
     UPDATE upload_jobs SET
@@ -108,8 +109,8 @@ export async function recordUploadChunk(id: string, counts: UploadCounts, rowErr
       duplicates = duplicates + ${counts.duplicates},
       "rowErrors" = "rowErrors" || (SELECT coalesce(jsonb_agg(e || jsonb_build_object('index', (e->>'index')::int + processed)), '[]'::jsonb)
                                     FROM jsonb_array_elements(${JSON.stringify(storableJson(rowErrors))}::jsonb) AS e),
-      status = (CASE WHEN processed + ${counts.total} >= total THEN 'completed' ELSE 'processing' END)::"UploadStatus",
-      "completedAt" = CASE WHEN processed + ${counts.total} >= total THEN CURRENT_TIMESTAMP ELSE NULL END
+      status = (CASE WHEN status = 'cancelled' THEN 'cancelled' WHEN processed + ${counts.total} >= total THEN 'completed' ELSE 'processing' END)::"UploadStatus",
+      "completedAt" = CASE WHEN status = 'cancelled' THEN "completedAt" WHEN processed + ${counts.total} >= total THEN CURRENT_TIMESTAMP ELSE NULL END
     WHERE id = ${id}`;
 }
 
@@ -121,6 +122,13 @@ export async function finishUploadJob(id: string) {
   await db.$executeRaw`
     UPDATE upload_jobs SET status = 'cancelled', "completedAt" = CURRENT_TIMESTAMP
     WHERE id = ${id} AND status = 'processing'`;
+}
+
+/** A cancelled file upload takes chunks again (the wizard resumed it); its counts carry on. */
+export async function reopenUploadJob(id: string) {
+  await db.$executeRaw`
+    UPDATE upload_jobs SET status = 'processing', "completedAt" = NULL
+    WHERE id = ${id} AND status = 'cancelled' AND "undoneAt" IS NULL`;
 }
 
 /** The job stops with a message; counts stay as last recorded. */

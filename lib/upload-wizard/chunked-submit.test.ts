@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEBT_COLLECTION_SCHEMA } from "@/lib/campaigns/field-schema";
 import { mapColumns } from "@/lib/spreadsheet/map-columns";
-import { ChunkedSubmission, type SubmitProgress } from "./chunked-submit";
+import type { SubmitProgress } from "./chunked-submit";
 import { UPLOADS_PATH } from "./submission-phase";
 import { connectInMemory } from "./in-memory-worker";
 import { chunkSize } from "./submit-ledger";
@@ -44,6 +44,7 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
   const calls: { key: string; body: Record<string, unknown> }[] = [];
   const opened: Record<string, unknown>[] = [];
   const finished: string[] = [];
+  const reopened: string[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
     if (String(url) === UPLOADS_PATH) {
       opened.push(JSON.parse(String(init?.body)));
@@ -51,6 +52,10 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
     }
     if (String(url) === `${UPLOADS_PATH}/job_1/finish`) {
       finished.push("job_1");
+      return Response.json({ uploadJobId: "job_1" });
+    }
+    if (String(url) === `${UPLOADS_PATH}/job_1/reopen`) {
+      reopened.push("job_1");
       return Response.json({ uploadJobId: "job_1" });
     }
     expect(String(url)).toBe(`${UPLOADS_PATH}/job_1/chunks`);
@@ -84,20 +89,21 @@ function fakeRoute(script: (call: number) => "ok" | "drop-after-write" | "offlin
     if (step === "drop-after-write") throw new TypeError("network connection was lost");
     return Response.json(answer);
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls, added, opened, finished };
+  return { fetch: fetch as typeof globalThis.fetch, calls, added, opened, finished, reopened };
 }
 
-function submission(client: Awaited<ReturnType<typeof reviewed>>) {
+/** The page's side: one "submit" command, the progress as events, one "submitCancel". */
+function submission(client: Awaited<ReturnType<typeof reviewed>>, resume: { plan: number[] } | null = null) {
   const seen: SubmitProgress[] = [];
-  const run = new ChunkedSubmission({
-    client,
-    campaignId: "camp_1",
-    options: { mode: "add" },
-    fileName: "book.csv",
-    key: "sub-1",
-    onProgress: (p) => seen.push(p),
-  });
-  return { run, seen, last: () => seen.at(-1)! };
+  const plans: number[][] = [];
+  client.onEvent((e) => (e.event === "submitProgress" ? seen.push(e.progress) : plans.push(e.rows)));
+  const input = { campaignId: "camp_1", options: { mode: "add" as const }, fileName: "book.csv", key: "sub-1", resume };
+  const run = {
+    start: () => client.call("submit", input),
+    retry: () => client.call("submitRetry", {}),
+    cancel: () => client.call("submitCancel", {}),
+  };
+  return { run, seen, plans, last: () => seen.at(-1)! };
 }
 
 describe("chunk size", () => {
@@ -137,7 +143,7 @@ describe("ChunkedSubmission", () => {
       error: null,
       uploadJobId: "job_1",
     });
-    expect(seen.filter((p) => p.phase === "sending").map((p) => p.sent)).toEqual([0, 1000, 2000, 2500]);
+    expect(seen.filter((p) => p.phase === "sending").map((p) => p.sent)).toEqual([0, 0, 1000, 2000, 2500]);
     expect(route.added.size).toBe(2500);
   });
 
@@ -206,7 +212,7 @@ describe("ChunkedSubmission", () => {
     });
     const client = await reviewed(2_500, route);
     const { run, last } = submission(client);
-    cancel = () => run.cancel();
+    cancel = () => void run.cancel();
     await run.start();
     expect(route.calls).toHaveLength(1);
     expect(last()).toMatchObject({ phase: "cancelled", chunk: 1, sent: 1000, added: 1000 });
@@ -226,7 +232,29 @@ describe("ChunkedSubmission", () => {
     );
     await run.start();
     expect(last().phase).toBe("paused");
-    run.cancel();
+    expect((await run.cancel()).phase).toBe("cancelled");
     expect(last().phase).toBe("cancelled");
+  });
+
+  it("resumes after a reload with the same key and plan: sent chunks replay, the rest are added, every row once", async () => {
+    let cancel = () => {};
+    const route = fakeRoute((call) => {
+      if (call === 0) cancel();
+      return "ok";
+    });
+    const first = submission(await reviewed(2_500, route));
+    cancel = () => void first.run.cancel();
+    await first.run.start();
+    expect(first.last()).toMatchObject({ phase: "cancelled", sent: 1000 });
+    expect(first.plans).toHaveLength(1);
+
+    // The page came back: a new worker, the same file and review, the plan and key it kept.
+    const again = await reviewed(2_500, route);
+    const resumed = submission(again, { plan: first.plans[0] });
+    expect(await resumed.run.start()).toMatchObject({ phase: "finished", sent: 2500, added: 2500 });
+    expect(route.reopened).toEqual(["job_1"]);
+    expect(route.calls.map((c) => c.key)).toEqual(["sub-1-0", "sub-1-0", "sub-1-1", "sub-1-2"]);
+    expect(route.added.size).toBe(2500);
+    expect(await again.call("outcome", {})).toMatchObject({ received: 2500, added: 2500, notSent: 0 });
   });
 });

@@ -1,9 +1,9 @@
-import type { SubmitStep } from "./worker-protocol";
+import type { ChunkTally } from "./submit-ledger";
 import type { SubmitOptions } from "./upload-api";
-import type { UploadWorkerClient } from "./worker-client";
 
-// Drives the submission the worker performs (submission-phase.ts): opens the file's upload job,
-// then asks for one chunk at a time, and keeps the phase and figures the page shows. Every
+// The submission loop, run inside the Web Worker next to the rows (submission-phase.ts does each
+// request): opens the file's upload job, sends one chunk at a time, and posts the phase and
+// figures the page shows; the page sends one "submit" and, if it must, one "submitCancel". Every
 // request has its own Idempotency-Key, kept across retries: when a network error hides whether
 // the server added a chunk, sending it again replays the stored answer instead of adding the
 // rows twice. Cancelling stops before the next chunk and closes the job, so every count stays exact.
@@ -24,13 +24,32 @@ export type SubmitProgress = {
   uploadJobId: string | null;
 };
 
+/** A step of the submission: its value, or why it paused (retry is safe) or failed. */
+export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
+
+/** What the loop needs of the submission phase. */
+export type SubmitSteps = {
+  /** `plan`: the rows to send, in order (a resumed upload sends the plan it started with). */
+  start(plan: readonly number[] | null): { chunks: number; rows: number };
+  open(input: { campaignId: string; fileName: string; options: SubmitOptions; key: string }): Promise<SubmitStep<{ uploadJobId: string }>>;
+  reopen(uploadJobId: string): Promise<SubmitStep<{ uploadJobId: string }>>;
+  send(input: { chunk: number; uploadJobId: string; key: string }): Promise<SubmitStep<ChunkTally>>;
+  finish(input: { uploadJobId: string; key: string }): Promise<SubmitStep<{ uploadJobId: string }>>;
+};
+
 type Deps = {
-  client: Pick<UploadWorkerClient, "call">;
+  steps: SubmitSteps;
   campaignId: string;
   options: SubmitOptions;
   fileName: string;
   /** Unique per submission; chunk i is sent with Idempotency-Key `${key}-${i}`. */
   key: string;
+  /**
+   * A resumed upload (after a reload or a crash): the same key and plan again, so the job's
+   * opening and every chunk already added replay their stored answers and add nothing; the job,
+   * cancelled when the page went away, is opened again for the rest.
+   */
+  resume?: { plan: readonly number[] };
   onProgress: (progress: SubmitProgress) => void;
 };
 
@@ -51,8 +70,9 @@ export class ChunkedSubmission {
   constructor(private readonly deps: Deps) {}
 
   /** Resolves with the progress where the run stopped: finished, paused, cancelled or failed. */
-  async start(): Promise<SubmitProgress> {
-    const plan = await this.deps.client.call("submitStart", {});
+  async start(onPlanned: () => void = () => {}): Promise<SubmitProgress> {
+    const plan = this.deps.steps.start(this.deps.resume?.plan ?? null);
+    onPlanned();
     this.update({ chunks: plan.chunks, rows: plan.rows });
     await this.run();
     return this.progress;
@@ -77,18 +97,19 @@ export class ChunkedSubmission {
   }
 
   private async run() {
-    const { client, campaignId, options, fileName, key } = this.deps;
+    const { steps, campaignId, options, fileName, key } = this.deps;
     if (this.progress.uploadJobId === null) {
-      const opened = this.settle(await client.call("submitOpen", { campaignId, fileName, options, key: `${key}-open` }));
+      const opened = this.settle(await steps.open({ campaignId, fileName, options, key: `${key}-open` }));
       if (!opened) return;
-      // Shown with the first chunk's progress: opening the job moves no row.
-      this.progress = { ...this.progress, uploadJobId: opened.uploadJobId };
+      if (this.deps.resume && !this.settle(await steps.reopen(opened.uploadJobId))) return;
+      // The page hears the job's id at once: leaving mid-chunk closes the job by that id.
+      this.update({ uploadJobId: opened.uploadJobId });
     }
     const uploadJobId = this.progress.uploadJobId!;
     while (this.progress.chunk < this.progress.chunks) {
       if (this.cancelRequested) return this.stop();
       const chunk = this.progress.chunk;
-      const tally = this.settle(await client.call("submitChunk", { chunk, uploadJobId, key: `${key}-${chunk}` }));
+      const tally = this.settle(await steps.send({ chunk, uploadJobId, key: `${key}-${chunk}` }));
       if (!tally) return;
       this.update({
         chunk: chunk + 1,
@@ -109,8 +130,7 @@ export class ChunkedSubmission {
   /** Cancelled before the last chunk: the job is closed with what was sent. */
   private async closeJob() {
     const uploadJobId = this.progress.uploadJobId;
-    if (uploadJobId !== null)
-      await this.deps.client.call("submitFinish", { uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
+    if (uploadJobId !== null) await this.deps.steps.finish({ uploadJobId, key: `${this.deps.key}-finish` }).catch(() => null);
   }
 
   /** The step's value, or null once the run has paused (retry is safe) or failed for good. */

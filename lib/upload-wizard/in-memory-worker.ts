@@ -7,8 +7,11 @@ import { createUploadHandler } from "./worker-handler";
 
 /** `fetch`: what the worker's requests to the app's routes go to (a stand-in server in tests). */
 export function connectInMemory(fetch?: typeof globalThis.fetch): UploadWorkerClient {
-  const handle = createUploadHandler(new UploadSession(fetch));
   const listeners: ((event: MessageEvent) => void)[] = [];
+  const handle = createUploadHandler(new UploadSession(fetch), (event) => {
+    const copy = structuredClone(event);
+    for (const listener of listeners) listener({ data: copy } as MessageEvent);
+  });
   const port: WorkerPort = {
     postMessage(message, transfer) {
       const received = structuredClone(message, { transfer });

@@ -3,16 +3,17 @@ import { required } from "./reading-phase";
 import type { ReviewPhase } from "./review-phase";
 import { SubmitLedger, type ChunkTally } from "./submit-ledger";
 import { openUploadAnswerSchema, uploadChunkAnswerSchema, type SubmitOptions } from "./upload-api";
-import type { SubmitStep } from "./worker-protocol";
+import type { SubmitStep, SubmitSteps } from "./chunked-submit";
 
 // The last phase: the valid rows, sent from here where they are. POST /api/uploads opens the
 // file's job; each chunk goes to POST /api/uploads/{jobId}/chunks with the Idempotency-Key the
-// caller gives (kept across retries) and its answer is read into the ledger at once, so neither
-// a chunk's body nor its answer ever crosses to the page. The page drives pace, pause and cancel.
+// loop gives (kept across retries) and its answer is read into the ledger at once, so neither
+// a chunk's body nor its answer ever crosses to the page. The loop (chunked-submit.ts) runs here
+// too; the page only starts it, cancels it, and hears its progress.
 
 export const UPLOADS_PATH = "/api/uploads";
 
-export class SubmissionPhase {
+export class SubmissionPhase implements SubmitSteps {
   private ledger: SubmitLedger | null = null;
 
   constructor(
@@ -24,8 +25,8 @@ export class SubmissionPhase {
     this.ledger = null;
   }
 
-  start(): { chunks: number; rows: number } {
-    this.ledger = new SubmitLedger(this.review.reviewRows());
+  start(plan: readonly number[] | null = null): { chunks: number; rows: number } {
+    this.ledger = new SubmitLedger(this.review.reviewRows(), plan);
     return { chunks: this.ledger.chunks.length, rows: this.ledger.rowCount };
   }
 
@@ -53,6 +54,17 @@ export class SubmissionPhase {
       uploadChunkAnswerSchema,
     );
     return sent.kind === "result" ? { kind: "done", value: ledger.record(input.chunk, sent.value) } : sent;
+  }
+
+  /** The rows this submission sends, in order: kept by the page so a resumed upload sends the same. */
+  plan(): number[] {
+    return this.current().chunks.flat();
+  }
+
+  /** A resumed upload: its job, cancelled when the page went away, takes chunks again. */
+  async reopen(uploadJobId: string): Promise<SubmitStep<{ uploadJobId: string }>> {
+    const path = `${UPLOADS_PATH}/${uploadJobId}/reopen`;
+    return step(await postJson(this.fetch, { path, body: "", what: "resuming the upload" }, openUploadAnswerSchema));
   }
 
   /** Cancelled before the last chunk: the job is closed with what was sent. */

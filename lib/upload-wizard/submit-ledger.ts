@@ -30,11 +30,18 @@ export class SubmitLedger {
   private readonly outcomes = new Map<number, Outcome>();
   private readonly calls = { requested: 0, initiated: 0, failed: 0, seen: false, notes: new Set<string>() };
   private workflowTriggered: boolean | null = null;
+  /** A resumed upload's plan: a valid row outside it was held back by the campaign check before the reload. */
+  private readonly planned: Set<number> | null;
 
-  constructor(private readonly rows: ReviewRows) {
-    const sendable: number[] = [];
-    for (let row = 0; row < rows.size; row++) if (!rows.isRemoved(row) && rows.status(row) === "valid") sendable.push(row);
+  /** `plan`: the rows to send (a resumed upload's, kept from its start); else every valid row. */
+  constructor(
+    private readonly rows: ReviewRows,
+    plan: readonly number[] | null = null,
+  ) {
+    const sendable: number[] = plan ? plan.filter((row) => row >= 0 && row < rows.size) : [];
+    if (!plan) for (let row = 0; row < rows.size; row++) if (!rows.isRemoved(row) && rows.status(row) === "valid") sendable.push(row);
     const size = chunkSize(sendable.length);
+    this.planned = plan ? new Set(sendable) : null;
     this.chunks = [];
     for (let start = 0; start < sendable.length; start += size) this.chunks.push(sendable.slice(start, start + size));
   }
@@ -89,6 +96,7 @@ export class SubmitLedger {
       if (sent?.kind === "added") added++;
       else if (sent)
         groups[sent.kind === "duplicate" ? "duplicates" : sent.kind === "invalid" ? "invalid" : "failed"].add(sent.label, sent.reason);
+      else if (this.rows.status(row) === "valid" && this.heldBack(row)) groups.duplicates.add(HELD_BACK.label, HELD_BACK.reason);
       else if (this.rows.status(row) === "valid") notSent++;
       else this.addReviewIssue(row, groups);
     }
@@ -113,6 +121,7 @@ export class SubmitLedger {
     const sent = this.outcomes.get(row);
     if (sent?.kind === "added") return null;
     if (sent) return [sent.reason];
+    if (this.rows.status(row) === "valid" && this.heldBack(row)) return [HELD_BACK.reason];
     return this.rows.status(row) === "valid" ? ["Not sent: the upload was cancelled before this row's chunk"] : this.rows.errors(row);
   }
 
@@ -121,6 +130,10 @@ export class SubmitLedger {
     const rows: number[] = [];
     for (let row = 0; row < this.rows.size; row++) if (this.reason(row) !== null) rows.push(row);
     return rows;
+  }
+
+  private heldBack(row: number): boolean {
+    return this.planned !== null && !this.planned.has(row);
   }
 
   private addReviewIssue(row: number, groups: Record<"duplicates" | "invalid" | "failed", Groups>) {
@@ -147,6 +160,11 @@ export class SubmitLedger {
     if (answer.workflowTriggered !== null) this.workflowTriggered = (this.workflowTriggered ?? false) || answer.workflowTriggered;
   }
 }
+
+const HELD_BACK = {
+  label: "Already in the campaign",
+  reason: "Not sent: the campaign check found it already in the campaign before the page was reloaded",
+};
 
 /** About ten chunks, so the progress bar moves, but never more than the route takes. */
 export function chunkSize(rows: number): number {

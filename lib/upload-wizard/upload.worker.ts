@@ -1,3 +1,4 @@
+import { UploadSession } from "./upload-session";
 import { createUploadHandler } from "./worker-handler";
 import type { WorkerRequest } from "./worker-protocol";
 
@@ -5,7 +6,7 @@ import type { WorkerRequest } from "./worker-protocol";
 // so the page never freezes. Loaded with new Worker(new URL("./upload.worker.ts", import.meta.url)).
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handle = createUploadHandler();
+const handle = createUploadHandler(new UploadSession(), (event) => scope.postMessage(event));
 
 scope.addEventListener("message", async (event: MessageEvent<WorkerRequest>) => {
   const { response, transfer } = await handle(event.data);

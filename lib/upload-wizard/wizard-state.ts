@@ -41,6 +41,18 @@ export type WizardEvent =
   /** The server refused the first chunk (options, session): nothing was sent; fix and start again. */
   | { type: "submitRefused"; error: string }
   | { type: "finished"; outcome: UploadOutcome }
+  /** A draft kept in the browser was replayed (upload-draft.ts): back at its review or submit step. */
+  | {
+      type: "resumed";
+      step: "review" | "submit";
+      file: FileSummary;
+      preview: SheetPreview;
+      headerRow: number;
+      columns: ColumnInfo[];
+      dataRows: number;
+      mapping: ColumnMapping;
+      review: ReviewState;
+    }
   | { type: "back" }
   | { type: "restart" };
 
@@ -67,6 +79,12 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
 /** The step an event leads to; events that do not belong to the current step change nothing. */
 function advance(state: WizardState, event: WizardEvent): WizardState {
   switch (event.type) {
+    case "resumed": {
+      if (state.step !== "upload") return state;
+      const { type: _type, step, ...work } = event;
+      const common = { busy: false, error: null };
+      return step === "submit" ? { ...common, ...work, step, progress: null } : { ...common, ...work, step };
+    }
     case "fileOpened":
       if (state.step !== "upload") return state;
       // A workbook with one sheet (and every CSV) goes straight to its header row.

@@ -1,14 +1,35 @@
 import { UploadError } from "./read-upload";
 import { UploadSession } from "./upload-session";
-import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
+import { ChunkedSubmission, type SubmitProgress } from "./chunked-submit";
+import type { WorkerCalls, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 // The Web Worker's side of the protocol, apart from `self` so tests can drive it directly.
 // Requests run one at a time in arrival order, so a slow read never interleaves with an edit.
+// The submission runs beside the queue, so its cancel is heard while a chunk is in flight; its
+// progress goes out as events through `emit`.
 
 export type Answer = { response: WorkerResponse; transfer: Transferable[] };
 
-export function createUploadHandler(session = new UploadSession()): (request: WorkerRequest) => Promise<Answer> {
+export function createUploadHandler(
+  session = new UploadSession(),
+  emit: (event: WorkerEvent) => void = () => {},
+): (request: WorkerRequest) => Promise<Answer> {
   let queue: Promise<unknown> = Promise.resolve();
+  let running: ChunkedSubmission | null = null;
+  const idle = (): never => {
+    throw new Error("No upload is being sent.");
+  };
+  const submit = async (input: WorkerCalls["submit"]["input"]): Promise<SubmitProgress> => {
+    const { resume, ...deps } = input;
+    const run = new ChunkedSubmission({
+      ...deps,
+      steps: session.submission,
+      ...(resume && { resume }),
+      onProgress: (progress) => emit({ event: "submitProgress", progress }),
+    });
+    running = run;
+    return run.start(() => emit({ event: "submitPlan", rows: session.submission.plan(), key: input.key }));
+  };
   const queued = <T>(work: () => T | Promise<T>): Promise<T> => {
     const done = queue.then(work);
     queue = done.catch(() => {});
@@ -17,6 +38,9 @@ export function createUploadHandler(session = new UploadSession()): (request: Wo
   return (request) => {
     // The campaign check waits for the server outside the queue, so edits go on meanwhile.
     if (request.type === "checkNext") return run(request, () => checkNext(session, request.input, queued));
+    if (request.type === "submit") return run(request, () => submit(request.input));
+    if (request.type === "submitRetry") return run(request, () => (running ? running.retry() : idle()));
+    if (request.type === "submitCancel") return run(request, () => (running ? running.cancel() : idle()));
     return queued(() => run(request, () => dispatch(session, request)));
   };
 }
@@ -82,14 +106,10 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
       return review.redo();
     case "checkNext":
       throw new Error("checkNext is run by the handler itself");
-    case "submitStart":
-      return submission.start();
-    case "submitOpen":
-      return submission.open(request.input);
-    case "submitChunk":
-      return submission.send(request.input);
-    case "submitFinish":
-      return submission.finish(request.input);
+    case "submit":
+    case "submitRetry":
+    case "submitCancel":
+      throw new Error(`${request.type} is run by the handler itself`);
     case "outcome":
       return submission.current().outcome();
     case "report":

@@ -363,16 +363,20 @@ describe("submitting", () => {
         : { uploadJobId: "job_1", received: 2, added: 2, invalid: [], notWritten: [], calls: null, workflowTriggered: null },
     );
     const { client } = await reviewing(CSV, undefined, route.fetch);
-    expect(await client.call("submitStart", {})).toEqual({ chunks: 1, rows: 2 });
     const options = { mode: "call" as const, agentId: "agent_1", dispositionId: "disp_1" };
-    expect(await client.call("submitOpen", { campaignId: "camp_1", fileName: "march.csv", options, key: "k-open" })).toEqual({
-      kind: "done",
-      value: { uploadJobId: "job_1" },
+    const plans: number[][] = [];
+    client.onEvent((e) => e.event === "submitPlan" && plans.push(e.rows));
+    // One command: the worker opens the job and sends every chunk itself.
+    expect(await client.call("submit", { campaignId: "camp_1", fileName: "march.csv", options, key: "k", resume: null })).toMatchObject({
+      phase: "finished",
+      chunks: 1,
+      rows: 2,
+      sent: 2,
+      added: 2,
+      rejected: 0,
+      uploadJobId: "job_1",
     });
-    expect(await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" })).toEqual({
-      kind: "done",
-      value: { sent: 2, added: 2, rejected: 0 },
-    });
+    expect(plans).toEqual([[0, 5]]); // the valid rows, in file order: what a resumed upload sends again
     expect(route.requests.map((r) => r.path)).toEqual(["/api/uploads", "/api/uploads/job_1/chunks"]);
     expect(route.requests[0].body).toEqual({ campaignId: "camp_1", fileName: "march.csv", total: 2, options });
     const sent = route.requests[1].body as { records: Record<string, unknown>[] };
@@ -413,9 +417,8 @@ describe("submitting", () => {
       route.fetch,
     );
     await client.call("remove", { rows: [3] });
-    await client.call("submitStart", {});
-    const tally = await client.call("submitChunk", { chunk: 0, uploadJobId: "job_1", key: "k-0" });
-    expect(tally).toEqual({ kind: "done", value: { sent: 3, added: 1, rejected: 2 } });
+    const last = await client.call("submit", { campaignId: "c", fileName: "f.csv", options: { mode: "add" }, key: "k", resume: null });
+    expect(last).toMatchObject({ phase: "finished", sent: 3, added: 1, rejected: 2 });
     const outcome = await client.call("outcome", {});
     expect(outcome).toEqual({
       received: 6,

@@ -7,7 +7,8 @@ import type { HistoryState } from "./edit-history";
 import type { ReplaceSpec } from "./find-replace";
 import type { OpenedFile, ReadOverrides } from "./read-upload";
 import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
-import type { ChunkTally, UploadOutcome } from "./submit-ledger";
+import type { SubmitProgress } from "./chunked-submit";
+import type { UploadOutcome } from "./submit-ledger";
 import type { SubmitOptions } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
@@ -17,8 +18,6 @@ import type { SubmitOptions } from "./upload-api";
 export type FileSummary = Omit<OpenedFile, "sheets"> & { sheets: SheetSummary[] };
 export type SheetPreview = { sheet: number; rows: string[][]; rowNumbers: number[]; rowCount: number; detectedHeader: number };
 export type ColumnInfo = { index: number; header: string; label: string; samples: string[] };
-/** A step of the submission the worker sends: its value, or why it paused (retry is safe) or failed. */
-export type SubmitStep<T> = { kind: "done"; value: T } | { kind: "retry" | "fatal"; message: string };
 export type ReviewState = { counts: RowCounts; history: HistoryState; structural: boolean; changed: number[] | null };
 
 export type WorkerCalls = {
@@ -55,13 +54,19 @@ export type WorkerCalls = {
   redo: { input: Record<string, never>; output: ReviewState };
   /** Checks the next rows against the campaign; null once every valid row is checked. */
   checkNext: { input: { campaignId: string; limit: number }; output: ReviewState | null };
-  submitStart: { input: Record<string, never>; output: { chunks: number; rows: number } };
-  submitOpen: {
-    input: { campaignId: string; fileName: string; options: SubmitOptions; key: string };
-    output: SubmitStep<{ uploadJobId: string }>;
+  /**
+   * The whole submission, run by the worker: resolves where it stopped (finished, paused,
+   * cancelled, failed); meanwhile "submitPlan" once and "submitProgress" events arrive. `resume`:
+   * the plan of a submission started before a reload, sent again with the same key.
+   */
+  submit: {
+    input: { campaignId: string; fileName: string; options: SubmitOptions; key: string; resume: { plan: number[] } | null };
+    output: SubmitProgress;
   };
-  submitChunk: { input: { chunk: number; uploadJobId: string; key: string }; output: SubmitStep<ChunkTally> };
-  submitFinish: { input: { uploadJobId: string; key: string }; output: SubmitStep<{ uploadJobId: string }> };
+  /** Sends the chunk that paused again (same Idempotency-Key) and carries on. */
+  submitRetry: { input: Record<string, never>; output: SubmitProgress };
+  /** A paused upload stops at once, a sending one after the chunk in flight. */
+  submitCancel: { input: Record<string, never>; output: SubmitProgress };
   outcome: { input: Record<string, never>; output: UploadOutcome };
   report: { input: { kind: "review" | "outcome" }; output: { csv: string; rows: number } };
 };
@@ -69,3 +74,6 @@ export type WorkerCalls = {
 export type CallType = keyof WorkerCalls;
 export type WorkerRequest = { [K in CallType]: { id: number; type: K; input: WorkerCalls[K]["input"] } }[CallType];
 export type WorkerResponse = { id: number; ok: true; output: unknown } | { id: number; ok: false; error: string };
+/** What the worker says unasked, while a submission runs. */
+export type WorkerEvent = { event: "submitPlan"; rows: number[]; key: string } | { event: "submitProgress"; progress: SubmitProgress };
+export type WorkerMessage = WorkerResponse | WorkerEvent;
