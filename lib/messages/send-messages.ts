@@ -86,7 +86,7 @@ export async function sendMessages(ctx: DomainContext, input: SendMessagesInput)
       [campaign.id],
       customers.map((c) => c.phoneE164),
     );
-    const rows: Prisma.MessageCreateManyInput[] = [];
+    const rows: (Prisma.MessageCreateManyInput & { id: string; status: string })[] = [];
     for (const c of customers) {
       const fail = (error: MessageError["error"], reason: string) =>
         result.errors.push({ customerId: c.id, identifier: c.identifier, error, reason });
