@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray, useWatch } from "react-hook-form";
-import { at, FieldError, type Form, invalid, StepTarget } from "@/components/workflows/step-card";
+import { at, FieldError, type Form, invalid, StepTarget } from "@/components/workflows/form-bits";
 import type { EditorOptions } from "@/components/workflows/workflow-form";
 import styles from "@/components/workflows/workflows.module.css";
 

@@ -2,7 +2,7 @@
 
 import { DateTime } from "luxon";
 import { useState } from "react";
-import type { Form } from "@/components/workflows/step-card";
+import type { Form } from "@/components/workflows/form-bits";
 import { type EditorOptions, typeLabel } from "@/components/workflows/workflow-form";
 import styles from "@/components/workflows/workflows.module.css";
 

@@ -1,14 +1,14 @@
 "use client";
 
-import { get, type Path, type UseFormReturn, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { BranchRules } from "@/components/workflows/branch-rules";
-import { type EditorOptions, type FormInput, type FormOutput, type StepInput, typeLabel } from "@/components/workflows/workflow-form";
+import { at, FieldError, type Form, invalid, StepTarget } from "@/components/workflows/form-bits";
+import { type EditorOptions, type StepInput, typeLabel } from "@/components/workflows/workflow-form";
 import styles from "@/components/workflows/workflows.module.css";
 
 // One step of the editor: its id, the fields of its kind, where it goes next, and (for writers)
 // move up / down / remove. Errors come from the shared definition schema, at their field.
 
-export type Form = UseFormReturn<FormInput, unknown, FormOutput>;
 type Props = {
   form: Form;
   index: number;
@@ -19,51 +19,6 @@ type Props = {
   onMove: (from: number, to: number, focus: "up" | "down") => void;
   onRemove: () => void;
 };
-
-export const at = (path: string) => path as Path<FormInput>;
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
-export function FieldError({ form, path }: { form: Form; path: string }) {
-  const error = get(form.formState.errors, path) as { message?: string; root?: { message?: string } } | undefined;
-  const message: string | undefined = error?.message ?? error?.root?.message;
-  return message ? <span className="field-error small">{message}</span> : null;
-}
-export const invalid = (form: Form, path: string) => (get(form.formState.errors, path) ? true : undefined);
-
-/** A select of step ids; a value naming no step stays visible so its error reads right. */
-export function StepTarget({
-  form,
-  path,
-  ids,
-  label,
-  empty,
-  required = false,
-}: {
-  form: Form;
-  path: string;
-  ids: string[];
-  label: string;
-  empty: string;
-  required?: boolean;
-}) {
-  const value = useWatch({ control: form.control, name: at(path) }) as string | undefined;
-  const choices = ids.filter(Boolean);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select aria-invalid={invalid(form, path)} {...form.register(at(path), required ? {} : { setValueAs: emptyToUndefined })}>
-        <option value="">{empty}</option>
-        {value && !choices.includes(value) && <option value={value}>{value} (missing)</option>}
-        {choices.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
-      </select>
-      <FieldError form={form} path={path} />
-    </label>
-  );
-}
 
 export function StepCard({ form, index, count, ids, options, canWrite, onMove, onRemove }: Props) {
   const p = `definition.steps.${index}`;
