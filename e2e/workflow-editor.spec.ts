@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { query, signIn } from "./upload-helpers";
+import { query } from "./upload-helpers";
 import { seedData } from "./seed-data";
 
 // The workflows screen and its editor: create from the collections template, edit a step (an
@@ -17,8 +17,17 @@ test.afterAll(async () => {
   await query(`DELETE FROM workflows WHERE name LIKE $1`, [`%${run}`]);
 });
 
+const signInAs = async (page: Page, who: { email: string; password: string }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible({ timeout: 60_000 });
+};
+
 test("create from a template, edit, save version 2, dry run, delete refused while used", async ({ page }) => {
-  await signIn(page);
+  test.setTimeout(300_000);
+  await signInAs(page, seedData().demo.admin);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("link", { name: "Workflows" }).click();
   await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
@@ -103,13 +112,10 @@ test("create from a template, edit, save version 2, dry run, delete refused whil
 
 test("a viewer sees the workflows and the editor read-only, can dry run, and the server refuses a viewer's save", async ({ browser }) => {
   const { demo } = seedData();
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(demo.viewer.email);
-  await page.getByLabel("Password").fill(demo.viewer.password);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible({ timeout: 20_000 });
+  await signInAs(page, demo.viewer);
   await page.goto("/workflows");
   await expect(page.getByRole("link", { name: /Start from|Blank workflow/ })).toHaveCount(0);
   await page.getByRole("link", { name: "Collections follow-up", exact: true }).click();
