@@ -101,7 +101,9 @@ test("create from a template, edit, save version 2, dry run, delete refused whil
   await page.getByRole("link", { name: "Collections follow-up", exact: true }).click();
   await page.getByRole("button", { name: "Delete workflow" }).click();
   await page.getByRole("button", { name: "Yes, delete it" }).click();
-  await expect(page.getByRole("alert")).toContainText("Cannot delete: Workflow is used by campaign(s): Loan Recovery - Nov");
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot delete" })).toContainText(
+    "Cannot delete: Workflow is used by campaign(s): Loan Recovery - Nov",
+  );
   expect(await query(`SELECT count(*)::int AS n FROM workflows WHERE name = 'Collections follow-up'`)).not.toEqual([{ n: 0 }]);
 
   await page.goto("/workflows");
