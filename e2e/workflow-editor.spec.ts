@@ -85,7 +85,9 @@ test("create from a template, edit, save version 2, dry run, delete refused whil
   await dry.getByRole("button", { name: "Run dry run" }).click();
   const timeline = dry.getByRole("list", { name: "Dry run timeline" });
   await expect(timeline.getByRole("listitem").first()).toContainText("call1");
-  await expect(timeline.getByRole("listitem").first()).toContainText(/waits until (\w{3} \d{1,2} \w{3}, )?09:00 IST — outside calling hours/);
+  await expect(timeline.getByRole("listitem").first()).toContainText(
+    /waits until (\w{3} \d{1,2} \w{3}, )?09:00 IST — outside calling hours/,
+  );
   await expect(timeline).toContainText("remind");
   await page.screenshot({ path: "test-results/workflow-dry-run-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -86,7 +86,7 @@ function TemplateLinks() {
       <Link href="/workflows/new?template=lead-nurture" className="btn">
         Start from lead nurture
       </Link>
-      <Link href="/workflows/new" className="btn btn-ghost">
+      <Link href="/workflows/new" className="btn">
         Blank workflow
       </Link>
     </div>
