@@ -167,12 +167,16 @@ test.describe("page tenant sweep", () => {
       ...demo.campaigns.filter((c) => !other.campaigns.some((o) => o.name === c.name)).map((c) => c.id),
     ];
     const campaignIds = demo.campaigns.map((c) => c.id);
-    const [contacts, jobs] = await Promise.all([
+    const [contacts, jobs, workflows] = await Promise.all([
       query<{ id: string }>(`SELECT id::text FROM customers WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
       query<{ id: string }>(`SELECT id FROM upload_jobs WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
+      query<{ id: string }>(`SELECT w.id FROM workflows w JOIN campaigns c ON c."organizationId" = w."organizationId" WHERE c.id = $1`, [
+        campaignIds[0],
+      ]),
     ]);
     const foreign: Record<string, string[]> = {
-      id: campaignIds,
+      // Campaigns, and the demo organization's workflows (/workflows/[id]).
+      id: [...campaignIds, ...workflows.map((w) => w.id)],
       // A contact of the demo organization (under its own campaign's id in the same path).
       contactId: contacts.map((c) => c.id),
       // The demo organization's upload jobs (the seed's calls and workflows come with uploads).

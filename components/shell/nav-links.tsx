@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/campaigns", label: "Campaigns" },
   { href: "/uploads", label: "Uploads" },
   { href: "/calls", label: "Calls" },
+  { href: "/workflows", label: "Workflows" },
   { href: "/agents", label: "Agents" },
   { href: "/dispositions", label: "Dispositions" },
   { href: "/settings", label: "Settings" },

@@ -25,8 +25,8 @@ type Victim = Awaited<ReturnType<typeof makeVictim>>;
  * add how to name another organization's thing of that kind.
  */
 const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
-  // Campaigns, dispositions, disposition groups and webhook deliveries are all `[id]`: A's of each.
-  id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId],
+  // Campaigns, dispositions, disposition groups, workflows and webhook deliveries are all `[id]`: A's of each.
+  id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId, v.workflowId],
   campaignId: (v) => [v.emi.id, v.custom.id],
   call_id: (v) => [v.callId],
   // A contact (customer) of A's, under A's campaign and under B's own (app/api/campaigns/[id]/contacts/[contactId]).
@@ -157,6 +157,11 @@ async function makeVictim(a: TestOrg) {
     },
   });
   const group = await db.dispositionGroup.create({ data: { organizationId: a.id, name: `${marker}group`, description: `${marker}group` } });
+  const steps = [{ id: "done", type: "stop" }];
+  const workflow = await db.workflow.create({
+    data: { organizationId: a.id, name: `${marker}workflow`, description: `${marker}workflow`, steps, latestVersion: 1 },
+  });
+  await db.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, definition: { steps } } });
   return {
     org: a.org,
     emi,
@@ -171,6 +176,7 @@ async function makeVictim(a: TestOrg) {
     agentId: a.agent.id,
     dispositionId: a.disposition.id,
     groupId: group.id,
+    workflowId: workflow.id,
     callId: aCall.id,
     email: user.email,
     /** Text only A's data holds: never sent by B, so it may never come back. */
@@ -191,6 +197,7 @@ async function fingerprint(organizationId: string): Promise<string> {
       (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM calls c WHERE c."organizationId" = ${organizationId}),
       (SELECT string_agg(d::text, ',' ORDER BY d.id) FROM dispositions d WHERE d."organizationId" = ${organizationId}),
       (SELECT string_agg(g::text, ',' ORDER BY g.id) FROM disposition_groups g WHERE g."organizationId" = ${organizationId}),
+      (SELECT string_agg(w::text, ',' ORDER BY w.id) FROM workflows w WHERE w."organizationId" = ${organizationId}),
       (SELECT string_agg(s::text, ',') FROM call_settings s WHERE s."organizationId" = ${organizationId}),
       (SELECT string_agg(w::text, ',') FROM webhook_endpoints w WHERE w."organizationId" = ${organizationId})
     )) AS h`;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { dncBlocked, isDnc } from "@/lib/calls/call-checks";
 import { checkWindow, effectiveZone } from "@/lib/calls/calling-window";
 import { customerZone } from "@/lib/calls/evaluate-request";
@@ -8,7 +9,9 @@ import type { DomainContext } from "@/lib/domain/context";
 import { Invalid, NotFound } from "@/lib/domain/errors";
 import { simulatedChannel, type MessageChannel } from "@/lib/messages/channel";
 import { customerFields, renderTemplate } from "@/lib/messages/render-template";
+import { enqueueSentStatuses } from "@/lib/messages/message-status";
 import { assertTemplateFits, findTemplate } from "@/lib/messages/templates";
+import { getBoss } from "@/lib/jobs/boss";
 
 // Sends one template to chosen customers of a campaign through a channel (the simulated one by
 // default). The rules of calls apply: an active DNC entry (global or the campaign's) blocks, and
@@ -83,7 +86,7 @@ export async function sendMessages(ctx: DomainContext, input: SendMessagesInput)
       [campaign.id],
       customers.map((c) => c.phoneE164),
     );
-    const rows = [];
+    const rows: (Prisma.MessageCreateManyInput & { id: string; status: string })[] = [];
     for (const c of customers) {
       const fail = (error: MessageError["error"], reason: string) =>
         result.errors.push({ customerId: c.id, identifier: c.identifier, error, reason });
@@ -120,7 +123,13 @@ export async function sendMessages(ctx: DomainContext, input: SendMessagesInput)
         sentAt: now,
       });
     }
-    if (rows.length) await db.message.createMany({ data: rows });
+    if (rows.length) {
+      await getBoss();
+      await db.$transaction(async (tx) => {
+        await tx.message.createMany({ data: rows });
+        await enqueueSentStatuses(tx, rows);
+      });
+    }
     result.messageIds.push(...rows.map((r) => r.id));
     result.initiated += rows.length;
     result.batchesProcessed++;

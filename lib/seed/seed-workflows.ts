@@ -27,6 +27,12 @@ export async function seedWorkflows(organizationId: string, campaignId: string, 
         body: "Dear {{first_name}}, a reminder: you promised to pay on {{promise_to_pay_date}}.",
       },
     }));
+  // A WhatsApp template too, so the editor's lead-nurture starting point has one to pick.
+  if (!(await db.messageTemplate.findFirst({ where: { organizationId, name: "Welcome (WhatsApp)" } }))) {
+    await db.messageTemplate.create({
+      data: { organizationId, name: "Welcome (WhatsApp)", channel: "whatsapp", body: "Hello {{first_name}}, thanks for your interest!" },
+    });
+  }
   const workflow =
     (await db.workflow.findFirst({ where: { organizationId, name: "Collections follow-up" } })) ??
     (await createWorkflow(ctx, {

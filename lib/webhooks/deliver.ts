@@ -8,11 +8,14 @@ import { db } from "@/lib/db/client";
 export const WEBHOOK_MAX_ATTEMPTS = 8;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** Builds the body of a call-result delivery (the contract's shape); null when the call is gone. */
+/** Builds the body of a delivery (the contract's shape); null when its call or message is gone. */
 export type PayloadBuilder = (delivery: {
   organizationId: string;
+  /** The call, or for eventType "sms" / "whatsapp" the message, the event is about. */
   callId: string;
   eventType: string;
+  eventKey?: string;
+  createdAt?: Date;
 }) => Promise<Record<string, unknown> | null>;
 
 export type DeliveryOutcome =
@@ -39,7 +42,10 @@ export async function deliverWebhook(deliveryId: string, { buildPayload, trigger
   if (payload === null) {
     const built = await buildPayload(delivery);
     if (built === null) {
-      await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: "The call no longer exists" } });
+      await db.webhookDelivery.update({
+        where: { id: deliveryId },
+        data: { status: "failed", lastError: delivery.eventType === "call" ? "The call no longer exists" : "The message no longer exists" },
+      });
       return { result: "skipped", reason: "call not found" };
     }
     payload = JSON.stringify(built);

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { simulatedSend } from "@/lib/messages/channel";
+import { enqueueSentStatuses } from "@/lib/messages/message-status";
 import type { HistoryRow, MessageRow, RunState } from "@/lib/workflows/plan-run";
 
 // Writes a pass's decisions in one transaction. Each run's update is conditional on the state
@@ -74,32 +75,32 @@ export async function applyRunWrites(tx: Prisma.TransactionClient, writes: RunWr
   }
   const messages = done.flatMap((w) => w.messages);
   if (messages.length) {
-    await tx.message.createMany({
-      data: messages.map((m) => {
-        const sent = simulatedSend({
-          messageId: m.id,
-          channel: m.channel as "sms" | "whatsapp",
-          toPhone: m.toPhone,
-          body: m.body,
-          at: m.at,
-        });
-        return {
-          id: m.id,
-          organizationId: m.organizationId,
-          campaignId: m.campaignId,
-          customerId: m.customerId,
-          channel: m.channel,
-          templateId: m.templateId,
-          toPhone: m.toPhone,
-          body: m.body,
-          status: sent.status,
-          providerMessageId: sent.providerMessageId,
-          sentAt: m.at,
-          runStepKey: m.runStepKey,
-        };
-      }),
-      skipDuplicates: true,
+    const data = messages.map((m) => {
+      const sent = simulatedSend({
+        messageId: m.id,
+        channel: m.channel as "sms" | "whatsapp",
+        toPhone: m.toPhone,
+        body: m.body,
+        at: m.at,
+      });
+      return {
+        id: m.id,
+        organizationId: m.organizationId,
+        campaignId: m.campaignId,
+        customerId: m.customerId,
+        channel: m.channel,
+        templateId: m.templateId,
+        toPhone: m.toPhone,
+        body: m.body,
+        status: sent.status,
+        providerMessageId: sent.providerMessageId,
+        sentAt: m.at,
+        runStepKey: m.runStepKey,
+      };
     });
+    await tx.message.createMany({ data, skipDuplicates: true });
+    // Their statuses to the organization's webhook, through the outbox, in this transaction.
+    await enqueueSentStatuses(tx, data);
   }
   const patches = done.filter((w) => w.setFields && w.customerId);
   if (patches.length) {
