@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { definitionSchema, type WorkflowStep } from "@/lib/workflows/definition";
-import { workflowBodySchema } from "@/lib/workflows/workflow-input";
+import { workflowBodySchema } from "@/lib/timepay/workflow-bodies";
 import type { EditorOptions, EditorWorkflow } from "@/lib/workflows/editor-view";
 
 // The editor's form: the workflow's name and description as the API takes them, and its steps

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dryRunBodySchema } from "@/lib/workflows/dry-run-request";
-import { workflowBodySchema, workflowUpdateSchema } from "@/lib/workflows/workflow-input";
+import { dryRunBodySchema } from "@/lib/timepay/workflow-bodies";
+import { workflowBodySchema, workflowUpdateSchema } from "@/lib/timepay/workflow-bodies";
 import { appErrorSchema } from "./app-routes";
 import type { ResponseDoc, RouteDoc } from "./route-doc";
 

@@ -2,7 +2,7 @@
 import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
-import { workflowBodySchema } from "@/lib/workflows/workflow-input";
+import { workflowBodySchema } from "@/lib/timepay/workflow-bodies";
 import { createWorkflow } from "@/lib/workflows/workflows";
 
 export const POST = withApi({ dialect: appDialect, auth: "credential", body: workflowBodySchema }, async ({ auth, body }) => {

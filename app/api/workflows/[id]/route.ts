@@ -2,7 +2,7 @@
 import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
-import { workflowUpdateSchema } from "@/lib/workflows/workflow-input";
+import { workflowUpdateSchema } from "@/lib/timepay/workflow-bodies";
 import { deleteWorkflow, updateWorkflow } from "@/lib/workflows/workflows";
 
 export const PUT = withApi({ dialect: appDialect, auth: "credential", body: workflowUpdateSchema }, async ({ auth, params, body }) => {

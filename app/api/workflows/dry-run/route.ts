@@ -2,7 +2,8 @@
 import { appDialect } from "@/lib/api/app-dialect";
 import { domainContext } from "@/lib/api/domain-context";
 import { withApi } from "@/lib/api/with-api";
-import { dryRunBodySchema, dryRunRequest } from "@/lib/workflows/dry-run-request";
+import { dryRunBodySchema } from "@/lib/timepay/workflow-bodies";
+import { dryRunRequest } from "@/lib/workflows/dry-run-request";
 
 export const POST = withApi(
   { dialect: appDialect, auth: "credential", body: dryRunBodySchema, readOnly: true },
