@@ -48,3 +48,27 @@ export type DncFileInput = z.infer<typeof dncFileSchema>;
 
 export const DNC_PROBLEM_CODES = ["invalid", "duplicate_in_file", "already_listed"] as const;
 export type DncProblemCode = (typeof DNC_PROBLEM_CODES)[number];
+
+const page = z.coerce
+  .number({ error: "page must be a positive integer" })
+  .int("page must be a positive integer")
+  .min(1, "page must be a positive integer")
+  .max(100_000, "page must be at most 100000")
+  .default(1);
+const q = z.string().trim().max(100, "q must be at most 100 characters").optional();
+
+/** GET /api/dnc and the screen's URL (?q=&scope=&status=&page=). */
+export const dncListQuerySchema = z.object({
+  q: q.meta({ description: "A number in any format, part of one, or text of the number as entered." }),
+  scope: z.string().trim().min(1).max(100).optional().meta({ description: "`global`, or a campaign id: only that list's entries." }),
+  status: z.enum(["active", "inactive"]).optional(),
+  page,
+});
+export type DncListQuery = z.infer<typeof dncListQuerySchema>;
+
+/** GET /api/dnc/history (?q=&entry=&page=). */
+export const dncHistoryQuerySchema = z.object({
+  q,
+  entry: z.string().trim().min(1).max(100).optional().meta({ description: "One entry's changes (its id)." }),
+  page,
+});

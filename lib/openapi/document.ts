@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appCallRoutes } from "./app-call-routes";
 import { appContactRoutes } from "./app-contact-routes";
+import { appDncRoutes } from "./app-dnc-routes";
 import { appRoutes } from "./app-routes";
 import { flexydialRoutes } from "./flexydial-routes";
 import type { Family, RouteDoc } from "./route-doc";
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteDoc[] = [
   ...appRoutes,
   ...appCallRoutes,
   ...appContactRoutes,
+  ...appDncRoutes,
 ];
 
 type Json = Record<string, unknown>;
