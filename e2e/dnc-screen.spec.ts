@@ -31,7 +31,7 @@ async function signInAs(page: Page, email: string, password: string) {
 }
 
 test.afterAll(async () => {
-  const numbers = [one, ...fileNew].map((n) => `+91${n}`);
+  const numbers = [one, ...fileNew, mobile(8)].map((n) => `+91${n}`);
   await query(`DELETE FROM dnc_entries WHERE "phoneE164" = ANY($1)`, [numbers]);
   await query(`DELETE FROM dnc_events WHERE "phoneE164" = ANY($1)`, [numbers]);
   await query(`DELETE FROM organizations WHERE slug = $1`, [emptyOrg]);
@@ -168,16 +168,22 @@ test("a viewer sees the list and the history and no control that writes; the ser
   const { demo } = seedData();
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Its own entry: a failed journey restarts the worker, and the run's numbers with it.
+  const own = mobile(8);
+  await query(
+    `INSERT INTO dnc_entries (id, "organizationId", scope, "phoneRaw", "phoneE164", status) VALUES ($1, $2, '', $3, $4, 'active')`,
+    [`dnc_${randomUUID()}`, demo.id, own, `+91${own}`],
+  );
   await signInAs(page, demo.viewer.email, demo.viewer.password);
-  await page.goto(`/dnc?q=${one}`);
-  await expect(page.getByRole("table", { name: "Numbers" })).toContainText(`+91${one}`);
+  await page.goto(`/dnc?q=${own}`);
+  await expect(page.getByRole("table", { name: "Numbers" })).toContainText(`+91${own}`);
   await expect(page.getByRole("button", { name: /Add a number|Upload a file|Remove|Re-activate/ })).toHaveCount(0);
   await page.getByRole("link", { name: "History", exact: true }).click();
   await expect(page.getByRole("table", { name: "Changes" })).toBeVisible();
   const origin = new URL(page.url()).origin;
   const refused = await page.request.post("/api/dnc", { headers: { Origin: origin }, data: { number: mobile(9), campaignId: null } });
   expect(refused.status()).toBe(403);
-  const [entry] = await query<{ id: string }>(`SELECT id FROM dnc_entries WHERE "phoneE164" = $1`, [`+91${one}`]);
+  const [entry] = await query<{ id: string }>(`SELECT id FROM dnc_entries WHERE "phoneE164" = $1`, [`+91${own}`]);
   const patch = await page.request.patch(`/api/dnc/${entry.id}`, { headers: { Origin: origin }, data: { active: false } });
   expect(patch.status()).toBe(403);
   expect(await query(`SELECT status FROM dnc_entries WHERE id = $1`, [entry.id])).toEqual([{ status: "active" }]);
