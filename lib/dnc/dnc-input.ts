@@ -64,7 +64,6 @@ export const dncListQuerySchema = z.object({
   status: z.enum(["active", "inactive"]).optional(),
   page,
 });
-export type DncListQuery = z.infer<typeof dncListQuerySchema>;
 
 /** GET /api/dnc/history (?q=&entry=&page=). */
 export const dncHistoryQuerySchema = z.object({
