@@ -179,7 +179,7 @@ test("a viewer sees the list and the history and no control that writes; the ser
   await expect(page.getByRole("table", { name: "Numbers" })).toContainText(`+91${own}`);
   await expect(page.getByRole("button", { name: /Add a number|Upload a file|Remove|Re-activate/ })).toHaveCount(0);
   await page.getByRole("link", { name: "History", exact: true }).click();
-  await expect(page.getByRole("table", { name: "Changes" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Do-not-call history" })).toBeVisible();
   const origin = new URL(page.url()).origin;
   const refused = await page.request.post("/api/dnc", { headers: { Origin: origin }, data: { number: mobile(9), campaignId: null } });
   expect(refused.status()).toBe(403);
