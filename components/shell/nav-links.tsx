@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/workflows", label: "Workflows" },
   { href: "/agents", label: "Agents" },
   { href: "/dispositions", label: "Dispositions" },
+  { href: "/dnc", label: "Do not call" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -160,6 +160,23 @@ const BASE: Record<string, (f: Fixture, method: HttpMethod) => Base> = {
     ],
   }),
   "/api/remove-dnc": (f) => ({ body: [{ numeric: f.dncNumber, campaign: "" }] }),
+  // The DNC screen's routes.
+  "/api/dnc": (_f, method) =>
+    method === "GET"
+      ? { query: { q: "98765 43210", status: "active", scope: "global", page: "1" } }
+      : { body: { number: String(6_300_000_000 + next()), campaignId: null, reason: "hostile" } },
+  "/api/dnc/[id]": () => ({ body: { active: false } }),
+  "/api/dnc/check": (f) => ({ body: { campaignId: f.custom.id, numbers: [{ row: 2, value: String(6_300_000_000 + next()) }] } }),
+  "/api/dnc/import": () => ({
+    body: {
+      campaignId: null,
+      numbers: [
+        { row: 2, value: String(6_300_000_000 + next()) },
+        { row: 3, value: "x" },
+      ],
+    },
+  }),
+  "/api/dnc/history": () => ({ query: { q: "6300", page: "1" } }),
   "/api/generate-token": (f) => ({ body: { username: f.email, password: "wrong password" } }),
   "/api/campaigns/[id]/mapping": () => ({ body: { columns: { mobile: "phone_number", "first name": "first_name" } } }),
   "/api/auth/[...all]": (f, method) =>
@@ -216,6 +233,7 @@ async function counts(organizationId: string) {
       (SELECT count(*) FROM campaigns WHERE "organizationId" = ${organizationId}) AS campaigns,
       (SELECT count(*) FROM customers cu JOIN campaigns c ON c.id = cu."campaignId" WHERE c."organizationId" = ${organizationId}) AS customers,
       (SELECT count(*) FROM dnc_entries WHERE "organizationId" = ${organizationId}) AS dnc,
+      (SELECT count(*) FROM dnc_events WHERE "organizationId" = ${organizationId}) AS dnc_events,
       (SELECT count(*) FROM upload_jobs WHERE "organizationId" = ${organizationId}) AS jobs`;
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
@@ -293,6 +311,19 @@ function consistency(
     return "201 without exactly one customer";
   if (route.pattern === "/api/v1/campaigns/create" && response.status === 201 && after.campaigns - before.campaigns !== 1)
     return "201 without exactly one campaign";
+  if (
+    route.pattern === "/api/dnc" &&
+    response.status === 201 &&
+    (after.dnc - before.dnc !== 1 || after.dnc_events - before.dnc_events !== 1)
+  )
+    return "201 without exactly one DNC entry and its history row";
+  if (route.pattern === "/api/dnc/check" && changed.length > 0) return `the DNC check wrote ${changed.join(", ")}`;
+  if (route.pattern === "/api/dnc/import" && response.status === 200) {
+    const done = (safeJson(text) as { imported?: { added?: number; reactivated?: number } } | undefined)?.imported;
+    const added = done?.added ?? 0;
+    if (after.dnc - before.dnc !== added || after.dnc_events - before.dnc_events !== added + (done?.reactivated ?? 0))
+      return `DNC import says ${added} added, the database holds ${after.dnc - before.dnc} more entries`;
+  }
   if (method === "GET" && changed.length > 0) return `GET wrote ${changed.join(", ")}`;
   return null;
 }

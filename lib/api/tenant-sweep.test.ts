@@ -25,8 +25,8 @@ type Victim = Awaited<ReturnType<typeof makeVictim>>;
  * add how to name another organization's thing of that kind.
  */
 const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
-  // Campaigns, dispositions, disposition groups, workflows and webhook deliveries are all `[id]`: A's of each.
-  id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId, v.workflowId],
+  // Campaigns, dispositions, disposition groups, workflows, webhook deliveries and DNC entries are all `[id]`: A's of each.
+  id: (v) => [v.emi.id, v.custom.id, v.dispositionId, v.groupId, v.workflowId, ...v.dncEntryIds],
   campaignId: (v) => [v.emi.id, v.custom.id],
   call_id: (v) => [v.callId],
   // A contact (customer) of A's, under A's campaign and under B's own (app/api/campaigns/[id]/contacts/[contactId]).
@@ -76,6 +76,8 @@ function foreignBodies(v: Victim): unknown[] {
     },
     [{ numeric: v.dncNumber }, { numeric: v.dncNumber, campaign: v.custom.name }],
     [{ numeric: v.dncNumber, campaign: v.custom.name, global_dnc: "false", status: "Inactive" }],
+    // The DNC screen's: A's campaign's list.
+    { number: v.dncNumber, campaignId: v.custom.id, numbers: [{ row: 2, value: v.dncNumber }], active: false },
     {
       name: v.emi.name,
       description: "x",
@@ -162,7 +164,10 @@ async function makeVictim(a: TestOrg) {
     data: { organizationId: a.id, name: `${marker}workflow`, description: `${marker}workflow`, steps, latestVersion: 1 },
   });
   await db.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, definition: { steps } } });
+  const dncEntryIds = (await db.dncEntry.findMany({ where: { organizationId: a.id }, select: { id: true } })).map((e) => e.id);
+  expect(dncEntryIds).toHaveLength(2);
   return {
+    dncEntryIds,
     org: a.org,
     emi,
     custom,
@@ -191,6 +196,7 @@ async function fingerprint(organizationId: string): Promise<string> {
       (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM campaigns c WHERE c."organizationId" = ${organizationId}),
       (SELECT string_agg(cu::text, ',' ORDER BY cu.id) FROM customers cu JOIN campaigns c ON c.id = cu."campaignId" WHERE c."organizationId" = ${organizationId}),
       (SELECT string_agg(d::text, ',' ORDER BY d.id) FROM dnc_entries d WHERE d."organizationId" = ${organizationId}),
+      (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM dnc_events e WHERE e."organizationId" = ${organizationId}),
       (SELECT string_agg(j::text, ',' ORDER BY j.id) FROM upload_jobs j WHERE j."organizationId" = ${organizationId}),
       (SELECT string_agg(k.id || k."lastUsedAt"::text, ',' ORDER BY k.id) FROM api_keys k WHERE k."organizationId" = ${organizationId}),
       (SELECT string_agg(u::text, ',' ORDER BY u.id) FROM users u WHERE u."organizationId" = ${organizationId}),

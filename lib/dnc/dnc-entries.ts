@@ -4,6 +4,7 @@ import { normalizePhone } from "@/lib/records/phone";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 import { batches, DNC_TRANSACTION } from "./dnc-batches";
+import { actorName, type DncChange, recordDncEvents } from "./dnc-events";
 
 // The organization's Do-Not-Call list: global entries (scope "") and per-campaign entries
 // (scope = campaign id), matched on the E.164 number. Each request is all-or-nothing: one bad or
@@ -56,21 +57,36 @@ export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
     seen.add(key);
   }
 
+  const actor = await actorName(ctx);
   await db.$transaction(async (tx) => {
-    const byKey = new Map<string, { id: string; status: string }>();
+    type Existing = { id: string; scope: string; phoneE164: string; phoneRaw: string; status: string; reason: string | null };
+    const byKey = new Map<string, Existing>();
     for (const phones of batches([...new Set(entries.map((e) => e.phoneE164))])) {
-      const existing = await tx.$queryRaw<{ id: string; scope: string; phoneE164: string; status: string }[]>`
-        SELECT id, scope, "phoneE164", status::text FROM dnc_entries
+      const existing = await tx.$queryRaw<Existing[]>`
+        SELECT id, scope, "phoneE164", "phoneRaw", status::text, reason FROM dnc_entries
         WHERE "organizationId" = ${organizationId} AND "phoneE164" = ANY(${phones}::text[])`;
       for (const e of existing) byKey.set(`${e.scope}|${e.phoneE164}`, e);
     }
     const changed: { id: string; status: "active" | "inactive" }[] = [];
     const added: typeof entries = [];
+    const events: DncChange[] = [];
     for (const entry of entries) {
       const current = byKey.get(`${entry.scope}|${entry.phoneE164}`);
       if (!current) added.push(entry);
       else if (current.status === entry.status) throw alreadyListed(entry.numeric);
-      else changed.push({ id: current.id, status: entry.status });
+      else {
+        changed.push({ id: current.id, status: entry.status });
+        const action = entry.status === "active" ? "reactivated" : "deactivated";
+        events.push({
+          entryId: current.id,
+          phoneE164: current.phoneE164,
+          phoneRaw: current.phoneRaw,
+          scope: current.scope,
+          action,
+          status: entry.status,
+          reason: current.reason,
+        });
+      }
     }
     for (const status of ["active", "inactive"] as const) {
       for (const ids of batches(changed.filter((c) => c.status === status).map((c) => c.id))) {
@@ -79,7 +95,7 @@ export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
     }
     for (const batch of batches(added)) {
       // One INSERT ... unnest per batch: Prisma's createManyAndReturn takes seconds for 5,000 rows.
-      const created = await tx.$queryRaw<{ scope: string; phone: string }[]>`
+      const created = await tx.$queryRaw<{ id: string; scope: string; phone: string; raw: string; status: "active" | "inactive" }[]>`
         INSERT INTO dnc_entries (id, "organizationId", "campaignId", scope, "phoneRaw", "phoneE164", status)
         SELECT gen_random_uuid()::text, ${organizationId}, r.campaign_id, r.scope, r.phone_raw, r.phone_e164, r.status::"DncStatus"
         FROM unnest(
@@ -87,14 +103,26 @@ export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
           ${batch.map((e) => e.phoneE164)}::text[], ${batch.map((e) => e.status)}::text[]
         ) AS r(campaign_id, scope, phone_raw, phone_e164, status)
         ON CONFLICT ("organizationId", scope, "phoneE164") DO NOTHING
-        RETURNING scope, "phoneE164" AS phone`;
+        RETURNING id, scope, "phoneE164" AS phone, "phoneRaw" AS raw, status::text AS status`;
       // A concurrent request inserted one of them between our read and our write.
       if (created.length < batch.length) {
         const inserted = new Set(created.map((c) => `${c.scope}|${c.phone}`));
         const lost = batch.find((e) => !inserted.has(`${e.scope}|${e.phoneE164}`))!;
         throw alreadyListed(lost.numeric);
       }
+      for (const c of created) {
+        events.push({
+          entryId: c.id,
+          phoneE164: c.phone,
+          phoneRaw: c.raw,
+          scope: c.scope,
+          action: "added",
+          status: c.status,
+          reason: null,
+        });
+      }
     }
+    await recordDncEvents(tx, ctx, actor, events);
   }, DNC_TRANSACTION);
 }
 
@@ -113,19 +141,33 @@ export async function removeDnc(ctx: DomainContext, items: DncRemoveItem[]) {
     return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : (campaign?.id ?? "") };
   });
 
+  const actor = await actorName(ctx);
   await db.$transaction(async (tx) => {
     const deleted = new Set<string>();
+    const events: DncChange[] = [];
     for (const batch of batches(targets)) {
-      const rows = await tx.$queryRaw<{ phone: string; scope: string }[]>`
+      const rows = await tx.$queryRaw<{ id: string; phone: string; raw: string; scope: string; reason: string | null }[]>`
         DELETE FROM dnc_entries d
         USING unnest(${batch.map((t) => t.phoneE164)}::text[], ${batch.map((t) => t.scope)}::text[]) AS r(phone, scope)
         WHERE d."organizationId" = ${organizationId} AND d."phoneE164" = r.phone AND (r.scope IS NULL OR d.scope = r.scope)
-        RETURNING d."phoneE164" AS phone, d.scope`;
+        RETURNING d.id, d."phoneE164" AS phone, d."phoneRaw" AS raw, d.scope, d.reason`;
       // An entry may already be gone, deleted by an earlier item of this request: both keys count.
-      for (const row of rows) deleted.add(row.phone).add(`${row.scope}|${row.phone}`);
+      for (const row of rows) {
+        deleted.add(row.phone).add(`${row.scope}|${row.phone}`);
+        events.push({
+          entryId: row.id,
+          phoneE164: row.phone,
+          phoneRaw: row.raw,
+          scope: row.scope,
+          action: "deleted",
+          status: "inactive",
+          reason: row.reason,
+        });
+      }
     }
     const missing = targets.find((t) => !deleted.has(t.scope === null ? t.phoneE164 : `${t.scope}|${t.phoneE164}`));
     if (missing) throw notListed(missing.numeric);
+    await recordDncEvents(tx, ctx, actor, events);
   }, DNC_TRANSACTION);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appCallRoutes } from "./app-call-routes";
 import { appContactRoutes } from "./app-contact-routes";
+import { appDncRoutes } from "./app-dnc-routes";
 import { appRoutes } from "./app-routes";
 import { appWorkflowRoutes } from "./app-workflow-routes";
 import { flexydialRoutes } from "./flexydial-routes";
@@ -20,6 +21,7 @@ export const ROUTES: readonly RouteDoc[] = [
   ...appCallRoutes,
   ...appContactRoutes,
   ...appWorkflowRoutes,
+  ...appDncRoutes,
 ];
 
 type Json = Record<string, unknown>;
