@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { getCallSettings } from "@/lib/calls/call-settings";
+import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
 import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
 import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
@@ -50,6 +51,7 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     });
     if (!disposition) throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
   }
+  await assertCallerNumberAvailable(ctx.organizationId);
 
   const requested = [...new Set(parsed.data.customerIds)];
   // Raw `= ANY(array)`: one parameter for 10,000 ids (Prisma's `in` binds each, several times slower).
