@@ -41,6 +41,10 @@ try {
   await db.callSettings.create({
     data: { organizationId: org.id, maxConcurrentCalls: attempts * 2, frequencyCap: 100, dialerKind: "simulated" },
   });
+  // Two caller numbers: each dial takes one in turn (from_phone), as for a configured organization.
+  await db.callerNumber.createMany({
+    data: ["+918035450801", "+918035450802"].map((phoneE164) => ({ organizationId: org.id, phoneE164 })),
+  });
   const ctx: Ctx = { organizationId: org.id, actor: { userId: null, apiKeyId: null, role: "admin" }, source: "system" };
   // One untimed run of 200 first: connections, prepared statements and the JIT warm up.
   await oneRun(ctx, agent.id, 9, Math.min(200, attempts), false);
