@@ -11,7 +11,8 @@
 //
 // Credentials come from `npm run seed -- --json` (run against DATABASE_URL, which must be the
 // app's database) unless API_KEY is given; a throwaway campaign is created and deleted unless
-// CAMPAIGN_ID is given. RUNS (default 9) timed runs follow WARMUP (default 2) untimed ones.
+// CAMPAIGN_ID is given. RUNS (default 9) timed runs follow WARMUP (default 2) untimed ones; SIZE
+// (default 10,000) records per request.
 import { execFileSync } from "node:child_process";
 import { db, disconnectDb } from "@/lib/db/client";
 import { emptyColumns, type CustomerColumnArrays } from "@/lib/customers/customer-columns";
@@ -20,7 +21,9 @@ import { INSERT_BATCH_SIZE, insertCustomerRows } from "@/lib/customers/insert-cu
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
 const RUNS = Number(process.env.RUNS ?? 9);
 const WARMUP = Number(process.env.WARMUP ?? 2);
-const SIZE = 10_000;
+/** Records per request (10,000 for the figures; smaller only to check the bench runs). */
+const SIZE = Number(process.env.SIZE ?? 10_000);
+const n = SIZE.toLocaleString("en-US");
 
 if (!process.env.DATABASE_URL) {
   console.error("Set DATABASE_URL to the running app's database (the floor and the cleanup need it).");
@@ -35,9 +38,9 @@ const callConfig = await firstAgentAndDisposition();
 
 try {
   const stats = await measure([
-    { label: "10,000 valid records (HTTP)", prepare: (run) => body(`V${run}`, false), task: post, status: 201 },
-    { label: "10,000 records, 30% invalid (HTTP)", prepare: (run) => body(`M${run}`, true), task: post, status: 207 },
-    { label: "10,000 valid records + initiateCall", prepare: (run) => body(`C${run}`, false, true), task: post, status: 201 },
+    { label: `${n} valid records (HTTP)`, prepare: (run) => body(`V${run}`, false), task: post, status: 201 },
+    { label: `${n} records, 30% invalid (HTTP)`, prepare: (run) => body(`M${run}`, true), task: post, status: 207 },
+    { label: `${n} valid records + initiateCall`, prepare: (run) => body(`C${run}`, false, true), task: post, status: 201 },
     { label: "floor: JSON.parse + same INSERT", prepare: (run) => body(`F${run}`, false), task: insertDirectly },
   ]);
   const [valid, mixed, withCalls, floor] = stats;

@@ -5,10 +5,25 @@ import { formatDateTime } from "@/components/ui/format";
 import { BLOCK_REASON, STATUS_BADGE, WAIT_REASON, customerName, formatDuration } from "@/components/calls/call-labels";
 import { callsHref, type CallsQuery } from "@/components/calls/calls-query";
 import styles from "@/components/calls/calls.module.css";
+import { CallDeliveries } from "@/components/calls/call-deliveries";
+import type { DeliveryView } from "@/lib/webhooks/deliveries";
 
-// The selected call: result, summary, what the agent extracted, and every attempt to the customer.
+// The selected call: result, summary, what the agent extracted, every attempt to the customer,
+// and the result's webhook deliveries.
 
-export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDetail; closeHref: string; query: CallsQuery }) {
+export function CallDetailPanel({
+  detail,
+  deliveries,
+  canResend,
+  closeHref,
+  query,
+}: {
+  detail: CallDetail;
+  deliveries: DeliveryView[];
+  canResend: boolean;
+  closeHref: string;
+  query: CallsQuery;
+}) {
   const { call, attempts } = detail;
   const status = viewStatus(call);
   const extracted = Object.entries((call.extractedData as Record<string, unknown> | null) ?? {});
@@ -92,6 +107,9 @@ export function CallDetailPanel({ detail, closeHref, query }: { detail: CallDeta
           );
         })}
       </ol>
+
+      <h3 className={styles.subhead}>Webhook deliveries ({deliveries.length})</h3>
+      <CallDeliveries deliveries={deliveries} canResend={canResend} />
     </aside>
   );
 }

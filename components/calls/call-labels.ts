@@ -27,6 +27,7 @@ export const BLOCK_REASON: Record<string, string> = {
   window_empty: "the campaign's hours fall outside the legal calling hours",
   agent_inactive: "the agent is inactive",
   campaign_completed: "the campaign was completed",
+  no_active_caller_number: "every caller number of the organization is deactivated",
 };
 
 export function customerName(customer: { firstName: string | null; lastName: string | null; identifier: string }) {

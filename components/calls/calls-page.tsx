@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { hasCalls, listCalls } from "@/lib/calls/call-list";
 import { getCallDetail } from "@/lib/calls/call-detail";
+import { callDeliveries } from "@/lib/webhooks/deliveries";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallsTable } from "@/components/calls/calls-table";
 import { CallDetailPanel } from "@/components/calls/call-detail-panel";
@@ -17,10 +18,11 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
   const query = parseCallsQuery(await searchParams);
   const page = query.page ?? 1;
 
-  const [list, any, detail, campaigns, agents, dispositions] = await Promise.all([
+  const [list, any, detail, deliveries, campaigns, agents, dispositions] = await Promise.all([
     listCalls(ctx, toListFilter(query), { page, perPage: CALLS_PER_PAGE }),
     hasCalls(ctx),
     query.call ? getCallDetail(ctx, query.call) : null,
+    query.call ? callDeliveries(organization.id, query.call) : [],
     db.campaign.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.agent.findMany({ where: { organizationId: organization.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.disposition.findMany({
@@ -60,7 +62,15 @@ export async function CallsPage({ searchParams }: { searchParams: Promise<Search
         <>
           <CallFilters query={query} campaigns={campaigns} agents={agents} dispositions={dispositions} />
           <div className={styles.listArea}>
-            {detail && <CallDetailPanel detail={detail} closeHref={callsHref(query, { call: undefined })} query={query} />}
+            {detail && (
+              <CallDetailPanel
+                detail={detail}
+                deliveries={deliveries}
+                canResend={user.role === "admin"}
+                closeHref={callsHref(query, { call: undefined })}
+                query={query}
+              />
+            )}
             <section className="card table-card" aria-label="Call list">
               {list.rows.length === 0 ? (
                 <div className="empty-state">

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { DialerPanel } from "@/components/settings/dialer-panel";
 import { WebhookPanel } from "@/components/settings/webhook-panel";
+import { CallerNumbersPanel } from "@/components/settings/caller-numbers-panel";
+import { listCallerNumbers } from "@/lib/calls/caller-numbers";
 import { getCallSettings } from "@/lib/calls/call-settings";
 import { callSettingsView } from "@/lib/calls/call-settings-view";
 import { getWebhookEndpoint } from "@/lib/webhooks/webhook-endpoint";
@@ -10,7 +12,7 @@ import { env } from "@/lib/env";
 
 export async function SettingsPage() {
   const { organization, user } = await requireOperator();
-  const [keys, agents, dispositions, callSettings, webhook] = await Promise.all([
+  const [keys, agents, dispositions, callSettings, webhook, callerNumbers] = await Promise.all([
     db.apiKey.findMany({
       where: { organizationId: organization.id },
       orderBy: { createdAt: "desc" },
@@ -20,6 +22,7 @@ export async function SettingsPage() {
     db.disposition.findMany({ where: { organizationId: organization.id }, orderBy: { priority: "asc" } }),
     getCallSettings(organization.id),
     getWebhookEndpoint(organization.id),
+    listCallerNumbers(organization.id),
   ]);
   const admin = user.role === "admin";
   return (
@@ -52,6 +55,17 @@ export async function SettingsPage() {
         initial={callSettingsView(callSettings, user.role)}
         canManage={admin}
         resultsUrl={`${env.APP_URL}/api/v1/dialer/results/${organization.id}`}
+      />
+      <CallerNumbersPanel
+        canManage={admin}
+        fallback={callSettings.fromPhone}
+        numbers={callerNumbers.map((n) => ({
+          id: n.id,
+          phoneE164: n.phoneE164,
+          label: n.label,
+          active: n.active,
+          lastUsedAt: n.lastUsedAt?.toISOString() ?? null,
+        }))}
       />
       <WebhookPanel initial={webhook && !admin ? { ...webhook, secret: "" } : webhook} canManage={admin} />
       <section className="card table-card">

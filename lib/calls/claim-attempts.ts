@@ -4,13 +4,14 @@ import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
 import { effectiveZone, windowChecker } from "@/lib/calls/calling-window";
 import { customerZone } from "@/lib/calls/evaluate-request";
 import { emitCallEvents } from "@/lib/calls/call-events";
+import { pickCallerNumbers } from "@/lib/calls/caller-numbers";
 import type { DialAttempt } from "@/lib/calls/dialer";
 import type { BlockReason } from "@/lib/calls/types";
 
 // The dial-time gate. In one transaction per organization (serialised by an advisory lock, so
 // two workers never both fill the same free slots), the due attempts are re-checked against
 // everything that may have changed since they were scheduled — campaign status, calling window,
-// agent, DNC, frequency cap, the number already in a call, concurrency — and each is claimed
+// agent, DNC, frequency cap, the number already in a call, concurrency, a caller number — and each is claimed
 // (scheduled -> dialing), blocked or cancelled with its reason, or rescheduled to the window's
 // next opening. Every transition is a conditional UPDATE on state = 'scheduled'.
 
@@ -125,11 +126,19 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
       claim.push(c);
     }
 
+    // The caller id of each dial: the organization's active numbers in turn, or the default.
+    const callers = claim.length ? await pickCallerNumbers(tx, organizationId, claim.length, settings.fromPhone, now) : null;
+    if (callers?.none) {
+      for (const c of claim) ends.push({ id: c.id, state: "blocked", reason: "no_active_caller_number" });
+      claim.length = 0;
+    }
+    const fromPhone = new Map(claim.map((c, i) => [c.id, callers!.pick(i)]));
     const claimedIds = new Set(
       (claim.length
         ? await tx.$queryRaw<{ id: string }[]>`
-            UPDATE calls SET state = 'dialing', "dialedAt" = ${now}, "fromPhone" = ${settings.fromPhone}, "waitReason" = NULL, "updatedAt" = ${now}
-            WHERE id = ANY(${claim.map((c) => c.id)}::uuid[]) AND state = 'scheduled' RETURNING id::text`
+            UPDATE calls c SET state = 'dialing', "dialedAt" = ${now}, "fromPhone" = f.from_phone, "waitReason" = NULL, "updatedAt" = ${now}
+            FROM unnest(${claim.map((c) => c.id)}::uuid[], ${claim.map((c) => fromPhone.get(c.id)!)}::text[]) AS f(id, from_phone)
+            WHERE c.id = f.id AND c.state = 'scheduled' RETURNING c.id::text`
         : []
       ).map((r) => r.id),
     );
@@ -169,7 +178,7 @@ export async function claimDueAttempts(settings: CallSettingsView, now: Date, li
           name: [c.firstName, c.lastName].filter(Boolean).join(" ") || null,
           language: c.language,
           toPhone: c.toPhone,
-          fromPhone: settings.fromPhone,
+          fromPhone: fromPhone.get(c.id)!,
           agentId: c.agentId,
           dispositionId: c.dispositionId,
           attempt: c.attempt,

@@ -57,7 +57,8 @@ export async function deliverSimulatedResults(options: { clock: Clock; organizat
           extractedData: o.extractedData,
           recordingId: o.status === "Contacted" ? `rec_${d.id}` : null,
           transcriptId: o.status === "Contacted" ? d.id : null,
-          fromPhone: s.fromPhone,
+          // The caller id the dial used stays (finishAttempts keeps the call's own when null).
+          fromPhone: null,
         };
       });
     const outcomes = await recordCallResults({ organizationId }, results, options.clock, { wake: false });

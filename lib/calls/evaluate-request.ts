@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { getCallSettings } from "@/lib/calls/call-settings";
+import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
 import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
 import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
@@ -50,12 +51,13 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     });
     if (!disposition) throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
   }
+  await assertCallerNumberAvailable(ctx.organizationId);
 
   const requested = [...new Set(parsed.data.customerIds)];
-  const customers = await db.customer.findMany({
-    where: { campaignId, id: { in: requested.filter((id) => UUID.test(id)) } },
-    select: { id: true, identifier: true, phoneE164: true, timezone: true, data: true },
-  });
+  // Raw `= ANY(array)`: one parameter for 10,000 ids (Prisma's `in` binds each, several times slower).
+  const customers = await db.$queryRaw<{ id: string; identifier: string; phoneE164: string; timezone: string | null; data: unknown }[]>`
+    SELECT id::text, identifier, "phoneE164", timezone, data FROM customers
+    WHERE "campaignId" = ${campaignId} AND id = ANY(${requested.filter((id) => UUID.test(id))}::uuid[])`;
   const byId = new Map(customers.map((c) => [c.id, c]));
   const ids = customers.map((c) => c.id);
   const phones = customers.map((c) => c.phoneE164);
@@ -66,8 +68,12 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
   const [dnc, usage, live, replayed] = await Promise.all([
     dncBlocked(db, ctx.organizationId, [campaignId], phones),
     capUsage(db, ctx.organizationId, phones, now),
-    db.call.findMany({ where: { customerId: { in: ids }, state: { in: ["scheduled", "dialing"] } }, select: { customerId: true } }),
-    batch ? db.call.findMany({ where: { batchId: batch.id, customerId: { in: ids } }, select: { customerId: true } }) : [],
+    db.$queryRaw<{ customerId: string }[]>`
+      SELECT "customerId"::text FROM calls WHERE "customerId" = ANY(${ids}::uuid[]) AND state IN ('scheduled', 'dialing')`,
+    batch
+      ? db.$queryRaw<{ customerId: string }[]>`
+          SELECT "customerId"::text FROM calls WHERE "batchId" = ${batch.id} AND "customerId" = ANY(${ids}::uuid[])`
+      : [],
   ]);
   const liveSet = new Set(live.map((c) => c.customerId));
   const replaySet = new Set(replayed.map((c) => c.customerId));

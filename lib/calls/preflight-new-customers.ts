@@ -5,6 +5,7 @@ import { NotFound } from "@/lib/domain/errors";
 import { capUsage, dncBlocked, isDnc } from "./call-checks";
 import { checkWindow } from "./calling-window";
 import { getCallSettings } from "./call-settings";
+import { assertCallerNumberAvailable } from "./caller-numbers";
 import type { PreflightResult, ScheduleError, ScheduleErrorCode } from "./types";
 
 // Preflight of "add these customers and call them" (bulk add with initiateCall and validateOnly):
@@ -39,6 +40,7 @@ export async function preflightNewCustomers(
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
   const agent = await db.agent.findFirst({ where: { id: input.agentId, organizationId: ctx.organizationId }, select: { active: true } });
   if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
+  await assertCallerNumberAvailable(ctx.organizationId);
   const phones = input.customers.map((c) => c.phoneE164);
   const [settings, dnc, usage] = await Promise.all([
     getCallSettings(ctx.organizationId),

@@ -19,6 +19,7 @@ export const BLOCK_REASONS = [
   "window_empty", // campaign hours ∩ legal hours is empty: the window never opens
   "agent_inactive", // the attempt's agent was deactivated
   "campaign_completed", // (cancelled) the campaign was completed before the attempt was dialled
+  "no_active_caller_number", // the organization has caller numbers and every one was deactivated
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 

@@ -90,6 +90,27 @@ export async function send(queue: QueueName, data: Record<string, string>, optio
 }
 
 /**
+ * When the waiting message of each of `values` (matched on `data->>field`) runs next: a retry's
+ * backoff, or a delayed start. Messages running, done or given up have no next run.
+ */
+export async function nextRunsOf(
+  tx: Pick<Tx, "$queryRawUnsafe">,
+  queue: QueueName,
+  field: string,
+  values: string[],
+): Promise<Map<string, Date>> {
+  if (values.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ value: string; at: Date }[]>(
+    `SELECT data->>$2 AS value, min(start_after) AS at FROM pgboss.job
+     WHERE name = $1 AND state IN ('created', 'retry') AND data->>$2 = ANY($3::text[]) GROUP BY 1`,
+    queue,
+    field,
+    values,
+  );
+  return new Map(rows.map((r) => [r.value, new Date(r.at)]));
+}
+
+/**
  * Calls `onWake(queue)` when a producer in any process enqueues. Polling (POLLING_SECONDS) is
  * the fallback: the embedded database does not deliver NOTIFY between connections.
  */

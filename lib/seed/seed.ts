@@ -23,6 +23,8 @@ type OrgSpec = {
   campaigns: NewCampaign[];
   /** How many demo contacts get called in the collections and lead campaigns. */
   calls: { collections: number; leads: number };
+  /** The organization's outbound numbers (caller ids). */
+  callerNumbers: { phoneE164: string; label: string }[];
 };
 
 const window = { startDate: "2026-11-01", startTime: "09:00", endDate: "2027-03-31", endTime: "19:00" };
@@ -56,6 +58,10 @@ const ORGS: OrgSpec[] = [
     adminEmail: "admin@demo.dialsheet.local",
     viewerEmail: "viewer@demo.dialsheet.local",
     calls: { collections: 24, leads: 8 },
+    callerNumbers: [
+      { phoneE164: "+918035450801", label: "Bengaluru line 1" },
+      { phoneE164: "+918035450802", label: "Bengaluru line 2" },
+    ],
     campaigns: [
       base("Loan Recovery - Nov", "emi"),
       base("EDI Collections", "edi"),
@@ -69,6 +75,10 @@ const ORGS: OrgSpec[] = [
     adminEmail: "admin@other.dialsheet.local",
     viewerEmail: "viewer@other.dialsheet.local",
     calls: { collections: 4, leads: 0 },
+    callerNumbers: [
+      { phoneE164: "+911140001001", label: "Delhi line 1" },
+      { phoneE164: "+911140001002", label: "Delhi line 2" },
+    ],
     campaigns: [base("Loan Recovery - Nov", "emi"), base("Other Leads", "lead"), base("Flexy Phonebook", "custom", flexyFields)],
   },
 ];
@@ -113,6 +123,11 @@ async function seedOrganization(spec: OrgSpec) {
       }),
     );
   }
+  // Two outbound numbers (from_phone): the dialer takes them in turn.
+  await db.callerNumber.createMany({
+    data: spec.callerNumbers.map((n) => ({ organizationId: org.id, ...n })),
+    skipDuplicates: true,
+  });
   const dispositions = [];
   for (const d of DISPOSITIONS) {
     dispositions.push(

@@ -6,6 +6,7 @@ import type { BulkAddBody } from "./customer-bodies";
 import { bulkAddResponse } from "./bulk-add-response";
 import { callAddedCustomers, preflightAddedCustomers } from "./customer-calls";
 import { systemClock, type Clock } from "@/lib/domain/clock";
+import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
 // With initiateCall, the customers actually added are called once every record is in.
@@ -17,6 +18,8 @@ export async function bulkAddCustomers(
   clock: Clock = systemClock,
 ): Promise<ApiResult> {
   const campaign = await customerCampaign(ctx, body.campaignId);
+  // Before any record is added: with calls asked for and no number to call from, nothing is done (400).
+  if (body.initiateCall) await assertCallerNumberAvailable(ctx.organizationId);
   const outcome = await addCustomers(ctx, campaign, { records: body.records, callOptions: body, validateOnly });
   const callConfig = body.initiateCall ? body.callConfig : undefined;
   const calls = !callConfig

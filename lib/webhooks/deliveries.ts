@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
+import { nextRunsOf, QUEUES } from "@/lib/jobs/boss";
 import { deliverWebhook, type PayloadBuilder } from "./deliver";
 
 // The delivery log of the settings screen, and the manual resend: one attempt now, logged as
@@ -20,6 +21,8 @@ export const deliveryViewSchema = z
     lastStatusCode: nullableInt,
     lastError: z.string().nullable(),
     url: z.string().nullable(),
+    /** When the outbox tries again (pending or retrying); null once delivered or given up. */
+    nextAttemptAt: z.string().nullable(),
     deliveredAt: z.string().nullable(),
     createdAt: z.string(),
     log: z.array(
@@ -61,9 +64,27 @@ export async function listDeliveries(organizationId: string, page = 1, callId?: 
     }),
   ]);
   return {
-    deliveries: rows.map(view),
+    deliveries: await withNextAttempts(rows),
     pagination: { page, per_page: DELIVERIES_PER_PAGE, total, total_pages: Math.ceil(total / DELIVERIES_PER_PAGE) },
   };
+}
+
+/** Every delivery of one call's results (the Calls page's detail panel), newest first. */
+export async function callDeliveries(organizationId: string, callId: string): Promise<DeliveryView[]> {
+  const rows = await db.webhookDelivery.findMany({
+    where: { organizationId, callId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: DELIVERIES_PER_PAGE,
+    include: { log: { orderBy: { createdAt: "desc" }, take: 10 } },
+  });
+  return withNextAttempts(rows);
+}
+
+/** The views, with when the outbox tries again: it retries through pg-boss's backoff, and the waiting message says when. */
+async function withNextAttempts(rows: Row[]): Promise<DeliveryView[]> {
+  const open = rows.filter((r) => r.status === "pending" || r.status === "retrying").map((r) => r.id);
+  const next = await nextRunsOf(db, QUEUES.webhookDelivery, "deliveryId", open);
+  return rows.map((r) => ({ ...view(r), nextAttemptAt: next.get(r.id)?.toISOString() ?? null }));
 }
 
 export async function resendDelivery(
@@ -95,6 +116,7 @@ function view(row: Row): DeliveryView {
     lastStatusCode: row.lastStatusCode,
     lastError: row.lastError,
     url: row.url,
+    nextAttemptAt: null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     log: row.log.map((a) => ({

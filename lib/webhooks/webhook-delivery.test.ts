@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { getBoss, QUEUES, send, stopBoss } from "@/lib/jobs/boss";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { eventually, startReceiver } from "@/lib/test/receiver";
 import { deliverWebhook, WEBHOOK_MAX_ATTEMPTS, type PayloadBuilder } from "./deliver";
 import { enqueueCallResultWebhook } from "./outbox";
-import { resendDelivery } from "./deliveries";
+import { callDeliveries, resendDelivery } from "./deliveries";
 import { startWebhookWorker } from "./webhook-worker";
 
 // Results out: outbox rows written in the caller's transaction, delivered with the Bearer secret
@@ -175,6 +175,84 @@ describe("resend", () => {
 
     const other = await createTestOrg("webhooks-other");
     await expect(resendDelivery({ ...ctx(), organizationId: other.id }, id, buildPayload)).rejects.toThrow("Delivery not found");
+    await deleteTestOrg(other);
+  });
+});
+
+describe("a call's deliveries (the Calls page's detail panel)", () => {
+  it("lists every delivery of the call, newest first, with its last answer and when the outbox tries again; nothing of other calls or organizations", async () => {
+    const callId = randomUUID();
+    const delivered = await db.webhookDelivery.create({
+      data: {
+        organizationId: org.id,
+        callId,
+        eventKey: `${callId}:first`,
+        status: "delivered",
+        attempts: 2,
+        lastStatusCode: 200,
+        deliveredAt: new Date("2099-01-01T10:00:05Z"),
+        createdAt: new Date("2099-01-01T10:00:00Z"),
+        log: {
+          create: [
+            {
+              url: receiver.url,
+              statusCode: 503,
+              error: "HTTP 503",
+              durationMs: 12,
+              trigger: "queue",
+              createdAt: new Date("2099-01-01T10:00:01Z"),
+            },
+            {
+              url: receiver.url,
+              statusCode: 200,
+              error: null,
+              durationMs: 9,
+              trigger: "queue",
+              createdAt: new Date("2099-01-01T10:00:05Z"),
+            },
+          ],
+        },
+      },
+    });
+    const retrying = await db.webhookDelivery.create({
+      data: {
+        organizationId: org.id,
+        callId,
+        eventKey: `${callId}:second`,
+        status: "retrying",
+        attempts: 1,
+        lastStatusCode: 500,
+        lastError: "HTTP 500",
+        createdAt: new Date("2099-01-02T10:00:00Z"),
+      },
+    });
+    // Its message waits for the backoff (far ahead, so no worker of another test file takes it).
+    await send(QUEUES.webhookDelivery, { deliveryId: retrying.id }, { startAfter: new Date("2099-01-02T10:05:00Z") });
+    await db.webhookDelivery.create({ data: { organizationId: org.id, callId: randomUUID(), eventKey: randomUUID() } });
+    const other = await createTestOrg("webhooks-call-other");
+    await db.webhookDelivery.create({ data: { organizationId: other.id, callId, eventKey: `${callId}:other` } });
+
+    const list = await callDeliveries(org.id, callId);
+    expect(list.map((d) => d.id)).toEqual([retrying.id, delivered.id]);
+    expect(list[0]).toMatchObject({
+      status: "retrying",
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+      nextAttemptAt: "2099-01-02T10:05:00.000Z",
+      deliveredAt: null,
+      log: [],
+    });
+    expect(list[1]).toMatchObject({
+      status: "delivered",
+      attempts: 2,
+      lastStatusCode: 200,
+      nextAttemptAt: null,
+      deliveredAt: "2099-01-01T10:00:05.000Z",
+    });
+    expect(list[1].log.map((a) => a.statusCode)).toEqual([200, 503]);
+    expect(await callDeliveries(other.id, callId)).toHaveLength(1);
+    expect(await callDeliveries(org.id, randomUUID())).toEqual([]);
     await deleteTestOrg(other);
   });
 });

@@ -99,6 +99,8 @@ describe("GET /api/settings/webhook/deliveries", () => {
       lastStatusCode: null,
       lastError: null,
       url: null,
+      // No queue message waits for it (rows written directly).
+      nextAttemptAt: null,
       deliveredAt: null,
       createdAt: "2026-01-01T00:20:00.000Z",
       log: [{ at: expect.any(String), statusCode: 500, error: "HTTP 500", durationMs: 12, trigger: "queue" }],
