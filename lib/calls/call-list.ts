@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
+import { uploadCallsWhere } from "./upload-call-keys";
 
 // The Calls page's list. By default the calls placed (handed to the dialer), newest placed first,
 // on the call log's index; the statuses Waiting, Blocked and Cancelled list the attempts that were
@@ -17,6 +18,8 @@ export type CallListFilter = {
   /** Placed at or after / before (for attempts not placed: created). */
   from?: Date;
   to?: Date;
+  /** The calls this upload job started. */
+  uploadJobId?: string;
 };
 
 const listInclude = {
@@ -73,6 +76,7 @@ function callListWhere(ctx: DomainContext, filter: CallListFilter): Prisma.CallW
     ...(filter.agentId && { agentId: filter.agentId }),
     ...(filter.dispositionName && { outcomeDisposition: filter.dispositionName }),
     ...(filter.status && statusWhere(filter.status)),
+    ...(filter.uploadJobId && { batch: uploadCallsWhere(ctx, filter.uploadJobId).batch }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { BulkAddBody } from "./customer-bodies";
 import { bulkAddResponse } from "./bulk-add-response";
 import { callAddedCustomers, preflightAddedCustomers } from "./customer-calls";
 import { systemClock, type Clock } from "@/lib/domain/clock";
+import { bulkAddCallsKey } from "@/lib/calls/upload-call-keys";
 
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
 // With initiateCall, the customers actually added are called once every record is in.
@@ -29,7 +30,7 @@ export async function bulkAddCustomers(
             callConfig,
             customers: outcome.addedCustomers,
             // One call batch per upload job: a retried request never calls a customer twice.
-            requestKey: `bulk-add:${outcome.uploadJobId}`,
+            requestKey: bulkAddCallsKey(outcome.uploadJobId ?? ""),
             clock,
           }),
         };

@@ -1,0 +1,21 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DomainContext } from "@/lib/domain/context";
+
+// The calls an upload started: "add and start calls" of the wizard and TimePay's bulk add with
+// initiateCall schedule the customers the job added under one call batch per job, keyed by the
+// job's id (so a retried chunk or request calls nobody twice). Retries stay in their batch, so
+// the batch's attempts are every call the upload started. Used by the job page and the Calls
+// page's ?job= filter.
+
+/** The request key of the call batch of a wizard upload ("add and start calls"). */
+export const wizardUploadCallsKey = (jobId: string) => `upload:${jobId}`;
+/** The request key of the call batch of a bulk add with initiateCall. */
+export const bulkAddCallsKey = (jobId: string) => `bulk-add:${jobId}`;
+
+/** The Calls page's and the job page's condition: attempts of the job's call batches. */
+export function uploadCallsWhere(ctx: DomainContext, jobId: string): Prisma.CallWhereInput {
+  return {
+    organizationId: ctx.organizationId,
+    batch: { organizationId: ctx.organizationId, requestKey: { in: [wizardUploadCallsKey(jobId), bulkAddCallsKey(jobId)] } },
+  };
+}
