@@ -31,7 +31,10 @@ const listInclude = {
 export type CallListRow = Prisma.CallGetPayload<{ include: typeof listInclude }>;
 
 export async function listCalls(ctx: DomainContext, filter: CallListFilter, page: { page: number; perPage: number }) {
-  const where = callListWhere(ctx, filter);
+  const where: Prisma.CallWhereInput = {
+    ...callListWhere(ctx, filter),
+    ...(filter.uploadJobId && { batchId: (await uploadCallsWhere(ctx, filter.uploadJobId)).batchId }),
+  };
   const [rows, total] = await Promise.all([
     db.call.findMany({
       where,
@@ -76,7 +79,6 @@ function callListWhere(ctx: DomainContext, filter: CallListFilter): Prisma.CallW
     ...(filter.agentId && { agentId: filter.agentId }),
     ...(filter.dispositionName && { outcomeDisposition: filter.dispositionName }),
     ...(filter.status && statusWhere(filter.status)),
-    ...(filter.uploadJobId && { batch: uploadCallsWhere(ctx, filter.uploadJobId).batch }),
   };
 }
 

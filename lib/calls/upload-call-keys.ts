@@ -1,3 +1,4 @@
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
 
@@ -12,10 +13,15 @@ export const wizardUploadCallsKey = (jobId: string) => `upload:${jobId}`;
 /** The request key of the call batch of a bulk add with initiateCall. */
 export const bulkAddCallsKey = (jobId: string) => `bulk-add:${jobId}`;
 
-/** The Calls page's and the job page's condition: attempts of the job's call batches. */
-export function uploadCallsWhere(ctx: DomainContext, jobId: string): Prisma.CallWhereInput {
-  return {
-    organizationId: ctx.organizationId,
-    batch: { organizationId: ctx.organizationId, requestKey: { in: [wizardUploadCallsKey(jobId), bulkAddCallsKey(jobId)] } },
-  };
+/**
+ * The Calls page's and the job page's condition: attempts of the job's call batches. The batches
+ * are looked up first, so the planner sees the batch id and walks calls_by_batch_placed.
+ */
+export async function uploadCallsWhere(ctx: DomainContext, jobId: string): Promise<Prisma.CallWhereInput> {
+  const batches = await db.callBatch.findMany({
+    where: { organizationId: ctx.organizationId, requestKey: { in: [wizardUploadCallsKey(jobId), bulkAddCallsKey(jobId)] } },
+    select: { id: true },
+  });
+  const ids = batches.map((b) => b.id);
+  return { organizationId: ctx.organizationId, batchId: ids.length === 1 ? ids[0] : { in: ids } };
 }

@@ -7,7 +7,7 @@ import { uploadCallsWhere } from "./upload-call-keys";
 
 /** How many attempts the job started, per status as the Calls page shows it, and the latest few. */
 export async function uploadJobCalls(ctx: DomainContext, jobId: string, latest = 5) {
-  const where = uploadCallsWhere(ctx, jobId);
+  const where = await uploadCallsWhere(ctx, jobId);
   const [groups, rows] = await Promise.all([
     db.call.groupBy({ by: ["state", "outcome"], where, _count: { _all: true } }),
     db.call.findMany({
