@@ -41,6 +41,7 @@ async function photograph(page: Page, name: string, path: string) {
 }
 
 test("a contact's detail shows its call history and its workflow run with every step, as the database has them", async ({ page }) => {
+  test.setTimeout(180_000);
   const { demo } = seedData();
   const campaign = demo.campaigns.find((c) => c.name === "Loan Recovery - Nov") ?? demo.campaigns[0];
   // The seeded contact with the most run steps (and calls).
@@ -101,6 +102,7 @@ test("a contact's detail shows its call history and its workflow run with every 
 });
 
 test("a contact never called and in no workflow says what both lists are for", async ({ page, request }) => {
+  test.setTimeout(180_000);
   let campaign: TestCampaign | undefined;
   try {
     campaign = await createCampaign(request, "emi");
@@ -143,7 +145,7 @@ test("a contact never called and in no workflow says what both lists are for", a
 });
 
 test("the upload job page counts the calls it started and opens them on the Calls page", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   let campaign: TestCampaign | undefined;
   try {
     campaign = await createCampaign(request, "emi", { timezone: zoneWithLocalHour(12) });
@@ -177,17 +179,20 @@ test("the upload job page counts the calls it started and opens them on the Call
     const jobId = res.headers()["x-upload-job-id"];
     expect(jobId).toBeTruthy();
     const jobCalls = `FROM calls c JOIN call_batches b ON b.id = c."batchId" WHERE b."requestKey" = $1`;
-    // Wait until the simulated dialer has placed every call and reported its result.
+    // Wait until the simulated dialer has placed every call due and reported its result (retries wait for later).
     await expect
       .poll(
         async () =>
           Number(
             (
-              await query<{ n: string }>(`SELECT count(*) AS n ${jobCalls} AND c.state IN ('scheduled', 'dialing')`, [`bulk-add:${jobId}`])
+              await query<{ n: string }>(
+                `SELECT count(*) AS n ${jobCalls} AND c.state IN ('scheduled', 'dialing') AND (c.state = 'dialing' OR c."notBefore" < now() + interval '1 minute')`,
+                [`bulk-add:${jobId}`],
+              )
             )[0].n,
           ),
         {
-          timeout: 60_000,
+          timeout: 120_000,
         },
       )
       .toBe(0);
