@@ -1,153 +1,68 @@
-// npx tsx bench/dashboard-scale.ts - the campaign dashboard's server time at scale: one campaign with
-// CUSTOMERS customers and CALLS call attempts (results over 90 days, some blocked, some waiting),
-// plus a second campaign half that size so the indexes must discriminate, all written with
-// INSERT … SELECT generate_series. Then the dashboard's query functions run together, as the page
-// runs them (in parallel), RUNS times; prints p50/p95 and EXPLAIN ANALYZE of the slowest query.
-// Goal: p50 <= 300 ms. Not part of the tests. The organization is deleted at the end (KEEP=1 keeps it).
+// npm run bench:dashboard - the campaign dashboard's server time at scale (never part of the tests).
+// Loads (or reuses, see bench/scale-data.ts) one campaign with CUSTOMERS customers and CALLS call
+// attempts plus a second campaign half that size, then runs the dashboard's reads as the page runs
+// them (the campaign first, then every widget in parallel) RUNS times; prints p50/p95, each read
+// alone, and EXPLAIN (ANALYZE, BUFFERS) of the slowest read's statements. Goal: p50 <= 300 ms.
 //
-//   DATABASE_URL  a migrated Postgres database
-//   CUSTOMERS=1000000 CALLS=1000000 RUNS=20
-import { randomBytes } from "node:crypto";
-import { db, disconnectDb } from "@/lib/db/client";
+//   DATABASE_URL=postgresql://… npm run bench:dashboard            (1,000,000 customers and calls)
+//   DATABASE_URL=… CUSTOMERS=20000 npm run bench:dashboard          (a small run that proves it works)
+//   RUNS (15), WARMUP (3); DROP=1 deletes the data set at the end (otherwise it is kept for the next run
+//   and for bench:contacts, which uses the same data set).
+import { disconnectDb } from "@/lib/db/client";
 import { campaignKpis } from "@/lib/dashboard/campaign-kpis";
 import { defaultRange, dispositionBreakdown, outcomesPerDay } from "@/lib/dashboard/campaign-charts";
 import { liveUploadJobs, recentResults } from "@/lib/dashboard/campaign-activity";
+import { dashboardCampaign } from "@/lib/dashboard/dashboard-campaign";
 import { waitingSummary } from "@/lib/calls/campaign-waiting";
+import { campaignRunsSummary } from "@/lib/workflows/campaign-runs-summary";
+import { captureStatements, dropScaleData, explainStatements, installLoggingClient, measure, scaleData } from "./scale-data";
 
-const customers = Number(process.env.CUSTOMERS ?? 1_000_000);
-const calls = Number(process.env.CALLS ?? 1_000_000);
-const runs = Number(process.env.RUNS ?? 20);
-const suffix = randomBytes(4).toString("hex");
-const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+if (!process.env.DATABASE_URL) {
+  console.error("Set DATABASE_URL to a migrated database (npm run migrate).");
+  process.exit(1);
+}
 
-const org = await db.organization.create({ data: { name: `Bench dashboard ${suffix}`, slug: `bench-dash-${suffix}` } });
+installLoggingClient();
+const data = await scaleData();
 try {
-  const agent = await db.agent.create({ data: { organizationId: org.id, name: "Bench agent", username: `bench-${suffix}` } });
-  const fieldSchema = { fields: [{ key: "loan_id", label: "Loan", type: "string", required: true }], identifierKey: "loan_id" };
-  const mk = (name: string) =>
-    db.campaign.create({
-      data: { organizationId: org.id, name, serviceType: "debt_collection", campaignType: "emi", status: "active", fieldSchema },
-    });
-  const [main, second] = [await mk(`Bench main ${suffix}`), await mk(`Bench second ${suffix}`)];
-
-  const load = async (campaignId: string, nCustomers: number, nCalls: number, prefix: string) => {
-    const t = process.hrtime.bigint();
-    await db.$executeRawUnsafe(
-      `
-      INSERT INTO customers ("campaignId", identifier, "phoneRaw", "phoneE164", "firstName", "lastCallStatus", "lastCallAt", "updatedAt")
-      SELECT $1, 'LN' || i, '9' || lpad(i::text, 9, '0'), '+91${prefix}' || lpad(i::text, 9, '0'), 'Customer ' || i,
-             CASE WHEN i % 3 = 0 THEN 'Contacted' WHEN i % 3 = 1 THEN 'No Contact' ELSE NULL END,
-             CASE WHEN i % 3 <> 2 THEN now() - (i % 90) * interval '1 day' END, now()
-      FROM generate_series(1, $2::int) AS i`,
-      campaignId,
-      nCustomers,
-    );
-    // Attempt i goes to customer (i % nCustomers): results over 90 days, 1 % blocked (DNC / cap), 0.1 % waiting.
-    await db.$executeRawUnsafe(
-      `
-      WITH c AS (SELECT id, "phoneE164", row_number() OVER (ORDER BY identifier) - 1 AS k FROM customers WHERE "campaignId" = $1)
-      INSERT INTO calls ("organizationId", "campaignId", "customerId", "agentId", state, attempt, "toPhone", outcome, "outcomeDisposition", duration,
-                         "extractedData", "blockedReason", "waitReason", "notBefore", "dialedAt", "finishedAt", "createdAt", "updatedAt")
-      SELECT $2, $1, c.id, $3,
-             (CASE WHEN i % 100 = 0 THEN 'blocked' WHEN i % 1000 = 1 THEN 'scheduled' WHEN i % 7 = 0 THEN 'failed' ELSE 'completed' END)::"CallState",
-             1 + i / $4::int, c."phoneE164",
-             CASE WHEN i % 100 = 0 OR i % 1000 = 1 THEN NULL WHEN i % 7 = 0 THEN 'Failed' WHEN i % 2 = 0 THEN 'Contacted' ELSE 'No Contact' END,
-             CASE WHEN i % 100 = 0 OR i % 1000 = 1 OR i % 7 = 0 THEN NULL ELSE (ARRAY['PTP', 'Callback', 'Busy', 'Wrong number', 'Refused'])[1 + i % 5] END,
-             CASE WHEN i % 2 = 0 THEN 30 + i % 300 END,
-             CASE WHEN i % 2 = 0 AND i % 10 = 4 THEN '{"promise_to_pay_date": "2026-12-20"}'::jsonb END,
-             CASE WHEN i % 200 = 0 THEN 'dnc' WHEN i % 100 = 0 THEN 'frequency_cap' END,
-             CASE WHEN i % 1000 = 1 THEN 'window' END,
-             now() + interval '10 hours',
-             now() - (i % 90) * interval '1 day', CASE WHEN i % 1000 <> 1 THEN now() - (i % 90) * interval '1 day' END,
-             now() - (i % 90) * interval '1 day', now()
-      FROM generate_series(0, $5::int - 1) AS i JOIN c ON c.k = i % $4::int`,
-      campaignId,
-      org.id,
-      agent.id,
-      nCustomers,
-      nCalls,
-    );
-    console.log(`loaded ${nCustomers} customers and ${nCalls} calls into ${campaignId} in ${(ms(t) / 1000).toFixed(1)} s`);
-  };
-  await load(main.id, customers, calls, "7");
-  await load(second.id, Math.floor(customers / 2), Math.floor(calls / 2), "8");
-  await db.dncEntry.createMany({
-    data: Array.from({ length: 500 }, (_, i) => ({
-      organizationId: org.id,
-      scope: i % 2 ? "" : main.id,
-      campaignId: i % 2 ? null : main.id,
-      phoneRaw: "x",
-      phoneE164: `+917${String(i * 997).padStart(9, "0")}`,
-    })),
-  });
-  await db.$executeRawUnsafe("VACUUM ANALYZE customers");
-  await db.$executeRawUnsafe("VACUUM ANALYZE calls");
-  await db.$executeRawUnsafe("ANALYZE dnc_entries");
-
-  const campaign = { id: main.id, organizationId: org.id, status: "active" };
-  const range = defaultRange(new Date());
-  const page = () =>
-    Promise.all([
-      campaignKpis(campaign),
-      waitingSummary(campaign),
-      outcomesPerDay(campaign.id, range),
-      dispositionBreakdown(campaign.id, range),
-      recentResults(campaign.id),
-      liveUploadJobs(campaign, new Date()),
-    ]);
-  await page(); // warm the pool and the caches
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = process.hrtime.bigint();
-    await page();
-    times.push(ms(t));
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-  console.log(`campaign dashboard (${runs} runs): p50 ${pct(50)} ms, p95 ${pct(95)} ms (goal p50 <= 300 ms)`);
-
-  // Each query alone, to find the slowest, then its plan.
-  const single: [string, () => Promise<unknown>][] = [
-    ["campaignKpis", () => campaignKpis(campaign)],
-    ["waitingSummary", () => waitingSummary(campaign)],
-    ["outcomesPerDay", () => outcomesPerDay(campaign.id, range)],
-    ["dispositionBreakdown", () => dispositionBreakdown(campaign.id, range)],
-    ["recentResults", () => recentResults(campaign.id)],
+  const { main, organizationId } = data;
+  const now = new Date();
+  const range = defaultRange(now);
+  const reads: [string, () => Promise<unknown>][] = [
+    ["campaignKpis", () => campaignKpis(main)],
+    ["waitingSummary", () => waitingSummary(main)],
+    ["outcomesPerDay", () => outcomesPerDay(main.id, range)],
+    ["dispositionBreakdown", () => dispositionBreakdown(main.id, range)],
+    ["recentResults", () => recentResults(main.id)],
+    ["recentResults (Contacted)", () => recentResults(main.id, "Contacted")],
+    ["liveUploadJobs", () => liveUploadJobs(main, now)],
+    ["campaignRunsSummary", () => campaignRunsSummary(organizationId, main.id, main.workflowId)],
   ];
-  for (const [name, run] of single) {
-    const t: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const s = process.hrtime.bigint();
-      await run();
-      t.push(ms(s));
-    }
-    console.log(`  ${name}: median ${t.sort((a, b) => a - b)[2].toFixed(1)} ms`);
-  }
-  const explain = async (label: string, sql: string, params: unknown[]) => {
-    const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, ...params);
-    console.log(`\nEXPLAIN ANALYZE ${label}:\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  const page = async () => {
+    await dashboardCampaign(organizationId, main.id);
+    await Promise.all(reads.filter(([name]) => name !== "recentResults (Contacted)").map(([, run]) => run()));
   };
-  // The figures are sums of the rollups the triggers keep; what still reads the big tables is the
-  // promise-to-pay contacts (a partial index) and the DNC count (from the active entries).
-  await explain(
-    "attempt figures (campaignKpis, rollup)",
-    `SELECT sum(calls) FILTER (WHERE outcome = 'Contacted'), sum(calls) FILTER (WHERE outcome = 'No Contact'), sum("durationSum"), sum("durationN"), sum(promises), sum(calls) FILTER (WHERE blocked = 'dnc') FROM campaign_call_stats WHERE "campaignId" = $1`,
-    [main.id],
+  const whole = await measure(page);
+  console.log(
+    `\ncampaign dashboard (${data.sizes.customers.toLocaleString()} customers, ${data.sizes.calls.toLocaleString()} calls): ` +
+      `p50 ${whole.p50.toFixed(1)} ms, p95 ${whole.p95.toFixed(1)} ms — goal p50 <= 300 ms ${whole.p50 <= 300 ? "(met)" : "(NOT met)"}`,
   );
-  await explain(
-    "promise-to-pay contacts (campaignKpis)",
-    `SELECT count(DISTINCT "customerId") FROM calls WHERE "campaignId" = $1 AND outcome = 'Contacted' AND "extractedData" ? 'promise_to_pay_date'`,
-    [main.id],
-  );
-  await explain(
-    "outcomes per day (rollup)",
-    `SELECT day, outcome, sum(calls) FROM campaign_call_stats WHERE "campaignId" = $1 AND outcome <> '' AND day BETWEEN $2::date AND $3::date GROUP BY 1, 2`,
-    [main.id, range.from, range.to],
+
+  const single: { name: string; p50: number }[] = [];
+  for (const [name, run] of reads) {
+    const t = await measure(run, 7, 1);
+    single.push({ name, p50: t.p50 });
+    console.log(`  ${name.padEnd(28)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms`);
+  }
+  const slowest = [...single].sort((a, b) => b.p50 - a.p50)[0];
+  console.log(`\nslowest read: ${slowest.name}`);
+
+  // The statements of the slowest read, captured from Prisma's query log, explained with their parameters.
+  await explainStatements(
+    `slowest dashboard read, ${slowest.name}`,
+    await captureStatements(reads.find(([name]) => name === slowest.name)![1]),
   );
 } finally {
-  if (!process.env.KEEP) {
-    await db.call.deleteMany({ where: { organizationId: org.id } });
-    await db.organization.delete({ where: { id: org.id } });
-  }
+  if (process.env.DROP === "1") await dropScaleData(data.organizationId);
   await disconnectDb();
 }

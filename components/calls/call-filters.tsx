@@ -21,6 +21,12 @@ export function CallFilters({
 }) {
   return (
     <form className={`card ${styles.filters}`} method="get" action="/calls" aria-label="Filter calls">
+      {query.job && (
+        <p className={styles.jobFilter}>
+          <input type="hidden" name="job" value={query.job} />
+          Calls started by upload <Link href={`/uploads/${query.job}`}>{query.job}</Link>
+        </p>
+      )}
       <label className="field">
         <span>Campaign</span>
         <select name="campaign" defaultValue={query.campaign ?? ""}>

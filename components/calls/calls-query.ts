@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CALL_VIEW_STATUSES, type CallListFilter } from "@/lib/calls/call-list";
 
-// The Calls page's filters live in the URL (?campaign=&status=&disposition=&agent=&from=&to=&page=&call=).
+// The Calls page's filters live in the URL (?campaign=&status=&disposition=&agent=&from=&to=&job=&page=&call=).
 // A value that does not parse is dropped rather than failing the page.
 
 const day = z
@@ -17,6 +17,8 @@ const shape = {
   agent: id,
   from: day,
   to: day,
+  /** The calls an upload job started (linked from the job page). */
+  job: id,
   page: z.coerce.number().int().min(1).max(100_000),
   call: z.string().uuid(),
 };
@@ -43,6 +45,7 @@ export function toListFilter(query: CallsQuery): CallListFilter {
     agentId: query.agent,
     dispositionName: query.disposition,
     status: query.status,
+    uploadJobId: query.job,
     from: query.from ? new Date(`${query.from}T00:00:00.000+05:30`) : undefined,
     to: query.to ? new Date(`${query.to}T23:59:59.999+05:30`) : undefined,
   };
@@ -58,5 +61,5 @@ export function callsHref(query: CallsQuery, changes: Partial<Record<keyof Calls
 }
 
 export function hasFilters(query: CallsQuery) {
-  return Boolean(query.campaign || query.status || query.disposition || query.agent || query.from || query.to);
+  return Boolean(query.campaign || query.status || query.disposition || query.agent || query.from || query.to || query.job);
 }

@@ -5,14 +5,21 @@ import { formatDateTime } from "@/components/ui/format";
 import { SOURCE_LABELS } from "@/lib/upload-jobs/job-outcome";
 import { ContactActions } from "@/components/contacts/contact-actions";
 import { ContactEditForm } from "@/components/contacts/contact-edit-form";
+import { customerCallHistory } from "@/lib/calls/customer-call-history";
+import { customerWorkflowRuns } from "@/lib/workflows/customer-runs";
+import { ContactCallHistory } from "@/components/contacts/contact-call-history";
+import { ContactWorkflowRuns } from "@/components/contacts/contact-workflow-runs";
 
 // /campaigns/[id]/contacts/[contactId]: every field of one contact, its phone as entered and as
-// E.164, its DNC state and the upload that added it; operators can edit, block or delete it.
+// E.164, its DNC state and the upload that added it, its call history and its workflow run;
+// operators can edit, block or delete it.
 
 export async function ContactDetailPage({ campaignId, contactId }: { campaignId: string; contactId: string }) {
   const { ctx, canWrite } = await pageContext();
   const detail = await orNotFound(contactDetail(ctx, campaignId, contactId));
   const { campaign, customer, fields, dnc, blocked, uploadJob } = detail;
+  // Read once the contact is known to be the organization's (and its id a valid one).
+  const [history, runs] = await Promise.all([customerCallHistory(ctx, customer.id), customerWorkflowRuns(ctx, customer.id)]);
   const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.identifier;
 
   return (
@@ -101,6 +108,11 @@ export async function ContactDetailPage({ campaignId, contactId }: { campaignId:
             </dl>
           )}
         </section>
+      </div>
+
+      <div className="contact-history">
+        <ContactCallHistory campaignId={campaign.id} history={history} canWrite={canWrite} />
+        <ContactWorkflowRuns campaignId={campaign.id} runs={runs} />
       </div>
     </>
   );

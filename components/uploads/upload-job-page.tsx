@@ -9,14 +9,18 @@ import { JobCountsTable } from "@/components/uploads/job-counts-table";
 import { JobProgress } from "@/components/uploads/job-progress";
 import { JobProblems } from "@/components/uploads/job-problems";
 import { UndoUpload } from "@/components/uploads/undo-upload";
+import { JobCalls } from "@/components/uploads/job-calls";
+import { uploadJobCalls } from "@/lib/calls/upload-calls";
 
 // /uploads/[jobId]: what one upload did — source, who, when, the file, counts that reconcile
 // with it (each links to the rows behind it), a live bar while it runs, its per-row problems with
-// the report to download, and "undo this upload".
+// the report to download, the calls it started, and "undo this upload".
 
 export async function UploadJobPage({ jobId, filters }: { jobId: string; filters: ProblemFilters }) {
   const { ctx, canWrite } = await pageContext();
-  const [job, problems] = await orNotFound(Promise.all([uploadJobDetail(ctx, jobId), jobProblems(ctx, jobId, filters)]));
+  const [job, problems, calls] = await orNotFound(
+    Promise.all([uploadJobDetail(ctx, jobId), jobProblems(ctx, jobId, filters), uploadJobCalls(ctx, jobId)]),
+  );
   const contactsHref = `/campaigns/${job.campaign.id}/contacts?job=${job.id}`;
   const canUndo = canWrite && !job.undo && job.action === "insert" && job.outcome !== "running" && job.counts.added > 0;
 
@@ -78,6 +82,8 @@ export async function UploadJobPage({ jobId, filters }: { jobId: string; filters
           )}
         </section>
       </div>
+
+      <JobCalls jobId={job.id} calls={calls} />
 
       {(job.undo || canUndo) && (
         <section className="card" aria-label="Undo this upload">

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
+import { uploadCallsWhere } from "./upload-call-keys";
 
 // The Calls page's list. By default the calls placed (handed to the dialer), newest placed first,
 // on the call log's index; the statuses Waiting, Blocked and Cancelled list the attempts that were
@@ -17,6 +18,8 @@ export type CallListFilter = {
   /** Placed at or after / before (for attempts not placed: created). */
   from?: Date;
   to?: Date;
+  /** The calls this upload job started. */
+  uploadJobId?: string;
 };
 
 const listInclude = {
@@ -28,7 +31,10 @@ const listInclude = {
 export type CallListRow = Prisma.CallGetPayload<{ include: typeof listInclude }>;
 
 export async function listCalls(ctx: DomainContext, filter: CallListFilter, page: { page: number; perPage: number }) {
-  const where = callListWhere(ctx, filter);
+  const where: Prisma.CallWhereInput = {
+    ...callListWhere(ctx, filter),
+    ...(filter.uploadJobId && { batchId: (await uploadCallsWhere(ctx, filter.uploadJobId)).batchId }),
+  };
   const [rows, total] = await Promise.all([
     db.call.findMany({
       where,

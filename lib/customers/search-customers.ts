@@ -75,9 +75,10 @@ function searchClause(q: string, country: string): Prisma.Sql {
   const exactId = Prisma.sql`c.identifier = ${q}`;
   const phone = phoneSearch(q, { defaultCountry: country });
   if (phone) {
-    const byPhone =
-      "e164" in phone ? Prisma.sql`c."phoneE164" = ${phone.e164}` : Prisma.sql`c."phoneE164" LIKE ${likePrefix(phone.prefix)}`;
-    return Prisma.sql`(${byPhone} OR ${exactId} OR c.identifier LIKE ${likePrefix(q)})`;
+    // A whole number: the phone or exactly the identifier, both on an index (a BitmapOr). A prefix
+    // (LIKE) under the database's collation has no index, so it is only tried for a partial number.
+    if ("e164" in phone) return Prisma.sql`(c."phoneE164" = ${phone.e164} OR ${exactId})`;
+    return Prisma.sql`(c."phoneE164" LIKE ${likePrefix(phone.prefix)} OR ${exactId} OR c.identifier LIKE ${likePrefix(q)})`;
   }
   // Names carry no digits: text with one is an identifier, answered by the identifier index alone.
   if (/\d/.test(q)) return Prisma.sql`(${exactId} OR c.identifier LIKE ${likePrefix(q)})`;

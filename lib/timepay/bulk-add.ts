@@ -7,6 +7,7 @@ import { bulkAddResponse } from "./bulk-add-response";
 import { callAddedCustomers, preflightAddedCustomers } from "./customer-calls";
 import { systemClock, type Clock } from "@/lib/domain/clock";
 import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
+import { bulkAddCallsKey } from "@/lib/calls/upload-call-keys";
 
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
 // With initiateCall, the customers actually added are called once every record is in.
@@ -32,7 +33,7 @@ export async function bulkAddCustomers(
             callConfig,
             customers: outcome.addedCustomers,
             // One call batch per upload job: a retried request never calls a customer twice.
-            requestKey: `bulk-add:${outcome.uploadJobId}`,
+            requestKey: bulkAddCallsKey(outcome.uploadJobId ?? ""),
             clock,
           }),
         };

@@ -7,6 +7,7 @@ import { uploadChunkRequestSchema } from "@/lib/upload-wizard/upload-api";
 import { chunkAnswer } from "../../answers";
 import { callAddedCustomers } from "@/lib/calls/call-added-customers";
 import { systemClock } from "@/lib/domain/clock";
+import { wizardUploadCallsKey } from "@/lib/calls/upload-call-keys";
 
 export const POST = withApi(
   { dialect: appDialect, auth: "credential", body: uploadChunkRequestSchema, idempotent: true },
@@ -19,7 +20,7 @@ export const POST = withApi(
           campaignId: outcome.campaignId,
           ...config,
           customerIds: outcome.addedCustomers.flatMap((c) => (c.customerId ? [c.customerId] : [])),
-          requestKey: `upload:${params.jobId}`,
+          requestKey: wizardUploadCallsKey(params.jobId),
           clock: systemClock,
         })
       : null;
