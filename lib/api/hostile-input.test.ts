@@ -188,7 +188,9 @@ async function makeFixture(org: TestOrg) {
   const custom = await createFlexyCampaign(org.id);
   const job = await upload(org.apiKey, { campaign: custom.name, bulk_data: [contact(1)] });
   const email = `hostile-${org.suffix}@test.local`;
-  const user = await db.user.create({ data: { email, name: "Hostile", role: "admin", organizationId: org.id } });
+  const user = await db.user.create({
+    data: { email, name: "Hostile", organizationId: org.id, membership: { create: { organizationId: org.id, role: "admin" } } },
+  });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") },
   });

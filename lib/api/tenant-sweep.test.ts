@@ -139,7 +139,12 @@ async function makeVictim(a: TestOrg) {
   expect(wizard.status).toBe(201);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
   const user = await db.user.create({
-    data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id },
+    data: {
+      email: `${marker}@victim.test`,
+      name: `${marker}user`,
+      organizationId: a.id,
+      membership: { create: { organizationId: a.id, role: "admin" } },
+    },
   });
   const placed = new Date(Date.now() - 60_000);
   const aCall = await db.call.create({

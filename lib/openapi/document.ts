@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appCallRoutes } from "./app-call-routes";
 import { appContactRoutes } from "./app-contact-routes";
 import { appRoutes } from "./app-routes";
+import { appTeamRoutes } from "./app-team-routes";
 import { flexydialRoutes } from "./flexydial-routes";
 import type { Family, RouteDoc } from "./route-doc";
 import { timepayCallRoutes } from "./timepay-call-routes";
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteDoc[] = [
   ...appRoutes,
   ...appCallRoutes,
   ...appContactRoutes,
+  ...appTeamRoutes,
 ];
 
 type Json = Record<string, unknown>;
