@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/calls", label: "Calls" },
   { href: "/agents", label: "Agents" },
   { href: "/dispositions", label: "Dispositions" },
+  { href: "/team", label: "Team" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -181,6 +181,8 @@ const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string
   contactId: async (f) => f.contactId,
   organizationId: async (f) => f.org.id,
   path: async () => "v1/no-such-route",
+  memberId: async (f) => f.memberId,
+  invitationId: async (f) => f.invitationId,
 };
 
 async function makeFixture(org: TestOrg) {
@@ -193,6 +195,16 @@ async function makeFixture(org: TestOrg) {
   });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") },
+  });
+  const member = await db.member.findUniqueOrThrow({ where: { userId: user.id } });
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId: org.id,
+      email: `invitee-${org.suffix}@test.local`,
+      role: "viewer",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      inviterId: user.id,
+    },
   });
   await processFlexydialUpload(job.json.job_id);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
@@ -209,7 +221,18 @@ async function makeFixture(org: TestOrg) {
       outcome: "Contacted",
     },
   });
-  return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, contactId: customer.id, dncNumber: "6300868401", email };
+  return {
+    org,
+    emi,
+    custom,
+    jobId: job.json.job_id as string,
+    callId: placed.id,
+    contactId: customer.id,
+    dncNumber: "6300868401",
+    email,
+    memberId: member.id,
+    invitationId: invitation.id,
+  };
 }
 
 async function counts(organizationId: string) {

@@ -25,13 +25,14 @@ export const acceptSchema = z.object({
 });
 
 export type TeamMember = { id: string; userId: string; name: string; email: string; role: Role; joinedAt: string };
-export type PendingInvitation = { id: string; email: string; role: Role; expiresAt: string; invitedBy: string; link: string };
+export type PendingInvitation = { id: string; email: string; role: Role; expiresAt: string; invitedBy: string; link: string | null };
 
 export function invitationLink(id: string) {
   return `/invite/${id}`;
 }
 
-export async function teamView(organizationId: string, now = new Date()) {
+/** Pending links are secrets: only an admin (`withLinks`) gets them. */
+export async function teamView(organizationId: string, withLinks = false, now = new Date()) {
   const [members, invitations] = await Promise.all([
     db.member.findMany({ where: { organizationId }, include: { user: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.invitation.findMany({
@@ -58,7 +59,7 @@ export async function teamView(organizationId: string, now = new Date()) {
         role: i.role,
         expiresAt: i.expiresAt.toISOString(),
         invitedBy: i.inviter.name,
-        link: invitationLink(i.id),
+        link: withLinks ? invitationLink(i.id) : null,
       }),
     ),
   };
@@ -120,7 +121,7 @@ async function memberOf(ctx: DomainContext, memberId: string) {
 export async function openInvitation(invitationId: string, now = new Date()) {
   if (invitationId.length > 100) return null;
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, include: { organization: { select: { name: true } } } });
-  if (!invitation || invitation.status !== "pending" || invitation.expiresAt <= now) return null;
+  if (invitation?.status !== "pending" || invitation.expiresAt <= now) return null;
   return { email: invitation.email, role: invitation.role, organizationName: invitation.organization.name };
 }
 

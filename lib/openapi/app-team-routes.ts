@@ -22,7 +22,7 @@ const pending = z.object({
   role,
   expiresAt: z.string(),
   invitedBy: z.string(),
-  link: z.string().meta({ description: "The one-time invite link's path (/invite/{id})." }),
+  link: z.string().nullable().meta({ description: "The one-time invite link's path (/invite/{id}); null unless the caller is an admin." }),
 });
 const invitation = z.object({ id: z.string(), email: z.string(), role, expiresAt: z.string(), link: z.string() });
 const memberParams = z.object({ memberId: z.string().meta({ description: "The member id (GET /api/team)." }) });

@@ -5,5 +5,5 @@ import { teamView } from "@/lib/auth/team";
 
 export const GET = withApi({ dialect: appDialect, auth: "credential" }, async ({ auth }) => ({
   status: 200,
-  body: await teamView(auth.organizationId),
+  body: await teamView(auth.organizationId, auth.role === "admin"),
 }));
