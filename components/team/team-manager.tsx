@@ -192,6 +192,7 @@ function InviteForm({ onCreated }: { onCreated: (c: { email: string; url: string
     <form
       className="card team-invite"
       aria-label="Invite a colleague"
+      noValidate
       data-writes
       onSubmit={async (e) => {
         e.preventDefault();
@@ -220,7 +221,7 @@ function InviteForm({ onCreated }: { onCreated: (c: { email: string; url: string
       <div className="form-grid">
         <label className="field">
           <span>Email</span>
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!error} />
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!error} />
           {error && <small className="field-error">{error}</small>}
         </label>
         <label className="field">
