@@ -274,7 +274,7 @@ test("a viewer sees every screen and no enabled control that writes", async ({ b
       .locator("main button:visible, main a.btn:visible, main input[type=submit]:visible, main [data-writes]")
       .all()) {
       if (!(await control.isEnabled())) continue;
-      const label = ((await control.getAttribute("aria-label")) ?? (await control.innerText())).trim();
+      const label = ((await control.getAttribute("aria-label")) ?? (await control.textContent()) ?? "").trim();
       const marked = (await control.getAttribute("data-writes")) !== null;
       if (marked || WRITE_CONTROL.test(label)) found.push(`${path}: "${label}"`);
     }

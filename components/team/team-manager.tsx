@@ -63,61 +63,63 @@ export function TeamManager({ canManage, currentUserId, members, invitations }: 
       )}
       <section className="card table-card">
         <h2 className="card-title">Members</h2>
-        <table className="table" aria-label="Members">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Joined</th>
-              {canManage && <th aria-label="Actions" />}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} data-testid={`member-${m.email}`}>
-                <td>
-                  {m.name}
-                  {m.userId === currentUserId && <span className="muted"> (you)</span>}
-                  <div className="muted small">{m.email}</div>
-                </td>
-                <td>
-                  {canManage ? (
-                    <select
-                      aria-label={`Role of ${m.email}`}
-                      value={m.role}
-                      data-writes
-                      onChange={(e) => act(apiRequest("PATCH", `/api/team/members/${m.id}`, { role: e.target.value }))}
-                    >
-                      <option value="admin">Admin</option>
-                      <option value="operator">Operator</option>
-                      <option value="viewer">Viewer</option>
-                    </select>
-                  ) : (
-                    <span className="badge badge-neutral">{m.role}</span>
-                  )}
-                  <div className="muted small">{ROLE_HELP[m.role]}</div>
-                </td>
-                <td className="small">{formatDateTime(m.joinedAt)}</td>
-                {canManage && (
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-danger"
-                      data-writes
-                      aria-label={`Remove ${m.email}`}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${m.name} (${m.email})? Their account, sessions and API keys are deleted.`))
-                          act(apiRequest("DELETE", `/api/team/members/${m.id}`));
-                      }}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table className="table" aria-label="Members">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Joined</th>
+                {canManage && <th aria-label="Actions" />}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id} data-testid={`member-${m.email}`}>
+                  <td>
+                    {m.name}
+                    {m.userId === currentUserId && <span className="muted"> (you)</span>}
+                    <div className="muted small">{m.email}</div>
+                  </td>
+                  <td>
+                    {canManage ? (
+                      <select
+                        aria-label={`Role of ${m.email}`}
+                        value={m.role}
+                        data-writes
+                        onChange={(e) => act(apiRequest("PATCH", `/api/team/members/${m.id}`, { role: e.target.value }))}
+                      >
+                        <option value="admin">Admin</option>
+                        <option value="operator">Operator</option>
+                        <option value="viewer">Viewer</option>
+                      </select>
+                    ) : (
+                      <span className="badge badge-neutral">{m.role}</span>
+                    )}
+                    <div className="muted small">{ROLE_HELP[m.role]}</div>
+                  </td>
+                  <td className="small">{formatDateTime(m.joinedAt)}</td>
+                  {canManage && (
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-danger"
+                        data-writes
+                        aria-label={`Remove ${m.email}`}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${m.name} (${m.email})? Their account, sessions and API keys are deleted.`))
+                            act(apiRequest("DELETE", `/api/team/members/${m.id}`));
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="card table-card">
         <h2 className="card-title">Pending invitations</h2>
@@ -127,56 +129,58 @@ export function TeamManager({ canManage, currentUserId, members, invitations }: 
             {canManage ? "Invite a colleague above: you get a link to send them." : "An admin can invite colleagues."}
           </p>
         ) : (
-          <table className="table" aria-label="Pending invitations">
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Expires</th>
-                {canManage && <th aria-label="Actions" />}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.email}
-                    <div className="muted small">invited by {i.invitedBy}</div>
-                  </td>
-                  <td>{i.role}</td>
-                  <td className="small">{formatDateTime(i.expiresAt)}</td>
-                  {canManage && (
-                    <td className="actions">
-                      {i.link && (
+          <div className="table-scroll">
+            <table className="table" aria-label="Pending invitations">
+              <thead>
+                <tr>
+                  <th>Email</th>
+                  <th>Role</th>
+                  <th>Expires</th>
+                  {canManage && <th aria-label="Actions" />}
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      {i.email}
+                      <div className="muted small">invited by {i.invitedBy}</div>
+                    </td>
+                    <td>{i.role}</td>
+                    <td className="small">{formatDateTime(i.expiresAt)}</td>
+                    {canManage && (
+                      <td className="actions">
+                        {i.link && (
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            onClick={() =>
+                              setCreated({
+                                email: i.email,
+                                url: new URL(i.link ?? "", window.location.origin).toString(),
+                                expiresAt: i.expiresAt,
+                              })
+                            }
+                          >
+                            Show link
+                          </button>
+                        )}{" "}
                         <button
                           type="button"
                           className="btn btn-sm"
-                          onClick={() =>
-                            setCreated({
-                              email: i.email,
-                              url: new URL(i.link ?? "", window.location.origin).toString(),
-                              expiresAt: i.expiresAt,
-                            })
-                          }
+                          data-writes
+                          aria-label={`Cancel the invitation of ${i.email}`}
+                          onClick={() => act(apiRequest("DELETE", `/api/team/invitations/${i.id}`)).then((ok) => ok && setCreated(null))}
                         >
-                          Show link
+                          Cancel
                         </button>
-                      )}{" "}
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        data-writes
-                        aria-label={`Cancel the invitation of ${i.email}`}
-                        onClick={() => act(apiRequest("DELETE", `/api/team/invitations/${i.id}`)).then((ok) => ok && setCreated(null))}
-                      >
-                        Cancel
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>
