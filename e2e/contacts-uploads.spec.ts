@@ -273,9 +273,10 @@ async function viewerPage(browser: Browser): Promise<Page> {
   const { demo } = seedData();
   // The viewer gets the demo password by sharing the admin's stored hash.
   const [user] = await query<{ id: string }>(
-    `INSERT INTO users (id, name, email, "emailVerified", role, "organizationId") VALUES ('usr_' || md5(random()::text), 'Vera Viewer', $1, true, 'viewer', $2) RETURNING id`,
+    `INSERT INTO users (id, name, email, "emailVerified", "organizationId") VALUES ('usr_' || md5(random()::text), 'Vera Viewer', $1, true, $2) RETURNING id`,
     [email, demo.id],
   );
+  await query(`INSERT INTO members (id, "organizationId", "userId", role) VALUES ('mbr_' || $1, $2, $1, 'viewer')`, [user.id, demo.id]);
   await query(
     `INSERT INTO accounts (id, "accountId", "providerId", "userId", password) SELECT 'acc_' || md5(random()::text), $1, 'credential', $1, password FROM accounts WHERE "userId" = $2 AND "providerId" = 'credential'`,
     [user.id, demo.admin.id],

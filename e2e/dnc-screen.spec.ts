@@ -199,11 +199,8 @@ test("an empty list says what it is for and offers add and upload", async ({ bro
   const userId = `usr_${randomUUID()}`;
   const email = `${emptyOrg}@test.local`;
   await query(`INSERT INTO organizations (id, name, slug) VALUES ($1, 'Empty DNC Ltd', $2)`, [orgId, emptyOrg]);
-  await query(`INSERT INTO users (id, name, email, role, "organizationId") VALUES ($1, 'Empty Admin', $2, 'admin', $3)`, [
-    userId,
-    email,
-    orgId,
-  ]);
+  await query(`INSERT INTO users (id, name, email, "organizationId") VALUES ($1, 'Empty Admin', $2, $3)`, [userId, email, orgId]);
+  await query(`INSERT INTO members (id, "organizationId", "userId", role) VALUES ('mbr_' || $1, $2, $1, 'admin')`, [userId, orgId]);
   await query(`INSERT INTO accounts (id, "accountId", "providerId", "userId", password) VALUES ($1, $2, 'credential', $2, $3)`, [
     `acc_${randomUUID()}`,
     userId,

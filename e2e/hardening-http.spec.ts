@@ -167,12 +167,13 @@ test.describe("page tenant sweep", () => {
       ...demo.campaigns.filter((c) => !other.campaigns.some((o) => o.name === c.name)).map((c) => c.id),
     ];
     const campaignIds = demo.campaigns.map((c) => c.id);
-    const [contacts, jobs, workflows] = await Promise.all([
+    const [contacts, jobs, workflows, usedInvites] = await Promise.all([
       query<{ id: string }>(`SELECT id::text FROM customers WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
       query<{ id: string }>(`SELECT id FROM upload_jobs WHERE "campaignId" = ANY($1) LIMIT 3`, [campaignIds]),
       query<{ id: string }>(`SELECT w.id FROM workflows w JOIN campaigns c ON c."organizationId" = w."organizationId" WHERE c.id = $1`, [
         campaignIds[0],
       ]),
+      query<{ id: string }>(`SELECT id FROM invitations WHERE "organizationId" = $1 AND status <> 'pending' LIMIT 3`, [demo.id]),
     ]);
     const foreign: Record<string, string[]> = {
       // Campaigns, and the demo organization's workflows (/workflows/[id]).
@@ -181,6 +182,9 @@ test.describe("page tenant sweep", () => {
       contactId: contacts.map((c) => c.id),
       // The demo organization's upload jobs (the seed's calls and workflows come with uploads).
       jobId: jobs.length ? jobs.map((j) => j.id) : ["upl_none"],
+      // The invite page (app/invite/[invitationId]): a pending link is a bearer secret that names its
+      // organization by design; a used or cancelled one (or an unknown id) must show nothing.
+      invitationId: usedInvites.length ? usedInvites.map((i) => i.id) : ["inv_none"],
     };
 
     const pages = appPages();

@@ -39,7 +39,7 @@ describe("npm run create-admin", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query(
-      `SELECT u.role, o.name, a.password FROM users u JOIN organizations o ON o.id = u."organizationId" JOIN accounts a ON a."userId" = u.id WHERE u.email = 'founder@example.com'`,
+      `SELECT m.role, o.name, a.password FROM users u JOIN organizations o ON o.id = u."organizationId" JOIN members m ON m."userId" = u.id AND m."organizationId" = o.id JOIN accounts a ON a."userId" = u.id WHERE u.email = 'founder@example.com'`,
     );
     const keys = await client.query("SELECT count(*)::int AS n FROM api_keys");
     await client.end();

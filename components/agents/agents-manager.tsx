@@ -20,7 +20,7 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
 
   return (
     <>
-      {canWrite && editing === null && (
+      {canWrite && editing === null && agents.length > 0 && (
         <div className="button-row">
           <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>
             New agent
@@ -45,6 +45,13 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
           <p className="muted">
             Agents place the calls: AI voice agents, and the human dialer users Flexydial's <code>user</code> column assigns contacts to.
           </p>
+          {canWrite && editing === null && (
+            <div className="button-row">
+              <button type="button" className="btn btn-primary" onClick={() => setEditing("new")}>
+                Add your first agent
+              </button>
+            </div>
+          )}
         </section>
       ) : (
         <div className="card table-card">

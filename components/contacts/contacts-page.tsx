@@ -12,7 +12,7 @@ import { ContactsTable } from "@/components/contacts/contacts-table";
 // the server; every view is a URL (?q=…), so it can be linked and exported as it is.
 
 export async function ContactsPage({ campaignId, filters }: { campaignId: string; filters: ContactFilters }) {
-  const { ctx } = await pageContext();
+  const { ctx, canWrite } = await pageContext();
   const { campaign, schema } = await orNotFound(campaignInScope(ctx, campaignId));
   const [page, { agents, jobs }] = await Promise.all([searchCustomers(ctx, campaign.id, filters), contactFilterOptions(ctx, campaign.id)]);
   const base = `/campaigns/${campaign.id}/contacts`;
@@ -58,9 +58,20 @@ export async function ContactsPage({ campaignId, filters }: { campaignId: string
           identifierLabel={schema.identifierKey ?? "identifier"}
         />
         {page.rows.length === 0 && (
-          <p className="empty-row muted">
-            {isFiltered(filters) ? "No contact matches these filters." : "No contacts yet. Upload a spreadsheet to add some."}
-          </p>
+          <div className="empty-row muted" data-testid="contacts-empty">
+            {isFiltered(filters) ? (
+              "No contact matches these filters."
+            ) : (
+              <>
+                <p>No contacts yet. This list holds the people this campaign calls: upload a spreadsheet, or add them through the API.</p>
+                {canWrite && (
+                  <Link href={`/campaigns/${campaign.id}/upload`} className="btn btn-primary">
+                    Upload contacts
+                  </Link>
+                )}
+              </>
+            )}
+          </div>
         )}
         <div className="card-pad">
           <Pagination

@@ -13,9 +13,12 @@ import { percent } from "@/components/dashboard/links";
 import styles from "@/components/dashboard/dashboard.module.css";
 
 // The organization home (/): today's calls and connect rate with their trend, upload jobs running,
-// campaigns that paused themselves, failing webhook deliveries. Each card reads on its own.
+// campaigns that paused themselves, failing webhook deliveries. Each card reads on its own. A new
+// organization first sees its "Get started" checklist (lib/dashboard/first-run.ts).
 
-export function OrganizationHome({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+type Props = { organizationId: string; organizationName: string; firstRun?: React.ReactNode };
+
+export function OrganizationHome({ organizationId, organizationName, firstRun }: Props) {
   const now = new Date();
   return (
     <>
@@ -30,6 +33,7 @@ export function OrganizationHome({ organizationId, organizationName }: { organiz
           </Link>
         </div>
       </header>
+      {firstRun}
       <Suspense fallback={<Loading label="Calls today" />}>
         <Today organizationId={organizationId} now={now} />
       </Suspense>

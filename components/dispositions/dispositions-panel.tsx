@@ -52,7 +52,8 @@ export function DispositionsPanel({ dispositions, canWrite }: { dispositions: Di
       </div>
       {dispositions.length === 0 ? (
         <p className="muted card-pad">
-          No dispositions yet. Calls name one by its id (TimePay <code>dispositionId</code>).
+          No dispositions yet. A disposition names how a call ended (Promise to Pay, Call Back…); calls name one by its id (TimePay{" "}
+          <code>dispositionId</code>). {canWrite ? "Add the first with “New disposition”." : "An operator or admin adds them."}
         </p>
       ) : (
         <table className="table" aria-label="Dispositions">

@@ -44,7 +44,10 @@ export function GroupsPanel({ groups, dispositions, canWrite }: { groups: GroupR
         )}
       </div>
       {groups.length === 0 ? (
-        <p className="muted card-pad">No groups yet.</p>
+        <p className="muted card-pad">
+          No groups yet. A group bundles dispositions (say, every “reached” outcome) so reports and rules can name them together.{" "}
+          {canWrite ? "Make one with “New group”." : "An operator or admin makes them."}
+        </p>
       ) : (
         <table className="table" aria-label="Disposition groups">
           <thead>

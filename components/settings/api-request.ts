@@ -2,7 +2,11 @@
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; message: string; errors: string[] };
 
-export async function apiRequest<T>(method: "GET" | "PUT" | "POST" | "DELETE", url: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function apiRequest<T>(
+  method: "GET" | "PUT" | "PATCH" | "POST" | "DELETE",
+  url: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
   try {
     const response = await fetch(url, {
       method,

@@ -19,7 +19,18 @@ const NUMBER_FIELDS = [
   "simulatedFailedPct",
 ] as const;
 
-export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form; canManage: boolean; resultsUrl: string }) {
+// canTest: a test call writes (it places a call), so viewers do not get the form.
+export function DialerPanel({
+  initial,
+  canManage,
+  canTest,
+  resultsUrl,
+}: {
+  initial: Form;
+  canManage: boolean;
+  canTest: boolean;
+  resultsUrl: string;
+}) {
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<{ message: string; errors: string[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -180,7 +191,7 @@ export function DialerPanel({ initial, canManage, resultsUrl }: { initial: Form;
           <p className="muted small">Only an admin can change call settings.</p>
         )}
       </form>
-      <TestCallForm />
+      {canTest && <TestCallForm />}
     </section>
   );
 }

@@ -54,6 +54,7 @@ export async function SettingsPage() {
       <DialerPanel
         initial={callSettingsView(callSettings, user.role)}
         canManage={admin}
+        canTest={user.role !== "viewer"}
         resultsUrl={`${env.APP_URL}/api/v1/dialer/results/${organization.id}`}
       />
       <CallerNumbersPanel

@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/agents", label: "Agents" },
   { href: "/dispositions", label: "Dispositions" },
   { href: "/dnc", label: "Do not call" },
+  { href: "/team", label: "Team" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -78,7 +78,21 @@ export async function UploadsPage({ filters }: { filters: UploadListFilters }) {
         </div>
       </form>
       <section className="card table-card">
-        <UploadJobsTable jobs={jobs} empty={filtered ? "No upload matches these filters." : "No uploads yet."} />
+        <UploadJobsTable
+          jobs={jobs}
+          empty={
+            filtered
+              ? "No upload matches these filters."
+              : "No uploads yet. Each upload adds contacts to a campaign, from a spreadsheet or the API, and is listed here with what it added and what it did not."
+          }
+        />
+        {!filtered && total === 0 && canWrite && (
+          <div className="card-pad">
+            <Link href="/upload" className="btn btn-primary">
+              Upload a spreadsheet
+            </Link>
+          </div>
+        )}
         {total > 0 && (
           <div className="card-pad">
             <Pagination page={filters.page} pageSize={pageSize} total={total} shown={jobs.length} href={href} noun="uploads" />

@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Dialect } from "@/lib/api/dialects";
 import { parseAuthorization, verifyApiKey } from "@/lib/auth/api-keys";
 import { getAuth } from "@/lib/auth/auth";
+import { memberRole } from "@/lib/auth/members";
 import { throttleApiKey } from "@/lib/security/rate-limits";
 import { tooManyRequests } from "@/lib/security/too-many-requests";
 
@@ -31,9 +32,11 @@ export async function authenticate(request: Request, dialect: Dialect, readOnly 
   }
   const session = await getAuth().api.getSession({ headers: request.headers });
   if (!session) throw dialect.unauthorized("missing");
-  const user = session.user as typeof session.user & { organizationId: string; role: AuthContext["role"] };
-  if (user.role === "viewer" && writes) throw forbidden(dialect);
-  return { organizationId: user.organizationId, userId: user.id, apiKeyId: null, role: user.role };
+  const user = session.user as typeof session.user & { organizationId: string };
+  const role = await memberRole(user.id, user.organizationId);
+  if (!role) throw dialect.unauthorized("missing");
+  if (role === "viewer" && writes) throw forbidden(dialect);
+  return { organizationId: user.organizationId, userId: user.id, apiKeyId: null, role };
 }
 
 function forbidden(dialect: Dialect): ApiError {

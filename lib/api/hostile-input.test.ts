@@ -198,6 +198,8 @@ const OWN_IDS: Record<string, (f: Fixture, method: HttpMethod) => Promise<string
   contactId: async (f) => f.contactId,
   organizationId: async (f) => f.org.id,
   path: async () => "v1/no-such-route",
+  memberId: async (f) => f.memberId,
+  invitationId: async (f) => f.invitationId,
 };
 
 async function makeFixture(org: TestOrg) {
@@ -205,9 +207,21 @@ async function makeFixture(org: TestOrg) {
   const custom = await createFlexyCampaign(org.id);
   const job = await upload(org.apiKey, { campaign: custom.name, bulk_data: [contact(1)] });
   const email = `hostile-${org.suffix}@test.local`;
-  const user = await db.user.create({ data: { email, name: "Hostile", role: "admin", organizationId: org.id } });
+  const user = await db.user.create({
+    data: { email, name: "Hostile", organizationId: org.id, membership: { create: { organizationId: org.id, role: "admin" } } },
+  });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword("right password") },
+  });
+  const member = await db.member.findUniqueOrThrow({ where: { userId: user.id } });
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId: org.id,
+      email: `invitee-${org.suffix}@test.local`,
+      role: "viewer",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      inviterId: user.id,
+    },
   });
   await processFlexydialUpload(job.json.job_id);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
@@ -224,7 +238,18 @@ async function makeFixture(org: TestOrg) {
       outcome: "Contacted",
     },
   });
-  return { org, emi, custom, jobId: job.json.job_id as string, callId: placed.id, contactId: customer.id, dncNumber: "6300868401", email };
+  return {
+    org,
+    emi,
+    custom,
+    jobId: job.json.job_id as string,
+    callId: placed.id,
+    contactId: customer.id,
+    dncNumber: "6300868401",
+    email,
+    memberId: member.id,
+    invitationId: invitation.id,
+  };
 }
 
 async function counts(organizationId: string) {

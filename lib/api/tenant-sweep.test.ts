@@ -42,6 +42,9 @@ const FOREIGN_IDS: Record<string, (v: Victim) => string[]> = {
   all: () => ["get-session", "sign-in/email", "sign-out", "list-sessions"],
   // The WhatsApp details read (app/api/v1/communication/whatsapp/[message_id]): a well-formed id.
   message_id: () => ["00000000-0000-4000-8000-000000000000"],
+  // The team routes (app/api/team/members/[memberId], app/api/team/invitations/[invitationId]).
+  memberId: (v) => [v.memberId],
+  invitationId: (v) => [v.invitationId],
 };
 
 /** Bodies naming A's things; every write route gets all of them (new routes included). */
@@ -141,7 +144,22 @@ async function makeVictim(a: TestOrg) {
   expect(wizard.status).toBe(201);
   const customer = await db.customer.findFirstOrThrow({ where: { campaignId: custom.id } });
   const user = await db.user.create({
-    data: { email: `${marker}@victim.test`, name: `${marker}user`, role: "admin", organizationId: a.id },
+    data: {
+      email: `${marker}@victim.test`,
+      name: `${marker}user`,
+      organizationId: a.id,
+      membership: { create: { organizationId: a.id, role: "admin" } },
+    },
+  });
+  const member = await db.member.findUniqueOrThrow({ where: { userId: user.id } });
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId: a.id,
+      email: `${marker}invitee@victim.test`,
+      role: "operator",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      inviterId: user.id,
+    },
   });
   const placed = new Date(Date.now() - 60_000);
   const aCall = await db.call.create({
@@ -183,6 +201,8 @@ async function makeVictim(a: TestOrg) {
     groupId: group.id,
     workflowId: workflow.id,
     callId: aCall.id,
+    memberId: member.id,
+    invitationId: invitation.id,
     email: user.email,
     /** Text only A's data holds: never sent by B, so it may never come back. */
     markers: [marker, a.org.name, a.org.slug, "+919811122233", "+919811122244", a.apiKey],
@@ -200,6 +220,8 @@ async function fingerprint(organizationId: string): Promise<string> {
       (SELECT string_agg(j::text, ',' ORDER BY j.id) FROM upload_jobs j WHERE j."organizationId" = ${organizationId}),
       (SELECT string_agg(k.id || k."lastUsedAt"::text, ',' ORDER BY k.id) FROM api_keys k WHERE k."organizationId" = ${organizationId}),
       (SELECT string_agg(u::text, ',' ORDER BY u.id) FROM users u WHERE u."organizationId" = ${organizationId}),
+      (SELECT string_agg(m::text, ',' ORDER BY m.id) FROM members m WHERE m."organizationId" = ${organizationId}),
+      (SELECT string_agg(i::text, ',' ORDER BY i.id) FROM invitations i WHERE i."organizationId" = ${organizationId}),
       (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM calls c WHERE c."organizationId" = ${organizationId}),
       (SELECT string_agg(d::text, ',' ORDER BY d.id) FROM dispositions d WHERE d."organizationId" = ${organizationId}),
       (SELECT string_agg(g::text, ',' ORDER BY g.id) FROM disposition_groups g WHERE g."organizationId" = ${organizationId}),

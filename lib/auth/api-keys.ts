@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 
 // API keys are 32 random bytes; only their SHA-256 is stored, so a database leak reveals no key.
@@ -8,7 +9,7 @@ import { db } from "@/lib/db/client";
 
 const KEY_PREFIX = "dsk_";
 
-export type Role = "admin" | "operator" | "viewer";
+export type { Role };
 export type Credential = { organizationId: string; apiKeyId: string; userId: string | null; role: Role };
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
@@ -46,14 +47,17 @@ export async function verifyApiKey(secret: string): Promise<Credential | null> {
   if (!secret || secret.length > 200) return null;
   const key = await db.apiKey.findUnique({
     where: { hash: hashKey(secret) },
-    include: { user: { select: { role: true, organizationId: true } } },
+    include: { user: { select: { organizationId: true, membership: { select: { role: true, organizationId: true } } } } },
   });
   if (!key || key.revokedAt) return null;
   // A user moved to another organization keeps no access to the old one through old keys.
   if (key.user && key.user.organizationId !== key.organizationId) return null;
+  // A key made by a user is capped by the user's role (members.role); no membership, no access.
+  const memberRole = key.user?.membership?.organizationId === key.organizationId ? key.user.membership.role : null;
+  if (key.user && !memberRole) return null;
   // Best effort: a failed timestamp update must not fail the request.
   void db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
-  const role = key.user ? lowerRole(key.role, key.user.role) : key.role;
+  const role = memberRole ? lowerRole(key.role, memberRole) : key.role;
   return { organizationId: key.organizationId, apiKeyId: key.id, userId: key.userId, role };
 }
 

@@ -3,6 +3,7 @@ import { clientIp, servedOverHttps } from "@/lib/security/client-ip";
 import { beginSignInAttempt, recordSignInFailure } from "@/lib/security/rate-limits";
 
 // What /api/auth/* (better-auth) adds around its handler:
+// - the organization plugin's own endpoints answer 404 (the team has its own routes);
 // - sign-in is limited per client IP and per account (lib/security/rate-limits.ts), 429 with
 //   Retry-After in better-auth's own error shape {code, message};
 // - no response body carries a session token (the session lives in the httpOnly cookie only);
@@ -13,6 +14,9 @@ type Handler = (request: Request) => Promise<Response>;
 const MAX_SIGN_IN_BYTES = 16 * 1024;
 
 export async function guardAuthRequest(request: Request, handle: Handler): Promise<Response> {
+  // The organization plugin's endpoints are not served over HTTP: the team is managed through the
+  // app's /api/team routes (lib/auth/team.ts), which call the plugin server-side.
+  if (/\/organization(\/|$)/.test(new URL(request.url).pathname)) return authError(404, "NOT_FOUND", "Not found");
   const signIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   let account = "";
   if (signIn) {

@@ -15,7 +15,14 @@ const password = "correct horse battery";
 beforeAll(async () => {
   org = await createTestOrg("auth");
   for (const role of ["operator", "viewer"] as const) {
-    const user = await db.user.create({ data: { email: `${role}-${org.suffix}@test.local`, name: role, role, organizationId: org.id } });
+    const user = await db.user.create({
+      data: {
+        email: `${role}-${org.suffix}@test.local`,
+        name: role,
+        organizationId: org.id,
+        membership: { create: { organizationId: org.id, role } },
+      },
+    });
     await db.account.create({
       data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
     });

@@ -1,9 +1,14 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { organization } from "better-auth/plugins/organization";
+import { ac, teamRoles } from "@/lib/auth/access";
 import { getDb } from "@/lib/db/client";
 import { authSecret, env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+
+/** An invite link works for 7 days (and once). */
+export const INVITATION_EXPIRES_IN_SECONDS = 7 * 24 * 60 * 60;
 
 // Operators sign in with email and password; better-auth owns hashing and sessions.
 function createAuth() {
@@ -26,12 +31,32 @@ function createAuth() {
     },
     user: {
       additionalFields: {
-        role: { type: "string", required: false, defaultValue: "operator", input: false },
         organizationId: { type: "string", required: true, input: false },
       },
     },
     telemetry: { enabled: false },
-    plugins: [nextCookies()],
+    plugins: [
+      // Members and invitations (prisma models Member, Invitation); its organization model is the
+      // app's Organization table. Organizations are made by `npm run create-admin`, never over HTTP;
+      // the plugin's /api/auth/organization/* endpoints are closed (auth-route-guard.ts): the team
+      // screen calls them server-side through lib/auth/team.ts.
+      organization({
+        ac,
+        roles: teamRoles,
+        creatorRole: "admin", // the plugin refuses to remove or demote the last admin
+        allowUserToCreateOrganization: false,
+        invitationExpiresIn: INVITATION_EXPIRES_IN_SECONDS,
+        cancelPendingInvitationsOnReInvite: true,
+        organizationHooks: {
+          // A user belongs to one organization: removing the member removes the account (and with it
+          // its sessions and API keys), so their access ends at once.
+          afterRemoveMember: async ({ user }) => {
+            await getDb().user.deleteMany({ where: { id: user.id } });
+          },
+        },
+      }),
+      nextCookies(),
+    ],
   });
 }
 

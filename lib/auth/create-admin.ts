@@ -16,7 +16,13 @@ export async function createOrganizationAdmin(input: { email: string; password: 
     const organization = await tx.organization.create({ data: { name: input.organizationName, slug } });
     const email = input.email.toLowerCase();
     const user = await tx.user.create({
-      data: { email, name: input.name ?? email, role: "admin", emailVerified: true, organizationId: organization.id },
+      data: {
+        email,
+        name: input.name ?? email,
+        emailVerified: true,
+        organizationId: organization.id,
+        membership: { create: { organizationId: organization.id, role: "admin" } },
+      },
     });
     await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: passwordHash } });
     return { organization, user };

@@ -35,7 +35,9 @@ beforeAll(async () => {
   flexy = await createFlexyCampaign(org.id);
   for (const role of ROLES) {
     const email = `${role}-${org.suffix}@roles.test`;
-    const user = await db.user.create({ data: { email, name: role, role, organizationId: org.id } });
+    const user = await db.user.create({
+      data: { email, name: role, organizationId: org.id, membership: { create: { organizationId: org.id, role } } },
+    });
     await db.account.create({
       data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
     });
@@ -65,10 +67,12 @@ describe("generate-token keys carry their user's role", () => {
 
   it("a key is capped by its user's current role: demoting the user demotes the key", async () => {
     const email = `demoted-${org.suffix}@roles.test`;
-    const user = await db.user.create({ data: { email, name: "d", role: "admin", organizationId: org.id } });
+    const user = await db.user.create({
+      data: { email, name: "d", organizationId: org.id, membership: { create: { organizationId: org.id, role: "admin" } } },
+    });
     const key = await createApiKey({ organizationId: org.id, userId: user.id, name: "mine", role: "admin" });
     expect((await verifyApiKey(key.secret))?.role).toBe("admin");
-    await db.user.update({ where: { id: user.id }, data: { role: "viewer" } });
+    await db.member.update({ where: { userId: user.id }, data: { role: "viewer" } });
     expect((await verifyApiKey(key.secret))?.role).toBe("viewer");
     const res = await call(createCampaign, { apiKey: key.secret, body: campaignBody("demoted") });
     expect(res.status).toBe(403);

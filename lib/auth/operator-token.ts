@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { memberRole } from "@/lib/auth/members";
 import { verifyOperatorPassword } from "@/lib/auth/passwords";
 
 // Flexydial's generate-token: a valid login gets the user's one "generate-token" key, with the
@@ -12,7 +13,9 @@ export const GENERATE_TOKEN_PURPOSE = "generate-token";
 export async function issueOperatorToken(username: string, password: string): Promise<string | null> {
   const user = await verifyOperatorPassword(username, password);
   if (!user) return null;
-  return rotateGenerateTokenKey(user);
+  const role = await memberRole(user.id, user.organizationId);
+  if (!role) return null;
+  return rotateGenerateTokenKey({ ...user, role });
 }
 
 export async function rotateGenerateTokenKey(user: { id: string; organizationId: string; role: "admin" | "operator" | "viewer" }) {

@@ -8,7 +8,12 @@ export async function requireOperator() {
   const requestHeaders = await headers(); // first: marks the page dynamic before any database access
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) redirect("/sign-in");
-  const user = session.user as typeof session.user & { organizationId: string; role: "admin" | "operator" | "viewer" };
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: user.organizationId } });
-  return { user, organization };
+  const sessionUser = session.user as typeof session.user & { organizationId: string };
+  // The role comes from the membership (lib/auth/members.ts), read with the organization.
+  const member = await db.member.findFirst({
+    where: { userId: sessionUser.id, organizationId: sessionUser.organizationId },
+    include: { organization: true },
+  });
+  if (!member) redirect("/sign-in?removed=1");
+  return { user: { ...sessionUser, role: member.role }, organization: member.organization };
 }

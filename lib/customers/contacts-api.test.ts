@@ -222,7 +222,9 @@ describe("DELETE /api/campaigns/{id}/contacts/{contactId}", () => {
 async function viewerCookie(organizationId: string) {
   const email = `viewer-${randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
-  const user = await db.user.create({ data: { email, name: "Viewer", role: "viewer", organizationId } });
+  const user = await db.user.create({
+    data: { email, name: "Viewer", organizationId, membership: { create: { organizationId, role: "viewer" } } },
+  });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
   });

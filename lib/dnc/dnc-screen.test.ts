@@ -19,7 +19,12 @@ let userA: { id: string };
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestOrg("dnc-screen-a"), createTestOrg("dnc-screen-b")]);
   userA = await db.user.create({
-    data: { email: `dnc-${a.suffix}@test.local`, name: "Asha Operator", role: "operator", organizationId: a.id },
+    data: {
+      email: `dnc-${a.suffix}@test.local`,
+      name: "Asha Operator",
+      organizationId: a.id,
+      membership: { create: { organizationId: a.id, role: "operator" } },
+    },
   });
 });
 afterAll(async () => {
@@ -42,7 +47,12 @@ describe("add one number", () => {
   it("adds it with its reason and a history row naming who added it", async () => {
     const org = await createTestOrg("dnc-add");
     const user = await db.user.create({
-      data: { email: `add-${org.suffix}@test.local`, name: "Ravi", role: "operator", organizationId: org.id },
+      data: {
+        email: `add-${org.suffix}@test.local`,
+        name: "Ravi",
+        organizationId: org.id,
+        membership: { create: { organizationId: org.id, role: "operator" } },
+      },
     });
     try {
       const added = await addDncEntry(ctxOf(org, "operator", user.id), {
@@ -185,7 +195,12 @@ describe("a file of numbers", () => {
   it("finds each row's problem, then adds every valid row in one go and reports the counts", async () => {
     const org = await createTestOrg("dnc-file");
     const user = await db.user.create({
-      data: { email: `file-${org.suffix}@test.local`, name: "Meera", role: "admin", organizationId: org.id },
+      data: {
+        email: `file-${org.suffix}@test.local`,
+        name: "Meera",
+        organizationId: org.id,
+        membership: { create: { organizationId: org.id, role: "admin" } },
+      },
     });
     try {
       const ctx = ctxOf(org, "admin", user.id);

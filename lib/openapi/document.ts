@@ -4,6 +4,7 @@ import { appContactRoutes } from "./app-contact-routes";
 import { appDncRoutes } from "./app-dnc-routes";
 import { appRoutes } from "./app-routes";
 import { appWorkflowRoutes } from "./app-workflow-routes";
+import { appTeamRoutes } from "./app-team-routes";
 import { flexydialRoutes } from "./flexydial-routes";
 import type { Family, RouteDoc } from "./route-doc";
 import { timepayCallRoutes } from "./timepay-call-routes";
@@ -22,6 +23,7 @@ export const ROUTES: readonly RouteDoc[] = [
   ...appContactRoutes,
   ...appWorkflowRoutes,
   ...appDncRoutes,
+  ...appTeamRoutes,
 ];
 
 type Json = Record<string, unknown>;

@@ -33,7 +33,9 @@ afterAll(async () => {
 });
 
 async function newUser(address: string) {
-  const user = await db.user.create({ data: { email: address, name: "u", role: "operator", organizationId: org.id } });
+  const user = await db.user.create({
+    data: { email: address, name: "u", organizationId: org.id, membership: { create: { organizationId: org.id, role: "operator" } } },
+  });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
   });

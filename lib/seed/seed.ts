@@ -189,7 +189,13 @@ async function ensureUser(organizationId: string, email: string, role: "admin" |
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) return existing;
   const user = await db.user.create({
-    data: { email, name: role === "admin" ? "Demo Admin" : "Demo Viewer", role, emailVerified: true, organizationId },
+    data: {
+      email,
+      name: role === "admin" ? "Demo Admin" : "Demo Viewer",
+      emailVerified: true,
+      organizationId,
+      membership: { create: { organizationId, role } },
+    },
   });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(DEMO_PASSWORD) },

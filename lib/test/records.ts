@@ -43,7 +43,9 @@ export function createPhoneKeyedCampaign(organizationId: string) {
 export async function operatorCookie(organizationId: string): Promise<{ cookie: string; userId: string }> {
   const email = `operator-${randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
-  const user = await db.user.create({ data: { email, name: "Operator", role: "operator", organizationId } });
+  const user = await db.user.create({
+    data: { email, name: "Operator", organizationId, membership: { create: { organizationId, role: "operator" } } },
+  });
   await db.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
   });
