@@ -52,3 +52,31 @@ export const dashboardStatsCompaction: QueueConsumer = {
     return async () => clearInterval(timer);
   },
 };
+
+/**
+ * Recomputes the campaigns' rollups from calls and customers, as the migration's backfill does. For
+ * bulk loads that bypass triggers (session_replication_role = replica); a concurrent writer's change
+ * could be counted twice, so run it only while nothing writes to these campaigns.
+ */
+export async function rebuildCampaignStats(campaignIds: string[]): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM campaign_call_stats WHERE "campaignId" = ANY(${campaignIds}::text[])`;
+      await tx.$executeRaw`DELETE FROM campaign_contact_stats WHERE "campaignId" = ANY(${campaignIds}::text[])`;
+      await tx.$executeRaw`
+      INSERT INTO campaign_call_stats ("campaignId", day, outcome, disposition, blocked, calls, "durationSum", "durationN", promises)
+      SELECT "campaignId", coalesce((("finishedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Kolkata')::date, DATE '1970-01-01'),
+             coalesce(outcome, ''), coalesce("outcomeDisposition", ''),
+             CASE WHEN state = 'blocked' THEN coalesce("blockedReason", 'unknown') ELSE '' END,
+             count(*), coalesce(sum(duration), 0), count(duration),
+             count(*) FILTER (WHERE outcome = 'Contacted' AND "extractedData" ? 'promise_to_pay_date')
+      FROM calls WHERE "campaignId" = ANY(${campaignIds}::text[]) AND (outcome IS NOT NULL OR state = 'blocked' OR duration IS NOT NULL)
+      GROUP BY 1, 2, 3, 4, 5`;
+      await tx.$executeRaw`
+      INSERT INTO campaign_contact_stats ("campaignId", contacts, called, contacted)
+      SELECT "campaignId", count(*), count("lastCallAt"), count(*) FILTER (WHERE "lastCallStatus" = 'Contacted')
+      FROM customers WHERE "campaignId" = ANY(${campaignIds}::text[]) GROUP BY 1`;
+    },
+    { timeout: 600_000 },
+  );
+}
