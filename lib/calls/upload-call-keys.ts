@@ -23,5 +23,7 @@ export async function uploadCallsWhere(ctx: DomainContext, jobId: string): Promi
     select: { id: true },
   });
   const ids = batches.map((b) => b.id);
-  return { organizationId: ctx.organizationId, batchId: ids.length === 1 ? ids[0] : { in: ids } };
+  // The batches were found within the organization, so their calls are its own: no organizationId
+  // test on the calls, which lets the job page's counts be an index-only scan (calls_by_batch_placed).
+  return { batchId: ids.length === 1 ? ids[0] : { in: ids } };
 }
