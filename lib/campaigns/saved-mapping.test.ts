@@ -62,7 +62,12 @@ describe("GET|PUT /api/campaigns/{id}/mapping", () => {
       body: body({ payment_status: { overdue: "pending", "partially paid": "partial" }, language: { espanol: null } }),
     });
     expect(first.status).toBe(200);
-    await call(PUT, { method: "PUT", apiKey: a.apiKey, params: { id }, body: body({ payment_status: { overdue: "bounced", due: "pending" } }) });
+    await call(PUT, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id },
+      body: body({ payment_status: { overdue: "bounced", due: "pending" } }),
+    });
     const got = await call(GET, { apiKey: a.apiKey, params: { id } });
     expect(got.json).toEqual({
       mapping: {

@@ -47,7 +47,7 @@ export async function saveMapping(organizationId: string, campaignId: string, in
   const problems: string[] = [];
   for (const [field, values] of Object.entries(input.values ?? {})) {
     const def = schema.fields.find((f) => f.key === field);
-    const allowed = def?.type === "language" ? LANGUAGES : def?.type === "enum" ? (def.enumValues ?? []) : null;
+    const allowed: readonly string[] | null = def?.type === "language" ? LANGUAGES : def?.type === "enum" ? (def.enumValues ?? []) : null;
     if (allowed === null) {
       problems.push(`values: '${field}' is not an enum field of this campaign`);
       continue;

@@ -79,10 +79,7 @@ describe("collectUnmapped", () => {
 });
 
 describe("choices", () => {
-  const columns = [
-    collectUnmapped(status, ["Overdue", "Partially Paid", "Paíd"]),
-    collectUnmapped(language, ["Español", "Hindī"]),
-  ];
+  const columns = [collectUnmapped(status, ["Overdue", "Partially Paid", "Paíd"]), collectUnmapped(language, ["Español", "Hindī"])];
 
   it("offers what was remembered, else the exact suggestions; a remembered 'leave it' stays left", () => {
     expect(initialChoices(columns, undefined)).toEqual({ payment_status: { paid: "paid" }, language: { hindi: "hindi" } });
