@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { mapColumns, rememberMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
+import { mapColumns, rememberMapping, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
 import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import { initialWizardState, wizardReducer, type WizardEvent } from "@/lib/upload-wizard/wizard-state";
@@ -13,6 +13,9 @@ import { SheetStep } from "@/components/upload/sheet-step";
 import { SubmitStep } from "@/components/upload/submit-step";
 import { UploadStep } from "@/components/upload/upload-step";
 import { useDateColumns } from "@/components/upload/use-date-columns";
+import { useValueColumns } from "@/components/upload/use-value-columns";
+import { ValuesStep } from "@/components/upload/values-step";
+import { valuesToRemember } from "@/lib/upload-wizard/value-mapping";
 import { useLeaveGuard } from "@/components/upload/use-leave-guard";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
@@ -37,7 +40,14 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   }, []);
 
   const dates = useDateColumns(client, state, campaign);
-  usePrepareReview(client, state, campaign, remembered.current, dates.columns === null ? null : dates.choices);
+  const values = useValueColumns(client, state, campaign, remembered.current);
+  usePrepareReview(
+    client,
+    state,
+    campaign,
+    remembered.current,
+    dates.columns === null || values.enums === null ? null : { dates: dates.choices, values: values.choices, numbers: values.numberFormat },
+  );
 
   // Leaving with reviewed or half-sent rows loses them: ask first.
   const unsaved = state.step === "review" || (state.step === "submit" && state.progress?.phase !== "finished");
@@ -86,28 +96,43 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       return { type: "headerConfirmed", columns, dataRows, mapping };
     });
 
-  const confirmMapping = () => {
-    if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0) return;
-    void saveMapping(
-      campaign.id,
-      rememberMapping(
-        state.columns.map((col) => col.header),
-        state.mapping,
-      ),
-    ).then((result) => {
-      if ("mapping" in result) remembered.current = result.mapping;
-      setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
-    });
-    return step(async (c) => ({
+  const toReview = (mapping: ColumnMapping) =>
+    step(async (c) => ({
       type: "reviewReady",
       review: await c.call("review", {
-        mapping: state.mapping,
+        mapping,
         schema: campaign.schema,
         policy: campaign.policy,
         duplicatesBy: campaign.duplicatesBy,
         dates: dates.choices,
+        values: values.choices,
+        numbers: values.numberFormat,
       }),
     }));
+
+  const confirmMapping = () => {
+    if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0 || values.enums === null) return;
+    void saveMapping(campaign.id, {
+      columns: rememberMapping(
+        state.columns.map((col) => col.header),
+        state.mapping,
+      ).columns,
+    }).then((result) => {
+      if ("mapping" in result) remembered.current = result.mapping;
+      setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
+    });
+    // Values outside a field's enum: the operator says what they mean first.
+    if (values.enums.length > 0) return dispatch({ type: "valuesOpened" });
+    return toReview(state.mapping);
+  };
+
+  const confirmValues = () => {
+    if (state.step !== "values" || values.enums === null) return;
+    void saveMapping(campaign.id, { columns: {}, values: valuesToRemember(values.enums, values.choices) }).then((result) => {
+      if ("mapping" in result) remembered.current = result.mapping;
+      setMappingNotice("error" in result ? `The value choices were not saved for next time: ${result.error}` : null);
+    });
+    return toReview(state.mapping);
   };
 
   return (
@@ -148,10 +173,20 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
         <MapStep
           state={state}
           dates={dates}
+          values={values}
           schema={campaign.schema}
           remembered={remembered.current}
           onMap={(column, field) => dispatch({ type: "columnMapped", column, field })}
           onConfirm={confirmMapping}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "values" && (
+        <ValuesStep
+          state={state}
+          values={values}
+          remembered={remembered.current}
+          onConfirm={confirmValues}
           onBack={() => dispatch({ type: "back" })}
         />
       )}
@@ -166,12 +201,15 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   );
 }
 
-async function saveMapping(campaignId: string, mapping: RememberedMapping): Promise<{ mapping: RememberedMapping } | { error: string }> {
+async function saveMapping(
+  campaignId: string,
+  choices: { columns: RememberedMapping["columns"]; values?: RememberedMapping["values"] },
+): Promise<{ mapping: RememberedMapping } | { error: string }> {
   try {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignId)}/mapping`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ columns: mapping.columns }),
+      body: JSON.stringify(choices),
     });
     const body = await response.json().catch(() => null);
     if (response.ok && body?.mapping) return { mapping: body.mapping };

@@ -24,9 +24,10 @@ const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
 const CURRENCY_BEFORE = /^(?:rs\.?|inr|₹|\p{Sc})\s*/iu;
 const CURRENCY_AFTER = /\s*(?:\/-|rs\.?|inr|₹|\p{Sc})$/iu;
 const DIGITS = /^\d+$/;
-const WESTERN = /^\d{1,3}(?:\u0000\d{3})+$/;
-const INDIAN = /^\d{1,2}(?:\u0000\d{2})*\u0000\d{3}$/;
-const NON_ASCII_DIGIT = /[^\x00-\x7f]/;
+// Group separators are first made "_" (a value holding "_" itself is no number).
+const WESTERN = /^\d{1,3}(?:_\d{3})+$/;
+const INDIAN = /^\d{1,2}(?:_\d{2})*_\d{3}$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const MAX_LENGTH = 60;
 
 /**
@@ -35,7 +36,7 @@ const MAX_LENGTH = 60;
  * from the start of its run, modulo ten.
  */
 export function asciiDigits(text: string): string {
-  if (!NON_ASCII_DIGIT.test(text)) return text;
+  if (!NON_ASCII.test(text)) return text;
   let out = "";
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -79,12 +80,13 @@ export function readNumber(text: string, format: NumberFormat): ReadNumber | nul
   const whole = at === -1 ? value : value.slice(0, at);
   const fraction = at === -1 ? "" : value.slice(at + 1);
   if (at !== -1 && !DIGITS.test(fraction)) return null;
-  const grouped = whole.replace(GROUP_SPACES, "\u0000").replaceAll(group, "\u0000");
+  if (whole.includes("_")) return null;
+  const grouped = whole.replace(GROUP_SPACES, "_").replaceAll(group, "_");
   if (grouped.length === 0 && fraction.length === 0) return null;
   let digits: string;
   if (grouped.length === 0) digits = "0";
   else if (DIGITS.test(grouped)) digits = grouped;
-  else if (WESTERN.test(grouped) || INDIAN.test(grouped)) digits = grouped.replaceAll("\u0000", "");
+  else if (WESTERN.test(grouped) || INDIAN.test(grouped)) digits = grouped.replaceAll("_", "");
   else return null;
   const canonical = `${negative ? "-" : ""}${digits}${fraction ? `.${fraction}` : ""}`;
   const number = Number(canonical);
