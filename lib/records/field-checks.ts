@@ -103,15 +103,16 @@ function numberCheck(def: FieldDefinition, numbers: NumberFormat | undefined): F
   const min = def.min ?? 0;
   const max = def.max ?? Number.POSITIVE_INFINITY;
   return (value) => {
-    const strict = toNumber(value);
-    let number = strict;
+    let number: number | undefined;
     let read: string | undefined;
     if (numbers && typeof value === "string") {
       const lenient = readNumber(value, numbers);
       number = lenient?.number;
+      // Written as the API writes it ("250000", "99.5"): nothing was changed, no warning (and no second reading).
+      const changed = lenient !== null && lenient.text !== value.trim() && lenient.number !== toNumber(value);
       // Shown as the plain number ("1.234,56" read as 1234.56), in the canonical text when that is long.
-      if (lenient && lenient.number !== strict) read = /e/.test(String(lenient.number)) ? lenient.text : String(lenient.number);
-    }
+      if (changed) read = /e/.test(String(lenient.number)) ? lenient.text : String(lenient.number);
+    } else number = toNumber(value);
     if (number === undefined || (integer && !Number.isSafeInteger(number))) return fail("invalid_number", notNumber);
     if (number < min) return fail("below_min", m.min(key, min));
     if (number > max) return fail("above_max", m.max(key, max));

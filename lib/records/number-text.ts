@@ -20,15 +20,21 @@ export const numberFormatLabels: Record<NumberFormat["decimal"], string> = {
 export type ReadNumber = { number: number; text: string };
 
 // Spaces people and spreadsheets put between thousands: space, no-break, narrow no-break, thin; and the Swiss apostrophe.
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
+const SPACES = "\\s\\u00a0\\u202f\\u2009'’";
 const CURRENCY_BEFORE = /^(?:rs\.?|inr|₹|\p{Sc})\s*/iu;
 const CURRENCY_AFTER = /\s*(?:\/-|rs\.?|inr|₹|\p{Sc})$/iu;
-const DIGITS = /^\d+$/;
-// Group separators are first made "_" (a value holding "_" itself is no number).
-const WESTERN = /^\d{1,3}(?:_\d{3})+$/;
-const INDIAN = /^\d{1,2}(?:_\d{2})*_\d{3}$/;
+const PLAIN = /^\d{1,40}$/;
 const NON_ASCII = /[^\p{ASCII}]/u;
+const NOT_DIGIT = /\D/g;
 const MAX_LENGTH = 60;
+
+/** Whole part ungrouped, or grouped in threes (Western) or twos then three (Indian); then the fraction. */
+function numberPattern(decimal: string): RegExp {
+  const group = `[${decimal === "." ? "," : "."}${SPACES}]`;
+  const whole = `\\d+|\\d{1,3}(?:${group}\\d{3})+|\\d{1,2}(?:${group}\\d{2})*${group}\\d{3}`;
+  return new RegExp(`^(${whole})?(?:\\${decimal}(\\d+))?$`);
+}
+const PATTERNS: Record<NumberFormat["decimal"], RegExp> = { ".": numberPattern("."), ",": numberPattern(",") };
 
 /**
  * Every Unicode decimal digit (\p{Nd}: Devanagari ०-९, Bengali, Arabic-Indic, fullwidth…) as its
@@ -63,34 +69,33 @@ const DIGIT_VALUES = new Map<number, number>();
  * The number `text` means when `format` separates its decimals, or null when it is no number:
  * digits normalised, a currency sign or code (₹, $, Rs., INR, a trailing "/-") and a sign
  * allowed, thousands grouped in threes (Western) or twos then three (Indian) when grouped at all.
+ * Runs for every number cell of a file (400,000 for 100,000 rows): plain digits take a fast path.
  */
 export function readNumber(text: string, format: NumberFormat): ReadNumber | null {
-  let value = asciiDigits(text.trim());
+  let value = text.trim();
+  if (PLAIN.test(value)) return { number: Number(value), text: value };
+  value = asciiDigits(value);
   if (value.length === 0 || value.length > MAX_LENGTH) return null;
   let negative = false;
-  for (let pass = 0; pass < 2; pass++) {
-    if (value[0] === "-" || value[0] === "+" || value[0] === "−") {
-      negative = value[0] !== "+";
-      value = value.slice(1).trimStart();
+  if (!isDigit(value.charCodeAt(0)) || !isDigit(value.charCodeAt(value.length - 1))) {
+    for (let pass = 0; pass < 2; pass++) {
+      if (value[0] === "-" || value[0] === "+" || value[0] === "−") {
+        negative = value[0] !== "+";
+        value = value.slice(1).trimStart();
+      }
+      value = value.replace(CURRENCY_BEFORE, "").replace(CURRENCY_AFTER, "");
     }
-    value = value.replace(CURRENCY_BEFORE, "").replace(CURRENCY_AFTER, "");
   }
-  const group = format.decimal === "." ? "," : ".";
-  const at = value.lastIndexOf(format.decimal);
-  const whole = at === -1 ? value : value.slice(0, at);
-  const fraction = at === -1 ? "" : value.slice(at + 1);
-  if (at !== -1 && !DIGITS.test(fraction)) return null;
-  if (whole.includes("_")) return null;
-  const grouped = whole.replace(GROUP_SPACES, "_").replaceAll(group, "_");
-  if (grouped.length === 0 && fraction.length === 0) return null;
-  let digits: string;
-  if (grouped.length === 0) digits = "0";
-  else if (DIGITS.test(grouped)) digits = grouped;
-  else if (WESTERN.test(grouped) || INDIAN.test(grouped)) digits = grouped.replaceAll("_", "");
-  else return null;
-  const canonical = `${negative ? "-" : ""}${digits}${fraction ? `.${fraction}` : ""}`;
+  const match = PATTERNS[format.decimal].exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  const digits = match[1] === undefined ? "0" : match[1].replace(NOT_DIGIT, "");
+  const canonical = `${negative ? "-" : ""}${digits}${match[2] === undefined ? "" : `.${match[2]}`}`;
   const number = Number(canonical);
   return Number.isFinite(number) ? { number: negative && number === 0 ? 0 : number, text: canonical } : null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 export type NumberFormatGuess = {
@@ -111,10 +116,14 @@ export function detectNumberFormat(values: Iterable<string>, fallback: NumberFor
   let undecided = 0;
   const samples: string[] = [];
   const seen = new Set<string>();
+  let read = 0;
   for (const raw of values) {
+    // A large file tells by its first informative values; the review shows any that disagree.
+    if (read >= DETECTION_VALUES) break;
     const value = raw.trim();
     // Only a value with a "," or "." can tell; a plain "250000" reads the same under both.
     if (value === "" || (!value.includes(",") && !value.includes("."))) continue;
+    read++;
     const point = readNumber(value, POINT);
     const comma = readNumber(value, COMMA);
     if (point && !comma) evidence["."]++;
@@ -130,5 +139,7 @@ export function detectNumberFormat(values: Iterable<string>, fallback: NumberFor
   return { format: { decimal }, evidence, undecided, mixed: evidence["."] > 0 && evidence[","] > 0, samples };
 }
 
+/** Values with a separator read to detect a file's format (~50 ms of work at most). */
+const DETECTION_VALUES = 20_000;
 const POINT: NumberFormat = { decimal: "." };
 const COMMA: NumberFormat = { decimal: "," };
