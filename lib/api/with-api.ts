@@ -96,7 +96,7 @@ async function run<S extends z.ZodType | undefined>(
     assertAcceptableText(Object.entries(params), "path");
     assertAcceptableText(query.entries(), "query");
 
-    let rawBody: unknown = undefined;
+    let rawBody: unknown;
     let rawText = "";
     if (options.body) {
       const read = await readJsonBody(request, options.maxBytes ?? env.MAX_BODY_BYTES);
@@ -116,7 +116,7 @@ async function run<S extends z.ZodType | undefined>(
       idempotency = { organizationId: auth.organizationId, key };
     }
 
-    let body: unknown = undefined;
+    let body: unknown;
     if (options.body) {
       const parsed = options.body.safeParse(rawBody);
       if (!parsed.success) {

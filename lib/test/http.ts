@@ -38,7 +38,7 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
