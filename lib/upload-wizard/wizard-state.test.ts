@@ -172,6 +172,23 @@ describe("the value step", () => {
     expect(wizardReducer(reviewed, { type: "back" }).step).toBe("map");
   });
 
+  it("a resumed review goes back where it came from: the values when they were shown, else the columns", () => {
+    const resumed = (viaValues: boolean): WizardEvent => ({
+      type: "resumed",
+      step: "review",
+      file: csv,
+      preview,
+      headerRow: 1,
+      columns,
+      dataRows: 1,
+      mapping: { 0: "phone_number", 1: null },
+      review,
+      viaValues,
+    });
+    expect(wizardReducer(run(resumed(true)), { type: "back" })).toMatchObject({ step: "values", mapping: { 0: "phone_number" } });
+    expect(wizardReducer(run(resumed(false)), { type: "back" }).step).toBe("map");
+  });
+
   it("opens only from the columns", () => {
     expect(run(toReview[0], { type: "valuesOpened" }).step).toBe("header");
     expect(run(...toReview, { type: "valuesOpened" }).step).toBe("review");
