@@ -241,6 +241,84 @@ test.describe("upload wizard: resume after a reload", () => {
       "2,500 received = 1,000 added + 0 duplicates + 0 invalid + 0 failed + 1,500 not sent",
     );
   });
+
+  test("mapped values and decimal-comma numbers survive a reload: the resumed review is the same, back returns to the values, it lands once", async ({
+    page,
+    request,
+  }) => {
+    campaign = await createCampaign(request, "emi");
+    const id = campaign.id;
+    await signIn(page);
+    await openWizard(page, campaign);
+    const header =
+      "loan_id;first_name;last_name;phone_number;loan_amount;emi_amount;loan_period;current_emi;emi_due_date;payment_status;language";
+    const row = (loan: string, phone: string, amount: string, status: string, language: string) =>
+      `${loan};Asha;Verma;${phone};${amount};500;24;3;2025-01-05;${status};${language}`;
+    await drop(
+      page,
+      "values.csv",
+      [
+        header,
+        row("RV-1", "9876543210", "1.234,56", "Overdue", "Español"),
+        row("RV-2", "9876543211", "2.500", "paid", "hindi"),
+        row("RV-3", "9876543212", "10.000,5", "overdue", "english"),
+      ].join("\r\n"),
+    );
+    await page.getByRole("button", { name: "Continue to columns" }).click();
+    await expect(page.getByRole("combobox", { name: "Number format" })).toHaveValue(",");
+    await page.getByRole("button", { name: "Continue to values" }).click();
+    await page.getByRole("combobox", { name: "payment_status value Overdue" }).selectOption("pending");
+    await page.getByRole("combobox", { name: "language value Español" }).selectOption("english");
+    await expect(page.getByText("Every value has a meaning.")).toBeVisible();
+    await page.getByRole("button", { name: "Check 3 rows" }).click();
+
+    const reviewed = async () => {
+      await expect(page.getByRole("grid", { name: "Rows to review" })).toBeVisible();
+      await expect(figure(page, "Ready to add")).toHaveText("3");
+      await expect(figure(page, "Invalid")).toHaveText("0");
+      await expect(figure(page, "Ready, with a warning")).toHaveText("3");
+      await expect(cell(page, "loan_amount '1.234,56' read as 1234.56")).toBeVisible();
+      await expect(cell(page, "loan_amount '10.000,5' read as 10000.5")).toBeVisible();
+    };
+    const reloadAndResume = async () => {
+      await expect.poll(() => draftOf(page, id)).toEqual({ step: "review", edits: 0, submission: false });
+      await page.reload();
+      const banner = page.getByRole("region", { name: "Unfinished upload" });
+      await expect(banner.getByRole("heading")).toContainText("Resume the upload of values.csv: 3 rows");
+      await banner.getByRole("button", { name: "Resume" }).click();
+    };
+    await reviewed();
+    page.on("dialog", (dialog) => void dialog.accept());
+
+    // Resumed, back leads to the value step with the choices made before the reload.
+    await reloadAndResume();
+    await reviewed();
+    await page.getByRole("button", { name: "Back to values" }).click();
+    await expect(page.getByRole("heading", { name: "Match the values your file uses" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "payment_status value Overdue" })).toHaveValue("pending");
+    await expect(page.getByRole("combobox", { name: "language value Español" })).toHaveValue("english");
+    await expect(page.getByText("Every value has a meaning.")).toBeVisible();
+    await page.getByRole("button", { name: "Check 3 rows" }).click();
+    await reviewed();
+
+    // Resumed again, straight to the submission: the mapped values and numbers land, once.
+    await reloadAndResume();
+    await reviewed();
+    await submitJustAdd(page, 3);
+    await expect(page.getByText("3 of 3 rows from values.csv were added")).toBeVisible();
+    const customers = await query<{ identifier: string; language: string | null; data: Record<string, unknown> }>(
+      `SELECT identifier, language, data FROM customers WHERE "campaignId" = $1 ORDER BY identifier`,
+      [id],
+    );
+    expect(customers.map((c) => [c.identifier, c.data.loan_amount, c.data.payment_status, c.language])).toEqual([
+      ["RV-1", 1234.56, "pending", "english"],
+      ["RV-2", 2500, "paid", "hindi"],
+      ["RV-3", 10000.5, "pending", "english"],
+    ]);
+    const jobs = await jobOf(id);
+    expect(jobs.map((j) => [j.total, j.successful])).toEqual([[3, 3]]);
+    await expect.poll(() => draftOf(page, id)).toBeNull();
+  });
 });
 
 test.describe("upload wizard: Tab through the grid", () => {

@@ -6,10 +6,13 @@ import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import { formatNumber } from "@/components/ui/format";
 import { DateFormatsPanel } from "@/components/upload/date-formats-panel";
 import type { DateColumnsState } from "@/components/upload/use-date-columns";
+import { NumberFormatPanel } from "@/components/upload/number-format-panel";
+import type { ValueColumnsState } from "@/components/upload/use-value-columns";
 
 type Props = {
   state: Extract<WizardState, { step: "map" }>;
   dates: DateColumnsState;
+  values: ValueColumnsState;
   schema: FieldSchema;
   remembered: RememberedMapping | null;
   onMap: (column: number, field: string | null) => void;
@@ -19,7 +22,7 @@ type Props = {
 
 // Step "Columns": every column of the file, a few of its values, and the campaign field it
 // fills. Required fields nobody fills are listed on top; the choices are saved for next time.
-export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, onBack }: Props) {
+export function MapStep({ state, dates, values, schema, remembered, onMap, onConfirm, onBack }: Props) {
   const { columns, mapping } = state;
   const missing = findUnmappedRequired(mapping, schema.fields);
   const columnOf = new Map(Object.entries(mapping).flatMap(([c, f]) => (f === null ? [] : [[f, Number(c)] as const])));
@@ -124,6 +127,7 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
       </div>
 
       <DateFormatsPanel dates={dates} />
+      <NumberFormatPanel values={values} />
 
       <div className="step-actions">
         <button type="button" className="btn" onClick={onBack}>
@@ -133,10 +137,12 @@ export function MapStep({ state, dates, schema, remembered, onMap, onConfirm, on
         <button
           type="button"
           className="btn btn-primary"
-          disabled={state.busy || missing.length > 0 || dates.columns === null || dates.unanswered.length > 0}
+          disabled={state.busy || missing.length > 0 || dates.columns === null || dates.unanswered.length > 0 || values.enums === null}
           onClick={onConfirm}
         >
-          {`${state.busy ? "Checking" : "Check"} ${formatNumber(state.dataRows)} ${state.dataRows === 1 ? "row" : "rows"}${state.busy ? "…" : ""}`}
+          {values.enums && values.enums.length > 0
+            ? "Continue to values"
+            : `${state.busy ? "Checking" : "Check"} ${formatNumber(state.dataRows)} ${state.dataRows === 1 ? "row" : "rows"}${state.busy ? "…" : ""}`}
         </button>
       </div>
     </section>

@@ -144,7 +144,7 @@ export function ReviewStep({ state, client, campaign, dispatch }: Props) {
       </p>
       <div className="step-actions sticky-actions">
         <button type="button" className="btn" onClick={() => dispatch({ type: "back" })}>
-          Back to columns
+          {state.viaValues ? "Back to values" : "Back to columns"}
         </button>
         <span className="muted">
           <strong>{formatNumber(counts.valid)}</strong> rows ready to add

@@ -17,7 +17,10 @@ import { LEAVE_QUESTION, LEAVE_SUBMIT_QUESTION, useLeaveGuard } from "@/componen
 import { ResumeBanner } from "@/components/upload/resume-banner";
 import { useSubmission } from "@/components/upload/use-submission";
 import { useUploadDraft } from "@/components/upload/use-upload-draft";
+import { useValueColumns } from "@/components/upload/use-value-columns";
+import { ValuesStep } from "@/components/upload/values-step";
 import type { UploadDraft } from "@/lib/upload-wizard/upload-draft";
+import { valuesToRemember } from "@/lib/upload-wizard/value-mapping";
 import { usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -41,7 +44,14 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
   }, []);
 
   const dates = useDateColumns(client, state, campaign);
-  usePrepareReview(client, state, campaign, remembered.current, dates.columns === null ? null : dates.choices);
+  const values = useValueColumns(client, state, campaign, remembered.current);
+  usePrepareReview(
+    client,
+    state,
+    campaign,
+    remembered.current,
+    dates.columns === null || values.enums === null ? null : { dates: dates.choices, values: values.choices, numbers: values.numberFormat },
+  );
 
   const draft = useUploadDraft(client, campaign);
   const submission = useSubmission({
@@ -112,24 +122,41 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       return { type: "headerConfirmed", columns, dataRows, mapping };
     });
 
+  /** To the review with the current choices; the draft keeps them so a resume rebuilds the same rows. */
+  const toReview = (viaValues: boolean) => {
+    if (state.step !== "map" && state.step !== "values") return;
+    const { headerRow, mapping, dataRows } = state;
+    const choices = { dates: dates.choices, values: values.choices, numbers: values.numberFormat };
+    return step(async (c) => {
+      const review = await c.call("review", { ...rules(campaign), mapping, ...choices });
+      draft.reviewReady({ headerRow, mapping, ...choices, viaValues, rows: dataRows });
+      return { type: "reviewReady", review };
+    });
+  };
+
   const confirmMapping = () => {
-    if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0) return;
-    void saveMapping(
-      campaign.id,
-      rememberMapping(
+    if (state.step !== "map" || dates.columns === null || dates.unanswered.length > 0 || values.enums === null) return;
+    void saveMapping(campaign.id, {
+      columns: rememberMapping(
         state.columns.map((col) => col.header),
         state.mapping,
-      ),
-    ).then((result) => {
+      ).columns,
+    }).then((result) => {
       if ("mapping" in result) remembered.current = result.mapping;
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
-    const { headerRow, mapping, dataRows } = state;
-    return step(async (c) => {
-      const review = await c.call("review", { ...rules(campaign), mapping, dates: dates.choices });
-      draft.reviewReady({ headerRow, mapping, dates: dates.choices, rows: dataRows });
-      return { type: "reviewReady", review };
+    // Values outside a field's enum: the operator says what they mean first.
+    if (values.enums.length > 0) return dispatch({ type: "valuesOpened" });
+    return toReview(false);
+  };
+
+  const confirmValues = () => {
+    if (state.step !== "values" || values.enums === null) return;
+    void saveMapping(campaign.id, { columns: {}, values: valuesToRemember(values.enums, values.choices) }).then((result) => {
+      if ("mapping" in result) remembered.current = result.mapping;
+      setMappingNotice("error" in result ? `The value choices were not saved for next time: ${result.error}` : null);
     });
+    return toReview(true);
   };
 
   /** Replays the kept draft through the worker: the same file, choices and edits give the same rows. */
@@ -140,16 +167,30 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       if (kept.read.overrides) file = await c.call("reopen", kept.read.overrides);
       const preview = await c.call("selectSheet", { sheet: kept.read.sheet });
       const { columns, dataRows } = await c.call("setHeader", { headerRow: kept.read.headerRow });
-      const { mapping, dates: chosenDates } = kept.choices;
-      let review = await c.call("review", { ...rules(campaign), mapping, dates: chosenDates });
+      // Drafts kept before the value step have no values or numbers: the review then reads as it did.
+      const { mapping, dates: chosenDates, values: chosenValues = {}, numbers = null, viaValues = false } = kept.choices;
+      let review = await c.call("review", { ...rules(campaign), mapping, dates: chosenDates, values: chosenValues, numbers });
       for (const edit of kept.edits) {
         const answer = await c.call(edit.type, edit.input as never);
         review = "state" in answer ? answer.state : answer;
       }
       draft.adopt(kept);
+      // Back from the review shows these choices again, not the ones a fresh file would get.
+      values.restore(chosenValues, numbers);
       replayed = true;
       const resumedStep = kept.submission ? "submit" : "review";
-      return { type: "resumed", step: resumedStep, file, preview, headerRow: kept.read.headerRow, columns, dataRows, mapping, review };
+      return {
+        type: "resumed",
+        step: resumedStep,
+        file,
+        preview,
+        headerRow: kept.read.headerRow,
+        columns,
+        dataRows,
+        mapping,
+        review,
+        viaValues,
+      };
     });
     // Sending had started: the same key and plan again, so what the server added replays.
     if (replayed && kept.submission) {
@@ -209,10 +250,20 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
         <MapStep
           state={state}
           dates={dates}
+          values={values}
           schema={campaign.schema}
           remembered={remembered.current}
           onMap={(column, field) => dispatch({ type: "columnMapped", column, field })}
           onConfirm={confirmMapping}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      )}
+      {state.step === "values" && (
+        <ValuesStep
+          state={state}
+          values={values}
+          remembered={remembered.current}
+          onConfirm={confirmValues}
           onBack={() => dispatch({ type: "back" })}
         />
       )}
@@ -236,12 +287,15 @@ function rules(campaign: WizardCampaign) {
   return { schema: campaign.schema, policy: campaign.policy, duplicatesBy: campaign.duplicatesBy };
 }
 
-async function saveMapping(campaignId: string, mapping: RememberedMapping): Promise<{ mapping: RememberedMapping } | { error: string }> {
+async function saveMapping(
+  campaignId: string,
+  choices: { columns: RememberedMapping["columns"]; values?: RememberedMapping["values"] },
+): Promise<{ mapping: RememberedMapping } | { error: string }> {
   try {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(campaignId)}/mapping`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ columns: mapping.columns }),
+      body: JSON.stringify(choices),
     });
     const body = await response.json().catch(() => null);
     if (response.ok && body?.mapping) return { mapping: body.mapping };

@@ -3,7 +3,9 @@
 import { useEffect } from "react";
 import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
 import { mapColumns, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
+import type { NumberFormat } from "@/lib/records/number-text";
 import type { DateChoices } from "@/lib/upload-wizard/date-formats";
+import type { ValueMappings } from "@/lib/upload-wizard/value-mapping";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -16,29 +18,32 @@ export function usePrepareReview(
   state: WizardState,
   campaign: WizardCampaign,
   remembered: RememberedMapping | null,
-  dates: DateChoices | null,
+  choices: CellChoices | null,
 ) {
   const header = state.step === "header" ? state : null;
-  const map = state.step === "map" ? state : null;
-
   useEffect(() => {
     if (!client || !header || header.preview.rowCount - header.headerRow - 1 > MAX_DATA_ROWS) return;
     const headers = (header.preview.rows[header.headerRow] ?? []).map((h) => h.trim());
     const { mapping } = mapColumns(headers, campaign.schema.fields, remembered ?? undefined);
-    prepare(client, header.headerRow, mapping, campaign, {});
+    prepare(client, header.headerRow, mapping, campaign, { dates: {}, values: {}, numbers: null });
     // Only what the validation depends on re-runs it, not every render of the step.
   }, [client, header?.preview, header?.headerRow]);
 
+  // On the columns and on the value step: the rows as the current choices would check them.
+  const mapped = state.step === "map" || state.step === "values" ? state : null;
   useEffect(() => {
-    // Until the date columns are read, what to convert them with is unknown.
-    if (!client || !map || dates === null) return;
+    // Until the date and value columns are read, what to convert them with is unknown.
+    if (!client || !mapped || choices === null) return;
     // Choices come in bursts; prepare for the one the operator settles on.
-    const timer = setTimeout(() => prepare(client, map.headerRow, map.mapping, campaign, dates), 300);
+    const timer = setTimeout(() => prepare(client, mapped.headerRow, mapped.mapping, campaign, choices), 300);
     return () => clearTimeout(timer);
-  }, [client, map?.mapping, JSON.stringify(dates)]);
+  }, [client, mapped?.mapping, JSON.stringify(choices)]);
 }
 
-function prepare(client: UploadWorkerClient, headerRow: number, mapping: ColumnMapping, campaign: WizardCampaign, dates: DateChoices) {
+/** What the operator chose about the cells: date formats, mapped enum values, how numbers are written. */
+export type CellChoices = { dates: DateChoices; values: ValueMappings; numbers: NumberFormat | null };
+
+function prepare(client: UploadWorkerClient, headerRow: number, mapping: ColumnMapping, campaign: WizardCampaign, choices: CellChoices) {
   const { schema, policy, duplicatesBy } = campaign;
-  void client.call("prepare", { headerRow, mapping, schema, policy, duplicatesBy, dates }).catch(() => {});
+  void client.call("prepare", { headerRow, mapping, schema, policy, duplicatesBy, ...choices }).catch(() => {});
 }

@@ -2,9 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
+import type { NumberFormat } from "@/lib/records/number-text";
 import type { DateChoices } from "@/lib/upload-wizard/date-formats";
 import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
 import { clearDraft, DRAFT_VERSION, draftEditOf, readDraft, saveDraft, type UploadDraft } from "@/lib/upload-wizard/upload-draft";
+import type { ValueMappings } from "@/lib/upload-wizard/value-mapping";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
@@ -22,7 +24,15 @@ export type DraftKeeper = {
   fileChosen: (file: File) => void;
   reread: (overrides: ReadOverrides) => void;
   sheetChosen: (sheet: number) => void;
-  reviewReady: (work: { headerRow: number; mapping: ColumnMapping; dates: DateChoices; rows: number }) => void;
+  reviewReady: (work: {
+    headerRow: number;
+    mapping: ColumnMapping;
+    dates: DateChoices;
+    values: ValueMappings;
+    numbers: NumberFormat | null;
+    viaValues: boolean;
+    rows: number;
+  }) => void;
   submitting: (submission: NonNullable<UploadDraft["submission"]>) => void;
   /** The upload finished, was restarted, or went back before the review: nothing to resume. */
   clear: () => void;
@@ -91,7 +101,7 @@ export function useUploadDraft(client: UploadWorkerClient | null, campaign: Wiza
     sheetChosen: (sheet) => {
       reading.current = { ...reading.current, sheet };
     },
-    reviewReady: ({ headerRow, mapping, dates, rows }) => {
+    reviewReady: ({ headerRow, mapping, dates, values, numbers, viaValues, rows }) => {
       const { file, name, overrides, sheet } = reading.current;
       if (!file) return;
       live.current = {
@@ -100,7 +110,7 @@ export function useUploadDraft(client: UploadWorkerClient | null, campaign: Wiza
         savedAt: new Date().toISOString(),
         file: { name, data: file },
         read: { overrides, sheet, headerRow },
-        choices: { mapping, dates },
+        choices: { mapping, dates, values, numbers, viaValues },
         rows,
         edits: [],
         step: "review",

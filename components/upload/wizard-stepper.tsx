@@ -5,6 +5,7 @@ const LABELS: Record<StepName, string> = {
   sheet: "Sheet",
   header: "Header row",
   map: "Columns",
+  values: "Values",
   review: "Review",
   submit: "Submit",
   done: "Done",
@@ -15,7 +16,9 @@ const LABELS: Record<StepName, string> = {
 export function WizardStepper({ state }: { state: WizardState }) {
   const current = STEPS.indexOf(state.step);
   const singleSheet = "file" in state && state.file.sheets.filter((s) => s.rowCount > 0).length <= 1;
-  const steps = STEPS.filter((step) => step !== "sheet" || !singleSheet);
+  // The value step only exists for files with values outside a field's enum.
+  const withValues = state.step === "values" || ("viaValues" in state && state.viaValues === true);
+  const steps = STEPS.filter((step) => (step !== "sheet" || !singleSheet) && (step !== "values" || withValues));
   return (
     <ol className="stepper" aria-label="Upload steps">
       <li className="stepper-step done">

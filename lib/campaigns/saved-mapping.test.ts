@@ -52,6 +52,46 @@ describe("GET|PUT /api/campaigns/{id}/mapping", () => {
     expect(malformed.json.error.code).toBe("validation");
   });
 
+  it("remembers values mapped to an enum field's values, merged per field, next to the columns", async () => {
+    const id = (await createTestCampaign(a.id, "emi")).id;
+    const body = (values: Record<string, Record<string, string | null>>) => ({ columns: {}, values });
+    const first = await call(PUT, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id },
+      body: body({ payment_status: { overdue: "pending", "partially paid": "partial" }, language: { espanol: null } }),
+    });
+    expect(first.status).toBe(200);
+    await call(PUT, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id },
+      body: body({ payment_status: { overdue: "bounced", due: "pending" } }),
+    });
+    const got = await call(GET, { apiKey: a.apiKey, params: { id } });
+    expect(got.json).toEqual({
+      mapping: {
+        version: 1,
+        columns: {},
+        values: { payment_status: { overdue: "bounced", "partially paid": "partial", due: "pending" }, language: { espanol: null } },
+      },
+    });
+  });
+
+  it("400 for values of a field that is no enum, or mapped to a value outside its enum", async () => {
+    const res = await call(PUT, {
+      method: "PUT",
+      apiKey: a.apiKey,
+      params: { id: campaignId },
+      body: { columns: {}, values: { first_name: { x: "y" }, payment_status: { overdue: "late" }, language: { espanol: "english" } } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.errors).toEqual([
+      "values: 'first_name' is not an enum field of this campaign",
+      "values: 'late' is not a value of 'payment_status'",
+    ]);
+  });
+
   it("404 for another organization's campaign, and leaves it untouched", async () => {
     const theirs = await put({ mobile: "phone_number" }, b.apiKey);
     expect(theirs.status).toBe(404);

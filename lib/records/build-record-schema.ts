@@ -1,6 +1,7 @@
 import type { FieldRule, FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { fieldCheck, type FieldCheck } from "./field-checks";
 import { recordMessages } from "./messages";
+import type { NumberFormat } from "./number-text";
 import { supportedCountry } from "./phone";
 
 // Compiles a campaign's FieldSchema once per validation call: one check per field (zod
@@ -34,13 +35,14 @@ export interface CompiledRule {
 /** Keys that could reach Object.prototype if copied onto a plain object; never accepted. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy): RecordSchema {
+/** `numbers`: how the records' numbers are written, when the caller knows (field-checks.ts). */
+export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy, numbers?: NumberFormat): RecordSchema {
   supportedCountry(policy.defaultCountry);
   const fieldKeys = new Set<string>();
   const fields = schema.fields.map((def): CompiledField => {
     if (FORBIDDEN_KEYS.has(def.key) || fieldKeys.has(def.key)) throw new Error(`Field schema: bad or repeated key '${def.key}'`);
     fieldKeys.add(def.key);
-    return { key: def.key, required: def.required, unique: def.unique === true, check: fieldCheck(def, policy) };
+    return { key: def.key, required: def.required, unique: def.unique === true, check: fieldCheck(def, policy, numbers) };
   });
 
   const phoneField = schema.fields.find((def) => def.key === schema.phoneKey);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LANGUAGES, type FieldDefinition, type PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { IssueCode } from "./issues";
 import { fieldMessages as m, shownValue } from "./messages";
+import { readNumber, type NumberFormat } from "./number-text";
 import { normalizePhone, type PhoneErrorCode } from "./phone";
 
 // One check per field type. Each check first coerces what spreadsheets and JSON clients really
@@ -12,8 +13,8 @@ import { normalizePhone, type PhoneErrorCode } from "./phone";
 // decided by the caller, which owns "Missing required field".
 
 export type FieldCheckResult =
-  | { ok: true; value: unknown; raw?: string; warning?: string; code?: undefined }
-  | { ok: false; code: IssueCode; message: string; raw?: undefined; warning?: undefined };
+  | { ok: true; value: unknown; raw?: string; warning?: string; warningCode?: IssueCode; code?: undefined }
+  | { ok: false; code: IssueCode; message: string; raw?: undefined; warning?: undefined; warningCode?: undefined };
 export type FieldCheck = (value: unknown) => FieldCheckResult;
 
 /** Hard cap for any text cell, whatever the field says: a row is a contact, not a document. */
@@ -24,13 +25,18 @@ export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
-export function fieldCheck(def: FieldDefinition, policy: PhonePolicy): FieldCheck {
+/**
+ * `numbers`: how the caller's file writes numbers (the upload wizard's per-file choice). With it,
+ * number fields also read "1.234,56", "₹ 500", Devanagari digits…, with a warning wherever the
+ * strict reading would differ; without it (the APIs) numbers are read strictly.
+ */
+export function fieldCheck(def: FieldDefinition, policy: PhonePolicy, numbers?: NumberFormat): FieldCheck {
   switch (def.type) {
     case "string":
       return textCheck(def.key, Math.min(def.maxLength ?? MAX_TEXT_LENGTH, MAX_TEXT_LENGTH));
     case "number":
     case "integer":
-      return numberCheck(def);
+      return numberCheck(def, numbers);
     case "date":
       return dateCheck(def.key);
     case "datetime":
@@ -89,7 +95,7 @@ function textCheck(key: string, max: number): FieldCheck {
   };
 }
 
-function numberCheck(def: FieldDefinition): FieldCheck {
+function numberCheck(def: FieldDefinition, numbers: NumberFormat | undefined): FieldCheck {
   const { key } = def;
   const integer = def.type === "integer";
   const notNumber = integer ? m.integer(key) : m.number(key);
@@ -97,10 +103,28 @@ function numberCheck(def: FieldDefinition): FieldCheck {
   const min = def.min ?? 0;
   const max = def.max ?? Number.POSITIVE_INFINITY;
   return (value) => {
-    const number = toNumber(value);
+    let number: number | undefined;
+    let read: string | undefined;
+    if (numbers && typeof value === "string") {
+      const lenient = readNumber(value, numbers);
+      number = lenient?.number;
+      // Written as the API writes it ("250000", "99.5"): nothing was changed, no warning (and no second reading).
+      const changed = lenient !== null && lenient.text !== value.trim() && lenient.number !== toNumber(value);
+      // Shown as the plain number ("1.234,56" read as 1234.56), in the canonical text when that is long.
+      if (changed) read = /e/.test(String(lenient.number)) ? lenient.text : String(lenient.number);
+    } else number = toNumber(value);
     if (number === undefined || (integer && !Number.isSafeInteger(number))) return fail("invalid_number", notNumber);
     if (number < min) return fail("below_min", m.min(key, min));
-    return number > max ? fail("above_max", m.max(key, max)) : ok(number);
+    if (number > max) return fail("above_max", m.max(key, max));
+    if (read === undefined) return ok(number);
+    return {
+      ok: true,
+      value: number,
+      raw: undefined,
+      warning: m.numberRead(key, shownValue((value as string).trim()), read),
+      warningCode: "number_normalised",
+      code: undefined,
+    };
   };
 }
 
@@ -152,7 +176,14 @@ function phoneCheck(key: string, policy: PhonePolicy): FieldCheck {
     const phone = normalizePhone(value, policy);
     if (!phone.ok) return fail(phoneIssue(phone.code), m.phone(key, phone.raw === null ? null : shownValue(phone.raw), phone.message));
     const warning = phone.warning && m.phoneWarning(key, shownValue(phone.raw), phone.warning.message);
-    return { ok: true, value: phone.e164, raw: phone.raw, warning, code: undefined };
+    return {
+      ok: true,
+      value: phone.e164,
+      raw: phone.raw,
+      warning,
+      warningCode: warning ? "phone_float_artefact" : undefined,
+      code: undefined,
+    };
   };
 }
 
@@ -189,9 +220,9 @@ function phoneIssue(code: PhoneErrorCode): IssueCode {
 // Results always carry the same properties in the same order, so the per-record loop reads
 // them through two object shapes instead of a handful.
 function ok(value: unknown): FieldCheckResult {
-  return { ok: true, value, raw: undefined, warning: undefined, code: undefined };
+  return { ok: true, value, raw: undefined, warning: undefined, warningCode: undefined, code: undefined };
 }
 
 function fail(code: IssueCode, message: string): FieldCheckResult {
-  return { ok: false, code, message, raw: undefined, warning: undefined };
+  return { ok: false, code, message, raw: undefined, warning: undefined, warningCode: undefined };
 }

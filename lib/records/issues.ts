@@ -51,6 +51,8 @@ export const ISSUE_CODES = [
   "write_failed",
   /** Warning: a phone with a spreadsheet's trailing ".0", read without it. */
   "phone_float_artefact",
+  /** Warning: a number written with the file's separators, a currency or other digits, read as the number shown. */
+  "number_normalised",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

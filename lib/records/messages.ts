@@ -35,6 +35,8 @@ export const fieldMessages = {
   phone: (key: string, shown: string | null, reason: string) =>
     shown === null ? `Invalid ${key}: ${reason}` : `Invalid ${key} '${shown}': ${reason}`,
   phoneWarning: (key: string, shown: string, reason: string) => `${key} '${shown}' ${reason}`,
+  /** A number written the file's way (decimal comma, currency, other digits), and what it was read as. */
+  numberRead: (key: string, shown: string, read: string) => `${key} '${shown}' read as ${read}`,
 };
 
 /** Reasons for `normalizePhone` failures, phrased to follow "Invalid phone_number '…': ". */

@@ -3,6 +3,7 @@ import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { buildRecordSchema, FORBIDDEN_KEYS, type RecordSchema } from "./build-record-schema";
 import { checkExtraValue, isBlank } from "./field-checks";
 import { recordMessages } from "./messages";
+import { numberFormatSchema } from "./number-text";
 import type { IndexedIssue, Issue } from "./issues";
 import { RecordIssues, type FieldErrors } from "./record-issues";
 import { keyText, RequestDuplicates, type DuplicateRecord } from "./request-duplicates";
@@ -32,6 +33,12 @@ export const validateOptionsSchema = z.object({
    * (unknown_agent). Absent: the agent is not checked (an update that keeps it, a unit test).
    */
   agents: z.custom<ReadonlySet<string>>((value) => value instanceof Set).optional(),
+  /**
+   * How the records' numbers are written (the upload wizard's per-file choice, number-text.ts):
+   * number fields then also read "1.234,56", "₹ 500" or Devanagari digits, with a warning. Absent
+   * (the APIs): numbers are read strictly, as the contracts say.
+   */
+  numberFormat: numberFormatSchema.optional(),
 });
 export type ValidateOptions = z.input<typeof validateOptionsSchema>;
 
@@ -71,8 +78,8 @@ export function validateRecords(
   policy: PhonePolicy,
   options?: ValidateOptions,
 ): ValidationResult {
-  const compiled = buildRecordSchema(schema, policy);
-  const { unknownKeys, uniquePhone, findDuplicates, agents } = validateOptionsSchema.parse(options ?? {});
+  const { unknownKeys, uniquePhone, findDuplicates, agents, numberFormat } = validateOptionsSchema.parse(options ?? {});
+  const compiled = buildRecordSchema(schema, policy, numberFormat);
   // A repeated phone of a schema with an identifier is the same person under another id: its own code.
   const personPhone = uniquePhone && compiled.identifierKey !== null ? compiled.phoneKey : null;
   const duplicates = new RequestDuplicates(findDuplicates ? duplicateKeys(compiled, uniquePhone) : [], personPhone);
@@ -142,7 +149,7 @@ function checkRecord(
     }
     values[field.key] = checked.value;
     if (field.key === schema.phoneKey) phoneRaw = checked.raw ?? "";
-    if (checked.warning) issues.warning(field.key, "phone_float_artefact", checked.warning);
+    if (checked.warning) issues.warning(field.key, checked.warningCode ?? "phone_float_artefact", checked.warning);
   }
 
   // One rule for the assignee, whichever door the record came through.

@@ -17,6 +17,11 @@ export type MappingResult = { mapping: ColumnMapping; unmappedRequired: string[]
 export const rememberedMappingSchema = z.object({
   version: z.literal(1),
   columns: z.record(z.string(), z.string().nullable()),
+  /**
+   * Values outside an enum field's values, mapped in the wizard: field → folded file value → enum
+   * value, or null for "leave it as it is" (lib/upload-wizard/value-mapping.ts).
+   */
+  values: z.record(z.string(), z.record(z.string(), z.string().nullable())).optional(),
 });
 export type RememberedMapping = z.infer<typeof rememberedMappingSchema>;
 

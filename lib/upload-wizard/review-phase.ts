@@ -1,5 +1,6 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { DuplicatesBy } from "@/lib/records/duplicates-by";
+import { detectNumberFormat, type NumberFormat, type NumberFormatGuess } from "@/lib/records/number-text";
 import { convertDate, detectDateFormat, type DateChoices, type DateColumn } from "./date-formats";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { EditHistory, type HistoryEntry } from "./edit-history";
@@ -10,6 +11,7 @@ import { UploadError } from "./read-upload";
 import { ReviewRows, type CellChange, type RemoteIssue, type RowFilter } from "./review-rows";
 import { ROW_KEY } from "./row-issues";
 import { checkRowsAnswerSchema, type CheckRowsAnswer } from "./upload-api";
+import { applyValueMappings, collectUnmapped, enumOf, type EnumColumn, type ValueMappings } from "./value-mapping";
 import type { ReviewState } from "./worker-protocol";
 
 // The second phase: the mapped rows under review, their edit history, and the campaign check
@@ -19,6 +21,9 @@ import type { ReviewState } from "./worker-protocol";
 export const CHECK_PATH = "/api/uploads/check";
 
 type Prepared = { key: string; cancelled: boolean; rows: Promise<ReviewRows | null> };
+/** What the operator chose about the cells' values: enum values mapped, and how numbers are written. */
+export type ValueChoices = { values: ValueMappings; numbers: NumberFormat | null };
+const NO_VALUE_CHOICES: ValueChoices = { values: {}, numbers: null };
 
 export class ReviewPhase {
   mapping: ColumnMapping = {};
@@ -45,12 +50,13 @@ export class ReviewPhase {
     policy: PhonePolicy,
     duplicatesBy: DuplicatesBy,
     dates: DateChoices,
+    choices: ValueChoices = NO_VALUE_CHOICES,
   ): null {
-    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates);
+    const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates, choices);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
     const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
-    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, dates, () => job.cancelled);
+    job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, dates, choices, () => job.cancelled);
     // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
     job.rows.catch(() => {});
     this.prepared = job;
@@ -63,11 +69,13 @@ export class ReviewPhase {
     policy: PhonePolicy,
     duplicatesBy: DuplicatesBy,
     dates: DateChoices,
+    choices: ValueChoices = NO_VALUE_CHOICES,
   ): Promise<ReviewState> {
-    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates);
+    const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, choices);
     const ready = this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
-    this.rows = ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, () => false))!;
+    this.rows =
+      ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, choices, () => false))!;
     this.mapping = mapping;
     this.schema = schema;
     this.history = new EditHistory();
@@ -188,6 +196,37 @@ export class ReviewPhase {
     return columns;
   }
 
+  /**
+   * The values of the mapped enum fields that their enums do not accept (for the value step), and
+   * how the mapped number fields write their numbers. `fallback`: the reading when nothing tells.
+   */
+  valueColumns(
+    headerRow: number,
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    fallback: NumberFormat,
+  ): { enums: EnumColumn[]; numbers: (NumberFormatGuess & { fields: string[] }) | null } {
+    const sheet = this.reading.currentSheet();
+    const enums: EnumColumn[] = [];
+    const numberValues: string[] = [];
+    const numberFields: string[] = [];
+    for (const [column, field] of Object.entries(mapping)) {
+      const def = field === null ? undefined : schema.fields.find((f) => f.key === field);
+      if (!def) continue;
+      const values: string[] = [];
+      for (let r = headerRow + 1; r < sheet.rows.length; r++) values.push(sheet.rows[r][Number(column)] ?? "");
+      if (enumOf(def) !== null) {
+        const found = collectUnmapped(def, values);
+        if (found.values.length > 0) enums.push(found);
+      } else if (def.type === "number" || def.type === "integer") {
+        numberFields.push(def.key);
+        for (const value of values) numberValues.push(value);
+      }
+    }
+    const numbers = numberFields.length === 0 ? null : { ...detectNumberFormat(numberValues, fallback), fields: numberFields };
+    return { enums, numbers };
+  }
+
   reviewRows(): ReviewRows {
     return required(this.rows, "The rows have not been validated yet.");
   }
@@ -200,6 +239,7 @@ export class ReviewPhase {
     policy: PhonePolicy,
     duplicatesBy: DuplicatesBy,
     dates: DateChoices,
+    choices: ValueChoices,
     cancelled: () => boolean,
   ) {
     const sheet = this.reading.currentSheet();
@@ -216,10 +256,13 @@ export class ReviewPhase {
         }
       }
     }
+    const records = mapped.map((r) => r.values);
+    // Values outside an enum as the operator mapped them ("Overdue" → pending), before the core judges them.
+    applyValueMappings(records, choices.values, schema);
     return ReviewRows.build(
-      mapped.map((r) => r.values),
+      records,
       mapped.map((r) => r.rowNumber),
-      { schema, policy, duplicatesBy },
+      { schema, policy, duplicatesBy, numberFormat: choices.numbers },
       { pause, cancelled },
     );
   }
@@ -263,12 +306,13 @@ function reviewKey(
   policy: PhonePolicy,
   duplicatesBy: DuplicatesBy,
   dates: DateChoices,
+  choices: ValueChoices,
 ): string {
   const pairs = Object.entries(mapping)
     .filter(([, field]) => field !== null)
     .map(([column, field]) => `${column}=${field}`)
     .sort();
-  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, Object.entries(dates).sort()]);
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, Object.entries(dates).sort(), choices]);
 }
 
 /** Lets the worker's message queue run between chunks of validation. */

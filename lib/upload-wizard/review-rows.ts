@@ -1,6 +1,7 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { personPhoneKey, phoneIsKey, type DuplicatesBy } from "@/lib/records/duplicates-by";
 import { isBlank } from "@/lib/records/field-checks";
+import { readNumber, type NumberFormat } from "@/lib/records/number-text";
 import { keyText, RequestDuplicates, type DuplicateRecord } from "@/lib/records/request-duplicates";
 import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
 import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, type RowIssues } from "./row-issues";
@@ -67,10 +68,10 @@ export class ReviewRows {
   static async build(
     records: Record<string, string>[],
     rowNumbers: number[],
-    rules: { schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy },
+    rules: { schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; numberFormat?: NumberFormat | null },
     control: { pause?: () => Promise<void>; cancelled?: () => boolean } = {},
   ): Promise<ReviewRows | null> {
-    const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy, rules.duplicatesBy);
+    const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy, rules.duplicatesBy, rules.numberFormat ?? null);
     for (let start = 0; start < rows.size; start += BUILD_CHUNK_ROWS) {
       if (control.cancelled?.()) return null;
       rows.check({ start, end: Math.min(rows.size, start + BUILD_CHUNK_ROWS) });
@@ -87,6 +88,8 @@ export class ReviewRows {
     private readonly schema: FieldSchema,
     private readonly policy: PhonePolicy,
     duplicatesBy: DuplicatesBy,
+    /** How the file writes numbers ("1.234,56"): read so by the core, with a warning, and sent in canonical form. */
+    private readonly numberFormat: NumberFormat | null = null,
   ) {
     this.size = records.length;
     this.removed = new Uint8Array(this.size);
@@ -101,7 +104,10 @@ export class ReviewRows {
     // phone may not either when the campaign's duplicatesBy keys on it (or it is the only key).
     this.uniqueKeys = duplicateKeys(schema, phoneIsKey(schema, duplicatesBy));
     this.phoneKey = personPhoneKey(schema, duplicatesBy);
+    this.numberFields = numberFormat ? schema.fields.filter((f) => f.type === "number" || f.type === "integer").map((f) => f.key) : [];
   }
+
+  private readonly numberFields: string[];
 
   status(row: number): RowStatus {
     if (this.failed[row]) return "invalid";
@@ -255,10 +261,18 @@ export class ReviewRows {
     return changed;
   }
 
-  /** The record sent to the server: the mapped, non-blank cells as typed. */
+  /**
+   * The record sent to the server: the mapped, non-blank cells as typed, except numbers written the
+   * file's way ("1.234,56"), which go in the canonical form the API reads strictly ("1234.56").
+   */
   record(row: number): Record<string, string> {
     const record: Record<string, string> = {};
     for (const [field, value] of Object.entries(this.records[row])) if (!isBlank(value)) record[field] = value;
+    for (const field of this.numberFields) {
+      const value = record[field];
+      const read = value === undefined ? null : readNumber(value, this.numberFormat!);
+      if (read) record[field] = read.text;
+    }
     return record;
   }
 
@@ -299,7 +313,10 @@ export class ReviewRows {
     const list = Array.isArray(rows) ? (rows as readonly number[]) : null;
     const start = list ? 0 : (rows as { start: number }).start;
     const input = list ? list.map((row) => this.records[row]) : this.records.slice(start, (rows as { end: number }).end);
-    const result = validateRecords(input, this.schema, this.policy, { findDuplicates: false });
+    const result = validateRecords(input, this.schema, this.policy, {
+      findDuplicates: false,
+      numberFormat: this.numberFormat ?? undefined,
+    });
     const at = (index: number) => (list ? list[index] : start + index);
     for (const record of result.valid) {
       const row = at(record.index);

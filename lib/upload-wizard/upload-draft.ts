@@ -1,8 +1,10 @@
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
+import type { NumberFormat } from "@/lib/records/number-text";
 import type { DateChoices } from "./date-formats";
 import type { ReadOverrides } from "./read-upload";
 import type { SubmitOptions } from "./upload-api";
+import type { ValueMappings } from "./value-mapping";
 import type { WorkerCalls } from "./worker-protocol";
 
 // The wizard's work, kept in the browser (IndexedDB) so a reload or a crash loses nothing: the
@@ -32,8 +34,12 @@ export type UploadDraft = {
   file: { name: string; data: Blob };
   /** How the file was read: encoding/delimiter overrides, the sheet, the header row. */
   read: { overrides: ReadOverrides | null; sheet: number; headerRow: number };
-  /** What the rows are validated with. Issue 12 items 3-4 add `valueMappings` and `numberFormat` here. */
-  choices: { mapping: ColumnMapping; dates: DateChoices };
+  /**
+   * What the rows are validated with: the `review` call's inputs. `values` (mapped enum values),
+   * `numbers` (how the file writes numbers) and `viaValues` (the value step was shown, so back
+   * returns to it) are optional: drafts kept before them load as a review without them.
+   */
+  choices: { mapping: ColumnMapping; dates: DateChoices; values?: ValueMappings; numbers?: NumberFormat | null; viaValues?: boolean };
   /** Data rows under the header, for the resume banner. */
   rows: number;
   edits: DraftEdit[];

@@ -154,3 +154,43 @@ describe("wizard state machine", () => {
     expect(wizardReducer(run(...toReview), { type: "restart" })).toEqual(initialWizardState);
   });
 });
+
+describe("the value step", () => {
+  const toValues: WizardEvent[] = [toReview[0], toReview[1], { type: "valuesOpened" }];
+
+  it("comes between the columns and the review, and back returns to it from the review", () => {
+    expect(run(...toValues).step).toBe("values");
+    const reviewed = run(...toValues, { type: "reviewReady", review });
+    expect(reviewed).toMatchObject({ step: "review", viaValues: true });
+    expect(wizardReducer(reviewed, { type: "back" }).step).toBe("values");
+    expect(run(...toValues, { type: "back" }).step).toBe("map");
+  });
+
+  it("is skipped when the file has no values to map: back from the review goes to the columns", () => {
+    const reviewed = run(...toReview);
+    expect(reviewed.step).toBe("review");
+    expect(wizardReducer(reviewed, { type: "back" }).step).toBe("map");
+  });
+
+  it("a resumed review goes back where it came from: the values when they were shown, else the columns", () => {
+    const resumed = (viaValues: boolean): WizardEvent => ({
+      type: "resumed",
+      step: "review",
+      file: csv,
+      preview,
+      headerRow: 1,
+      columns,
+      dataRows: 1,
+      mapping: { 0: "phone_number", 1: null },
+      review,
+      viaValues,
+    });
+    expect(wizardReducer(run(resumed(true)), { type: "back" })).toMatchObject({ step: "values", mapping: { 0: "phone_number" } });
+    expect(wizardReducer(run(resumed(false)), { type: "back" }).step).toBe("map");
+  });
+
+  it("opens only from the columns", () => {
+    expect(run(toReview[0], { type: "valuesOpened" }).step).toBe("header");
+    expect(run(...toReview, { type: "valuesOpened" }).step).toBe("review");
+  });
+});

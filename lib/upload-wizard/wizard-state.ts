@@ -7,22 +7,26 @@ import type { ColumnInfo, FileSummary, ReviewState, SheetPreview } from "./worke
 // holding exactly what its screen needs, and a pure reducer that moves between them. The
 // campaign is chosen before the wizard starts (the page's URL), so it is not a step here.
 
-export const STEPS = ["upload", "sheet", "header", "map", "review", "submit", "done"] as const;
+export const STEPS = ["upload", "sheet", "header", "map", "values", "review", "submit", "done"] as const;
 export type StepName = (typeof STEPS)[number];
 
 type Common = { busy: boolean; error: string | null };
 type WithFile = Common & { file: FileSummary };
 type WithHeader = WithFile & { preview: SheetPreview; headerRow: number };
 type WithMapping = WithHeader & { columns: ColumnInfo[]; dataRows: number; mapping: ColumnMapping };
+/** `viaValues`: the value step was shown on the way to the review (so back returns to it). */
+type Reviewed = WithMapping & { review: ReviewState; viaValues?: boolean };
 
 export type WizardState =
   | (Common & { step: "upload" })
   | (WithFile & { step: "sheet" })
   | (WithHeader & { step: "header" })
   | (WithMapping & { step: "map" })
-  | (WithMapping & { step: "review"; review: ReviewState })
-  | (WithMapping & { step: "submit"; review: ReviewState; progress: SubmitProgress | null })
-  | (WithMapping & { step: "done"; review: ReviewState; progress: SubmitProgress; outcome: UploadOutcome });
+  /** Values outside an enum field's values, mapped by the operator; only when the file has such values. */
+  | (WithMapping & { step: "values" })
+  | (Reviewed & { step: "review" })
+  | (Reviewed & { step: "submit"; progress: SubmitProgress | null })
+  | (Reviewed & { step: "done"; progress: SubmitProgress; outcome: UploadOutcome });
 
 export type WizardEvent =
   | { type: "busy" }
@@ -34,6 +38,7 @@ export type WizardEvent =
   | { type: "headerPicked"; headerRow: number }
   | { type: "headerConfirmed"; columns: ColumnInfo[]; dataRows: number; mapping: ColumnMapping }
   | { type: "columnMapped"; column: number; field: string | null }
+  | { type: "valuesOpened" }
   | { type: "reviewReady"; review: ReviewState }
   | { type: "reviewChanged"; review: ReviewState }
   | { type: "submitOpened" }
@@ -52,6 +57,8 @@ export type WizardEvent =
       dataRows: number;
       mapping: ColumnMapping;
       review: ReviewState;
+      /** The value step was shown before the review was kept: back returns to it. */
+      viaValues: boolean;
     }
   | { type: "back" }
   | { type: "restart" };
@@ -112,7 +119,11 @@ function advance(state: WizardState, event: WizardEvent): WizardState {
     case "columnMapped":
       if (state.step !== "map") return state;
       return { ...state, mapping: remap(state.mapping, event.column, event.field) };
+    case "valuesOpened":
+      if (state.step !== "map") return state;
+      return { ...state, step: "values" };
     case "reviewReady":
+      if (state.step === "values") return { ...state, step: "review", review: event.review, viaValues: true };
       if (state.step !== "map") return state;
       return { ...state, step: "review", review: event.review };
     case "reviewChanged":
@@ -153,9 +164,11 @@ function back(state: WizardState): WizardState {
       const { columns: _columns, dataRows: _dataRows, mapping: _mapping, ...header } = state;
       return { ...header, ...common, step: "header" };
     }
+    case "values":
+      return { ...state, ...common, step: "map" };
     case "review": {
-      const { review: _review, ...map } = state;
-      return { ...map, ...common, step: "map" };
+      const { review: _review, viaValues, ...map } = state;
+      return { ...map, ...common, step: viaValues ? "values" : "map" };
     }
     case "submit": {
       if (state.progress !== null) return state;

@@ -75,8 +75,12 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "setHeader":
       return reading.setHeader(request.input.headerRow);
     case "prepare": {
-      const { headerRow, mapping, schema, policy, duplicatesBy, dates } = request.input;
-      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy, dates);
+      const { headerRow, mapping, schema, policy, duplicatesBy, dates, values, numbers } = request.input;
+      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy, dates, { values: values ?? {}, numbers: numbers ?? null });
+    }
+    case "valueColumns": {
+      const { headerRow, mapping, schema, fallback } = request.input;
+      return review.valueColumns(headerRow, mapping, schema, fallback);
     }
     case "dateColumns": {
       const { headerRow, mapping, schema, dayFirst } = request.input;
@@ -89,6 +93,7 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
         request.input.policy,
         request.input.duplicatesBy,
         request.input.dates,
+        { values: request.input.values ?? {}, numbers: request.input.numbers ?? null },
       );
     case "select":
       return { rows: review.select(request.input.filter) };

@@ -1,5 +1,6 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { DuplicatesBy } from "@/lib/records/duplicates-by";
+import type { NumberFormat, NumberFormatGuess } from "@/lib/records/number-text";
 import type { DateChoices, DateColumn } from "./date-formats";
 import type { ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import type { SheetSummary } from "@/lib/spreadsheet/read-workbook";
@@ -9,6 +10,7 @@ import type { OpenedFile, ReadOverrides } from "./read-upload";
 import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
 import type { SubmitProgress } from "./chunked-submit";
 import type { UploadOutcome } from "./submit-ledger";
+import type { EnumColumn, ValueMappings } from "./value-mapping";
 import type { SubmitOptions } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
@@ -33,12 +35,29 @@ export type WorkerCalls = {
       policy: PhonePolicy;
       duplicatesBy: DuplicatesBy;
       dates: DateChoices;
+      /** Enum values mapped in the value step; absent: none. */
+      values?: ValueMappings;
+      /** How the file writes numbers; absent or null: strictly, as the API. */
+      numbers?: NumberFormat | null;
     };
     output: null;
   };
   review: {
-    input: { mapping: ColumnMapping; schema: FieldSchema; policy: PhonePolicy; duplicatesBy: DuplicatesBy; dates: DateChoices };
+    input: {
+      mapping: ColumnMapping;
+      schema: FieldSchema;
+      policy: PhonePolicy;
+      duplicatesBy: DuplicatesBy;
+      dates: DateChoices;
+      values?: ValueMappings;
+      numbers?: NumberFormat | null;
+    };
     output: ReviewState;
+  };
+  /** Values outside the mapped enum fields, and how the mapped number fields are written (value-mapping.ts, number-text.ts). */
+  valueColumns: {
+    input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; fallback: NumberFormat };
+    output: { enums: EnumColumn[]; numbers: (NumberFormatGuess & { fields: string[] }) | null };
   };
   /** How each mapped date column is written (date-formats.ts). */
   dateColumns: {
