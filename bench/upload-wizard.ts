@@ -99,17 +99,19 @@ async function measure(page: Page, uploadUrl: string): Promise<Run> {
   const ready = page.locator(".rg-body .rg-row .badge").first();
   await Promise.race([ready.waitFor({ timeout: 60_000 }), valuesStep.waitFor({ timeout: 60_000 })]);
   if (await valuesStep.isVisible()) await page.getByRole("button", { name: /^Check [\d,]+ rows$/ }).click();
-  const end = await page.waitForFunction(
-    () => {
-      const ready = document.querySelector(".rg-body .rg-row .badge");
-      return ready ? performance.now() : null;
-    },
-    undefined,
-    { polling: "raf", timeout: 60_000 },
-  ).catch(async (error) => {
-    await page.screenshot({ path: "test-results/bench-wizard-timeout.png", fullPage: true });
-    throw error;
-  });
+  const end = await page
+    .waitForFunction(
+      () => {
+        const ready = document.querySelector(".rg-body .rg-row .badge");
+        return ready ? performance.now() : null;
+      },
+      undefined,
+      { polling: "raf", timeout: 60_000 },
+    )
+    .catch(async (error) => {
+      await page.screenshot({ path: "test-results/bench-wizard-timeout.png", fullPage: true });
+      throw error;
+    });
   const t1 = (await end.jsonValue()) as number;
   const { t0, tasks, rows } = await page.evaluate(() => {
     const w = window as unknown as { __longTasks: PerformanceEntry[]; __t0: number };
