@@ -257,7 +257,10 @@ test("a viewer sees every screen and no enabled control that writes", async ({ b
   const [job] = await query<{ id: string }>(`SELECT id FROM upload_jobs WHERE "organizationId" = $1 ORDER BY "createdAt" LIMIT 1`, [
     demo.id,
   ]);
+  const [workflow] = await query<{ id: string }>(`SELECT id FROM workflows WHERE "organizationId" = $1 LIMIT 1`, [demo.id]);
   const ids: Record<string, string> = { id: contact.campaignId, contactId: contact.id, jobId: job.id };
+  // /workflows/[id] takes a workflow's id, every other [id] a campaign's.
+  const idsFor = (pattern: string) => (pattern.startsWith("/workflows/") ? { ...ids, id: workflow.id } : ids);
   // Pages outside the signed-in app (sign-in, the invite link) are not screens of the organization.
   const pages = appPages().filter((p) => p.file.includes("(app)"));
   expect(pages.length).toBeGreaterThanOrEqual(15);
@@ -266,7 +269,7 @@ test("a viewer sees every screen and no enabled control that writes", async ({ b
 
   const found: string[] = [];
   for (const p of pages) {
-    const path = fillPattern(p.pattern, ids);
+    const path = fillPattern(p.pattern, idsFor(p.pattern));
     const res = await viewer.goto(path, { timeout: 60_000 });
     expect(res?.status(), path).toBeLessThan(400);
     await expect(viewer.locator("h1").first()).toBeVisible();
