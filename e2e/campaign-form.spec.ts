@@ -47,6 +47,12 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
   await expect(fieldOf(page, "Name")).toContainText("A campaign with this name already exists");
 
   await page.getByLabel("Name").fill(name);
+  // The organization's workflows are offered; the seed's collections workflow is chosen.
+  const [workflow] = await query<{ id: string; name: string }>(
+    `SELECT id, name FROM workflows WHERE "organizationId" = $1 ORDER BY "createdAt" LIMIT 1`,
+    [seedData().demo.id],
+  );
+  await page.getByLabel("Follow-up workflow").selectOption({ label: workflow.name });
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name, level: 1, exact: true })).toBeVisible();
   const [row] = await query<{
@@ -56,8 +62,9 @@ test("create, edit and delete a campaign through the form", async ({ page, reque
     startTime: string;
     tags: string[];
     languages: string[];
-  }>(`SELECT id, "maxConcurrentCalls", "maxRetries", "startTime", tags, languages FROM campaigns WHERE name = $1`, [name]);
-  expect(row).toMatchObject({ maxConcurrentCalls: 4, maxRetries: 3, startTime: "07:00", tags: ["q1", "north"] });
+    workflowId: string | null;
+  }>(`SELECT id, "maxConcurrentCalls", "maxRetries", "startTime", tags, languages, "workflowId" FROM campaigns WHERE name = $1`, [name]);
+  expect(row).toMatchObject({ maxConcurrentCalls: 4, maxRetries: 3, startTime: "07:00", tags: ["q1", "north"], workflowId: workflow.id });
   expect([...row.languages].sort()).toEqual(["english", "hindi"]);
   const id = row.id;
   const viaApi = await request.get(`/api/v1/campaigns/${id}`, { headers: apiAuth() });

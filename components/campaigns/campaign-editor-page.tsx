@@ -9,6 +9,7 @@ import type { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { CampaignDelete } from "@/components/campaigns/campaign-delete";
 import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
+import { workflowSummaries } from "@/lib/workflows/editor-view";
 
 // /campaigns/new and /campaigns/{id}/edit: the campaign form, and on edit the delete panel.
 
@@ -31,11 +32,16 @@ const NEW_CAMPAIGN = {
 } as const;
 
 export async function NewCampaignPage() {
-  const { user } = await requireOperator();
+  const { user, organization } = await requireOperator();
+  const workflows = (await workflowSummaries(organization.id)).map((w) => ({ id: w.id, name: w.name }));
   return (
     <>
       <Header title="New campaign" />
-      <CampaignForm initial={{ ...NEW_CAMPAIGN, languages: [...NEW_CAMPAIGN.languages], tags: [] }} canWrite={user.role !== "viewer"} />
+      <CampaignForm
+        initial={{ ...NEW_CAMPAIGN, languages: [...NEW_CAMPAIGN.languages], tags: [] }}
+        canWrite={user.role !== "viewer"}
+        workflows={workflows}
+      />
     </>
   );
 }

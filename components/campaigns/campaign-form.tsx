@@ -35,6 +35,7 @@ const FIELD_NAMES = [
   "maxConcurrentCalls",
   "maxRetries",
   "retryDelayMinutes",
+  "workflowId",
 ];
 const UPDATABLE = [
   "name",
@@ -62,7 +63,20 @@ const toTags = (v: unknown) =>
         .filter(Boolean)
     : v;
 
-export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: string; initial: Input; canWrite: boolean }) {
+type WorkflowOption = { id: string; name: string };
+
+/** `workflows`: the organization's workflows a new campaign can follow (a campaign's workflow is set when it is created). */
+export function CampaignForm({
+  campaignId,
+  initial,
+  canWrite,
+  workflows = [],
+}: {
+  campaignId?: string;
+  initial: Input;
+  canWrite: boolean;
+  workflows?: WorkflowOption[];
+}) {
   const router = useRouter();
   const editing = campaignId !== undefined;
   const { register, handleSubmit, control, setError, formState } = useForm<Input, unknown, Output>({
@@ -216,6 +230,27 @@ export function CampaignForm({ campaignId, initial, canWrite }: { campaignId?: s
           {err(errors.retryDelayMinutes)}
         </label>
       </div>
+
+      {!editing && (
+        <div className="form-grid">
+          <label className="field">
+            <span>Follow-up workflow</span>
+            <select
+              aria-invalid={invalid(errors.workflowId)}
+              {...register("workflowId", { setValueAs: (v) => (v === "" ? undefined : v) })}
+            >
+              <option value="">None: calls only when started</option>
+              {workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+            {workflows.length === 0 && <span className="muted small">No workflows yet: create one under Workflows first.</span>}
+            {err(errors.workflowId)}
+          </label>
+        </div>
+      )}
 
       {campaignType === "custom" && !editing && <CrmFieldEditor control={control} register={register} errors={errors} />}
 

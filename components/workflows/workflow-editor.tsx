@@ -185,7 +185,7 @@ export function WorkflowEditor({ workflow, options, canWrite }: Props) {
             <p className="muted small">
               {workflow.id
                 ? `Saving creates version ${nextVersion}; running customers finish on version ${version}.`
-                : "Creating the workflow writes version 1. Attach it to a campaign from the API (workflowId) or the campaign form."}
+                : "Creating the workflow writes version 1. A new campaign follows it when chosen in the campaign form (or workflowId in the API's Create Campaign)."}
             </p>
             <div className="button-row">
               <button type="submit" className="btn btn-primary" disabled={isSubmitting || (!!workflow.id && !isDirty)}>

@@ -1,8 +1,8 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
+import { normalizePhone } from "@/lib/records/phone";
 
 // The organization's pool of outbound numbers (the calls' from_phone). With none configured, the
 // dialer's default caller id (call_settings.fromPhone) is used, so existing organizations call as
@@ -29,17 +29,18 @@ export async function addCallerNumber(
   input: { phone: string; label?: string; country?: "IN" },
 ): Promise<CallerNumberView> {
   if (ctx.actor.role !== "admin") throw new Forbidden("Only admins can change caller numbers");
-  const parsed = parsePhoneNumberFromString(input.phone.trim(), input.country ?? "IN");
-  if (!parsed?.isValid())
+  // The validation core's phone rules (landlines allowed: a caller id is often one).
+  const parsed = normalizePhone(input.phone, { defaultCountry: input.country ?? "IN", mobileOnly: false });
+  if (!parsed.ok)
     throw new Invalid("Invalid caller number", { issues: [`phone "${input.phone}" is not a valid phone number`], field: "phone" });
   const label = (input.label ?? "").trim().slice(0, 60);
   try {
     return await db.callerNumber.create({
-      data: { organizationId: ctx.organizationId, phoneE164: parsed.number, label },
+      data: { organizationId: ctx.organizationId, phoneE164: parsed.e164, label },
       omit: { organizationId: true },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new Conflict(`${parsed.number} is already one of your caller numbers`);
+    if ((error as { code?: string }).code === "P2002") throw new Conflict(`${parsed.e164} is already one of your caller numbers`);
     throw error;
   }
 }

@@ -1,30 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEBT_COLLECTION_SCHEMA, type FieldDefinition } from "@/lib/campaigns/field-schema";
-import {
-  applyValueMappings,
-  collectUnmapped,
-  enumOf,
-  foldValue,
-  initialChoices,
-  jaroWinkler,
-  suggest,
-  valuesToRemember,
-} from "./value-mapping";
+import { applyValueMappings, collectUnmapped, enumOf, foldValue, initialChoices, suggest, valuesToRemember } from "./value-mapping";
 
 const status = DEBT_COLLECTION_SCHEMA.fields.find((f) => f.key === "payment_status")!;
 const language = DEBT_COLLECTION_SCHEMA.fields.find((f) => f.key === "language")!;
 const crm: FieldDefinition = { key: "loan:tier", label: "Tier", type: "enum", required: false, enumValues: ["Gold", "Silver"] };
-
-describe("jaroWinkler", () => {
-  it("matches the published examples", () => {
-    expect(jaroWinkler("martha", "marhta")).toBeCloseTo(0.961, 3);
-    expect(jaroWinkler("dixon", "dicksonx")).toBeCloseTo(0.813, 3);
-    expect(jaroWinkler("dwayne", "duane")).toBeCloseTo(0.84, 3);
-    expect(jaroWinkler("abc", "abc")).toBe(1);
-    expect(jaroWinkler("abc", "xyz")).toBe(0);
-    expect(jaroWinkler("", "abc")).toBe(0);
-  });
-});
 
 describe("suggestions", () => {
   it("an equal value once case, accents and spacing are folded is exact", () => {

@@ -1,3 +1,4 @@
+import { jaroWinkler } from "@skyra/jaro-winkler";
 import { LANGUAGES, type FieldDefinition, type FieldSchema } from "@/lib/campaigns/field-schema";
 
 // Values outside an enum, mapped by the operator: the file's distinct values that a field's enum
@@ -100,40 +101,6 @@ export function suggest(folded: string, allowed: readonly string[]): { value: st
     if (score >= SUGGESTION_THRESHOLD && (best === null || score > best.score)) best = { value, score };
   }
   return best && { value: best.value, exact: false };
-}
-
-/**
- * Jaro-Winkler similarity in [0, 1] (Winkler 1990): the share of characters matching within half
- * the longer length, less transpositions, raised for a common prefix of up to four characters.
- */
-export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Uint8Array(a.length);
-  const bMatched = new Uint8Array(b.length);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - window); j <= Math.min(b.length - 1, i + window); j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = 1;
-      bMatched[j] = 1;
-      matches++;
-      break;
-    }
-  }
-  if (matches === 0) return 0;
-  let transposed = 0;
-  for (let i = 0, j = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[j]) j++;
-    if (a[i] !== b[j]) transposed++;
-    j++;
-  }
-  const jaro = (matches / a.length + matches / b.length + (matches - transposed / 2) / matches) / 3;
-  let prefix = 0;
-  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
 }
 
 /**
