@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CALL_VIEW_STATUSES } from "@/lib/calls/call-list";
 import { hasFilters, type CallsQuery } from "@/components/calls/calls-query";
 import styles from "@/components/calls/calls.module.css";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 // A plain GET form: the filters are the URL, so a filtered view can be bookmarked or shared,
 // and the page is filtered and paginated on the server.
@@ -27,50 +28,34 @@ export function CallFilters({
           Calls started by upload <Link href={`/uploads/${query.job}`}>{query.job}</Link>
         </p>
       )}
-      <label className="field">
-        <span>Campaign</span>
-        <select name="campaign" defaultValue={query.campaign ?? ""}>
-          <option value="">All campaigns</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Status</span>
-        <select name="status" defaultValue={query.status ?? ""}>
-          <option value="">Any status</option>
-          {CALL_VIEW_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Disposition</span>
-        <select name="disposition" defaultValue={query.disposition ?? ""}>
-          <option value="">Any disposition</option>
-          {dispositions.map((d) => (
-            <option key={d.id} value={d.name}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Agent</span>
-        <select name="agent" defaultValue={query.agent ?? ""}>
-          <option value="">All agents</option>
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Campaign"
+        name="campaign"
+        value={query.campaign}
+        any="All campaigns"
+        options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+      />
+      <FilterSelect
+        label="Status"
+        name="status"
+        value={query.status}
+        any="Any status"
+        options={CALL_VIEW_STATUSES.map((s) => ({ value: s, label: s }))}
+      />
+      <FilterSelect
+        label="Disposition"
+        name="disposition"
+        value={query.disposition}
+        any="Any disposition"
+        options={dispositions.map((d) => ({ value: d.name, label: d.name }))}
+      />
+      <FilterSelect
+        label="Agent"
+        name="agent"
+        value={query.agent}
+        any="All agents"
+        options={agents.map((a) => ({ value: a.id, label: a.name }))}
+      />
       <label className="field">
         <span>From</span>
         <input type="date" name="from" defaultValue={query.from ?? ""} />

@@ -8,6 +8,7 @@ import { DncTools } from "@/components/dnc/dnc-tools";
 import { DncEntryTable } from "@/components/dnc/dnc-entry-table";
 import { DncHistoryTable } from "@/components/dnc/dnc-history-table";
 import styles from "@/components/dnc/dnc.module.css";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 // /dnc: the organization's Do-Not-Call list (searched, filtered and paginated on the server; the
 // filters are the URL) and its history. Writers add one number or upload a file; viewers read.
@@ -106,26 +107,23 @@ async function ListView({
               <span>Number</span>
               <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Any format: 98765 43210, +91…" inputMode="tel" />
             </label>
-            <label className="field">
-              <span>List</span>
-              <select name="scope" defaultValue={query.scope ?? ""}>
-                <option value="">Global and every campaign</option>
-                <option value="global">Global only</option>
-                {campaigns.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Status</span>
-              <select name="status" defaultValue={query.status ?? ""}>
-                <option value="">Active and removed</option>
-                <option value="active">Active</option>
-                <option value="inactive">Removed</option>
-              </select>
-            </label>
+            <FilterSelect
+              label="List"
+              name="scope"
+              value={query.scope}
+              any="Global and every campaign"
+              options={[{ value: "global", label: "Global only" }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
+            />
+            <FilterSelect
+              label="Status"
+              name="status"
+              value={query.status}
+              any="Active and removed"
+              options={[
+                { value: "active", label: "Active" },
+                { value: "inactive", label: "Removed" },
+              ]}
+            />
             <div className={styles.filterActions}>
               <button type="submit" className="btn btn-primary">
                 Search

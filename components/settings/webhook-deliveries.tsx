@@ -61,7 +61,7 @@ export function WebhookDeliveries({ canResend, configured }: { canResend: boolea
         <thead>
           <tr>
             <th>Created</th>
-            <th>Call</th>
+            <th>Event</th>
             <th>Status</th>
             <th className="num">Attempts</th>
             <th>Last answer</th>
@@ -72,14 +72,19 @@ export function WebhookDeliveries({ canResend, configured }: { canResend: boolea
           {data?.deliveries.length === 0 && (
             <tr>
               <td colSpan={6} className="empty-row">
-                {configured ? "No call results sent yet. They appear here as calls end." : "Set an endpoint above to receive call results."}
+                {configured
+                  ? "Nothing sent yet. Call results and message statuses appear here as they happen."
+                  : "Set an endpoint above to receive call results and message statuses."}
               </td>
             </tr>
           )}
           {data?.deliveries.map((d) => (
             <tr key={d.id}>
               <td>{formatDateTime(d.createdAt)}</td>
-              <td className="mono small">{d.callId}</td>
+              <td className="small">
+                {/* callId holds the call's id, or the message's for an sms / whatsapp status */}
+                {d.eventType} <span className="mono">{d.callId}</span>
+              </td>
               <td>
                 <span className={`badge ${BADGE[d.status] ?? "badge-neutral"}`}>{d.status}</span>
               </td>

@@ -4,6 +4,7 @@ import { listUploadJobs, uploadFilterOptions, type UploadListFilters } from "@/l
 import { JOB_OUTCOMES, OUTCOME_LABELS, SOURCE_LABELS, UPLOAD_SOURCES } from "@/lib/upload-jobs/job-outcome";
 import { UploadJobsTable } from "@/components/uploads/upload-jobs-table";
 import { Pagination } from "@/components/ui/pagination";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 // /uploads: every upload of the organization, filtered by campaign, source and status (in the URL).
 
@@ -33,39 +34,30 @@ export async function UploadsPage({ filters }: { filters: UploadListFilters }) {
         )}
       </header>
       <form className="card filters" action="/uploads" method="get" aria-label="Filter uploads">
-        <label className="field inline">
-          <span>Campaign</span>
-          <select name="campaign" defaultValue={filters.campaign}>
-            <option value="">All campaigns</option>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Source</span>
-          <select name="source" defaultValue={filters.source}>
-            <option value="">Any source</option>
-            {UPLOAD_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Status</span>
-          <select name="status" defaultValue={filters.status}>
-            <option value="">Any status</option>
-            {JOB_OUTCOMES.map((s) => (
-              <option key={s} value={s}>
-                {OUTCOME_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          inline
+          label="Campaign"
+          name="campaign"
+          value={filters.campaign}
+          any="All campaigns"
+          options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          inline
+          label="Source"
+          name="source"
+          value={filters.source}
+          any="Any source"
+          options={UPLOAD_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+        />
+        <FilterSelect
+          inline
+          label="Status"
+          name="status"
+          value={filters.status}
+          any="Any status"
+          options={JOB_OUTCOMES.map((s) => ({ value: s, label: OUTCOME_LABELS[s] }))}
+        />
         <div className="button-row filters-actions">
           <button className="btn btn-primary" type="submit">
             Filter
