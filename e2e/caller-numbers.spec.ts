@@ -38,7 +38,9 @@ test("an admin lists, adds, deactivates and activates caller numbers", async ({ 
   await expect(added).toContainText("inactive");
   expect((await query<{ active: boolean }>(`SELECT active FROM caller_numbers WHERE "phoneE164" = '+918035450877'`))[0].active).toBe(false);
   await added.getByRole("button", { name: "Activate +918035450877" }).click();
-  await expect(added).toContainText("active");
+  // "active" is also a substring of "inactive": wait for the control that only an active number has.
+  await expect(added.getByRole("button", { name: "Deactivate +918035450877" })).toBeVisible();
+  await expect(added).not.toContainText("inactive");
   expect((await query<{ active: boolean }>(`SELECT active FROM caller_numbers WHERE "phoneE164" = '+918035450877'`))[0].active).toBe(true);
 
   await page.setViewportSize({ width: 390, height: 844 });
