@@ -25,8 +25,10 @@ export async function WorkflowRunsCard({
   const summary = await campaignRunsSummary(organizationId, campaignId, workflowId);
   if (!summary) return null;
   const { workflow, rows } = summary;
-  const steps = [...new Set(rows.map((r) => r.stepId))].sort();
-  const count = (step: string, state: string) => rows.find((r) => r.stepId === step && r.state === state)?.count ?? 0;
+  // Runs past their last step sort last, under a label instead of a step id.
+  const named = [...new Set(rows.flatMap((r) => (r.stepId === null ? [] : [r.stepId])))].sort();
+  const steps: (string | null)[] = rows.some((r) => r.stepId === null) ? [...named, null] : named;
+  const count = (step: string | null, state: string) => rows.find((r) => r.stepId === step && r.state === state)?.count ?? 0;
   return (
     <section className="card table-card" aria-label="Workflow runs">
       <h2 className="card-title">
@@ -48,8 +50,8 @@ export async function WorkflowRunsCard({
           </thead>
           <tbody>
             {steps.map((step) => (
-              <tr key={step}>
-                <td className="mono">{step}</td>
+              <tr key={step ?? "(ended)"}>
+                {step === null ? <td className="muted">After the last step</td> : <td className="mono">{step}</td>}
                 {STATES.map((s) => (
                   <td key={s} className="num">
                     {formatNumber(count(step, s))}

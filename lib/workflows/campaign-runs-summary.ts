@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 
 export type CampaignRunsSummary = {
   workflow: { name: string; latestVersion: number };
-  rows: { stepId: string; state: string; count: number }[];
+  /** stepId null: the run went past its last step (it ended there). */
+  rows: { stepId: string | null; state: string; count: number }[];
 };
 
 export async function campaignRunsSummary(
@@ -19,5 +20,5 @@ export async function campaignRunsSummary(
     db.workflowRun.groupBy({ by: ["stepId", "state"], where: { organizationId, campaignId }, _count: { _all: true } }),
   ]);
   if (!workflow) return null;
-  return { workflow, rows: groups.map((g) => ({ stepId: g.stepId ?? "—", state: g.state, count: g._count._all })) };
+  return { workflow, rows: groups.map((g) => ({ stepId: g.stepId, state: g.state, count: g._count._all })) };
 }
