@@ -51,6 +51,7 @@ const blockedCountsSchema = z.object({
   customerNotFound: int,
   campaignEnded: int,
   windowNeverOpens: int,
+  missingAgentVariables: int,
 });
 const callResultsSchema = z.union([
   z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() }),
@@ -250,6 +251,10 @@ export const agentSchema = z
     type: z.enum(["ai", "human"]),
     username: z.string(),
     active: z.boolean(),
+    variables: z.array(z.string()).meta({
+      description:
+        "Customer field keys the agent's script uses (e.g. emi_amount, emi_due_date, first_name). Initiating calls with it on a campaign without one of these fields answers 400; a customer with an empty value is not called (MISSING_AGENT_VARIABLES).",
+    }),
     createdAt: z.string(),
   })
   .meta({ id: "Agent" });
