@@ -15,6 +15,12 @@ export const timepayErrorSchema = z
 export const timepayValidationErrorSchema = z
   .object({ success: z.literal(false), message: z.string(), errors: z.array(z.string()) })
   .meta({ id: "TimePayValidationError", description: "The request body or query failed validation; one sentence per problem." });
+export const missingAgentVariablesErrorSchema = z
+  .object({ success: z.literal(false), message: z.string(), errors: z.array(z.string()), missingVariables: z.array(z.string()) })
+  .meta({
+    id: "TimePayMissingAgentVariables",
+    description: "The agent's variables (the fields its script uses) include keys the campaign's fields do not provide; nothing was done.",
+  });
 export const timepayMessageErrorSchema = z
   .object({ success: z.literal(false), message: z.string() })
   .meta({ id: "TimePayMessageError", description: "A missing or foreign campaign or customer." });
