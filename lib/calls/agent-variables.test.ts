@@ -202,6 +202,10 @@ describe("agent variables", () => {
       where: { campaignId: campaign.id, customer: { identifier: "LN00000050" } },
       include: { steps: { orderBy: { seq: "asc" } } },
     });
-    expect(late.steps[0]).toMatchObject({ stepId: "call1", status: "blocked", result: { status: "Blocked", error: "MISSING_AGENT_VARIABLES" } });
+    expect(late.steps[0]).toMatchObject({
+      stepId: "call1",
+      status: "blocked",
+      result: { status: "Blocked", error: "MISSING_AGENT_VARIABLES" },
+    });
   });
 });

@@ -96,7 +96,8 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
     if (liveSet.has(customerId)) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
     const empty = emptyStoredVariables(agent.variables, customer, schema);
-    if (empty.length > 0) return { ...base, verdict: { kind: "fail", code: "MISSING_AGENT_VARIABLES", reason: emptyVariablesReason(empty) } };
+    if (empty.length > 0)
+      return { ...base, verdict: { kind: "fail", code: "MISSING_AGENT_VARIABLES", reason: emptyVariablesReason(empty) } };
     const window = windowOf(campaign.id, spec, effectiveZone(customerZone(customer), campaign.timezone));
     if (!window.open && "never" in window)
       return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };

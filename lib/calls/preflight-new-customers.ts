@@ -68,7 +68,16 @@ export async function preflightNewCustomers(
     waitForWindow: 0,
     windowOpensAt: null,
     waitForResume: 0,
-    blocked: { dnc: 0, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0, missingAgentVariables: 0 },
+    blocked: {
+      dnc: 0,
+      frequencyCap: 0,
+      callInProgress: 0,
+      agentInactive: 0,
+      customerNotFound: 0,
+      campaignEnded: 0,
+      windowNeverOpens: 0,
+      missingAgentVariables: 0,
+    },
     errors: [],
   };
   for (const customer of input.customers) {
