@@ -14,6 +14,7 @@ const agentViaApi = async (request: import("@playwright/test").APIRequestContext
       username: string;
       active: boolean;
       name: string;
+      variables: string[];
     }[]
   ).find((a) => a.username === username);
 
@@ -80,6 +81,62 @@ test("add, edit, deactivate and reactivate agents", async ({ page, request }) =>
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/agents-390.png", fullPage: true });
+});
+
+test("an AI agent's variables: chips checked as typed against the campaigns' fields, saved, listed by the API", async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/agents");
+  await page.getByRole("button", { name: "New agent" }).click();
+  const form = page.getByRole("form", { name: "New agent" });
+  await form.getByRole("textbox", { name: /^Name/ }).fill("Meera (AI)");
+  const username = `meera_${run}`;
+  await form.getByLabel("Username").fill(username);
+  const variables = form.getByLabel("Variables", { exact: true });
+  const chips = form.getByRole("list", { name: "Variables of the agent" });
+  // A comma adds each key typed so far; Enter adds the last one.
+  await variables.pressSequentially("first_name, emi_due_date,");
+  await expect(chips.getByRole("listitem")).toHaveText(["first_name×", "emi_due_date×"]);
+  await variables.fill("due amount");
+  await variables.press("Enter");
+  await expect(form.getByText("due amount is not a field key: letters, digits and _ (a CRM key as section:field)")).toBeVisible();
+  await expect(chips.getByRole("listitem")).toHaveCount(2);
+  await variables.fill("loan_note");
+  await variables.press("Enter");
+  await expect(chips.getByRole("listitem")).toHaveCount(3);
+  await expect(form.getByRole("status")).toHaveText(
+    "No campaign has the field loan_note: calls with this agent are refused until one does.",
+  );
+  await page.screenshot({ path: "test-results/agents-variables-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/agents-variables-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await form.getByRole("button", { name: "Remove variable loan_note" }).click();
+  await expect(form.getByRole("status")).toHaveCount(0);
+  await form.getByRole("button", { name: "Add agent" }).click();
+
+  const row = page.getByRole("row").filter({ hasText: username });
+  await expect(row).toContainText("first_nameemi_due_date");
+  expect(await query(`SELECT variables FROM agents WHERE username = $1`, [username])).toEqual([
+    { variables: ["first_name", "emi_due_date"] },
+  ]);
+  expect(await agentViaApi(request, username)).toMatchObject({ variables: ["first_name", "emi_due_date"] });
+
+  // Edit: one removed, one added (typed and left by saving), order kept.
+  await row.getByRole("button", { name: "Edit Meera (AI)" }).click();
+  const edit = page.getByRole("form", { name: "Edit Meera (AI)" });
+  await edit.getByRole("button", { name: "Remove variable first_name" }).click();
+  await edit.getByLabel("Variables", { exact: true }).fill("emi_amount");
+  await edit.getByRole("button", { name: "Save agent" }).click();
+  await expect(page.getByRole("form", { name: "Edit Meera (AI)" })).toHaveCount(0);
+  expect(await query(`SELECT variables FROM agents WHERE username = $1`, [username])).toEqual([
+    { variables: ["emi_due_date", "emi_amount"] },
+  ]);
+  await expect(page.getByRole("row").filter({ hasText: username })).toContainText("emi_due_dateemi_amount");
 });
 
 test("a viewer sees the agents and no control that writes; the API refuses a viewer's write", async ({ browser }) => {

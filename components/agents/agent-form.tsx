@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createAgentSchema } from "@/lib/agents/agent-input";
 import { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { sendAgent } from "@/components/agents/agent-api";
+import { type FieldKey, VariablesInput } from "@/components/agents/variables-input";
 
 // Add or edit an agent with the route's own zod schema; server errors land at their field.
 
@@ -20,9 +21,10 @@ export type AgentRow = {
   voice: string | null;
   language: string | null;
   active: boolean;
+  variables: string[];
 };
 
-export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => void }) {
+export function AgentForm({ agent, fieldKeys, onDone }: { agent?: AgentRow; fieldKeys: FieldKey[]; onDone: () => void }) {
   const router = useRouter();
   const { register, handleSubmit, control, setError, formState } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createAgentSchema),
@@ -33,8 +35,9 @@ export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => v
           username: agent.username,
           voice: agent.voice ?? "",
           language: (agent.language as Input["language"]) ?? null,
+          variables: agent.variables,
         }
-      : { name: "", kind: "ai", username: "", voice: "", language: null },
+      : { name: "", kind: "ai", username: "", voice: "", language: null, variables: [] },
     mode: "onTouched",
   });
   const kind = useWatch({ control, name: "kind" });
@@ -95,6 +98,20 @@ export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => v
           </>
         )}
       </div>
+      {kind === "ai" && (
+        <Controller
+          control={control}
+          name="variables"
+          render={({ field, fieldState }) => (
+            <VariablesInput
+              value={field.value ?? []}
+              onChange={field.onChange}
+              fieldKeys={fieldKeys}
+              error={fieldState.error?.message ?? firstItemError(fieldState.error)}
+            />
+          )}
+        />
+      )}
       {errors.root && (
         <div role="alert" className="alert alert-error">
           {errors.root.message}
@@ -110,4 +127,14 @@ export function AgentForm({ agent, onDone }: { agent?: AgentRow; onDone: () => v
       </div>
     </form>
   );
+}
+
+/** A key's own message (zod reports array items at variables.N). */
+function firstItemError(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  for (const item of Object.values(error)) {
+    const message = (item as { message?: unknown } | null)?.message;
+    if (typeof message === "string") return message;
+  }
+  return undefined;
 }

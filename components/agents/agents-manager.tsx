@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AgentForm, type AgentRow } from "@/components/agents/agent-form";
 import { sendAgent } from "@/components/agents/agent-api";
+import type { FieldKey } from "@/components/agents/variables-input";
 
 // The agents list with add, edit and deactivate/activate. An inactive agent takes no new calls:
 // the dial engine refuses to schedule it and blocks its waiting attempts.
 
-export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWrite: boolean }) {
+export function AgentsManager({ agents, canWrite, fieldKeys }: { agents: AgentRow[]; canWrite: boolean; fieldKeys: FieldKey[] }) {
   const router = useRouter();
   const [editing, setEditing] = useState<AgentRow | "new" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,6 +37,7 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
         <AgentForm
           key={editing === "new" ? "new" : editing.id}
           agent={editing === "new" ? undefined : editing}
+          fieldKeys={fieldKeys}
           onDone={() => setEditing(null)}
         />
       )}
@@ -62,6 +64,7 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
                 <th>Kind</th>
                 <th>Username</th>
                 <th>Voice / language</th>
+                <th>Variables</th>
                 <th>Status</th>
                 {canWrite && <th aria-label="Actions" />}
               </tr>
@@ -76,6 +79,15 @@ export function AgentsManager({ agents, canWrite }: { agents: AgentRow[]; canWri
                   <td>{a.kind === "ai" ? "AI voice agent" : "Human dialer user"}</td>
                   <td className="mono">{a.username}</td>
                   <td>{a.kind === "ai" ? [a.voice, a.language].filter(Boolean).join(" · ") || "—" : "—"}</td>
+                  <td className="agent-variables">
+                    {a.variables.length === 0
+                      ? "—"
+                      : a.variables.map((v) => (
+                          <code key={v} className="chip">
+                            {v}
+                          </code>
+                        ))}
+                  </td>
                   <td>
                     {a.active ? (
                       <span className="badge badge-success">Active</span>

@@ -1,11 +1,11 @@
 import { requireOperator } from "@/lib/auth/session";
-import { allAgents } from "@/lib/agents/agents";
+import { allAgents, campaignFieldKeys } from "@/lib/agents/agents";
 import { AgentsManager } from "@/components/agents/agents-manager";
 
 // /agents: the organization's AI voice agents and human dialer users.
 export async function AgentsPage() {
   const { organization, user } = await requireOperator();
-  const agents = await allAgents(organization.id);
+  const [agents, fieldKeys] = await Promise.all([allAgents(organization.id), campaignFieldKeys(organization.id)]);
   return (
     <>
       <header className="page-header">
@@ -19,6 +19,7 @@ export async function AgentsPage() {
       </header>
       <AgentsManager
         canWrite={user.role !== "viewer"}
+        fieldKeys={fieldKeys}
         agents={agents.map((a) => ({
           id: a.id,
           name: a.name,
@@ -27,6 +28,7 @@ export async function AgentsPage() {
           voice: a.voice,
           language: a.language,
           active: a.active,
+          variables: a.variables,
         }))}
       />
     </>

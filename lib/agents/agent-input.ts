@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/campaigns/field-schema";
+import { AGENT_VARIABLE_KEY, MAX_AGENT_VARIABLES } from "@/lib/agents/agent-variables";
 
 // What the agents screen (and the app's /api/agents routes) accept: an AI voice agent or a human
 // dialer user. `username` is what Flexydial's `user` column refers to. Messages read "<problem>".
@@ -17,6 +18,19 @@ const optionalText = (max: number) =>
 
 const AGENT_KINDS = ["ai", "human"] as const;
 
+/** The customer field keys an AI agent's script uses; kept in the order given, once each. */
+const variables = z
+  .array(
+    z
+      .string({ error: "must be field keys (text)" })
+      .trim()
+      .max(100, "must be at most 100 characters each")
+      .regex(AGENT_VARIABLE_KEY, "must be field keys: letters, digits and _ (a CRM key as section:field)"),
+    { error: "must be a list of field keys" },
+  )
+  .max(MAX_AGENT_VARIABLES, `must be at most ${MAX_AGENT_VARIABLES} field keys`)
+  .transform((keys) => [...new Set(keys)]);
+
 const agentFields = {
   name: text(120),
   kind: z.enum(AGENT_KINDS, { error: "must be ai or human" }),
@@ -26,6 +40,7 @@ const agentFields = {
     .enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` })
     .nullable()
     .optional(),
+  variables: variables.optional(),
 };
 
 export const createAgentSchema = z.object(agentFields, { error: "Request body must be a JSON object" });

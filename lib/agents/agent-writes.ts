@@ -11,7 +11,13 @@ export async function createAgent(ctx: DomainContext, input: CreateAgentInput) {
   assertWriter(ctx);
   try {
     return await db.agent.create({
-      data: { organizationId: ctx.organizationId, ...input, voice: input.voice ?? null, language: input.language ?? null },
+      data: {
+        organizationId: ctx.organizationId,
+        ...input,
+        voice: input.voice ?? null,
+        language: input.language ?? null,
+        variables: input.variables ?? [],
+      },
     });
   } catch (error) {
     throw usernameTaken(error) ?? error;

@@ -55,6 +55,34 @@ describe("agents routes", () => {
     expect(await db.agent.count({ where: { organizationId: a.id, username: `priya-${a.suffix}` } })).toBe(1);
   });
 
+  it("keeps an AI agent's variables (once each, in order) and names a key that is not a field key", async () => {
+    const created = await call(POST, {
+      method: "POST",
+      apiKey: a.apiKey,
+      body: { name: "Asha", kind: "ai", username: `asha-${a.suffix}`, variables: ["first_name", " emi_due_date ", "first_name"] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.agent.variables).toEqual(["first_name", "emi_due_date"]);
+
+    const changed = await call(PATCH, {
+      method: "PATCH",
+      apiKey: a.apiKey,
+      params: { id: created.json.agent.id },
+      body: { variables: ["customer_info:due_amount"] },
+    });
+    expect(changed.status).toBe(200);
+    expect((await db.agent.findUniqueOrThrow({ where: { id: created.json.agent.id } })).variables).toEqual(["customer_info:due_amount"]);
+
+    const bad = await call(PATCH, {
+      method: "PATCH",
+      apiKey: a.apiKey,
+      params: { id: created.json.agent.id },
+      body: { variables: ["due amount"] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.errors).toEqual(["variables.0: must be field keys: letters, digits and _ (a CRM key as section:field)"]);
+  });
+
   it("deactivates its own agent; another organization's is not found and unchanged", async () => {
     const off = await call(PATCH, { method: "PATCH", apiKey: a.apiKey, params: { id: a.agent.id }, body: { active: false } });
     expect(off.status).toBe(200);

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Invalid } from "@/lib/domain/errors";
+import { assertAgentVariablesProvided } from "@/lib/agents/agent-variables";
+import type { FieldSchema } from "@/lib/campaigns/field-schema";
 
 // What a request to add customers asks for besides the customers: calls to the agent and
 // disposition given, or the campaign's workflow. Plain typed inputs; each contract adapter reads
@@ -40,25 +42,29 @@ function plainWords(problem: CallOptionsProblem): string {
 
 /**
  * The agent and disposition of callConfig must belong to the caller's organization, and a
- * workflow can only run on a campaign that has one. CallOptionsRefused naming every reference that fails.
+ * workflow can only run on a campaign that has one. CallOptionsRefused naming every reference that fails;
+ * then MissingAgentVariables when the campaign's fields cannot provide the agent's variables.
  */
 export async function assertCallTargets(
   organizationId: string,
-  campaign: { workflowId: string | null },
+  campaign: { workflowId: string | null; schema: FieldSchema },
   options: CallOptions,
 ): Promise<void> {
   const problems: CallOptionsProblem[] = [];
+  let variables: string[] = [];
   if (options.initiateCall && options.callConfig) {
     const { agentId, dispositionId } = options.callConfig;
     const [agent, disposition] = await Promise.all([
-      db.agent.findFirst({ where: { id: agentId, organizationId }, select: { id: true } }),
+      db.agent.findFirst({ where: { id: agentId, organizationId }, select: { id: true, variables: true } }),
       db.disposition.findFirst({ where: { id: dispositionId, organizationId }, select: { id: true } }),
     ]);
     if (!agent) problems.push({ code: "unknown_agent", value: agentId });
+    variables = agent?.variables ?? [];
     if (!disposition) problems.push({ code: "unknown_disposition", value: dispositionId });
   }
   if (options.useWorkflow && !campaign.workflowId) problems.push({ code: "no_workflow" });
   if (problems.length > 0) throw new CallOptionsRefused(problems);
+  assertAgentVariablesProvided({ variables }, campaign.schema);
 }
 
 /** What is recorded on the upload job, so the request for calls or a workflow is not lost. */

@@ -4,6 +4,8 @@ import { Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 import { getCallSettings } from "@/lib/calls/call-settings";
 import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
+import { assertAgentVariablesProvided, emptyStoredVariables, emptyVariablesReason } from "@/lib/agents/agent-variables";
+import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
 import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
 
@@ -28,6 +30,7 @@ const REASONS: Record<ScheduleErrorCode, string> = {
   CUSTOMER_NOT_FOUND: "No such customer in this campaign",
   CAMPAIGN_ENDED: "The campaign's calling window never opens again (its end date has passed)",
   WINDOW_NEVER_OPENS: "The campaign's daily hours do not overlap the legal calling hours",
+  MISSING_AGENT_VARIABLES: "The customer has no value for some of the agent's variables",
 };
 
 export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsInput) {
@@ -52,11 +55,13 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     if (!disposition) throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
   }
   await assertCallerNumberAvailable(ctx.organizationId);
+  const schema = campaign.fieldSchema as unknown as FieldSchema;
+  assertAgentVariablesProvided(agent, schema);
 
   const requested = [...new Set(parsed.data.customerIds)];
   // Raw `= ANY(array)`: one parameter for 10,000 ids (Prisma's `in` binds each, several times slower).
-  const customers = await db.$queryRaw<{ id: string; identifier: string; phoneE164: string; timezone: string | null; data: unknown }[]>`
-    SELECT id::text, identifier, "phoneE164", timezone, data FROM customers
+  const customers = await db.$queryRaw<CustomerRow[]>`
+    SELECT id::text, identifier, "phoneRaw", "phoneE164", "firstName", "lastName", language, "assignedTo", timezone, data FROM customers
     WHERE "campaignId" = ${campaignId} AND id = ANY(${requested.filter((id) => UUID.test(id))}::uuid[])`;
   const byId = new Map(customers.map((c) => [c.id, c]));
   const ids = customers.map((c) => c.id);
@@ -90,6 +95,9 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
     if (isDnc(dnc, campaignId, customer.phoneE164)) return { ...base, verdict: fail("DNC_BLOCKED") };
     if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
     if (liveSet.has(customerId)) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
+    const empty = emptyStoredVariables(agent.variables, customer, schema);
+    if (empty.length > 0)
+      return { ...base, verdict: { kind: "fail", code: "MISSING_AGENT_VARIABLES", reason: emptyVariablesReason(empty) } };
     const window = windowOf(campaign.id, spec, effectiveZone(customerZone(customer), campaign.timezone));
     if (!window.open && "never" in window)
       return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
@@ -99,6 +107,19 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
   });
   return { campaign, agent, batch, now, evaluated };
 }
+
+type CustomerRow = {
+  id: string;
+  identifier: string;
+  phoneRaw: string;
+  phoneE164: string;
+  firstName: string | null;
+  lastName: string | null;
+  language: string | null;
+  assignedTo: string | null;
+  timezone: string | null;
+  data: unknown;
+};
 
 /** The customer's own time zone: the column, else a `timezone` field of the record. */
 export function customerZone(customer: { timezone: string | null; data: unknown }): string | null {

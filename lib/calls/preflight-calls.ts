@@ -13,6 +13,7 @@ const BLOCKED_KEY: Record<ScheduleErrorCode, keyof PreflightResult["blocked"]> =
   CUSTOMER_NOT_FOUND: "customerNotFound",
   CAMPAIGN_ENDED: "campaignEnded",
   WINDOW_NEVER_OPENS: "windowNeverOpens",
+  MISSING_AGENT_VARIABLES: "missingAgentVariables",
 };
 
 export async function preflightCalls(ctx: DomainContext, input: ScheduleCallsInput): Promise<PreflightResult> {
@@ -25,7 +26,16 @@ export async function preflightCalls(ctx: DomainContext, input: ScheduleCallsInp
     waitForWindow: 0,
     windowOpensAt: null,
     waitForResume: 0,
-    blocked: { dnc: 0, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0 },
+    blocked: {
+      dnc: 0,
+      frequencyCap: 0,
+      callInProgress: 0,
+      agentInactive: 0,
+      customerNotFound: 0,
+      campaignEnded: 0,
+      windowNeverOpens: 0,
+      missingAgentVariables: 0,
+    },
     errors: [],
   };
   for (const c of evaluated) {

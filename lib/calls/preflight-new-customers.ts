@@ -6,15 +6,20 @@ import { capUsage, dncBlocked, isDnc } from "./call-checks";
 import { checkWindow } from "./calling-window";
 import { getCallSettings } from "./call-settings";
 import { assertCallerNumberAvailable } from "./caller-numbers";
+import { assertAgentVariablesProvided, emptyVariables, emptyVariablesReason } from "@/lib/agents/agent-variables";
+import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import type { PreflightResult, ScheduleError, ScheduleErrorCode } from "./types";
 
 // Preflight of "add these customers and call them" (bulk add with initiateCall and validateOnly):
 // the customers do not exist yet, so preflightCalls cannot be asked about them. The same checks
 // scheduleCalls runs, on the numbers they would have: agent active, DNC (global or campaign),
 // the frequency cap, the calling window and the campaign's status. A new customer has no live
-// call, so "in a call" never applies. Writes nothing.
+// call, so "in a call" never applies. The agent's variables: the campaign's fields must provide
+// them (else MissingAgentVariables), and a record with an empty value for one would not be called.
+// Writes nothing.
 
-export type NewCustomer = { id: string; phoneE164: string };
+/** `values`: the record's fields as validated (their keys are the campaign's field keys). */
+export type NewCustomer = { id: string; phoneE164: string; values?: Record<string, unknown> };
 
 const REASONS: Partial<Record<ScheduleErrorCode, string>> = {
   DNC_BLOCKED: "The number is on the Do-Not-Call list",
@@ -29,6 +34,7 @@ const BLOCKED: Partial<Record<ScheduleErrorCode, keyof PreflightResult["blocked"
   AGENT_INACTIVE: "agentInactive",
   CAMPAIGN_ENDED: "campaignEnded",
   WINDOW_NEVER_OPENS: "windowNeverOpens",
+  MISSING_AGENT_VARIABLES: "missingAgentVariables",
 };
 
 export async function preflightNewCustomers(
@@ -38,9 +44,14 @@ export async function preflightNewCustomers(
   const now = input.clock.now();
   const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, organizationId: ctx.organizationId } });
   if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
-  const agent = await db.agent.findFirst({ where: { id: input.agentId, organizationId: ctx.organizationId }, select: { active: true } });
+  const agent = await db.agent.findFirst({
+    where: { id: input.agentId, organizationId: ctx.organizationId },
+    select: { active: true, variables: true },
+  });
   if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
   await assertCallerNumberAvailable(ctx.organizationId);
+  const schema = campaign.fieldSchema as unknown as FieldSchema;
+  assertAgentVariablesProvided(agent, schema);
   const phones = input.customers.map((c) => c.phoneE164);
   const [settings, dnc, usage] = await Promise.all([
     getCallSettings(ctx.organizationId),
@@ -57,25 +68,38 @@ export async function preflightNewCustomers(
     waitForWindow: 0,
     windowOpensAt: null,
     waitForResume: 0,
-    blocked: { dnc: 0, frequencyCap: 0, callInProgress: 0, agentInactive: 0, customerNotFound: 0, campaignEnded: 0, windowNeverOpens: 0 },
+    blocked: {
+      dnc: 0,
+      frequencyCap: 0,
+      callInProgress: 0,
+      agentInactive: 0,
+      customerNotFound: 0,
+      campaignEnded: 0,
+      windowNeverOpens: 0,
+      missingAgentVariables: 0,
+    },
     errors: [],
   };
   for (const customer of input.customers) {
+    const empty = agent.active && customer.values ? emptyVariables(agent.variables, recordOf(customer.values, customer.id, schema)) : [];
     const code: ScheduleErrorCode | null = !agent.active
       ? "AGENT_INACTIVE"
       : isDnc(dnc, campaign.id, customer.phoneE164)
         ? "DNC_BLOCKED"
         : (usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap
           ? "FREQUENCY_CAP"
-          : !window.open && "never" in window
-            ? window.never === "window_empty"
-              ? "WINDOW_NEVER_OPENS"
-              : "CAMPAIGN_ENDED"
-            : null;
+          : empty.length > 0
+            ? "MISSING_AGENT_VARIABLES"
+            : !window.open && "never" in window
+              ? window.never === "window_empty"
+                ? "WINDOW_NEVER_OPENS"
+                : "CAMPAIGN_ENDED"
+              : null;
     if (code) {
       result.wouldFail++;
       result.blocked[BLOCKED[code]!]++;
-      result.errors.push({ customerId: "", identifier: customer.id, error: code, reason: REASONS[code]! } satisfies ScheduleError);
+      const reason = code === "MISSING_AGENT_VARIABLES" ? emptyVariablesReason(empty) : REASONS[code]!;
+      result.errors.push({ customerId: "", identifier: customer.id, error: code, reason } satisfies ScheduleError);
       continue;
     }
     result.wouldInitiate++;
@@ -87,4 +111,9 @@ export async function preflightNewCustomers(
     }
   }
   return result;
+}
+
+/** The record as a client sent it, with its identifier (a generated lead_id is not among the values). */
+function recordOf(values: Record<string, unknown>, id: string, schema: FieldSchema): Record<string, unknown> {
+  return schema.identifierKey === null ? values : { ...values, [schema.identifierKey]: id };
 }

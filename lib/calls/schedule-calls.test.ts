@@ -194,7 +194,16 @@ describe("scheduleCalls", () => {
       waitForWindow: 0,
       windowOpensAt: null,
       waitForResume: 0,
-      blocked: { dnc: 1, frequencyCap: 1, callInProgress: 1, agentInactive: 0, customerNotFound: 2, campaignEnded: 0, windowNeverOpens: 0 },
+      blocked: {
+        dnc: 1,
+        frequencyCap: 1,
+        callInProgress: 1,
+        agentInactive: 0,
+        customerNotFound: 2,
+        campaignEnded: 0,
+        windowNeverOpens: 0,
+        missingAgentVariables: 0,
+      },
       errors,
     });
   });

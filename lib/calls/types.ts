@@ -36,6 +36,8 @@ export const SCHEDULE_ERROR_CODES = [
   "CUSTOMER_NOT_FOUND",
   "CAMPAIGN_ENDED",
   "WINDOW_NEVER_OPENS",
+  /** The customer has no value for one of the agent's variables (the reason names them). */
+  "MISSING_AGENT_VARIABLES",
 ] as const;
 export type ScheduleErrorCode = (typeof SCHEDULE_ERROR_CODES)[number];
 
@@ -91,6 +93,8 @@ export type PreflightResult = {
     customerNotFound: number;
     campaignEnded: number;
     windowNeverOpens: number;
+    /** No value for one of the agent's variables. */
+    missingAgentVariables: number;
   };
   /** The same entries scheduleCalls would return. */
   errors: ScheduleError[];

@@ -50,7 +50,7 @@ export type AddCustomersOutcome = {
   /** Null for validate-only. */
   uploadJobId: string | null;
   /** The customers written, in request order: { record's id, customers.id }. Validate-only: the records that would be. */
-  addedCustomers: { id: string; customerId: string | null; phoneE164: string }[];
+  addedCustomers: { id: string; customerId: string | null; phoneE164: string; values?: Record<string, unknown> }[];
 };
 
 export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaign, input: AddCustomersInput): Promise<AddCustomersOutcome> {
@@ -94,7 +94,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     const added = validation.valid.length - refused.length;
     const wouldAdd = validation.valid
       .filter((r) => !refusedIds.has(r.index))
-      .map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164 }));
+      .map((r) => ({ id: r.id, customerId: null, phoneE164: r.phoneE164, values: r.values }));
     return {
       validation,
       added,

@@ -50,6 +50,7 @@ const agentAnswer = z
       active: z.boolean(),
       voice: z.string().nullable(),
       language: z.string().nullable(),
+      variables: z.array(z.string()).meta({ description: "Customer field keys the AI agent's script uses." }),
       createdAt: z.string(),
     }),
   })

@@ -23,6 +23,7 @@ import {
   listDispositionsResponseSchema,
   logsCountResponseSchema,
   logsResponseSchema,
+  missingAgentVariablesErrorSchema,
   okMessageResponseSchema,
   timepayErrorSchema,
   timepayMessageErrorSchema,
@@ -96,7 +97,11 @@ export const timepayCallRoutes: RouteDoc[] = [
         },
       }),
       207: ok("Some initiated.", initiateCallsResponseSchema),
-      400: validation(),
+      400: {
+        ...validation([missingAgentVariablesErrorSchema]),
+        description:
+          "Validation error, no active caller numbers, or missing agent variables (the agent's variables name fields the campaign does not have).",
+      },
       404: notFound("Campaign, agent, disposition or matching customers"),
       409: conflict("A request with this Idempotency-Key is still in progress."),
       ...idempotencyErrors,

@@ -9,6 +9,7 @@ import {
   deleteCampaignResponseSchema,
   getCampaignResponseSchema,
   listCampaignsResponseSchema,
+  missingAgentVariablesErrorSchema,
   noValidRecordsSchema,
   pauseCampaignResponseSchema,
   timepayErrorSchema,
@@ -107,7 +108,10 @@ const routes: RouteDoc[] = [
       200: { description: "Validate-only: what would be added.", schema: bulkAddResponseSchema },
       201: { description: "Every record added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[201] },
       207: { description: "Some records added.", schema: bulkAddResponseSchema, examples: bulkAddExamples[207] },
-      400: { ...validation([noValidRecordsSchema, bulkAddResponseSchema]), examples: bulkAddExamples[400] },
+      400: {
+        ...validation([noValidRecordsSchema, bulkAddResponseSchema, missingAgentVariablesErrorSchema]),
+        examples: bulkAddExamples[400],
+      },
 
       404: { ...notFound("Campaign"), examples: bulkAddExamples[404] },
       ...idempotencyErrors,
@@ -123,7 +127,7 @@ const routes: RouteDoc[] = [
     body: addCustomerBodySchema,
     responses: {
       201: { description: "Added.", schema: addCustomerResponseSchema },
-      400: validation(),
+      400: validation([missingAgentVariablesErrorSchema]),
       404: notFound("Campaign"),
       ...idempotencyErrors,
       ...bodyErrors,

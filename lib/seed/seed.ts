@@ -83,10 +83,12 @@ const ORGS: OrgSpec[] = [
   },
 ];
 
+// The AI agents' variables are fields their campaigns have (Priya calls the loan recovery
+// campaign, Vikram the leads and any TimePay campaign): every demo customer has a value for each.
 const AGENTS = [
-  { username: "priya", name: "Priya (AI voice agent)", kind: "ai" as const },
-  { username: "vikram", name: "Vikram (AI voice agent)", kind: "ai" as const },
-  { username: "arjun", name: "Arjun Mehta", kind: "human" as const },
+  { username: "priya", name: "Priya (AI voice agent)", kind: "ai" as const, variables: ["first_name", "emi_amount", "emi_due_date"] },
+  { username: "vikram", name: "Vikram (AI voice agent)", kind: "ai" as const, variables: ["first_name", "last_name"] },
+  { username: "arjun", name: "Arjun Mehta", kind: "human" as const, variables: [] },
 ];
 
 const DISPOSITIONS = [

@@ -28,6 +28,7 @@ afterAll(async () => {
 
 describe("GET /api/v1/agents", () => {
   it("lists the organization's agents, 10 per page by default, with TimePay's pagination", async () => {
+    await db.agent.update({ where: { id: a.agent.id }, data: { variables: ["first_name", "emi_due_date"] } });
     const res = await call(list, { apiKey: a.apiKey });
     expect(res.status).toBe(200);
     expect(res.json.success).toBe(true);
@@ -38,6 +39,7 @@ describe("GET /api/v1/agents", () => {
       type: "ai",
       username: a.agent.username,
       active: true,
+      variables: ["first_name", "emi_due_date"],
       createdAt: a.agent.createdAt.toISOString(),
     });
     const page2 = await call(list, { apiKey: a.apiKey, query: { page: "2" } });

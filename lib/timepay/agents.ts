@@ -3,6 +3,7 @@ import type { ApiResult } from "@/lib/api/with-api";
 import type { DomainContext } from "@/lib/domain/context";
 import { listAgents as listAgentRows } from "@/lib/agents/agents";
 import type { Agent } from "@/lib/generated/prisma/client";
+import type { agentSchema } from "./responses";
 
 // GET /api/v1/agents, paginated like TimePay's other lists ({page, limit, total, totalPages}).
 // TimePay documents no agents page (§2.8): the item keeps to what callers need to pick an agentId.
@@ -45,13 +46,14 @@ export async function listAgents(ctx: DomainContext, query: z.output<typeof list
   };
 }
 
-function serializeAgent(agent: Agent) {
+function serializeAgent(agent: Agent): z.input<typeof agentSchema> {
   return {
     id: agent.id,
     name: agent.name,
     type: agent.kind,
     username: agent.username,
     active: agent.active,
+    variables: agent.variables,
     createdAt: agent.createdAt.toISOString(),
   };
 }

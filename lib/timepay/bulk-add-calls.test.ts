@@ -111,6 +111,7 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
           customerNotFound: 0,
           campaignEnded: 0,
           windowNeverOpens: 0,
+          missingAgentVariables: 0,
         },
         errors: [{ id: "LN2", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }],
       },

@@ -3,7 +3,9 @@ import { preflightNewCustomers } from "@/lib/calls/preflight-new-customers";
 import type { Clock } from "@/lib/domain/clock";
 import type { DomainContext } from "@/lib/domain/context";
 import { DomainError } from "@/lib/domain/errors";
+import { MissingAgentVariables } from "@/lib/agents/agent-variables";
 import { callErrors, type CallError } from "./call-results";
+import { missingAgentVariablesMessage } from "./agent-variables";
 
 // `initiateCall` of TimePay's customer routes: after every record is added, the customers
 // actually added are handed to the calls domain (which schedules them in batches of 500 and
@@ -12,7 +14,8 @@ import { callErrors, type CallError } from "./call-results";
 // a customer that cannot be called counts in `failed` with `{id, error, reason}`.
 
 export type CallConfig = { agentId: string; dispositionId: string };
-export type AddedCustomer = { id: string; customerId: string | null; phoneE164: string };
+/** `values`: the record's fields, for validate-only (the agent's variables are checked on them). */
+export type AddedCustomer = { id: string; customerId: string | null; phoneE164: string; values?: Record<string, unknown> };
 
 export type CallResults = { totalRequested: number; initiated: number; failed: number; errors: CallError[]; scheduledFor?: string };
 
@@ -43,12 +46,14 @@ export async function callAddedCustomers(
   } catch (error) {
     // The records are added either way; say why none of them will be called.
     if (!(error instanceof DomainError)) throw error;
-    const code = error.kind === "invalid" ? "CALLS_REFUSED" : "CALL_TARGET_NOT_FOUND";
+    const missing = error instanceof MissingAgentVariables;
+    const code = missing ? "MISSING_AGENT_VARIABLES" : error.kind === "invalid" ? "CALLS_REFUSED" : "CALL_TARGET_NOT_FOUND";
+    const reason = missing ? missingAgentVariablesMessage(error.missing) : error.message;
     return {
       totalRequested: customers.length,
       initiated: 0,
       failed: customers.length,
-      errors: customers.map((c) => ({ id: c.id, error: code, reason: error.message })),
+      errors: customers.map((c) => ({ id: c.id, error: code, reason })),
     };
   }
 }

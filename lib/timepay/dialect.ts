@@ -2,7 +2,9 @@ import { ApiError, contractError } from "@/lib/api/errors";
 import { domainApiError, type Dialect } from "@/lib/api/dialects";
 import { CallOptionsRefused } from "@/lib/calls/call-options";
 import type { DomainError } from "@/lib/domain/errors";
+import { MissingAgentVariables } from "@/lib/agents/agent-variables";
 import { callOptionsIssue } from "./call-options";
+import { missingAgentVariablesError } from "./agent-variables";
 
 // How TimePay's routes write their errors, as the seeds have them: `{ success: false, error,
 // message }`, validation as `{ success: false, message, errors }`, and the bare
@@ -31,6 +33,7 @@ export const timepayDialect: Dialect = {
     if (error.kind === "forbidden" && error.details.resource === "campaign") {
       return contractError(403, { success: false, message: FOREIGN_CAMPAIGN });
     }
+    if (error instanceof MissingAgentVariables) return missingAgentVariablesError(error);
     if (error instanceof CallOptionsRefused) {
       return new ApiError("validation", error.message, { errors: error.problems.map(callOptionsIssue) });
     }

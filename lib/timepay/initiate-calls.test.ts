@@ -234,6 +234,7 @@ describe("POST /api/v1/initiate/{campaignId}/calls", () => {
           customerNotFound: 0,
           campaignEnded: 0,
           windowNeverOpens: 0,
+          missingAgentVariables: 0,
         },
         errors: [{ id: "LN3", error: "DNC_BLOCKED", reason: "The number is on the Do-Not-Call list" }],
       },

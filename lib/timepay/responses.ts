@@ -15,6 +15,12 @@ export const timepayErrorSchema = z
 export const timepayValidationErrorSchema = z
   .object({ success: z.literal(false), message: z.string(), errors: z.array(z.string()) })
   .meta({ id: "TimePayValidationError", description: "The request body or query failed validation; one sentence per problem." });
+export const missingAgentVariablesErrorSchema = z
+  .object({ success: z.literal(false), message: z.string(), errors: z.array(z.string()), missingVariables: z.array(z.string()) })
+  .meta({
+    id: "TimePayMissingAgentVariables",
+    description: "The agent's variables (the fields its script uses) include keys the campaign's fields do not provide; nothing was done.",
+  });
 export const timepayMessageErrorSchema = z
   .object({ success: z.literal(false), message: z.string() })
   .meta({ id: "TimePayMessageError", description: "A missing or foreign campaign or customer." });
@@ -51,6 +57,7 @@ const blockedCountsSchema = z.object({
   customerNotFound: int,
   campaignEnded: int,
   windowNeverOpens: int,
+  missingAgentVariables: int,
 });
 const callResultsSchema = z.union([
   z.object({ totalRequested: int, initiated: int, failed: int, errors: z.array(z.unknown()), scheduledFor: z.string().optional() }),
@@ -250,6 +257,10 @@ export const agentSchema = z
     type: z.enum(["ai", "human"]),
     username: z.string(),
     active: z.boolean(),
+    variables: z.array(z.string()).meta({
+      description:
+        "Customer field keys the agent's script uses (e.g. emi_amount, emi_due_date, first_name). Initiating calls with it on a campaign without one of these fields answers 400; a customer with an empty value is not called (MISSING_AGENT_VARIABLES).",
+    }),
     createdAt: z.string(),
   })
   .meta({ id: "Agent" });

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { DomainError } from "@/lib/domain/errors";
 import { scheduleCalls } from "@/lib/calls/schedule-calls";
+import { MissingAgentVariables } from "@/lib/agents/agent-variables";
 import type { LastCall } from "@/lib/workflows/branch";
 import type { ClaimedRun } from "@/lib/workflows/claim-runs";
 import { followingStep } from "@/lib/workflows/definition";
@@ -48,7 +49,8 @@ export async function scheduleWorkflowCalls(requests: CallRequest[], data: PassD
       for (const e of result.errors) refused.set(e.customerId, { error: e.error, reason: e.reason });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error; // the lease expires and the same key is scheduled again
-      for (const r of group) refused.set(r.run.customerId ?? "", { error: error.kind.toUpperCase(), reason: error.message });
+      const code = error instanceof MissingAgentVariables ? "MISSING_AGENT_VARIABLES" : error.kind.toUpperCase();
+      for (const r of group) refused.set(r.run.customerId ?? "", { error: code, reason: error.message });
     }
     const now = clock.now();
     const writes: RunWrite[] = group.map((r) => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "agents" ADD COLUMN     "variables" TEXT[] DEFAULT ARRAY[]::TEXT[];
