@@ -319,6 +319,85 @@ test.describe("upload wizard: resume after a reload", () => {
     expect(jobs.map((j) => [j.total, j.successful])).toEqual([[3, 3]]);
     await expect.poll(() => draftOf(page, id)).toBeNull();
   });
+  test("a chosen date format and number format survive a reload: resumed, back to the columns and forward, the dates land converted", async ({
+    page,
+    request,
+  }) => {
+    campaign = await createCampaign(request, "emi");
+    const id = campaign.id;
+    await signIn(page);
+    await openWizard(page, campaign);
+    const header =
+      "loan_id;first_name;last_name;phone_number;loan_amount;emi_amount;loan_period;current_emi;emi_due_date;payment_status;language";
+    const row = (loan: string, phone: string, amount: string, due: string) =>
+      `${loan};Asha;Verma;${phone};${amount};500;24;3;${due};pending;hindi`;
+    // Every day is 12 or less: the dates read both ways, and the operator says month first.
+    await drop(
+      page,
+      "dates.csv",
+      [
+        header,
+        row("RD-1", "9876543210", "1.234,56", "03/04/2025"),
+        row("RD-2", "9876543211", "2.500", "11/05/2025"),
+        row("RD-3", "9876543212", "10.000,5", "07/12/2025"),
+      ].join("\r\n"),
+    );
+    await page.getByRole("button", { name: "Continue to columns" }).click();
+    const format = page.getByRole("combobox", { name: "Date format of emi_due_date" });
+    const samples = page.getByRole("list", { name: "Sample dates of emi_due_date" });
+    const check = page.getByRole("button", { name: "Check 3 rows" });
+    await expect(page.getByText("Every day in emi_due_date is 12 or less")).toBeVisible();
+    await expect(check).toBeDisabled();
+    await format.selectOption("mdy");
+    await expect(samples).toContainText("03/04/2025 → 2025-03-04");
+    await expect(page.getByRole("combobox", { name: "Number format" })).toHaveValue(",");
+
+    const reviewed = async () => {
+      await expect(page.getByRole("grid", { name: "Rows to review" })).toBeVisible();
+      await expect(figure(page, "Ready to add")).toHaveText("3");
+      await expect(figure(page, "Invalid")).toHaveText("0");
+      await expect(cell(page, "loan_amount '1.234,56' read as 1234.56")).toBeVisible();
+    };
+    await check.click();
+    await reviewed();
+
+    await expect.poll(() => draftOf(page, id)).toEqual({ step: "review", edits: 0, submission: false });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.reload();
+    const banner = page.getByRole("region", { name: "Unfinished upload" });
+    await expect(banner.getByRole("heading")).toContainText("Resume the upload of dates.csv: 3 rows");
+    await banner.getByRole("button", { name: "Resume" }).click();
+    await reviewed();
+
+    // Back to the columns: the month-first choice and the decimal comma are still the ones in use.
+    await page.getByRole("button", { name: "Back to columns" }).click();
+    await expect(page.getByRole("heading", { name: "Match your columns to the campaign’s fields" })).toBeVisible();
+    await expect(format).toHaveValue("mdy");
+    await expect(samples).toContainText("03/04/2025 → 2025-03-04");
+    await expect(page.getByText("Every day in emi_due_date is 12 or less")).toBeHidden();
+    await expect(page.getByRole("combobox", { name: "Number format" })).toHaveValue(",");
+    await check.click();
+    await reviewed();
+    // And once more back and forward: nothing was lost by the first round trip.
+    await page.getByRole("button", { name: "Back to columns" }).click();
+    await expect(format).toHaveValue("mdy");
+    await check.click();
+    await reviewed();
+
+    await submitJustAdd(page, 3);
+    await expect(page.getByText("3 of 3 rows from dates.csv were added")).toBeVisible();
+    const customers = await query<{ identifier: string; data: Record<string, unknown> }>(
+      `SELECT identifier, data FROM customers WHERE "campaignId" = $1 ORDER BY identifier`,
+      [id],
+    );
+    expect(customers.map((c) => [c.identifier, c.data.emi_due_date, c.data.loan_amount])).toEqual([
+      ["RD-1", "2025-03-04", 1234.56],
+      ["RD-2", "2025-11-05", 2500],
+      ["RD-3", "2025-07-12", 10000.5],
+    ]);
+    expect((await jobOf(id)).map((j) => [j.total, j.successful])).toEqual([[3, 3]]);
+    await expect.poll(() => draftOf(page, id)).toBeNull();
+  });
 });
 
 test.describe("upload wizard: Tab through the grid", () => {

@@ -176,6 +176,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       }
       draft.adopt(kept);
       // Back from the review shows these choices again, not the ones a fresh file would get.
+      dates.restore(chosenDates);
       values.restore(chosenValues, numbers);
       replayed = true;
       const resumedStep = kept.submission ? "submit" : "review";

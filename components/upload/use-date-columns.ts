@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { dateChoicesOf, writesDayFirst } from "@/lib/upload-wizard/cell-choices";
 import type { DateChoices, DateColumn, DateFormat } from "@/lib/upload-wizard/date-formats";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import type { WizardState } from "@/lib/upload-wizard/wizard-state";
@@ -10,22 +11,21 @@ import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 // operator's overrides, and the formats the review converts with. An ambiguous column (every day
 // 12 or less) has no format until the operator picks one, and the review waits for it.
 
-/** Countries whose people write the month first; everyone else (India first) writes the day first. */
-const MONTH_FIRST = new Set(["US"]);
-
 export type DateColumnsState = {
   columns: DateColumn[] | null;
   choices: DateChoices;
   /** Fields of ambiguous columns still waiting for the operator's choice. */
   unanswered: string[];
   choose: (field: string, format: DateFormat) => void;
+  /** A resumed draft's formats: they stand as the operator's choices, so back to the columns shows them. */
+  restore: (dates: DateChoices) => void;
 };
 
 export function useDateColumns(client: UploadWorkerClient | null, state: WizardState, campaign: WizardCampaign): DateColumnsState {
   const map = state.step === "map" ? state : null;
   const [columns, setColumns] = useState<DateColumn[] | null>(null);
   const [overrides, setOverrides] = useState<DateChoices>({});
-  const dayFirst = !MONTH_FIRST.has(campaign.policy.defaultCountry);
+  const dayFirst = writesDayFirst(campaign.policy.defaultCountry);
 
   useEffect(() => {
     if (!client || !map) return;
@@ -45,13 +45,13 @@ export function useDateColumns(client: UploadWorkerClient | null, state: WizardS
   }, [state.step]);
 
   return useMemo(() => {
-    const choices: DateChoices = {};
-    const unanswered: string[] = [];
-    for (const column of columns ?? []) {
-      const chosen = overrides[column.field] ?? (column.ambiguous ? undefined : (column.guess ?? undefined));
-      if (chosen) choices[column.field] = chosen;
-      else if (column.ambiguous) unanswered.push(column.field);
-    }
-    return { columns, choices, unanswered, choose: (field, format) => setOverrides((o) => ({ ...o, [field]: format })) };
+    const { choices, unanswered } = dateChoicesOf(columns ?? [], overrides);
+    return {
+      columns,
+      choices,
+      unanswered,
+      choose: (field, format) => setOverrides((o) => ({ ...o, [field]: format })),
+      restore: (dates) => setOverrides({ ...dates }),
+    };
   }, [columns, overrides]);
 }

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { MAX_DATA_ROWS } from "@/lib/spreadsheet/limits";
 import { mapColumns, type ColumnMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { NumberFormat } from "@/lib/records/number-text";
+import { writesDayFirst, type DetectedChoices } from "@/lib/upload-wizard/cell-choices";
 import type { DateChoices } from "@/lib/upload-wizard/date-formats";
 import type { ValueMappings } from "@/lib/upload-wizard/value-mapping";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
@@ -25,7 +26,9 @@ export function usePrepareReview(
     if (!client || !header || header.preview.rowCount - header.headerRow - 1 > MAX_DATA_ROWS) return;
     const headers = (header.preview.rows[header.headerRow] ?? []).map((h) => h.trim());
     const { mapping } = mapColumns(headers, campaign.schema.fields, remembered ?? undefined);
-    prepare(client, header.headerRow, mapping, campaign, { dates: {}, values: {}, numbers: null });
+    // The cell choices are not made yet: the worker finds the ones the columns step will offer.
+    const detect = { dayFirst: writesDayFirst(campaign.policy.defaultCountry), rememberedValues: remembered?.values ?? null };
+    prepare(client, header.headerRow, mapping, campaign, { dates: {}, values: {}, numbers: null, detect });
     // Only what the validation depends on re-runs it, not every render of the step.
   }, [client, header?.preview, header?.headerRow]);
 
@@ -43,7 +46,13 @@ export function usePrepareReview(
 /** What the operator chose about the cells: date formats, mapped enum values, how numbers are written. */
 export type CellChoices = { dates: DateChoices; values: ValueMappings; numbers: NumberFormat | null };
 
-function prepare(client: UploadWorkerClient, headerRow: number, mapping: ColumnMapping, campaign: WizardCampaign, choices: CellChoices) {
+function prepare(
+  client: UploadWorkerClient,
+  headerRow: number,
+  mapping: ColumnMapping,
+  campaign: WizardCampaign,
+  choices: CellChoices & { detect?: DetectedChoices },
+) {
   const { schema, policy, duplicatesBy } = campaign;
   void client.call("prepare", { headerRow, mapping, schema, policy, duplicatesBy, ...choices }).catch(() => {});
 }

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { NumberFormat, NumberFormatGuess } from "@/lib/records/number-text";
-import { initialChoices, type EnumColumn, type ValueMappings } from "@/lib/upload-wizard/value-mapping";
+import { NUMBER_FALLBACK, valueChoicesOf } from "@/lib/upload-wizard/cell-choices";
+import type { EnumColumn, ValueMappings } from "@/lib/upload-wizard/value-mapping";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
 import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
@@ -48,7 +49,7 @@ export function useValueColumns(
     let current = true;
     setFound(null);
     void client
-      .call("valueColumns", { headerRow: map.headerRow, mapping: map.mapping, schema: campaign.schema, fallback: { decimal: "." } })
+      .call("valueColumns", { headerRow: map.headerRow, mapping: map.mapping, schema: campaign.schema, fallback: NUMBER_FALLBACK })
       .then((answer) => current && setFound(answer))
       .catch(() => current && setFound({ enums: [], numbers: null }));
     return () => {
@@ -67,16 +68,7 @@ export function useValueColumns(
 
   return useMemo(() => {
     const enums = found?.enums ?? null;
-    const offered = initialChoices(enums ?? [], remembered?.values);
-    const choices: ValueMappings = {};
-    for (const column of enums ?? []) {
-      const mine = { ...(restored && column.field in restored ? restored[column.field] : offered[column.field]) };
-      for (const [key, to] of Object.entries(overrides[column.field] ?? {})) {
-        if (to === null) delete mine[key];
-        else mine[key] = to;
-      }
-      choices[column.field] = mine;
-    }
+    const choices = valueChoicesOf(enums ?? [], remembered?.values, restored, overrides);
     const numbers = found?.numbers ?? null;
     return {
       enums,

@@ -62,9 +62,12 @@ export function convertDate(text: string, format: DateFormat): string | null {
 /** How a column's values are written. `dayFirst`: the campaign's country writes days first (IN). */
 export function detectDateFormat(field: string, values: readonly string[], dayFirst: boolean): DateColumn {
   const present = values.map((v) => v.trim()).filter((v) => v !== "");
+  // A column repeats its dates: each distinct value is tried once, and counted as often as it occurs.
+  const occurrences = new Map<string, number>();
+  for (const value of present) occurrences.set(value, (occurrences.get(value) ?? 0) + 1);
   const counts = new Map<DateFormat, number>(DATE_FORMATS.map((f) => [f, 0]));
-  for (const value of present)
-    for (const format of DATE_FORMATS) if (convertDate(value, format) !== null) counts.set(format, counts.get(format)! + 1);
+  for (const [value, times] of occurrences)
+    for (const format of DATE_FORMATS) if (convertDate(value, format) !== null) counts.set(format, counts.get(format)! + times);
   const best = Math.max(...counts.values());
   // ISO values read under every format: a format is only worth naming when it reads more than they do.
   const isoOnly = counts.get("iso")!;

@@ -1,6 +1,7 @@
 import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import type { DuplicatesBy } from "@/lib/records/duplicates-by";
 import { detectNumberFormat, type NumberFormat, type NumberFormatGuess } from "@/lib/records/number-text";
+import { dateChoicesOf, NUMBER_FALLBACK, valueChoicesOf, type DetectedChoices } from "./cell-choices";
 import { convertDate, detectDateFormat, type DateChoices, type DateColumn } from "./date-formats";
 import { applyMapping, type ColumnMapping } from "@/lib/spreadsheet/map-columns";
 import { EditHistory, type HistoryEntry } from "./edit-history";
@@ -24,6 +25,7 @@ type Prepared = { key: string; cancelled: boolean; rows: Promise<ReviewRows | nu
 /** What the operator chose about the cells' values: enum values mapped, and how numbers are written. */
 export type ValueChoices = { values: ValueMappings; numbers: NumberFormat | null };
 const NO_VALUE_CHOICES: ValueChoices = { values: {}, numbers: null };
+type NumberColumns = (NumberFormatGuess & { fields: string[] }) | null;
 
 export class ReviewPhase {
   mapping: ColumnMapping = {};
@@ -31,6 +33,10 @@ export class ReviewPhase {
   private rows: ReviewRows | null = null;
   private history = new EditHistory();
   private prepared: Prepared | null = null;
+  /** The rows under review while no edit has touched them, with what they were validated for. */
+  private untouched: { key: string; rows: ReviewRows } | null = null;
+  /** What was found in the current sheet's columns (date formats, enum values), by column and header row. */
+  private found = new Map<string, unknown>();
 
   constructor(
     private readonly reading: ReadingPhase,
@@ -41,6 +47,8 @@ export class ReviewPhase {
   reset() {
     this.cancelPrepared();
     this.rows = null;
+    this.untouched = null;
+    this.found.clear();
   }
 
   prepare(
@@ -51,10 +59,14 @@ export class ReviewPhase {
     duplicatesBy: DuplicatesBy,
     dates: DateChoices,
     choices: ValueChoices = NO_VALUE_CHOICES,
+    detect: DetectedChoices | null = null,
   ): null {
+    if (detect) ({ dates, choices } = this.detectedChoices(headerRow, mapping, schema, detect));
     const key = reviewKey(this.reading.sheet, headerRow, mapping, schema, policy, duplicatesBy, dates, choices);
     if (this.prepared?.key === key) return null;
     this.cancelPrepared();
+    // Back from the review and nothing changed: the rows under review are already the answer.
+    if (this.untouched?.key === key) return null;
     const job: Prepared = { key, cancelled: false, rows: Promise.resolve(null) };
     job.rows = this.buildRows(headerRow, mapping, schema, policy, duplicatesBy, dates, choices, () => job.cancelled);
     // A failure surfaces when review() adopts the job; until then nobody is waiting for it.
@@ -72,10 +84,11 @@ export class ReviewPhase {
     choices: ValueChoices = NO_VALUE_CHOICES,
   ): Promise<ReviewState> {
     const key = reviewKey(this.reading.sheet, this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, choices);
-    const ready = this.prepared?.key === key ? await this.prepared.rows : null;
+    const ready = this.untouched?.key === key ? this.untouched.rows : this.prepared?.key === key ? await this.prepared.rows : null;
     this.cancelPrepared();
     this.rows =
       ready ?? (await this.buildRows(this.reading.headerRow, mapping, schema, policy, duplicatesBy, dates, choices, () => false))!;
+    this.untouched = { key, rows: this.rows };
     this.mapping = mapping;
     this.schema = schema;
     this.history = new EditHistory();
@@ -183,15 +196,16 @@ export class ReviewPhase {
     return this.state(false, changed);
   }
 
-  /** How each mapped date column of the current sheet is written. */
+  /** How each mapped date column of the current sheet is written (read once per column and header row). */
   dateColumns(headerRow: number, mapping: ColumnMapping, schema: FieldSchema, dayFirst: boolean): DateColumn[] {
-    const sheet = this.reading.currentSheet();
     const columns: DateColumn[] = [];
     for (const [column, field] of Object.entries(mapping)) {
       if (field === null || schema.fields.find((f) => f.key === field)?.type !== "date") continue;
-      const values: string[] = [];
-      for (let r = headerRow + 1; r < sheet.rows.length; r++) values.push(sheet.rows[r][Number(column)] ?? "");
-      columns.push(detectDateFormat(field, values, dayFirst));
+      columns.push(
+        this.remember(`date:${headerRow}:${column}:${field}:${dayFirst}`, () =>
+          detectDateFormat(field, this.columnValues(headerRow, Number(column)), dayFirst),
+        ),
+      );
     }
     return columns;
   }
@@ -205,26 +219,63 @@ export class ReviewPhase {
     mapping: ColumnMapping,
     schema: FieldSchema,
     fallback: NumberFormat,
-  ): { enums: EnumColumn[]; numbers: (NumberFormatGuess & { fields: string[] }) | null } {
-    const sheet = this.reading.currentSheet();
+  ): { enums: EnumColumn[]; numbers: NumberColumns } {
     const enums: EnumColumn[] = [];
-    const numberValues: string[] = [];
+    const numberColumns: number[] = [];
     const numberFields: string[] = [];
     for (const [column, field] of Object.entries(mapping)) {
       const def = field === null ? undefined : schema.fields.find((f) => f.key === field);
       if (!def) continue;
-      const values: string[] = [];
-      for (let r = headerRow + 1; r < sheet.rows.length; r++) values.push(sheet.rows[r][Number(column)] ?? "");
       if (enumOf(def) !== null) {
-        const found = collectUnmapped(def, values);
+        const found = this.remember(`enum:${headerRow}:${column}:${field}`, () =>
+          collectUnmapped(def, this.columnValues(headerRow, Number(column))),
+        );
         if (found.values.length > 0) enums.push(found);
       } else if (def.type === "number" || def.type === "integer") {
         numberFields.push(def.key);
-        for (const value of values) numberValues.push(value);
+        numberColumns.push(Number(column));
       }
     }
-    const numbers = numberFields.length === 0 ? null : { ...detectNumberFormat(numberValues, fallback), fields: numberFields };
+    const numbers =
+      numberFields.length === 0
+        ? null
+        : this.remember(`numbers:${headerRow}:${numberColumns.join(",")}:${numberFields.join(",")}:${fallback.decimal}`, () => ({
+            ...detectNumberFormat(this.columnsValues(headerRow, numberColumns), fallback),
+            fields: numberFields,
+          }));
     return { enums, numbers };
+  }
+
+  /** The choices the columns step offers for this mapping before the operator changes any (cell-choices.ts). */
+  private detectedChoices(
+    headerRow: number,
+    mapping: ColumnMapping,
+    schema: FieldSchema,
+    detect: DetectedChoices,
+  ): { dates: DateChoices; choices: ValueChoices } {
+    const { choices: dates } = dateChoicesOf(this.dateColumns(headerRow, mapping, schema, detect.dayFirst), {});
+    const { enums, numbers } = this.valueColumns(headerRow, mapping, schema, NUMBER_FALLBACK);
+    return { dates, choices: { values: valueChoicesOf(enums, detect.rememberedValues ?? undefined), numbers: numbers?.format ?? null } };
+  }
+
+  private remember<T>(key: string, find: () => T): T {
+    const sheetKey = `${this.reading.sheet}:${key}`;
+    if (!this.found.has(sheetKey)) this.found.set(sheetKey, find());
+    return this.found.get(sheetKey) as T;
+  }
+
+  /** One column's cells under the header row, as typed. */
+  private columnValues(headerRow: number, column: number): string[] {
+    const { rows } = this.reading.currentSheet();
+    const values = new Array<string>(Math.max(0, rows.length - headerRow - 1));
+    for (let r = headerRow + 1; r < rows.length; r++) values[r - headerRow - 1] = rows[r][column] ?? "";
+    return values;
+  }
+
+  /** Several columns' cells, row by row, read lazily: the number format is told by the first informative ones. */
+  private *columnsValues(headerRow: number, columns: readonly number[]): Generator<string> {
+    const { rows } = this.reading.currentSheet();
+    for (let r = headerRow + 1; r < rows.length; r++) for (const column of columns) yield rows[r][column] ?? "";
   }
 
   reviewRows(): ReviewRows {
@@ -245,15 +296,18 @@ export class ReviewPhase {
     const sheet = this.reading.currentSheet();
     const mapped = applyMapping(sheet.rows, headerRow, mapping, sheet.rowNumbers);
     // Dates as the operator confirmed they are written, converted to ISO before the core judges them.
-    const dateFields = Object.entries(dates);
-    if (dateFields.length > 0) {
+    // A column repeats its dates: each distinct value is converted once.
+    for (const [field, format] of Object.entries(dates)) {
+      const converted = new Map<string, string | null>();
       for (const { values } of mapped) {
-        for (const [field, format] of dateFields) {
-          const value = values[field];
-          if (!value) continue;
-          const iso = convertDate(value, format);
-          if (iso !== null) values[field] = iso;
+        const value = values[field];
+        if (!value) continue;
+        let iso = converted.get(value);
+        if (iso === undefined) {
+          iso = convertDate(value, format);
+          converted.set(value, iso);
         }
+        if (iso !== null) values[field] = iso;
       }
     }
     const records = mapped.map((r) => r.values);
@@ -273,6 +327,8 @@ export class ReviewPhase {
   }
 
   private applyEntry(entry: HistoryEntry): ReviewState {
+    // Edited rows are not what a fresh validation gives: going back and forth validates again.
+    this.untouched = null;
     this.history.push(entry);
     return this.apply(entry, "forward");
   }
@@ -312,7 +368,12 @@ function reviewKey(
     .filter(([, field]) => field !== null)
     .map(([column, field]) => `${column}=${field}`)
     .sort();
-  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, Object.entries(dates).sort(), choices]);
+  // Sorted keys: the same choices are the same key, however the page or the worker built them.
+  return JSON.stringify([sheet, headerRow, pairs, schema, policy, duplicatesBy, dates, choices], (_key, value) =>
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
 
 /** Lets the worker's message queue run between chunks of validation. */

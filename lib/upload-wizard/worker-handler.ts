@@ -75,8 +75,9 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
     case "setHeader":
       return reading.setHeader(request.input.headerRow);
     case "prepare": {
-      const { headerRow, mapping, schema, policy, duplicatesBy, dates, values, numbers } = request.input;
-      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy, dates, { values: values ?? {}, numbers: numbers ?? null });
+      const { headerRow, mapping, schema, policy, duplicatesBy, dates, values, numbers, detect } = request.input;
+      const choices = { values: values ?? {}, numbers: numbers ?? null };
+      return review.prepare(headerRow, mapping, schema, policy, duplicatesBy, dates, choices, detect ?? null);
     }
     case "valueColumns": {
       const { headerRow, mapping, schema, fallback } = request.input;

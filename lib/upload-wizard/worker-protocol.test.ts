@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import writeXlsxFile from "write-excel-file/universal";
 import { DEBT_COLLECTION_SCHEMA, LEAD_GENERATION_SCHEMA } from "@/lib/campaigns/field-schema";
 import { mapColumns } from "@/lib/spreadsheet/map-columns";
+import { dateChoicesOf, NUMBER_FALLBACK, valueChoicesOf } from "./cell-choices";
 import { connectInMemory } from "./in-memory-worker";
 import { ReviewRows } from "./review-rows";
 import { UploadWorkerClient, type WorkerPort } from "./worker-client";
@@ -293,6 +294,52 @@ describe("preparing the review while the operator confirms header and columns", 
     const other = await client.call("review", { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both", dates: {} });
     expect(other.counts).toMatchObject({ rows: 1, valid: 1 });
     expect((await client.call("rows", { rows: [0] })).rows[0].cells.loan_id).toBe("Z1");
+  });
+  it("prepares with the choices the columns step will offer, found in the file; confirmed as offered, the review is that result", async () => {
+    const build = vi.spyOn(ReviewRows, "build");
+    const client = connectInMemory();
+    const text = [HEADER, row("D1", { due: "15/01/2025", status: "Pending." }), row("D2", { due: "28/02/2025", phone: "9876543211" })].join(
+      "\n",
+    );
+    await client.call("open", { name: "dates.csv", data: utf8WithBom(text) });
+    const preview = await client.call("selectSheet", { sheet: 0 });
+    const headerRow = preview.detectedHeader;
+    const { mapping } = mapColumns(preview.rows[headerRow], DEBT_COLLECTION_SCHEMA.fields);
+    const rules = { schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" as const };
+    await client.call("prepare", { headerRow, mapping, ...rules, dates: {}, detect: { dayFirst: true, rememberedValues: null } });
+    await client.call("setHeader", { headerRow });
+
+    // What the columns step offers untouched: day-first dates, the folded status mapped.
+    const dates = dateChoicesOf(
+      (await client.call("dateColumns", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, dayFirst: true })).columns,
+      {},
+    );
+    const found = await client.call("valueColumns", { headerRow, mapping, schema: DEBT_COLLECTION_SCHEMA, fallback: NUMBER_FALLBACK });
+    const values = valueChoicesOf(found.enums, undefined);
+    expect(dates.choices).toEqual({ emi_due_date: "dmy" });
+    expect(values).toEqual({ payment_status: { pending: "pending" } });
+
+    const state = await client.call("review", { mapping, ...rules, dates: dates.choices, values, numbers: found.numbers?.format ?? null });
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(state.counts).toMatchObject({ rows: 2, valid: 2, invalid: 0 });
+    const [first] = (await client.call("rows", { rows: [0] })).rows;
+    expect(first.cells).toMatchObject({ emi_due_date: "2025-01-15", payment_status: "pending" });
+  });
+  it("back and forth with the same choices reuses the rows under review until an edit touches them", async () => {
+    const build = vi.spyOn(ReviewRows, "build");
+    const { client, mapping } = await reviewing();
+    const input = { mapping, schema: DEBT_COLLECTION_SCHEMA, policy: POLICY, duplicatesBy: "both" as const, dates: {} };
+    const headerRow = 1;
+    await client.call("prepare", { headerRow, ...input });
+    expect((await client.call("review", input)).counts).toMatchObject({ rows: 6, valid: 2 });
+    expect(build).toHaveBeenCalledTimes(1);
+
+    await client.call("edit", { row: 1, field: "phone_number", value: "9876543211" });
+    const again = await client.call("review", input);
+    expect(build).toHaveBeenCalledTimes(2);
+    // The edit was dropped with the step: the rows are the file's again.
+    expect(again.counts).toMatchObject({ rows: 6, valid: 2 });
+    expect((await client.call("rows", { rows: [1] })).rows[0].cells.phone_number).toBe("12345");
   });
 });
 

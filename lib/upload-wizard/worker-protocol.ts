@@ -11,6 +11,7 @@ import type { CellChange, RowCounts, RowFilter, RowView } from "./review-rows";
 import type { SubmitProgress } from "./chunked-submit";
 import type { UploadOutcome } from "./submit-ledger";
 import type { EnumColumn, ValueMappings } from "./value-mapping";
+import type { DetectedChoices } from "./cell-choices";
 import type { SubmitOptions } from "./upload-api";
 
 // The messages between the upload wizard and its Web Worker. Every request carries an id and
@@ -39,6 +40,8 @@ export type WorkerCalls = {
       values?: ValueMappings;
       /** How the file writes numbers; absent or null: strictly, as the API. */
       numbers?: NumberFormat | null;
+      /** Instead of dates, values and numbers: the choices the columns step will offer, found in the file. */
+      detect?: DetectedChoices;
     };
     output: null;
   };
