@@ -55,7 +55,7 @@ export async function WorkflowsPage() {
                   <td className="num">{w.version}</td>
                   <td>
                     {w.campaigns.length === 0 ? (
-                      <span className="muted">No campaign</span>
+                      <span className="muted">No campaign (choose it in a campaign’s form)</span>
                     ) : (
                       w.campaigns.map((c, i) => (
                         <span key={c.id}>
