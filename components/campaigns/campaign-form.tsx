@@ -237,9 +237,6 @@ export function CampaignForm({
           />
           {err(errors.retryDelayMinutes)}
         </label>
-      </div>
-
-      <div className="form-grid">
         <label className="field">
           <span>Follow-up workflow</span>
           <select aria-invalid={invalid(errors.workflowId)} {...register("workflowId", { setValueAs: (v) => (v === "" ? undefined : v) })}>
@@ -254,6 +251,7 @@ export function CampaignForm({
           {err(errors.workflowId)}
         </label>
       </div>
+
       {editing && initial.workflowId !== workflowId && (
         <p className="muted small" role="note">
           {workflowId

@@ -81,7 +81,7 @@ export function DryRunPanel({ form, options, defaultCampaignId }: { form: Form; 
       ) : (
         <>
           <div className={styles.dryForm}>
-            <label className="field">
+            <label className={`field ${styles.dryCampaign}`}>
               <span>Campaign (its calling window)</span>
               <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
                 {options.campaigns.map((c) => (

@@ -8,6 +8,7 @@ import type { DomainContext } from "@/lib/domain/context";
 import { call } from "@/lib/test/http";
 import { CAMPAIGN_WINDOW, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { createCustomers } from "@/lib/calls/calls-test-kit";
+import { campaignRunsSummary } from "@/lib/workflows/campaign-runs-summary";
 import { startRuns } from "@/lib/workflows/start-runs";
 
 // A campaign's workflow chosen on create and changed on update (PUT /api/v1/campaigns/update/{id}
@@ -111,6 +112,15 @@ describe("a campaign's workflow", () => {
     expect(await campaign()).toMatchObject({ workflowId: null, workflowVersionId: null });
     await expect(startRuns(ctx, await campaign(), [c4.id])).rejects.toMatchObject({ problems: [{ code: "no_workflow" }] });
     expect(await runVersions(id)).toHaveLength(3);
+    // The campaign page still counts those runs, per version.
+    expect(await campaignRunsSummary(a.id, id)).toEqual({
+      workflow: null,
+      rows: [
+        { version: "Second, renamed v2", stepId: "wait", state: "active", count: 1 },
+        { version: "Second, renamed v1", stepId: "call", state: "active", count: 1 },
+        { version: "First v1", stepId: "call", state: "active", count: 1 },
+      ],
+    });
   });
 
   it("404 for another organization's workflow id on create and update, and changes nothing", async () => {

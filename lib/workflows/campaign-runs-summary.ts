@@ -11,6 +11,9 @@ export type CampaignRunsSummary = {
   rows: { version: string; stepId: string; state: string; count: number }[];
 };
 
+/** The step of a run that has ended (it has no next step). */
+const ENDED = "(ended)";
+
 export async function campaignRunsSummary(organizationId: string, campaignId: string): Promise<CampaignRunsSummary | null> {
   const [campaign, groups] = await Promise.all([
     db.campaign.findFirst({
@@ -34,7 +37,10 @@ export async function campaignRunsSummary(organizationId: string, campaignId: st
         ? { id: campaign.workflowId, name: campaign.workflow.name, version: current?.version ?? 0 }
         : null,
     rows: groups
-      .map((g) => ({ version: label.get(g.workflowVersionId) ?? "—", stepId: g.stepId ?? "—", state: g.state, count: g._count._all }))
-      .sort((a, b) => b.version.localeCompare(a.version) || a.stepId.localeCompare(b.stepId)),
+      .map((g) => ({ version: label.get(g.workflowVersionId) ?? "—", stepId: g.stepId ?? ENDED, state: g.state, count: g._count._all }))
+      .sort(
+        (a, b) =>
+          b.version.localeCompare(a.version) || Number(a.stepId === ENDED) - Number(b.stepId === ENDED) || a.stepId.localeCompare(b.stepId),
+      ),
   };
 }
