@@ -36,7 +36,7 @@ try {
     ["recentResults", () => recentResults(main.id)],
     ["recentResults (Contacted)", () => recentResults(main.id, "Contacted")],
     ["liveUploadJobs", () => liveUploadJobs(main, now)],
-    ["campaignRunsSummary", () => campaignRunsSummary(organizationId, main.id, main.workflowId)],
+    ["campaignRunsSummary", () => campaignRunsSummary(organizationId, main.id)],
   ];
   const page = async () => {
     await dashboardCampaign(organizationId, main.id);

@@ -84,11 +84,16 @@ test("create from a template, edit, save version 2, dry run, delete refused whil
   await dry.getByLabel(/Start time/).fill("06:00");
   await dry.getByRole("button", { name: "Run dry run" }).click();
   const timeline = dry.getByRole("list", { name: "Dry run timeline" });
-  await expect(timeline.getByRole("listitem").first()).toContainText("call1");
-  await expect(timeline.getByRole("listitem").first()).toContainText(
-    /waits until (\w{3} \d{1,2} \w{3}, )?09:00 IST — outside calling hours/,
-  );
+  const first = timeline.getByRole("listitem").first();
+  await expect(first).toContainText("call1");
+  await expect(first).toContainText("Calling window");
+  await expect(first.locator("time")).toHaveText(/^\w{3} \d{1,2} \w{3}, \d{2}:\d{2} IST$/); // when the window opens
+  await expect(first).toContainText(/— due 06:00 IST, held \d+ h( \d+ min)? by the calling window \(\d{2}:\d{2}–\d{2}:\d{2} IST\)/);
+  await expect(timeline).toContainText(/waited (\d+ d )?\d+ h( \d+ min)?, until (\w{3} \d{1,2} \w{3}, )?\d{2}:\d{2} IST/);
   await expect(timeline).toContainText("remind");
+  // Every time the operator reads is local and in words: no ISO instant anywhere in the dry run.
+  await expect(dry).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  await expect(dry.getByRole("status")).toContainText(/Ends (completed|stopped)/);
   await page.screenshot({ path: "test-results/workflow-dry-run-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalScroll(page);

@@ -48,7 +48,7 @@ export async function NewCampaignPage() {
 
 export async function EditCampaignPage({ id }: { id: string }) {
   const { ctx, user } = await pageContext();
-  const found = await campaignForEdit(ctx, id);
+  const [found, workflows] = await Promise.all([campaignForEdit(ctx, id), workflowSummaries(ctx.organizationId)]);
   if (!found) notFound();
   const { campaign, counts } = found;
   const { schema } = recordRules(campaign);
@@ -71,6 +71,7 @@ export async function EditCampaignPage({ id }: { id: string }) {
     maxConcurrentCalls: campaign.maxConcurrentCalls,
     maxRetries: campaign.maxRetries,
     retryDelayMinutes: campaign.retryDelayMinutes,
+    workflowId: campaign.workflowId ?? undefined,
     ...(custom && {
       crmFields: schema.fields
         .filter((f) => f.key.includes(":"))
@@ -81,7 +82,12 @@ export async function EditCampaignPage({ id }: { id: string }) {
   return (
     <>
       <Header title={`Edit ${campaign.name}`} back={{ href: `/campaigns/${campaign.id}`, label: campaign.name }} />
-      <CampaignForm campaignId={campaign.id} initial={initial} canWrite={canWrite} />
+      <CampaignForm
+        campaignId={campaign.id}
+        initial={initial}
+        canWrite={canWrite}
+        workflows={workflows.map((w) => ({ id: w.id, name: w.name }))}
+      />
       {custom && (
         <section className="card">
           <h2>CRM fields</h2>

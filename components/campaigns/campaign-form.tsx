@@ -52,6 +52,7 @@ const UPDATABLE = [
   "maxConcurrentCalls",
   "maxRetries",
   "retryDelayMinutes",
+  "workflowId",
 ] as const;
 const ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Kolkata"];
 const toNumber = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : Number(v));
@@ -65,7 +66,10 @@ const toTags = (v: unknown) =>
 
 type WorkflowOption = { id: string; name: string };
 
-/** `workflows`: the organization's workflows a new campaign can follow (a campaign's workflow is set when it is created). */
+/**
+ * `workflows`: the organization's workflows the campaign can follow. Choosing another one (or
+ * none) on edit changes what new runs start on; runs already going finish on their version.
+ */
 export function CampaignForm({
   campaignId,
   initial,
@@ -86,12 +90,16 @@ export function CampaignForm({
     disabled: !canWrite,
   });
   const { errors, isSubmitting } = formState;
-  const [campaignType, startTime, endTime] = useWatch({ control, name: ["campaignType", "startTime", "endTime"] });
+  const [campaignType, startTime, endTime, workflowId] = useWatch({
+    control,
+    name: ["campaignType", "startTime", "endTime", "workflowId"],
+  });
 
   const submit = async (values: Output) => {
-    const body = editing ? Object.fromEntries(UPDATABLE.map((k) => [k, values[k]])) : values;
+    // On edit "None" is sent as null: the campaign stops starting runs.
+    const body = editing ? { ...Object.fromEntries(UPDATABLE.map((k) => [k, values[k]])), workflowId: values.workflowId ?? null } : values;
     const url = editing ? `/api/v1/campaigns/update/${campaignId}` : "/api/v1/campaigns/create";
-    const answer = await sendForm(editing ? "PUT" : "POST", url, body, FIELD_NAMES, setError);
+    const answer = await sendForm(editing ? "PUT" : "POST", url, body, FIELD_NAMES, setError, WORKFLOW_GONE);
     if (answer.ok) {
       router.push(`/campaigns/${editing ? campaignId : answer.id}`);
       router.refresh();
@@ -229,27 +237,27 @@ export function CampaignForm({
           />
           {err(errors.retryDelayMinutes)}
         </label>
+        <label className="field">
+          <span>Follow-up workflow</span>
+          <select aria-invalid={invalid(errors.workflowId)} {...register("workflowId", { setValueAs: (v) => (v === "" ? undefined : v) })}>
+            <option value="">None: calls only when started</option>
+            {workflows.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+          {workflows.length === 0 && <span className="muted small">No workflows yet: create one under Workflows first.</span>}
+          {err(errors.workflowId)}
+        </label>
       </div>
 
-      {!editing && (
-        <div className="form-grid">
-          <label className="field">
-            <span>Follow-up workflow</span>
-            <select
-              aria-invalid={invalid(errors.workflowId)}
-              {...register("workflowId", { setValueAs: (v) => (v === "" ? undefined : v) })}
-            >
-              <option value="">None: calls only when started</option>
-              {workflows.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-            {workflows.length === 0 && <span className="muted small">No workflows yet: create one under Workflows first.</span>}
-            {err(errors.workflowId)}
-          </label>
-        </div>
+      {editing && initial.workflowId !== workflowId && (
+        <p className="muted small" role="note">
+          {workflowId
+            ? "Contacts added with “use workflow” from now on follow this workflow’s latest version; runs already going finish on the version they started on."
+            : "New contacts will start no workflow runs; runs already going finish on the version they started on."}
+        </p>
       )}
 
       {campaignType === "custom" && !editing && <CrmFieldEditor control={control} register={register} errors={errors} />}
@@ -271,6 +279,12 @@ export function CampaignForm({
     </form>
   );
 }
+
+const WORKFLOW_GONE = {
+  message: "Workflow not found",
+  field: "workflowId",
+  says: "This workflow no longer exists (deleted meanwhile?): choose another, or None.",
+};
 
 const TYPE_LABELS: Record<(typeof CAMPAIGN_TYPES)[number], string> = {
   emi: "EMI collection",

@@ -132,7 +132,7 @@ export async function CampaignPage({ id, searchParams }: { id: string; searchPar
           </section>
         }
       >
-        <WorkflowRunsCard organizationId={organization.id} campaignId={campaign.id} workflowId={campaign.workflowId} />
+        <WorkflowRunsCard organizationId={organization.id} campaignId={campaign.id} />
       </Suspense>
 
       <section className="card table-card">

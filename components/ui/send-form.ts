@@ -12,6 +12,8 @@ export async function sendForm<T extends FieldValues>(
   body: unknown,
   fields: readonly string[],
   setError: UseFormSetError<T>,
+  /** A 404 about something the form chose (a workflow of the organization, deleted meanwhile) lands at that field. */
+  notFound?: { message: string; field: string; says: string },
 ): Promise<CampaignAnswer> {
   let response: Response;
   try {
@@ -27,6 +29,10 @@ export async function sendForm<T extends FieldValues>(
   if (response.ok) return { ok: true, id: json?.data?.id ?? "" };
   if (response.status === 409 && /name/.test(json?.message ?? "")) {
     setError("name" as Path<T>, { message: json?.message ?? "is taken" });
+    return { ok: false };
+  }
+  if (response.status === 404 && notFound && json?.message === notFound.message) {
+    setError(notFound.field as Path<T>, { type: "server", message: notFound.says });
     return { ok: false };
   }
   const unplaced: string[] = [];

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Form } from "@/components/workflows/form-bits";
 import { type EditorOptions, typeLabel } from "@/components/workflows/workflow-form";
 import styles from "@/components/workflows/workflows.module.css";
+import { localTime, zoneName } from "@/lib/workflows/local-time";
 
 // The dry run: the steps as they stand in the editor (saved or not), played by the server's dry
 // run (the runner's own planning) for sample customer values and simulated call outcomes, from a
@@ -14,7 +15,7 @@ import styles from "@/components/workflows/workflows.module.css";
 const OUTCOMES = ["No Contact", "Contacted", "Failed", "Blocked"] as const;
 type Outcome = (typeof OUTCOMES)[number];
 type Entry = { at: string; stepId: string; type: string; summary: string; delayedUntil?: string };
-type Result = { timeline: Entry[]; end: { state: string; reason: string | null } };
+type Result = { zone: string; timeline: Entry[]; end: { state: string; reason: string | null } };
 
 const inDays = (days: number) => DateTime.now().plus({ days }).toISODate();
 
@@ -80,7 +81,7 @@ export function DryRunPanel({ form, options, defaultCampaignId }: { form: Form; 
       ) : (
         <>
           <div className={styles.dryForm}>
-            <label className="field">
+            <label className={`field ${styles.dryCampaign}`}>
               <span>Campaign (its calling window)</span>
               <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
                 {options.campaigns.map((c) => (
@@ -95,7 +96,7 @@ export function DryRunPanel({ form, options, defaultCampaignId }: { form: Form; 
               <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
             </label>
             <label className="field">
-              <span>Start time ({shortZone(zone)})</span>
+              <span>Start time ({zoneName(zone)})</span>
               <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
             </label>
             {(["1st call", "2nd call", "Later calls"] as const).map((label, i) => (
@@ -135,57 +136,52 @@ export function DryRunPanel({ form, options, defaultCampaignId }: { form: Form; 
           )}
         </div>
       )}
-      {result && <Timeline result={result} zone={zone} />}
+      {result && <Timeline result={result} />}
     </section>
   );
 }
 
-function Timeline({ result, zone }: { result: Result; zone: string }) {
+function Timeline({ result }: { result: Result }) {
+  const { zone, timeline, end } = result;
+  const year = timeline[0] ? DateTime.fromISO(timeline[0].at, { zone }).year : undefined;
   return (
     <>
+      <p className="small muted">
+        Times in the customer’s local time ({zone}, {zoneName(zone)}).
+      </p>
       <ol className={styles.timeline} aria-label="Dry run timeline">
-        {result.timeline.map((entry, i) => {
+        {timeline.map((entry, i) => {
           const delayed = entry.delayedUntil !== undefined;
-          const previous = result.timeline[i - 1]?.at;
+          const previous = timeline[i - 1]?.at;
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a timeline may pass the same step twice at the same time
             <li key={i} className={delayed ? styles.delayed : undefined}>
               <time dateTime={entry.at} className={styles.when}>
-                {formatAt(entry.at, zone, previous)}
+                {localTime(entry.at, zone, { sameDayAs: previous, year })}
               </time>
               <div>
                 <strong className="mono">{entry.stepId || "—"}</strong>{" "}
-                <span className="badge badge-neutral">{entry.type === "window" ? "Calling window" : typeLabel(entry.type)}</span>
-                <div className="small">{entry.summary}</div>
-                {delayed && (
-                  <div className={`small ${styles.delayNote}`}>
-                    waits until {formatAt(entry.delayedUntil as string, zone, entry.type === "window" ? entry.at : previous)} — outside
-                    calling hours
-                  </div>
-                )}
+                <span className="badge badge-neutral">{entry.type === "window" ? "Waits for the window" : typeLabel(entry.type)}</span>
+                {delayed && <span className="badge badge-warning">Calling window</span>}
+                <div className={delayed ? `small ${styles.delayNote}` : "small"}>{entry.summary}</div>
               </div>
             </li>
           );
         })}
       </ol>
       <p className="small" role="status">
-        Ends <strong>{result.end.state}</strong>
-        {result.end.reason ? `: ${result.end.reason}` : ""}.
+        Ends <strong>{end.state}</strong>
+        {end.reason ? `: ${END_REASONS[end.reason] ?? end.reason.replaceAll("_", " ")}` : ""}.
       </p>
     </>
   );
 }
 
-/** "09:00 IST", with the day when it differs from `since`'s. */
-function formatAt(iso: string, zone: string, since?: string): string {
-  const at = DateTime.fromISO(iso, { zone });
-  const sameDay = since ? DateTime.fromISO(since, { zone }).hasSame(at, "day") : false;
-  return `${sameDay ? "" : `${at.toFormat("ccc d LLL")}, `}${at.toFormat("HH:mm")} ${shortZone(zone, at.toJSDate())}`;
-}
-
-function shortZone(zone: string, at = new Date()): string {
-  return (
-    new Intl.DateTimeFormat("en-IN", { timeZone: zone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")
-      ?.value ?? zone
-  );
-}
+const END_REASONS: Record<string, string> = {
+  end_of_workflow: "the last step was done",
+  stop_step: "a stop step",
+  dnc: "the number is on the Do not call list",
+  campaign_completed: "the campaign is completed",
+  customer_deleted: "the contact was deleted",
+  step_limit: "the step limit was reached (a loop?)",
+};

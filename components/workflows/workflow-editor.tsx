@@ -109,8 +109,8 @@ export function WorkflowEditor({ workflow, options, canWrite }: Props) {
                 <>
                   Version {version} · {workflow.runs} run{workflow.runs === 1 ? "" : "s"} ·{" "}
                   {workflow.campaigns.length
-                    ? `used by ${workflow.campaigns.map((c) => `${c.name}${c.pinnedVersion ? ` (pinned to version ${c.pinnedVersion})` : ""}`).join(", ")}`
-                    : "no campaign uses it yet"}
+                    ? `used by ${workflow.campaigns.map((c) => `${c.name}${c.pinnedVersion ? ` (new runs on version ${c.pinnedVersion})` : ""}`).join(", ")}`
+                    : "no campaign uses it yet: choose it in a campaign’s form"}
                 </>
               ) : (
                 "Not saved yet: creating it writes version 1."
@@ -184,8 +184,8 @@ export function WorkflowEditor({ workflow, options, canWrite }: Props) {
           <div className={`card ${styles.saveBar}`}>
             <p className="muted small">
               {workflow.id
-                ? `Saving creates version ${nextVersion}; running customers finish on version ${version}.`
-                : "Creating the workflow writes version 1. A new campaign follows it when chosen in the campaign form (or workflowId in the API's Create Campaign)."}
+                ? `Saving creates version ${nextVersion}; running customers finish on version ${version}.${workflow.campaigns.length ? ` New runs of ${workflow.campaigns.map((c) => c.name).join(", ")} start on version ${nextVersion}.` : ""}`
+                : "Creating the workflow writes version 1. A campaign follows it once chosen in the campaign’s form, new or edited (or by workflowId in the API’s Create and Update Campaign)."}
             </p>
             <div className="button-row">
               <button type="submit" className="btn btn-primary" disabled={isSubmitting || (!!workflow.id && !isDirty)}>

@@ -52,10 +52,10 @@ export async function WorkflowsPage() {
                     </Link>
                     {w.description && <div className="muted small">{w.description}</div>}
                   </td>
-                  <td className="num">{w.version}</td>
+                  <td className="num">{w.version > 0 ? w.version : <span className="muted">no steps yet</span>}</td>
                   <td>
                     {w.campaigns.length === 0 ? (
-                      <span className="muted">No campaign</span>
+                      <span className="muted">No campaign (choose it in a campaign’s form)</span>
                     ) : (
                       w.campaigns.map((c, i) => (
                         <span key={c.id}>

@@ -65,7 +65,7 @@ const campaignFields = {
     .array(z.enum(LANGUAGES, { error: `must each be one of ${LANGUAGES.join(", ")}` }), expect("must be an array of languages"))
     .min(1, "must list at least one language"),
   region: text(100),
-  workflowId: z.string(expect("must be a string")).min(1).optional(),
+  workflowId: z.string(expect("must be a workflow id")).min(1, "must be a workflow id").max(64, "must be a workflow id").optional(),
   tags: z.array(z.string().max(100), { error: "must be an array of strings" }).max(50, "must have at most 50 tags").optional(),
   /** The dial engine's campaign settings (lib/calls): simultaneous calls and the retry policy. */
   maxConcurrentCalls: wholeNumber(1, 500).optional(),
@@ -106,7 +106,7 @@ export function campaignRules(body: NewCampaign, ctx: z.RefinementCtx) {
 /** A new campaign, as the campaign form checks it; TimePay's Create Campaign body is these fields and rules. */
 export const campaignSchema = z.object(campaignShape).superRefine(campaignRules);
 
-/** The fields of a campaign that can change (its CRM fields, status and workflow cannot, here). */
+/** The fields of a campaign that can change (its CRM fields and status cannot, here). */
 export const campaignChangesShape = {
   name: campaignFields.name.optional(),
   description: campaignFields.description.optional(),
@@ -122,6 +122,13 @@ export const campaignChangesShape = {
   maxConcurrentCalls: campaignFields.maxConcurrentCalls,
   maxRetries: campaignFields.maxRetries,
   retryDelayMinutes: campaignFields.retryDelayMinutes,
+  /** Another workflow for the campaign's new runs, or null: no workflow (runs already going finish on their version). */
+  workflowId: z
+    .string({ error: "must be a workflow id, or null for no workflow" })
+    .min(1, "must be a workflow id, or null for no workflow")
+    .max(64, "must be a workflow id, or null for no workflow")
+    .nullable()
+    .optional(),
 };
 
 /** What a campaign's update is given, checked: only the fields present change. */

@@ -20,35 +20,37 @@ import type { DomainContext } from "@/lib/domain/context";
 export async function createCampaign(ctx: DomainContext, input: NewCampaign) {
   const { organizationId } = ctx;
   const serviceType = serviceTypeOf(input.campaignType);
-  if (input.workflowId) await assertWorkflow(organizationId, input.workflowId);
   const fieldSchema =
     serviceType === "custom"
       ? customSchema((input.crmFields ?? []).map(toFieldDefinition), input.identifierField ?? null)
       : presetSchema(serviceType);
   try {
-    return await db.campaign.create({
-      data: {
-        id: `camp_${randomBytes(8).toString("hex")}`,
-        organizationId,
-        name: input.name,
-        description: input.description,
-        serviceType,
-        campaignType: input.campaignType,
-        status: input.status ?? "active",
-        startDate: input.startDate,
-        startTime: input.startTime,
-        endDate: input.endDate,
-        endTime: input.endTime,
-        timezone: input.timezone ?? "Asia/Kolkata",
-        region: input.region,
-        tags: input.tags ?? [],
-        languages: input.languages,
-        workflowId: input.workflowId ?? null,
-        ...(input.maxConcurrentCalls !== undefined && { maxConcurrentCalls: input.maxConcurrentCalls }),
-        ...(input.maxRetries !== undefined && { maxRetries: input.maxRetries }),
-        ...(input.retryDelayMinutes !== undefined && { retryDelayMinutes: input.retryDelayMinutes }),
-        fieldSchema: fieldSchema as unknown as Prisma.InputJsonValue,
-      },
+    return await db.$transaction(async (tx) => {
+      const workflow = await pinWorkflow(tx, organizationId, input.workflowId ?? null);
+      return tx.campaign.create({
+        data: {
+          id: `camp_${randomBytes(8).toString("hex")}`,
+          organizationId,
+          name: input.name,
+          description: input.description,
+          serviceType,
+          campaignType: input.campaignType,
+          status: input.status ?? "active",
+          startDate: input.startDate,
+          startTime: input.startTime,
+          endDate: input.endDate,
+          endTime: input.endTime,
+          timezone: input.timezone ?? "Asia/Kolkata",
+          region: input.region,
+          tags: input.tags ?? [],
+          languages: input.languages,
+          ...workflow,
+          ...(input.maxConcurrentCalls !== undefined && { maxConcurrentCalls: input.maxConcurrentCalls }),
+          ...(input.maxRetries !== undefined && { maxRetries: input.maxRetries }),
+          ...(input.retryDelayMinutes !== undefined && { retryDelayMinutes: input.retryDelayMinutes }),
+          fieldSchema: fieldSchema as unknown as Prisma.InputJsonValue,
+        },
+      });
     });
   } catch (error) {
     throw uniqueNameConflict(error) ?? error;
@@ -117,8 +119,14 @@ export async function updateCampaign(ctx: DomainContext, id: string, input: Camp
   if (startDate && endDate && endDate < startDate) {
     throw new Invalid("Validation failed", { field: "endDate", issues: ["endDate must not be before startDate"] });
   }
+  const { workflowId, ...changes } = input;
   try {
-    await db.campaign.update({ where: { id: campaign.id }, data: input });
+    await db.$transaction(async (tx) => {
+      // A new workflow (or none) only for new runs: runs already going keep the version they run on.
+      const workflow =
+        workflowId !== undefined && workflowId !== campaign.workflowId ? await pinWorkflow(tx, ctx.organizationId, workflowId) : {};
+      await tx.campaign.update({ where: { id: campaign.id }, data: { ...changes, ...workflow } });
+    });
   } catch (error) {
     throw uniqueNameConflict(error) ?? error;
   }
@@ -153,10 +161,22 @@ function assertCampaignId(id: string) {
   if (!parsed.success) throw new Invalid("Validation failed", { field: "campaignId", issues: [parsed.error.issues[0].message] });
 }
 
-async function assertWorkflow(organizationId: string, workflowId: string) {
-  const workflow = await db.workflow.findFirst({ where: { id: workflowId, organizationId } });
-  if (!workflow)
-    throw new Invalid("Validation failed", { field: "workflowId", issues: ["workflowId does not match a workflow of your organization"] });
+/**
+ * The workflow a campaign follows, pinned to that workflow's newest version (editing the workflow
+ * moves the pin on: lib/workflows/workflows.ts). Another organization's workflow is not found, as
+ * every other id of theirs. FOR SHARE: an edit of the workflow committing meanwhile waits for this
+ * write (and then moves this campaign's pin too), or this read waits for the edit and pins its version.
+ */
+async function pinWorkflow(tx: Prisma.TransactionClient, organizationId: string, workflowId: string | null) {
+  if (workflowId === null) return { workflowId: null, workflowVersionId: null };
+  const [workflow] = await tx.$queryRaw<{ latestVersion: number }[]>`
+    SELECT "latestVersion" FROM workflows WHERE id = ${workflowId} AND "organizationId" = ${organizationId} FOR SHARE`;
+  if (!workflow) throw new NotFound("Workflow not found", { resource: "workflow", field: "workflowId", value: workflowId });
+  const version = await tx.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId, version: workflow.latestVersion } },
+    select: { id: true },
+  });
+  return { workflowId, workflowVersionId: version?.id ?? null };
 }
 
 function uniqueNameConflict(error: unknown) {

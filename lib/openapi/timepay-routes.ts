@@ -178,6 +178,7 @@ const routes: RouteDoc[] = [
     responses: {
       201: { description: "Created.", schema: createCampaignResponseSchema },
       400: validation(),
+      404: notFound("The workflow (workflowId)"),
       ...idempotencyErrors,
       ...bodyErrors,
       ...common,
@@ -225,7 +226,7 @@ const routes: RouteDoc[] = [
     responses: {
       200: { description: "Updated.", schema: updateCampaignResponseSchema },
       400: validation(),
-      404: notFound("Campaign"),
+      404: notFound("Campaign or workflow (workflowId)"),
       409: error("The change conflicts with the campaign's state."),
       ...bodyErrors,
       ...common,

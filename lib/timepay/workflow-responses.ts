@@ -42,6 +42,7 @@ export const dryRunResponseSchema = z
   .object({
     success: z.literal(true),
     data: z.object({
+      zone: z.string().meta({ description: "The IANA zone the summaries say their times in: the sample customer's, else the campaign's." }),
       timeline: z.array(z.object({ at: iso, stepId: z.string(), type: z.string(), summary: z.string(), delayedUntil: iso.optional() })),
       end: z.object({ state: z.string(), reason: z.string().nullable() }),
     }),

@@ -52,7 +52,7 @@ describe("/api/v1/workflows", () => {
     const campaign = await createTestCampaign(a.id, "emi", { workflowId: id });
     const one = await call(get, { apiKey: a.apiKey, params: { id } });
     expect(one.json.data.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect(one.json.data.campaigns).toEqual([{ id: campaign.id, name: campaign.name, pinnedVersion: null }]);
+    expect(one.json.data.campaigns).toEqual([{ id: campaign.id, name: campaign.name, pinnedVersion: 2 }]);
 
     const refused = await call(remove, { method: "DELETE", apiKey: a.apiKey, params: { id } });
     expect(refused.status).toBe(409);

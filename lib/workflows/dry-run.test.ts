@@ -34,15 +34,21 @@ describe("dry run", () => {
     expect(res.status).toBe(200);
     const timeline = res.json.data.timeline as { at: string; stepId: string; summary: string; delayedUntil?: string }[];
     expect(timeline.map((e) => [e.stepId, e.at, e.summary, e.delayedUntil ?? null])).toEqual([
-      ["call1", "2099-12-07T03:30:00.000Z", "call: No Contact", "2099-12-07T03:30:00.000Z"], // waits for 09:00 IST
+      [
+        "call1",
+        "2099-12-07T03:30:00.000Z",
+        "call: No Contact — due 06:30 IST, held 2 h 30 min by the calling window (09:00–19:00 IST)",
+        "2099-12-07T03:30:00.000Z",
+      ], // waits for 09:00 IST
       ["check1", "2099-12-07T03:35:00.000Z", "branch: rule none (otherwise) → wait2h", null],
-      ["wait2h", "2099-12-07T05:35:00.000Z", "waited until 2099-12-07T05:35:00.000Z", null],
+      ["wait2h", "2099-12-07T05:35:00.000Z", "waited 2 h, until Mon 7 Dec, 11:05 IST", null],
       ["call2", "2099-12-07T05:35:00.000Z", "call: Contacted", null],
       ["check2", "2099-12-07T05:40:00.000Z", "branch: rule 0 → ptp", null],
-      ["ptp", "2099-12-07T05:40:00.000Z", "set promise_to_pay_date = 2099-12-10", null],
-      ["wait-ptp", "2099-12-09T04:30:00.000Z", "waited until 2099-12-09T04:30:00.000Z", null],
-      ["remind", "2099-12-09T04:30:00.000Z", "sms", null],
+      ["ptp", "2099-12-07T05:40:00.000Z", "set promise_to_pay_date = 2099-12-10 (Thu 10 Dec 2099)", null],
+      ["wait-ptp", "2099-12-09T04:30:00.000Z", "waited 1 d 22 h, until Wed 9 Dec, 10:00 IST", null],
+      ["remind", "2099-12-09T04:30:00.000Z", "sms sent", null],
     ]);
+    expect(res.json.data.zone).toBe("Asia/Kolkata");
     expect(res.json.data.end).toEqual({ state: "completed", reason: "end_of_workflow" });
     expect(await db.call.count({ where: { campaignId: campaign.id } })).toBe(0);
   });

@@ -1,13 +1,17 @@
+import { DateTime } from "luxon";
 import type { WindowSpec } from "@/lib/calls/calling-window";
-import { checkWindow, effectiveZone } from "@/lib/calls/calling-window";
+import { checkWindow, effectiveZone, legalHours } from "@/lib/calls/calling-window";
 import type { LastCall } from "@/lib/workflows/branch";
 import type { ClaimedRun } from "@/lib/workflows/claim-runs";
 import { followingStep, type WorkflowDefinition } from "@/lib/workflows/definition";
+import { humanDuration, localTime, zoneName } from "@/lib/workflows/local-time";
 import { planRun, type Template } from "@/lib/workflows/plan-run";
 
 // A dry run plays a definition for one sample customer with simulated call outcomes, on a
 // timeline, through the runner's own planning (plan-run.ts) — so it shows exactly where the
 // calling window delays a call or a message. Pure: it writes nothing and needs no database.
+// `at` and `delayedUntil` are instants (ISO); every summary says its times in the customer's local
+// time ("waited 2 h, until Mon 7 Dec, 11:05 IST"), the zone the result names.
 
 export type DryRunInput = {
   definition: WorkflowDefinition;
@@ -22,7 +26,9 @@ export type TimelineEntry = { at: string; stepId: string; type: string; summary:
 
 const MAX_ENTRIES = 200;
 
-export function dryRun(input: DryRunInput): { timeline: TimelineEntry[]; end: { state: string; reason: string | null } } {
+export type DryRunResult = { zone: string; timeline: TimelineEntry[]; end: { state: string; reason: string | null } };
+
+export function dryRun(input: DryRunInput): DryRunResult {
   const outcomes = input.outcomes?.length ? input.outcomes : (["No Contact", "Contacted"] as const);
   const timeline: TimelineEntry[] = [];
   const customer = {
@@ -34,6 +40,10 @@ export function dryRun(input: DryRunInput): { timeline: TimelineEntry[]; end: { 
   const zone = effectiveZone(typeof input.fields.timezone === "string" ? input.fields.timezone : null, input.campaign.timezone);
   let now = input.start;
   let calls = 0;
+  const say = (at: Date, sameDayAs?: Date) => localTime(at, zone, { sameDayAs, year: input.start.getUTCFullYear() });
+  const hours = `${windowHours(input.campaign)} ${zoneName(zone, input.start)}`;
+  /** When the wait in progress started, for its summary. */
+  let waitFrom: Date | null = null;
   let run: ClaimedRun = {
     id: "dry-run",
     organizationId: "",
@@ -63,13 +73,19 @@ export function dryRun(input: DryRunInput): { timeline: TimelineEntry[]; end: { 
       },
       () => "dry-run-message",
     );
-    for (const h of plan.history)
-      timeline.push({ at: now.toISOString(), stepId: h.stepId, type: h.type, summary: summarize(h.type, h.result) });
+    for (const h of plan.history) {
+      const waited = h.type === "wait" && waitFrom ? `waited ${humanDuration(now.getTime() - waitFrom.getTime())}, ` : "";
+      timeline.push({ at: now.toISOString(), stepId: h.stepId, type: h.type, summary: summarize(h.type, h.result, waited, say) });
+      if (h.type === "wait") waitFrom = null;
+    }
     const next = plan.next;
-    if (["completed", "stopped", "failed"].includes(next.state)) return { timeline, end: { state: next.state, reason: next.stopReason } };
+    if (next.waitUntil && !waitFrom) waitFrom = now;
+    if (["completed", "stopped", "failed"].includes(next.state))
+      return { zone, timeline, end: { state: next.state, reason: next.stopReason } };
     if (plan.call) {
       const window = checkWindow(now, input.campaign, zone);
-      if (!window.open && !("opensAt" in window)) return { timeline, end: { state: "stopped", reason: "the calling window never opens" } };
+      if (!window.open && !("opensAt" in window))
+        return { zone, timeline, end: { state: "stopped", reason: "the calling window never opens" } };
       const at = window.open ? now : window.opensAt;
       const status = outcomes[Math.min(calls++, outcomes.length - 1)];
       const promise = new Date(at.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
@@ -84,7 +100,10 @@ export function dryRun(input: DryRunInput): { timeline: TimelineEntry[]; end: { 
         at: at.toISOString(),
         stepId: plan.call.stepId,
         type: "call",
-        summary: `call: ${status}`,
+        summary:
+          at > now
+            ? `call: ${status} — due ${say(now, at)}, held ${humanDuration(at.getTime() - now.getTime())} by the calling window (${hours})`
+            : `call: ${status}`,
         ...(at > now && { delayedUntil: at.toISOString() }),
       });
       now = new Date(at.getTime() + 5 * 60_000);
@@ -106,20 +125,36 @@ export function dryRun(input: DryRunInput): { timeline: TimelineEntry[]; end: { 
         at: now.toISOString(),
         stepId: next.stepId ?? "",
         type: "window",
-        summary: "outside the window: waits",
+        summary: `outside the calling window (${hours}): held ${humanDuration(due.getTime() - now.getTime())}, until ${say(due, now)}`,
         delayedUntil: due.toISOString(),
       });
     }
     now = due > now ? due : new Date(now.getTime() + 60_000);
     run = { ...run, ...next, state: "active", lastCall: next.lastCall } as ClaimedRun;
   }
-  return { timeline, end: { state: "active", reason: "the dry run stopped after 200 entries" } };
+  return { zone, timeline, end: { state: "active", reason: "the dry run stopped after 200 entries" } };
 }
 
-function summarize(type: string, result: Record<string, unknown>): string {
-  if (type === "wait") return `waited until ${String(result.waitedUntil)}${result.note ? ` (${String(result.note)})` : ""}`;
+function summarize(type: string, result: Record<string, unknown>, waited: string, say: (at: Date) => string): string {
+  if (type === "wait")
+    return `${waited || "waited "}until ${say(new Date(String(result.waitedUntil)))}${result.note ? ` (${String(result.note)})` : ""}`;
   if (type === "branch") return `branch: rule ${result.rule === null ? "none (otherwise)" : String(result.rule)} → ${String(result.goto)}`;
-  if (type === "update") return `set ${String(result.field)} = ${String(result.value)}`;
+  if (type === "update") {
+    const value = String(result.value);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value) : null;
+    return `set ${String(result.field)} = ${value}${date?.isValid ? ` (${date.setLocale("en-IN").toFormat("ccc d LLL yyyy")})` : ""}`;
+  }
   if (type === "stop") return `stop${result.outcome ? `: ${String(result.outcome)}` : ""}`;
+  if (result.messageId) return `${type} sent`;
   return `${type}${result.reason ? `: ${String(result.reason)}` : ""}`;
+}
+
+/** The daily hours a call may be placed in: the campaign's, inside the legal ones ("09:00–19:00"). */
+function windowHours(spec: WindowSpec): string {
+  const legal = legalHours(spec.serviceType);
+  const minutes = (hhmm: string | null) => (hhmm ? Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) : null);
+  const start = Math.max(minutes(spec.startTime) ?? 0, legal.start);
+  const end = Math.min(minutes(spec.endTime) ?? 24 * 60, legal.end);
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return `${hhmm(start)}–${hhmm(end)}`;
 }

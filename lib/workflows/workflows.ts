@@ -6,7 +6,8 @@ import { checkReferences } from "@/lib/workflows/check-references";
 import { definitionSchema, issueLines, type WorkflowDefinition } from "@/lib/workflows/definition";
 
 // Workflows per organization, versioned: create writes version 1, every update of the steps a new
-// version (the old ones stay, with the runs on them). Deleting is refused while a campaign uses it.
+// version (the old ones stay, with the runs on them) and moves the campaigns that follow the
+// workflow on to it, for their new runs. Deleting is refused while a campaign uses it.
 
 export type WorkflowInput = { name: string; description?: string; definition: unknown };
 
@@ -53,7 +54,12 @@ export async function updateWorkflow(ctx: DomainContext, id: string, input: Part
           ...(definition && { steps: definition.steps, latestVersion: { increment: 1 } }),
         },
       });
-      if (definition) await tx.workflowVersion.create({ data: { workflowId: workflow.id, version: workflow.latestVersion, definition } });
+      if (definition) {
+        const version = await tx.workflowVersion.create({ data: { workflowId: workflow.id, version: workflow.latestVersion, definition } });
+        // The campaigns that follow this workflow start their new runs on the new version; runs
+        // already going finish on the version they started on.
+        await tx.campaign.updateMany({ where: { workflowId: workflow.id }, data: { workflowVersionId: version.id } });
+      }
       return workflow;
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-// PUT /api/v1/campaigns/update/{id} - change any of a campaign's descriptive fields
+// PUT /api/v1/campaigns/update/{id} - change a campaign's descriptive fields, calling settings or workflow (null: none)
 import { withApi } from "@/lib/api/with-api";
 import { updateCampaignBodySchema } from "@/lib/timepay/campaign-bodies";
 import { updateCampaignAnswer } from "@/lib/timepay/campaigns";
