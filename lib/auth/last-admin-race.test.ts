@@ -23,7 +23,9 @@ async function admins(label: string) {
     const user = await db.user.create({
       data: { email, name, organizationId: org.id, membership: { create: { organizationId: org.id, role: "admin" } } },
     });
-    await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) } });
+    await db.account.create({
+      data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(password) },
+    });
     const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
     const cookie = headers
       .getSetCookie()
@@ -55,10 +57,8 @@ describe("the last admin, under concurrency", () => {
         call(changeRole, { method: "PATCH", headers: { cookie: b.cookie }, params: { memberId: a.memberId }, body: { role: "viewer" } }),
       ]);
       expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-      const refused = answers.find((r) => r.status === 409);
-      expect((refused?.json as { error: { message: string } }).error.message).toBe(
-        "The team needs at least one admin: make someone else an admin first",
-      );
+      const refused = answers.find((r) => r.status === 409)?.json as { error: { message: string } };
+      expect(refused.error.message).toBe("The team needs at least one admin: make someone else an admin first");
       expect(await adminCount(org.id)).toBe(1);
     }
   });
