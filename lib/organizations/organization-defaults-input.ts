@@ -5,8 +5,8 @@ import { z } from "zod";
 // (libphonenumber's countries, the runtime's IANA zones: organization-defaults.ts) and says so at
 // the field.
 
-export const DEFAULT_PHONE_COUNTRY = "IN";
-export const DEFAULT_TIMEZONE = "Asia/Kolkata";
+// A new organization's defaults are the columns' (organizations.defaultPhoneCountry "IN",
+// defaultTimezone "Asia/Kolkata").
 
 export const organizationDefaultsSchema = z
   .object({
