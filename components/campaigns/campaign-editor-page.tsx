@@ -9,6 +9,7 @@ import type { LANGUAGES } from "@/lib/campaigns/field-schema";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { CampaignDelete } from "@/components/campaigns/campaign-delete";
 import { DuplicatesForm } from "@/components/campaigns/duplicates-form";
+import { getOrganizationDefaults } from "@/lib/organizations/organization-defaults";
 import { workflowSummaries } from "@/lib/workflows/editor-view";
 
 // /campaigns/new and /campaigns/{id}/edit: the campaign form, and on edit the delete panel.
@@ -22,7 +23,6 @@ const NEW_CAMPAIGN = {
   startTime: "09:00",
   endDate: "",
   endTime: "18:00",
-  timezone: "Asia/Kolkata",
   languages: ["english"],
   region: "",
   tags: [],
@@ -33,12 +33,13 @@ const NEW_CAMPAIGN = {
 
 export async function NewCampaignPage() {
   const { user, organization } = await requireOperator();
-  const workflows = (await workflowSummaries(organization.id)).map((w) => ({ id: w.id, name: w.name }));
+  const [summaries, defaults] = await Promise.all([workflowSummaries(organization.id), getOrganizationDefaults(organization.id)]);
+  const workflows = summaries.map((w) => ({ id: w.id, name: w.name }));
   return (
     <>
       <Header title="New campaign" />
       <CampaignForm
-        initial={{ ...NEW_CAMPAIGN, languages: [...NEW_CAMPAIGN.languages], tags: [] }}
+        initial={{ ...NEW_CAMPAIGN, ...defaults, languages: [...NEW_CAMPAIGN.languages], tags: [] }}
         canWrite={user.role !== "viewer"}
         workflows={workflows}
       />
@@ -65,6 +66,7 @@ export async function EditCampaignPage({ id }: { id: string }) {
     endDate: campaign.endDate ?? "",
     endTime: campaign.endTime ?? "",
     timezone: campaign.timezone,
+    phoneCountry: campaign.phoneCountry,
     languages: campaign.languages as (typeof LANGUAGES)[number][],
     region: campaign.region ?? "",
     tags: campaign.tags,

@@ -13,7 +13,8 @@ import { sendForm } from "@/components/ui/send-form";
 // Create or edit a campaign with the zod schema the API's body is built from (campaignSchema: the
 // same fields and rules as TimePay's Create Campaign body, lib/timepay/campaign-bodies.ts); the
 // server's answer is checked again and its errors land on their fields. On edit, CRM fields are
-// fixed (the API cannot change them) and only the update schema's fields are sent.
+// fixed (the API cannot change them) and only the update schema's fields are sent. A new campaign's
+// time zone and phone country start as the organization's defaults (Settings).
 
 type Input = z.input<typeof campaignSchema>;
 type Output = z.output<typeof campaignSchema>;
@@ -29,6 +30,7 @@ const FIELD_NAMES = [
   "timezone",
   "languages",
   "region",
+  "phoneCountry",
   "tags",
   "crmFields",
   "identifierField",
@@ -55,6 +57,7 @@ const UPDATABLE = [
   "workflowId",
 ] as const;
 const ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Kolkata"];
+const toCountry = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v);
 const toNumber = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : Number(v));
 const toTags = (v: unknown) =>
   typeof v === "string"
@@ -194,6 +197,20 @@ export function CampaignForm({
           <span>Region</span>
           <input aria-invalid={invalid(errors.region)} {...register("region")} />
           {err(errors.region)}
+        </label>
+        <label className="field">
+          <span>Phone country</span>
+          <input
+            className="mono"
+            maxLength={2}
+            aria-invalid={invalid(errors.phoneCountry)}
+            aria-describedby="campaign-country-hint"
+            {...register("phoneCountry", { setValueAs: toCountry, disabled: editing || !canWrite })}
+          />
+          <span id="campaign-country-hint" className="muted small">
+            {editing ? "Fixed once the campaign exists" : "Numbers without a country code are read in it (ISO 3166, e.g. IN)"}
+          </span>
+          {err(errors.phoneCountry)}
         </label>
         <label className="field">
           <span>Tags (comma-separated)</span>

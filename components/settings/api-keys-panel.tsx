@@ -92,6 +92,14 @@ export function ApiKeysPanel({ keys, canManage, userId }: { keys: Key[]; canMana
           </tr>
         </thead>
         <tbody>
+          {keys.length === 0 && (
+            <tr>
+              <td colSpan={7} className="empty-row" data-testid="api-keys-empty">
+                No API keys yet. A key lets an integrator call the TimePay and Flexydial APIs for this organization
+                {canManage ? ": create one above." : "; an admin creates them."}
+              </td>
+            </tr>
+          )}
           {keys.map((k) => (
             <tr key={k.id} className={k.revoked ? "row-muted" : undefined}>
               <td>

@@ -150,7 +150,7 @@ export function DialerPanel({
           </div>
         )}
 
-        <h3 className="subheading">Organization defaults</h3>
+        <h3 className="subheading">Call limits and caller ID</h3>
         <div className="form-grid">
           <label className="field">
             <span>Attempts per number per 24 h</span>

@@ -1,9 +1,12 @@
+import Link from "next/link";
 import { requireOperator } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { DialerPanel } from "@/components/settings/dialer-panel";
 import { WebhookPanel } from "@/components/settings/webhook-panel";
 import { CallerNumbersPanel } from "@/components/settings/caller-numbers-panel";
+import { OrganizationDefaultsPanel } from "@/components/settings/organization-defaults-panel";
+import { getOrganizationDefaults } from "@/lib/organizations/organization-defaults";
 import { listCallerNumbers } from "@/lib/calls/caller-numbers";
 import { getCallSettings } from "@/lib/calls/call-settings";
 import { callSettingsView } from "@/lib/calls/call-settings-view";
@@ -12,7 +15,7 @@ import { env } from "@/lib/env";
 
 export async function SettingsPage() {
   const { organization, user } = await requireOperator();
-  const [keys, agents, dispositions, callSettings, webhook, callerNumbers] = await Promise.all([
+  const [keys, agents, dispositions, callSettings, webhook, callerNumbers, defaults] = await Promise.all([
     db.apiKey.findMany({
       where: { organizationId: organization.id },
       orderBy: { createdAt: "desc" },
@@ -23,6 +26,7 @@ export async function SettingsPage() {
     getCallSettings(organization.id),
     getWebhookEndpoint(organization.id),
     listCallerNumbers(organization.id),
+    getOrganizationDefaults(organization.id),
   ]);
   const admin = user.role === "admin";
   return (
@@ -51,6 +55,7 @@ export async function SettingsPage() {
           revoked: k.revokedAt !== null,
         }))}
       />
+      <OrganizationDefaultsPanel initial={defaults} canManage={admin} />
       <DialerPanel
         initial={callSettingsView(callSettings, user.role)}
         canManage={admin}
@@ -85,6 +90,14 @@ export async function SettingsPage() {
             </tr>
           </thead>
           <tbody>
+            {agents.length === 0 && (
+              <tr>
+                <td colSpan={4} className="empty-row" data-testid="settings-agents-empty">
+                  No agents yet. An agent places the calls: an AI voice agent, or a dialer user Flexydial&apos;s <code>user</code> names.{" "}
+                  {user.role !== "viewer" && <Link href="/agents">Add an agent</Link>}
+                </td>
+              </tr>
+            )}
             {agents.map((a) => (
               <tr key={a.id}>
                 <td>{a.name}</td>
@@ -107,6 +120,14 @@ export async function SettingsPage() {
             </tr>
           </thead>
           <tbody>
+            {dispositions.length === 0 && (
+              <tr>
+                <td colSpan={3} className="empty-row" data-testid="settings-dispositions-empty">
+                  No dispositions yet. A disposition names how a call ended (Promise to Pay, Call Back…).{" "}
+                  {user.role !== "viewer" && <Link href="/dispositions">Add a disposition</Link>}
+                </td>
+              </tr>
+            )}
             {dispositions.map((d) => (
               <tr key={d.id}>
                 <td>{d.name}</td>

@@ -7,7 +7,7 @@ import { formatNumber } from "@/components/ui/format";
 // Step 1 of an upload when it starts without a campaign: the campaign decides which fields a
 // row must have, so it is chosen before any file is read.
 export async function CampaignPickerPage() {
-  const { ctx } = await pageContext();
+  const { ctx, user } = await pageContext();
   const campaigns = await campaignSummaries(ctx);
 
   return (
@@ -22,9 +22,14 @@ export async function CampaignPickerPage() {
         <section className="card empty-state">
           <h2>No campaigns yet</h2>
           <p className="muted">
-            Contacts always belong to a campaign. Create one with <code>POST /api/v1/campaigns/create</code>, or run{" "}
-            <code>npm run seed</code> for demo campaigns.
+            Contacts always belong to a campaign: create one first (or through the API with <code>POST /api/v1/campaigns/create</code>),
+            then upload its contacts here.
           </p>
+          {user.role !== "viewer" && (
+            <Link href="/campaigns/new" className="btn btn-primary">
+              Create a campaign
+            </Link>
+          )}
         </section>
       ) : (
         <ul className="picker-grid" aria-label="Campaigns">

@@ -72,6 +72,15 @@ describe("generate-token keys carry their user's role", () => {
     });
     const key = await createApiKey({ organizationId: org.id, userId: user.id, name: "mine", role: "admin" });
     expect((await verifyApiKey(key.secret))?.role).toBe("admin");
+    // The organization keeps an admin (the members_keep_an_admin trigger refuses to demote the last one).
+    await db.user.create({
+      data: {
+        email: `keeper-${org.suffix}@roles.test`,
+        name: "k",
+        organizationId: org.id,
+        membership: { create: { organizationId: org.id, role: "admin" } },
+      },
+    });
     await db.member.update({ where: { userId: user.id }, data: { role: "viewer" } });
     expect((await verifyApiKey(key.secret))?.role).toBe("viewer");
     const res = await call(createCampaign, { apiKey: key.secret, body: campaignBody("demoted") });

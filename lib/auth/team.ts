@@ -10,7 +10,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
 
 // The team: members and invitations through better-auth's organization plugin (its access control
 // lets only admins invite, change roles and remove; creatorRole "admin" makes it refuse to remove or
-// demote the last admin). The plugin acts for a signed-in user, so the team is managed from a
+// demote the last admin; the members_keep_an_admin trigger holds that rule when two admins act at
+// once, see plugin()). The plugin acts for a signed-in user, so the team is managed from a
 // session, never with an API key. There is no mail server: an invitation's id is its one-time link
 // (/invite/<id>), shown to the admin who made it.
 
@@ -178,11 +179,11 @@ async function plugin<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    if (keptLastAdmin(error)) throw lastAdmin();
     if (!(error instanceof APIError)) throw error;
     const code = String((error.body as { code?: string } | undefined)?.code ?? "");
     const message = error.body?.message ?? error.message;
-    if (LAST_ADMIN.has(code))
-      throw new Conflict("The team needs at least one admin: make someone else an admin first", { resource: "member" });
+    if (LAST_ADMIN.has(code)) throw lastAdmin();
     if (code === "INVITATION_NOT_FOUND")
       throw new NotFound("This invite link has been used, was cancelled or has expired", { resource: "invitation" });
     if (code === "MEMBER_NOT_FOUND") throw new NotFound("That member is not on this team", { resource: "member" });
@@ -190,4 +191,19 @@ async function plugin<T>(call: () => Promise<T>): Promise<T> {
     if (error.status === "FORBIDDEN" || error.status === "UNAUTHORIZED") throw new Forbidden(message);
     throw new Invalid(message, { issues: [message] });
   }
+}
+
+function lastAdmin() {
+  return new Conflict("The team needs at least one admin: make someone else an admin first", { resource: "member" });
+}
+
+/**
+ * The members_keep_an_admin trigger's refusal (migration organization_defaults): the plugin counted
+ * the admins before a concurrent demotion or removal committed, and the database said no.
+ */
+function keptLastAdmin(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (String((e as { message?: unknown }).message ?? "").includes("members_keep_an_admin")) return true;
+  }
+  return false;
 }

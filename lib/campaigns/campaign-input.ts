@@ -27,7 +27,7 @@ const ianaTimeZone = z
   .max(64, "must be at most 64 characters")
   .refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata");
 
-function isTimeZone(value: string): boolean {
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
     return true;
@@ -78,6 +78,11 @@ export const campaignShape = {
   ...campaignFields,
   timezone: ianaTimeZone.optional(),
   status: z.enum(CAMPAIGN_STATUSES, { error: `must be one of ${CAMPAIGN_STATUSES.join(", ")}` }).optional(),
+  /** The country of numbers written without a country code (ISO 3166 alpha-2); default the organization's. */
+  phoneCountry: z
+    .string(expect("must be a string"))
+    .regex(/^[A-Z]{2}$/, "must be a two-letter country code (ISO 3166 alpha-2) such as IN")
+    .optional(),
   /** custom campaigns only: the CRM fields, keyed section:field. */
   crmFields: z.array(crmFieldInput).min(1, "must list at least one field").max(200).optional(),
   /** custom campaigns only: which CRM field identifies a contact (default: the phone). */

@@ -13,6 +13,7 @@ import {
 } from "@/lib/campaigns/campaign-input";
 import { toFieldDefinition } from "@/lib/campaigns/crm-fields";
 import type { DomainContext } from "@/lib/domain/context";
+import { getOrganizationDefaults, unknownCountry } from "@/lib/organizations/organization-defaults";
 
 // Tenant-scoped campaign access: every function takes the DomainContext, whose organization
 // comes from the credential, never from a request body.
@@ -20,6 +21,15 @@ import type { DomainContext } from "@/lib/domain/context";
 export async function createCampaign(ctx: DomainContext, input: NewCampaign) {
   const { organizationId } = ctx;
   const serviceType = serviceTypeOf(input.campaignType);
+  const countryProblem = input.phoneCountry ? unknownCountry(input.phoneCountry) : null;
+  if (countryProblem)
+    throw new Invalid("Validation failed", {
+      field: "phoneCountry",
+      value: input.phoneCountry,
+      issues: [`phoneCountry ${countryProblem}`],
+    });
+  // The body names neither (TimePay's Create Campaign documents no default): the organization's.
+  const defaults = await getOrganizationDefaults(organizationId);
   const fieldSchema =
     serviceType === "custom"
       ? customSchema((input.crmFields ?? []).map(toFieldDefinition), input.identifierField ?? null)
@@ -40,7 +50,8 @@ export async function createCampaign(ctx: DomainContext, input: NewCampaign) {
           startTime: input.startTime,
           endDate: input.endDate,
           endTime: input.endTime,
-          timezone: input.timezone ?? "Asia/Kolkata",
+          timezone: input.timezone ?? defaults.timezone,
+          phoneCountry: input.phoneCountry ?? defaults.phoneCountry,
           region: input.region,
           tags: input.tags ?? [],
           languages: input.languages,

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/records/phone";
+import { getOrganizationDefaults } from "@/lib/organizations/organization-defaults";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Invalid, NotFound } from "@/lib/domain/errors";
 import { batches, DNC_TRANSACTION } from "./dnc-batches";
@@ -30,9 +31,6 @@ export type DncRemoveItem = {
 const alreadyListed = (numeric: string) => new Conflict("The number is already on the DNC list", { resource: "dnc_entry", value: numeric });
 const notListed = (numeric: string) => new NotFound("The number is not on the DNC list", { resource: "dnc_entry", value: numeric });
 
-/** Global entries have no campaign, so no campaign country: Flexydial deployments are Indian. */
-const GLOBAL_COUNTRY = "IN";
-
 export type Blocked = "global" | "campaign";
 
 /**
@@ -41,13 +39,15 @@ export type Blocked = "global" | "campaign";
  */
 export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
   const { organizationId } = ctx;
+  // Global entries have no campaign, so no campaign country: the organization's default (Settings).
+  const { phoneCountry: globalCountry } = await getOrganizationDefaults(organizationId);
   const campaigns = await campaignsByName(
     organizationId,
     items.map((item) => item.campaign),
   );
   const entries = items.map((item) => {
     const campaign = item.campaign === null ? null : campaigns.get(item.campaign)!;
-    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, true);
+    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? globalCountry, true);
     return { ...item, campaignId: campaign?.id ?? null, scope: campaign?.id ?? "", phoneE164: phoneE164! };
   });
   const seen = new Set<string>();
@@ -129,6 +129,8 @@ export async function uploadDnc(ctx: DomainContext, items: DncUploadItem[]) {
 /** Deletes entries; a number that matches none rejects the whole request. */
 export async function removeDnc(ctx: DomainContext, items: DncRemoveItem[]) {
   const { organizationId } = ctx;
+  // Global entries have no campaign, so no campaign country: the organization's default (Settings).
+  const { phoneCountry: globalCountry } = await getOrganizationDefaults(organizationId);
   const campaigns = await campaignsByName(
     organizationId,
     items.map((item) => item.campaign ?? null),
@@ -136,7 +138,7 @@ export async function removeDnc(ctx: DomainContext, items: DncRemoveItem[]) {
   const targets = items.map((item) => {
     const campaign = item.campaign ? campaigns.get(item.campaign)! : null;
     // A number that is not a phone number cannot be on the list.
-    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? GLOBAL_COUNTRY, false);
+    const phoneE164 = normalizeDnc(item.numeric, campaign?.phoneCountry ?? globalCountry, false);
     if (phoneE164 === null) throw notListed(item.numeric);
     return { numeric: item.numeric, phoneE164, scope: item.campaign === undefined ? null : (campaign?.id ?? "") };
   });

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { phoneSearch } from "@/lib/records/phone-search";
 import type { DncAction } from "./dnc-events";
-import { GLOBAL_DNC_COUNTRY } from "./dnc-writes";
+import { getOrganizationDefaults } from "@/lib/organizations/organization-defaults";
 
 // The DNC screen's reads: the list (searched, filtered and paginated in Postgres) and the
 // history of changes. A search finds a number however it is typed: "98765 43210", "+91 98765
@@ -36,10 +36,11 @@ export type DncListRow = {
 
 export async function listDnc(ctx: DomainContext, filter: DncListFilter) {
   const page = filter.page ?? 1;
+  const { phoneCountry } = await getOrganizationDefaults(ctx.organizationId);
   const where = Prisma.sql`e."organizationId" = ${ctx.organizationId}
     ${filter.status ? Prisma.sql`AND e.status = ${filter.status}::"DncStatus"` : Prisma.empty}
     ${filter.scope ? Prisma.sql`AND e.scope = ${filter.scope === "global" ? "" : filter.scope}` : Prisma.empty}
-    ${numberMatch(filter.q, Prisma.sql`e`)}`;
+    ${numberMatch(filter.q, Prisma.sql`e`, phoneCountry)}`;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<(Omit<DncListRow, "lastChange"> & { lastAction: DncAction | null; lastActor: string | null; lastAt: Date | null })[]>`
       SELECT e.id, e."phoneRaw", e."phoneE164", e."campaignId", c.name AS "campaignName", e.status::text AS status, e.reason,
@@ -95,9 +96,10 @@ export type DncEventRow = {
 /** Changes to the list, newest first; `q` finds a number's changes as the list search does. */
 export async function dncHistory(ctx: DomainContext, filter: { q?: string; entryId?: string; page?: number }) {
   const page = filter.page ?? 1;
+  const { phoneCountry } = await getOrganizationDefaults(ctx.organizationId);
   const where = Prisma.sql`v."organizationId" = ${ctx.organizationId}
     ${filter.entryId ? Prisma.sql`AND v."entryId" = ${filter.entryId}` : Prisma.empty}
-    ${numberMatch(filter.q, Prisma.sql`v`)}`;
+    ${numberMatch(filter.q, Prisma.sql`v`, phoneCountry)}`;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<DncEventRow[]>`
       SELECT v.id, v."entryId", v."phoneRaw", v."phoneE164", v."campaignName", v.scope = '' AS global, v.action::text AS action,
@@ -121,13 +123,13 @@ export function dncCampaigns(ctx: DomainContext) {
 
 const LIKE_SPECIAL = /[\\%_]/g;
 
-/** The number search of `alias` (dnc_entries e or dnc_events v): E.164, digits anywhere, or as entered. */
-function numberMatch(q: string | undefined, alias: Prisma.Sql) {
+/** The number search of `alias` (dnc_entries e or dnc_events v): E.164 (read in `country`), digits anywhere, or as entered. */
+function numberMatch(q: string | undefined, alias: Prisma.Sql, country: string) {
   const text = q?.trim();
   if (!text) return Prisma.empty;
   const col = (name: string) => Prisma.sql`${alias}.${Prisma.raw(`"${name}"`)}`;
   const asEntered = Prisma.sql`${col("phoneRaw")} ILIKE ${`%${text.replace(LIKE_SPECIAL, "\\$&")}%`}`;
-  const phone = phoneSearch(text, { defaultCountry: GLOBAL_DNC_COUNTRY });
+  const phone = phoneSearch(text, { defaultCountry: country });
   if (!phone) return Prisma.sql`AND ${asEntered}`;
   const digits = text.replace(/\D/g, "");
   const e164 =

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/domain/errors";
+import { getOrganizationDefaults } from "@/lib/organizations/organization-defaults";
 import { normalizePhone } from "@/lib/records/phone";
 import type { AddDncInput } from "./dnc-input";
 import { actorName, recordDncEvents } from "./dnc-events";
@@ -8,16 +9,17 @@ import { actorName, recordDncEvents } from "./dnc-events";
 // The DNC screen's writes: add one number, remove it (deactivate: the entry and its history stay)
 // and re-activate it. Each writes its history event in the same transaction.
 
-/** Global entries have no campaign, so no campaign country: the organization's numbers are Indian. */
-export const GLOBAL_DNC_COUNTRY = "IN";
-
 export function assertCanEditDnc(ctx: DomainContext) {
   if (ctx.actor.role === "viewer") throw new Forbidden("Viewers cannot change the Do-Not-Call list");
 }
 
 /** The list a campaign id names (null: global), with the country its numbers are read in. */
 export async function dncScope(ctx: DomainContext, campaignId: string | null) {
-  if (campaignId === null) return { scope: "", campaignId: null, campaignName: null, country: GLOBAL_DNC_COUNTRY };
+  // Global entries have no campaign, so no campaign country: the organization's default (Settings).
+  if (campaignId === null) {
+    const { phoneCountry } = await getOrganizationDefaults(ctx.organizationId);
+    return { scope: "", campaignId: null, campaignName: null, country: phoneCountry };
+  }
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, organizationId: ctx.organizationId },
     select: { id: true, name: true, phoneCountry: true },

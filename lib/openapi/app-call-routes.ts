@@ -5,6 +5,7 @@ import { providerResultSchema } from "@/lib/calls/provider-results";
 import { testCallReportSchema, testCallSchema } from "@/lib/calls/test-call";
 import { deliveryListSchema, resendAnswerSchema } from "@/lib/webhooks/deliveries";
 import { saveWebhookSchema, webhookEndpointViewSchema } from "@/lib/webhooks/webhook-endpoint";
+import { organizationDefaultsSchema } from "@/lib/organizations/organization-defaults-input";
 import { appErrorSchema } from "./app-routes";
 import type { ResponseDoc, RouteDoc } from "./route-doc";
 
@@ -23,6 +24,7 @@ const settings = z.object({ settings: callSettingsResponseSchema });
 const endpoint = z.object({
   endpoint: webhookEndpointViewSchema.nullable().meta({ description: "null when none is configured; its secret null for non-admins." }),
 });
+const orgDefaults = z.object({ defaults: z.object({ phoneCountry: z.string(), timezone: z.string() }) });
 const endpointNull = z.object({ endpoint: z.null() });
 const ok = (description: string, schema: z.ZodType): ResponseDoc => ({ description, schema });
 
@@ -67,6 +69,25 @@ export const appCallRoutes: RouteDoc[] = [
     description: "No attempt is written: the call is no customer's, not counted against the cap, and its result is not recorded.",
     body: testCallSchema,
     responses: { 200: ok("The dialer's answer.", z.object({ testCall: testCallReportSchema })), ...bodyErrors, ...write, ...common },
+  },
+  {
+    method: "get",
+    path: "/api/settings/organization",
+    family: "App",
+    summary: "The organization defaults: phone country and time zone",
+    description:
+      "Used where a request names none: a new campaign's `timezone` and `phoneCountry`, and the country of a global DNC number written without a country code.",
+    responses: { 200: ok("The defaults.", orgDefaults), ...common },
+  },
+  {
+    method: "put",
+    path: "/api/settings/organization",
+    family: "App",
+    summary: "Change the organization defaults (admins)",
+    description:
+      "`phoneCountry` must be a country libphonenumber knows (ISO 3166 alpha-2), `timezone` an IANA zone the server knows; a 400 names each field (`phoneCountry: …`).",
+    body: organizationDefaultsSchema,
+    responses: { 200: ok("The defaults now.", orgDefaults), ...bodyErrors, ...write, ...common },
   },
   {
     method: "get",
