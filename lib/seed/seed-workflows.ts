@@ -53,7 +53,15 @@ export async function seedWorkflows(organizationId: string, campaignId: string, 
     firstName: ["Asha", "Ravi", "Meena", "Arjun", "Divya", "Karthik"][i % 6],
     lastName: "Demo",
     language: "hindi",
-    data: { loan_amount: 25_000 + i * 1_000 },
+    // A whole EMI record: the workflow's agent speaks its emi_amount and emi_due_date (its variables).
+    data: {
+      loan_amount: 25_000 + i * 1_000,
+      emi_amount: 2_500 + (i % 4) * 500,
+      loan_period: 12,
+      current_emi: 2 + (i % 6),
+      emi_due_date: "2026-12-10",
+      payment_status: ["pending", "bounced", "partial"][i % 3],
+    },
   }));
   await db.customer.createMany({ data: rows, skipDuplicates: true });
   const customers = await db.customer.findMany({
