@@ -27,6 +27,7 @@ export class MissingAgentVariables extends Invalid {
 
 /** Variables of the agent that are not keys of the campaign's fields, in the agent's order. */
 export function unprovidedVariables(variables: readonly string[], schema: FieldSchema): string[] {
+  if (variables.length === 0) return [];
   const keys = new Set(schema.fields.map((f) => f.key));
   return variables.filter((v) => !keys.has(v));
 }
