@@ -6,6 +6,7 @@ import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 import { capUsage, dncBlocked, isDnc } from "@/lib/calls/call-checks";
 import { assertAgentVariablesProvided, emptyStoredVariables, emptyVariablesReason } from "@/lib/agents/agent-variables";
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
+import type { StoredCustomer } from "@/lib/customers/customer-columns";
 import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
 import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
 
@@ -128,19 +129,8 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
   return { campaign, agent, batch, now, evaluated };
 }
 
-/** The whole record, for the agent variables check. */
-type StoredCustomerRow = {
-  id: string;
-  identifier: string;
-  phoneRaw: string;
-  phoneE164: string;
-  firstName: string | null;
-  lastName: string | null;
-  language: string | null;
-  assignedTo: string | null;
-  timezone: string | null;
-  data: unknown;
-};
+/** The whole record, for the agent variables check (data as the driver returns it). */
+type StoredCustomerRow = Omit<StoredCustomer, "data"> & { timezone: string | null; data: unknown };
 
 /** The customer's own time zone: the column, else a `timezone` field of the record. */
 export function customerZone(customer: { timezone: string | null; data: unknown }): string | null {

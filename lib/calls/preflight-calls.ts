@@ -1,6 +1,6 @@
 import type { DomainContext } from "@/lib/domain/context";
 import { evaluateRequest, toScheduleError } from "@/lib/calls/evaluate-request";
-import type { PreflightResult, ScheduleCallsInput, ScheduleErrorCode } from "@/lib/calls/types";
+import { emptyPreflight, type PreflightResult, type ScheduleCallsInput, type ScheduleErrorCode } from "@/lib/calls/types";
 
 // What scheduleCalls would do with the same input at the same instant, per reason; writes
 // nothing. It runs the very checks scheduleCalls runs (evaluateRequest).
@@ -18,26 +18,7 @@ const BLOCKED_KEY: Record<ScheduleErrorCode, keyof PreflightResult["blocked"]> =
 
 export async function preflightCalls(ctx: DomainContext, input: ScheduleCallsInput): Promise<PreflightResult> {
   const { evaluated } = await evaluateRequest(ctx, input);
-  const result: PreflightResult = {
-    totalRequested: evaluated.length,
-    wouldInitiate: 0,
-    wouldFail: 0,
-    dialNow: 0,
-    waitForWindow: 0,
-    windowOpensAt: null,
-    waitForResume: 0,
-    blocked: {
-      dnc: 0,
-      frequencyCap: 0,
-      callInProgress: 0,
-      agentInactive: 0,
-      customerNotFound: 0,
-      campaignEnded: 0,
-      windowNeverOpens: 0,
-      missingAgentVariables: 0,
-    },
-    errors: [],
-  };
+  const result = emptyPreflight(evaluated.length);
   for (const c of evaluated) {
     const v = c.verdict;
     if (v.kind === "fail") {

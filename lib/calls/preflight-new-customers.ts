@@ -8,7 +8,7 @@ import { getCallSettings } from "./call-settings";
 import { assertCallerNumberAvailable } from "./caller-numbers";
 import { assertAgentVariablesProvided, emptyVariables, emptyVariablesReason } from "@/lib/agents/agent-variables";
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
-import type { PreflightResult, ScheduleError, ScheduleErrorCode } from "./types";
+import { emptyPreflight, type PreflightResult, type ScheduleError, type ScheduleErrorCode } from "./types";
 
 // Preflight of "add these customers and call them" (bulk add with initiateCall and validateOnly):
 // the customers do not exist yet, so preflightCalls cannot be asked about them. The same checks
@@ -60,26 +60,7 @@ export async function preflightNewCustomers(
   ]);
   const window = checkWindow(now, campaign);
 
-  const result: PreflightResult = {
-    totalRequested: input.customers.length,
-    wouldInitiate: 0,
-    wouldFail: 0,
-    dialNow: 0,
-    waitForWindow: 0,
-    windowOpensAt: null,
-    waitForResume: 0,
-    blocked: {
-      dnc: 0,
-      frequencyCap: 0,
-      callInProgress: 0,
-      agentInactive: 0,
-      customerNotFound: 0,
-      campaignEnded: 0,
-      windowNeverOpens: 0,
-      missingAgentVariables: 0,
-    },
-    errors: [],
-  };
+  const result = emptyPreflight(input.customers.length);
   for (const customer of input.customers) {
     const empty = agent.active && customer.values ? emptyVariables(agent.variables, recordOf(customer.values, customer.id, schema)) : [];
     const code: ScheduleErrorCode | null = !agent.active

@@ -100,6 +100,30 @@ export type PreflightResult = {
   errors: ScheduleError[];
 };
 
+/** A preflight that has counted nobody yet. */
+export function emptyPreflight(totalRequested: number): PreflightResult {
+  return {
+    totalRequested,
+    wouldInitiate: 0,
+    wouldFail: 0,
+    dialNow: 0,
+    waitForWindow: 0,
+    windowOpensAt: null,
+    waitForResume: 0,
+    blocked: {
+      dnc: 0,
+      frequencyCap: 0,
+      callInProgress: 0,
+      agentInactive: 0,
+      customerNotFound: 0,
+      campaignEnded: 0,
+      windowNeverOpens: 0,
+      missingAgentVariables: 0,
+    },
+    errors: [],
+  };
+}
+
 export const callResultInputSchema = z.object({
   providerCallId: z.string().min(1).max(255),
   status: callResultStatusSchema,
