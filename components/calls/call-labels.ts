@@ -28,6 +28,7 @@ export const BLOCK_REASON: Record<string, string> = {
   agent_inactive: "the agent is inactive",
   campaign_completed: "the campaign was completed",
   no_active_caller_number: "every caller number of the organization is deactivated",
+  call_in_progress: "the customer already had a call scheduled or in progress",
 };
 
 export function customerName(customer: { firstName: string | null; lastName: string | null; identifier: string }) {
@@ -48,6 +49,7 @@ export const SHORT_REASON: Record<string, string> = {
   window_empty: "no legal hours",
   agent_inactive: "agent inactive",
   campaign_completed: "campaign completed",
+  call_in_progress: "already in a call",
   window: "calling window",
   campaign_paused: "campaign paused",
   concurrency: "line busy",

@@ -8,7 +8,13 @@ import { assertAgentVariablesProvided, emptyStoredVariables, emptyVariablesReaso
 import type { FieldSchema } from "@/lib/campaigns/field-schema";
 import type { StoredCustomer } from "@/lib/customers/customer-columns";
 import { effectiveZone, windowChecker, type WindowSpec } from "@/lib/calls/calling-window";
-import { scheduleCallsInputSchema, type ScheduleCallsInput, type ScheduleError, type ScheduleErrorCode } from "@/lib/calls/types";
+import {
+  scheduleCallsInputSchema,
+  type ScheduleCallsInput,
+  type ScheduleError,
+  type ScheduleErrorCode,
+  type WaitReason,
+} from "@/lib/calls/types";
 
 // What a scheduleCalls request would do for each customer, written nowhere: preflightCalls
 // reports it, scheduleCalls writes it. One function so the preview equals the outcome.
@@ -18,6 +24,11 @@ export type Verdict =
   /** Already scheduled by an earlier delivery of the same requestKey. */
   | { kind: "replay" }
   | { kind: "fail"; code: ScheduleErrorCode; reason: string };
+
+/** The calls.waitReason of an accepted attempt. */
+export function waitReasonOf(verdict: { wait: "now" | "window" | "paused" }): WaitReason | null {
+  return verdict.wait === "now" ? null : verdict.wait === "paused" ? "campaign_paused" : "window";
+}
 
 export type EvaluatedCustomer = { customerId: string; identifier: string; phone: string; verdict: Verdict };
 
@@ -35,49 +46,25 @@ const REASONS: Record<ScheduleErrorCode, string> = {
 };
 
 export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsInput) {
-  const parsed = scheduleCallsInputSchema.safeParse(input);
-  if (!parsed.success)
-    throw new Invalid("Invalid call request", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
-  const { campaignId, agentId, dispositionId, requestKey } = parsed.data;
   const now = input.clock.now();
-
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
-  if (campaign.organizationId !== ctx.organizationId)
-    throw new Forbidden("Campaign belongs to another organization", { resource: "campaign" });
-  if (campaign.status === "completed") throw new Invalid("Campaign is completed: it places no new calls", { field: "campaignId" });
-  const requested = [...new Set(parsed.data.customerIds)];
-  // The lookups that do not depend on each other run at once; their refusals are raised in the
-  // order the checks are written (agent, disposition, caller number).
-  const [agent, disposition, callerNumber, customers, settings, batch] = await Promise.all([
-    db.agent.findFirst({ where: { id: agentId, organizationId: ctx.organizationId } }),
-    dispositionId === null
-      ? null
-      : db.disposition.findFirst({ where: { id: dispositionId, organizationId: ctx.organizationId }, select: { id: true } }),
-    assertCallerNumberAvailable(ctx.organizationId).then(
-      () => null,
-      (error: unknown) => ({ error }),
-    ),
-    // Raw `= ANY(array)`: one parameter for 10,000 ids (Prisma's `in` binds each, several times
-    // slower). Only the record's `timezone` field leaves the database, not the whole record, and
-    // whether the customer already has a live attempt is read in the same pass.
-    db.$queryRaw<{ id: string; identifier: string; phoneE164: string; timezone: string | null; dataZone: string | null; live: boolean }[]>`
+  // Raw `= ANY(array)`: one parameter for 10,000 ids (Prisma's `in` binds each, several times
+  // slower). Only the record's `timezone` field leaves the database, not the whole record, and
+  // whether the customer already has a live attempt is read in the same pass.
+  const request = await loadCallRequest(
+    ctx,
+    input,
+    now,
+    (requested) =>
+      db.$queryRaw<
+        { id: string; identifier: string; phoneE164: string; timezone: string | null; dataZone: string | null; live: boolean }[]
+      >`
       SELECT c.id::text, c.identifier, c."phoneE164", c.timezone,
              CASE WHEN jsonb_typeof(c.data -> 'timezone') = 'string' THEN c.data ->> 'timezone' END AS "dataZone",
              EXISTS (SELECT 1 FROM calls k WHERE k."customerId" = c.id AND k.state IN ('scheduled', 'dialing')) AS live
       FROM customers c
-      WHERE c."campaignId" = ${campaignId} AND c.id = ANY(${requested.filter((id) => UUID.test(id))}::uuid[])`,
-    getCallSettings(ctx.organizationId),
-    requestKey
-      ? db.callBatch.findUnique({ where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey } } })
-      : null,
-  ]);
-  if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
-  if (dispositionId !== null && !disposition)
-    throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
-  if (callerNumber) throw callerNumber.error;
-  const schema = campaign.fieldSchema as unknown as FieldSchema;
-  assertAgentVariablesProvided(agent, schema);
+      WHERE c."campaignId" = ${input.campaignId} AND c.id = ANY(${requested.filter((id) => UUID.test(id))}::uuid[])`,
+  );
+  const { campaign, agent, schema, batch, requested, lookup: customers } = request;
   // The whole record leaves the database only when the agent's script needs some of its fields.
   const records =
     agent.variables.length === 0
@@ -86,47 +73,128 @@ export async function evaluateRequest(ctx: DomainContext, input: ScheduleCallsIn
           (
             await db.$queryRaw<StoredCustomerRow[]>`
               SELECT id::text, identifier, "phoneRaw", "phoneE164", "firstName", "lastName", language, "assignedTo", timezone, data
-              FROM customers WHERE "campaignId" = ${campaignId} AND id = ANY(${customers.map((c) => c.id)}::uuid[])`
+              FROM customers WHERE "campaignId" = ${campaign.id} AND id = ANY(${customers.map((c) => c.id)}::uuid[])`
           ).map((r) => [r.id, r]),
         );
 
   const byId = new Map(customers.map((c) => [c.id, c]));
   const ids = customers.map((c) => c.id);
   const phones = customers.map((c) => c.phoneE164);
-  const [dnc, usage, replayed] = await Promise.all([
-    dncBlocked(db, ctx.organizationId, [campaignId], phones),
-    capUsage(db, ctx.organizationId, phones, now),
+  const [checks, replayed] = await Promise.all([
+    numberChecks(ctx, campaign.id, phones, now),
     batch
       ? db.$queryRaw<{ customerId: string }[]>`
           SELECT "customerId"::text FROM calls WHERE "batchId" = ${batch.id} AND "customerId" = ANY(${ids}::uuid[])`
       : [],
   ]);
   const replaySet = new Set(replayed.map((c) => c.customerId));
-  const spec: WindowSpec = campaign;
-  const windowOf = windowChecker(now);
+  const verdictOf = verdicts(request, checks);
 
   const evaluated = requested.map((customerId): EvaluatedCustomer => {
     const customer = byId.get(customerId);
-    const fail = (code: ScheduleErrorCode): Verdict => ({ kind: "fail", code, reason: REASONS[code] });
-    if (!customer) return { customerId, identifier: "", phone: "", verdict: fail("CUSTOMER_NOT_FOUND") };
+    if (!customer)
+      return {
+        customerId,
+        identifier: "",
+        phone: "",
+        verdict: { kind: "fail", code: "CUSTOMER_NOT_FOUND", reason: REASONS.CUSTOMER_NOT_FOUND },
+      };
     const base = { customerId, identifier: customer.identifier, phone: customer.phoneE164 };
     if (replaySet.has(customerId)) return { ...base, verdict: { kind: "replay" } };
-    if (!agent.active) return { ...base, verdict: fail("AGENT_INACTIVE") };
-    if (isDnc(dnc, campaignId, customer.phoneE164)) return { ...base, verdict: fail("DNC_BLOCKED") };
-    if ((usage.get(customer.phoneE164)?.count ?? 0) >= settings.frequencyCap) return { ...base, verdict: fail("FREQUENCY_CAP") };
-    if (customer.live) return { ...base, verdict: fail("CALL_IN_PROGRESS") };
     const record = records.get(customerId);
-    const empty = record ? emptyStoredVariables(agent.variables, record, schema) : [];
-    if (empty.length > 0)
-      return { ...base, verdict: { kind: "fail", code: "MISSING_AGENT_VARIABLES", reason: emptyVariablesReason(empty) } };
-    const window = windowOf(campaign.id, spec, effectiveZone(customer.timezone || customer.dataZone, campaign.timezone));
-    if (!window.open && "never" in window)
-      return { ...base, verdict: fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED") };
-    const notBefore = window.open ? now : window.opensAt;
-    const wait = campaign.status !== "active" ? "paused" : window.open ? "now" : "window";
-    return { ...base, verdict: { kind: "accept", notBefore, wait } };
+    return {
+      ...base,
+      verdict: verdictOf({
+        phone: customer.phoneE164,
+        zone: customer.timezone || customer.dataZone,
+        live: customer.live,
+        emptyVariables: record ? emptyStoredVariables(agent.variables, record, schema) : [],
+      }),
+    };
   });
   return { campaign, agent, batch, now, evaluated };
+}
+
+/**
+ * The checks of the request itself, in the order they are written (campaign, agent, disposition,
+ * caller number, the agent's variables against the campaign's fields), and what every verdict
+ * needs. `lookup` (the caller's per-customer read) runs at the same time as the lookups that do
+ * not depend on each other.
+ */
+export async function loadCallRequest<T>(
+  ctx: DomainContext,
+  input: ScheduleCallsInput,
+  now: Date,
+  lookup: (requested: string[]) => Promise<T>,
+) {
+  const parsed = scheduleCallsInputSchema.safeParse(input);
+  if (!parsed.success)
+    throw new Invalid("Invalid call request", { issues: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) });
+  const { campaignId, agentId, dispositionId, requestKey } = parsed.data;
+
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw new NotFound("Campaign not found", { resource: "campaign" });
+  if (campaign.organizationId !== ctx.organizationId)
+    throw new Forbidden("Campaign belongs to another organization", { resource: "campaign" });
+  if (campaign.status === "completed") throw new Invalid("Campaign is completed: it places no new calls", { field: "campaignId" });
+  const requested = [...new Set(parsed.data.customerIds)];
+  const [agent, disposition, callerNumber, settings, batch, looked] = await Promise.all([
+    db.agent.findFirst({ where: { id: agentId, organizationId: ctx.organizationId } }),
+    dispositionId === null
+      ? null
+      : db.disposition.findFirst({ where: { id: dispositionId, organizationId: ctx.organizationId }, select: { id: true } }),
+    assertCallerNumberAvailable(ctx.organizationId).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    ),
+    getCallSettings(ctx.organizationId),
+    requestKey
+      ? db.callBatch.findUnique({
+          where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey } },
+          select: { id: true },
+        })
+      : null,
+    lookup(requested),
+  ]);
+  if (!agent) throw new NotFound("Agent not found", { resource: "agent", field: "agentId" });
+  if (dispositionId !== null && !disposition)
+    throw new NotFound("Disposition not found", { resource: "disposition", field: "dispositionId" });
+  if (callerNumber) throw callerNumber.error;
+  const schema = campaign.fieldSchema as unknown as FieldSchema;
+  assertAgentVariablesProvided(agent, schema);
+  return { campaign, agent, schema, settings, batch, now, requested, lookup: looked };
+}
+
+export type CallRequest = Omit<Awaited<ReturnType<typeof loadCallRequest>>, "lookup">;
+
+/** DNC entries and the frequency cap's usage of the numbers (both read set-based). */
+export async function numberChecks(ctx: DomainContext, campaignId: string, phones: string[], now: Date) {
+  const [dnc, usage] = await Promise.all([
+    dncBlocked(db, ctx.organizationId, [campaignId], phones),
+    capUsage(db, ctx.organizationId, phones, now),
+  ]);
+  return { dnc, usage };
+}
+
+/** One customer's verdict, given what the request and the number checks read. */
+export function verdicts(request: CallRequest, checks: Awaited<ReturnType<typeof numberChecks>>) {
+  const { campaign, agent, settings, now } = request;
+  const spec: WindowSpec = campaign;
+  const windowOf = windowChecker(now);
+  const fail = (code: ScheduleErrorCode): Verdict => ({ kind: "fail", code, reason: REASONS[code] });
+  return (customer: { phone: string; zone: string | null; live: boolean; emptyVariables: string[] }): Verdict => {
+    if (!agent.active) return fail("AGENT_INACTIVE");
+    if (isDnc(checks.dnc, campaign.id, customer.phone)) return fail("DNC_BLOCKED");
+    if ((checks.usage.get(customer.phone)?.count ?? 0) >= settings.frequencyCap) return fail("FREQUENCY_CAP");
+    if (customer.live) return fail("CALL_IN_PROGRESS");
+    if (customer.emptyVariables.length > 0)
+      return { kind: "fail", code: "MISSING_AGENT_VARIABLES", reason: emptyVariablesReason(customer.emptyVariables) };
+    const window = windowOf(campaign.id, spec, effectiveZone(customer.zone, campaign.timezone));
+    if (!window.open && "never" in window) return fail(window.never === "window_empty" ? "WINDOW_NEVER_OPENS" : "CAMPAIGN_ENDED");
+    const notBefore = window.open ? now : window.opensAt;
+    const wait = campaign.status !== "active" ? "paused" : window.open ? "now" : "window";
+    return { kind: "accept", notBefore, wait };
+  };
 }
 
 /** The whole record, for the agent variables check (data as the driver returns it). */

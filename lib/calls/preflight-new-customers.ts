@@ -62,7 +62,8 @@ export async function preflightNewCustomers(
 
   const result = emptyPreflight(input.customers.length);
   for (const customer of input.customers) {
-    const empty = agent.active && customer.values ? emptyVariables(agent.variables, recordOf(customer.values, customer.id, schema)) : [];
+    const empty =
+      agent.active && customer.values ? emptyVariables(agent.variables, newCustomerRecord(customer.values, customer.id, schema)) : [];
     const code: ScheduleErrorCode | null = !agent.active
       ? "AGENT_INACTIVE"
       : isDnc(dnc, campaign.id, customer.phoneE164)
@@ -95,6 +96,6 @@ export async function preflightNewCustomers(
 }
 
 /** The record as a client sent it, with its identifier (a generated lead_id is not among the values). */
-function recordOf(values: Record<string, unknown>, id: string, schema: FieldSchema): Record<string, unknown> {
+export function newCustomerRecord(values: Record<string, unknown>, id: string, schema: FieldSchema): Record<string, unknown> {
   return schema.identifierKey === null ? values : { ...values, [schema.identifierKey]: id };
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { DomainContext } from "@/lib/domain/context";
-import { evaluateRequest, toScheduleError, type EvaluatedCustomer } from "@/lib/calls/evaluate-request";
+import { evaluateRequest, toScheduleError, waitReasonOf, type EvaluatedCustomer } from "@/lib/calls/evaluate-request";
 import { insertAttempts } from "@/lib/calls/insert-attempts";
 import { prepareCallsQueue, wakeDispatcherInTransaction } from "@/lib/calls/dispatcher-wake";
 import type { ScheduleCallsInput, ScheduleCallsResult, ScheduleError } from "@/lib/calls/types";
@@ -90,7 +90,7 @@ async function writeChunk(
         retryOfId: null,
         toPhone: c.phone,
         notBefore: c.verdict.notBefore,
-        waitReason: c.verdict.wait === "now" ? null : c.verdict.wait === "paused" ? "campaign_paused" : "window",
+        waitReason: waitReasonOf(c.verdict),
       })),
       now,
     );
@@ -112,11 +112,12 @@ async function openBatch(ctx: DomainContext, input: ScheduleCallsInput, total: n
     source: ctx.source,
     total,
   };
-  if (!input.requestKey) return db.callBatch.create({ data });
+  if (!input.requestKey) return db.callBatch.create({ data, select: { id: true } });
   // Two deliveries of one key at once: one creates, both use it.
   await db.callBatch.createMany({ data: [data], skipDuplicates: true });
   return db.callBatch.findUniqueOrThrow({
     where: { organizationId_requestKey: { organizationId: ctx.organizationId, requestKey: input.requestKey } },
+    select: { id: true },
   });
 }
 

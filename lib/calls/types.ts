@@ -20,6 +20,7 @@ export const BLOCK_REASONS = [
   "agent_inactive", // the attempt's agent was deactivated
   "campaign_completed", // (cancelled) the campaign was completed before the attempt was dialled
   "no_active_caller_number", // the organization has caller numbers and every one was deactivated
+  "call_in_progress", // (cancelled) accepted in a batch, but another request gave the customer a live attempt before it was written
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 

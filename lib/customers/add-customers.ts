@@ -49,7 +49,7 @@ export type AddCustomersOutcome = {
   workflowRuns: number | null;
   /** Null for validate-only. */
   uploadJobId: string | null;
-  /** The customers written, in request order: { record's id, customers.id }. Validate-only: the records that would be. */
+  /** The customers written, in request order: { record's id, customers.id, the record's values }. Validate-only: the records that would be. */
   addedCustomers: { id: string; customerId: string | null; phoneE164: string; values?: Record<string, unknown> }[];
 };
 
@@ -139,7 +139,7 @@ export async function addCustomers(ctx: DomainContext, campaign: CustomerCampaig
     await wakeWorkflowRunner().catch((error: unknown) => logError("workflow runner not woken", error, { campaignId: campaign.id }));
   const addedCustomers = [...written.inserted]
     .sort((a, b) => a.record.index - b.record.index)
-    .map((i) => ({ id: i.record.id, customerId: i.customerId, phoneE164: i.record.phoneE164 }));
+    .map((i) => ({ id: i.record.id, customerId: i.customerId, phoneE164: i.record.phoneE164, values: i.record.values }));
   return {
     validation,
     added,

@@ -23,6 +23,8 @@ export const QUEUES = {
   webhookDelivery: `${PREFIX}webhook-delivery`,
   /** Wake-ups of the call dispatcher (created and consumed by lib/calls/calls-queue.ts). */
   callsDispatch: `${PREFIX}calls-dispatch`,
+  /** One message per call batch whose accepted customers still need their attempts (lib/calls/expand-queue.ts). */
+  callsExpand: `${PREFIX}calls-expand`,
   /** Wake-ups of the workflow runner (lib/workflows/workflows-queue.ts). */
   workflowsRun: `${PREFIX}workflows-run`,
 } as const;

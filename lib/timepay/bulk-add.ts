@@ -4,13 +4,14 @@ import { customerCampaign } from "@/lib/customers/customer-campaign";
 import type { DomainContext } from "@/lib/domain/context";
 import type { BulkAddBody } from "./customer-bodies";
 import { bulkAddResponse } from "./bulk-add-response";
-import { callAddedCustomers, preflightAddedCustomers } from "./customer-calls";
+import { acceptAddedCustomerCalls, preflightAddedCustomers } from "./customer-calls";
 import { systemClock, type Clock } from "@/lib/domain/clock";
 import { assertCallerNumberAvailable } from "@/lib/calls/caller-numbers";
 import { bulkAddCallsKey } from "@/lib/calls/upload-call-keys";
 
 // TimePay's Bulk Add Customers: the domain adds the records, this answers as the seed writes it.
-// With initiateCall, the customers actually added are called once every record is in.
+// With initiateCall, the customers actually added are called once every record is in: the answer
+// is final, their attempts are written right after it by the calls-expand worker.
 
 export async function bulkAddCustomers(
   ctx: DomainContext,
@@ -28,7 +29,7 @@ export async function bulkAddCustomers(
     : validateOnly
       ? { preflight: await preflightAddedCustomers(ctx, { campaignId: campaign.id, callConfig, customers: outcome.addedCustomers, clock }) }
       : {
-          results: await callAddedCustomers(ctx, {
+          results: await acceptAddedCustomerCalls(ctx, {
             campaignId: campaign.id,
             callConfig,
             customers: outcome.addedCustomers,
