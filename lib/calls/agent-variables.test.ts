@@ -11,7 +11,7 @@ import { loan } from "@/lib/test/records";
 import { startRuns } from "@/lib/workflows/start-runs";
 import { runDueWorkflowSteps } from "@/lib/workflows/runner";
 import { collectionsWorkflow } from "@/lib/workflows/workflows-test-kit";
-import { contextOf, createCallsCampaign, createCustomers } from "./calls-test-kit";
+import { contextOf, createCallsCampaign, createCustomers, expandAcceptedBatches } from "./calls-test-kit";
 
 // An AI agent's variables (the customer fields its script uses): a campaign without one of those
 // fields answers 400 naming them (initiate, its preflight, bulk and single add with initiateCall,
@@ -144,6 +144,8 @@ describe("agent variables", () => {
       failed: 1,
       errors: [{ id: "LN12", error: "MISSING_AGENT_VARIABLES", reason }],
     });
+    // The attempts are written after the answer (the calls-expand worker's code).
+    expect(await expandAcceptedBatches(campaign.id)).toBe(1);
     expect(await db.call.count({ where: { campaignId: campaign.id } })).toBe(2);
   });
 

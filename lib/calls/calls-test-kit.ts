@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { createTestCampaign } from "@/lib/test/fixtures";
 import type { DomainContext } from "@/lib/domain/context";
 import type { Dialer, DialAttempt, DialOutcome } from "@/lib/calls/dialer";
+import { expandBatch } from "@/lib/calls/expand-batch";
 
 // Test data for the calls domain: customers written directly (the import path has its own tests).
 
@@ -60,4 +61,14 @@ export function createCallsCampaign(
   extra: Record<string, unknown> = {},
 ) {
   return createTestCampaign(organizationId, campaignType, { startDate: "2099-11-01", endDate: "2100-03-31", ...extra });
+}
+
+/**
+ * Writes the attempts of the campaign's accepted call batches (bulk add with initiateCall) as the
+ * calls-expand worker does, through the same code (expandBatch); for tests without the queue.
+ */
+export async function expandAcceptedBatches(campaignId: string) {
+  const batches = await db.callBatch.findMany({ where: { campaignId, expandedAt: null }, select: { id: true } });
+  for (const batch of batches) await expandBatch(batch.id);
+  return batches.length;
 }

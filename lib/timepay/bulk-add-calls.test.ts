@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
 import { db } from "@/lib/db/client";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { startExpandWorker } from "@/lib/calls/expand-queue";
 import { call } from "@/lib/test/http";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { loan } from "@/lib/test/records";
@@ -8,18 +10,35 @@ import { zoneWithLocalHour } from "@/lib/test/window-zone";
 
 // Bulk Add with initiateCall (seeds/timepay-bulk-add-customers.md): calls for every customer
 // actually added, after all records are in; undialable customers in `failed` with
-// {id, error, reason}; scheduledFor when the window is closed; validate-only preflight.
+// {id, error, reason}; scheduledFor when the window is closed; validate-only preflight. The
+// attempts are written after the answer by the calls-expand worker, run here through the real
+// queue (this file's own, set before lib/jobs/boss loads).
+vi.hoisted(() => {
+  process.env.QUEUE_PREFIX = "test-bulk-calls.";
+});
 
 let a: TestOrg;
+let stopExpand: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   a = await createTestOrg("bulk-calls");
+  stopExpand = await startExpandWorker(await getBoss());
 });
-afterAll(async () => deleteTestOrg(a));
+afterAll(async () => {
+  await stopExpand?.();
+  await deleteTestOrg(a);
+  await stopBoss();
+});
 
 const add = (body: unknown, options: { query?: Record<string, string>; headers?: Record<string, string> } = {}) =>
   call(bulkAdd, { apiKey: a.apiKey, body, ...options });
 const callConfig = () => ({ agentId: a.agent.id, dispositionId: a.disposition.id });
 const callsOf = (campaignId: string) => db.call.count({ where: { campaignId } });
+/** The request's call batch once the worker wrote its attempts (the batch committed with the answer). */
+async function expanded(campaignId: string) {
+  await expect
+    .poll(() => db.callBatch.findMany({ where: { campaignId }, select: { expandedAt: true } }), { timeout: 30_000 })
+    .toEqual([{ expandedAt: expect.any(Date) }]);
+}
 
 describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
   it("calls only the customers actually added; a DNC number counts in failed with {id, error, reason}", async () => {
@@ -46,6 +65,7 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
       },
     });
     expect(res.json.callResults.scheduledFor).toBeUndefined();
+    await expanded(campaign.id);
     const calls = await db.call.findMany({ where: { campaignId: campaign.id }, include: { customer: { select: { identifier: true } } } });
     expect(calls.map((c) => c.customer.identifier)).toEqual(["LN2"]);
     await db.dncEntry.deleteMany({ where: { organizationId: a.id } });
@@ -61,6 +81,7 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
     const wait = new Date(res.json.callResults.scheduledFor).getTime() - Date.now();
     expect(wait).toBeGreaterThan(4 * 3600_000);
     expect(wait).toBeLessThanOrEqual(5 * 3600_000);
+    await expanded(campaign.id);
     expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled", waitReason: "window" } })).toBe(2);
   });
 
@@ -76,6 +97,7 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
     ]);
     const again = await add({ campaignId: campaign.id, records, initiateCall: true, callConfig: callConfig() }, { headers });
     expect([again.status, again.text]).toEqual([201, res.text]);
+    await expanded(campaign.id);
     expect(await callsOf(campaign.id)).toBe(1201);
     expect(await db.callBatch.count({ where: { campaignId: campaign.id } })).toBe(1);
   });
@@ -134,6 +156,7 @@ describe("POST /api/v1/customers/add/bulk with initiateCall", () => {
     const campaign = await createTestCampaign(a.id, "emi", { timezone: zoneWithLocalHour(12), status: "paused" });
     const res = await add({ campaignId: campaign.id, records: [loan(1)], initiateCall: true, callConfig: callConfig() });
     expect([res.status, res.json.callResults]).toEqual([201, { totalRequested: 1, initiated: 1, failed: 0, errors: [] }]);
+    await expanded(campaign.id);
     expect(await db.call.findFirstOrThrow({ where: { campaignId: campaign.id } })).toMatchObject({
       state: "scheduled",
       waitReason: "campaign_paused",

@@ -4,6 +4,7 @@ import { POST as bulkAdd } from "@/app/api/v1/customers/add/bulk/route";
 import { POST as addOne } from "@/app/api/v1/customers/add/route";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/test/http";
+import { expandAcceptedBatches } from "@/lib/calls/calls-test-kit";
 import { zoneWithLocalHour } from "@/lib/test/window-zone";
 import { createTestCampaign, createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { countCustomers, createPhoneKeyedCampaign, customersOf, lead, loan, operatorCookie } from "@/lib/test/records";
@@ -303,6 +304,8 @@ describe("initiateCall, callConfig and useWorkflow", () => {
     );
     const job = await db.uploadJob.findUniqueOrThrow({ where: { id: res.headers.get("x-upload-job-id")! } });
     expect(job.options).toEqual({ initiateCall: true, callConfig, useWorkflow: false });
+    // The attempts are written after the answer (the calls-expand worker's code).
+    expect(await expandAcceptedBatches(campaign.id)).toBe(1);
     expect(await db.call.count({ where: { campaignId: campaign.id, state: "scheduled" } })).toBe(3);
   });
 
