@@ -53,6 +53,12 @@ test.describe("campaign dashboard", () => {
       data: { campaignId: id, records, initiateCall: true, callConfig: { agentId: agent.id, dispositionId: disposition.id } },
     });
     expect(response.status()).toBe(201);
+    // The answer is final; the app's calls-expand worker writes the attempts right after it.
+    await expect
+      .poll(() => int(`SELECT count(*) AS n FROM call_batches WHERE "campaignId" = $1 AND "expandedAt" IS NOT NULL`, [id]), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     // One number on the campaign's DNC list: not reachable.
     const [{ organizationId }] = await query<{ organizationId: string }>(`SELECT "organizationId" FROM campaigns WHERE id = $1`, [id]);
     const [dncPhone] = await query<{ phoneE164: string }>(

@@ -179,6 +179,18 @@ test("the upload job page counts the calls it started and opens them on the Call
     const jobId = res.headers()["x-upload-job-id"];
     expect(jobId).toBeTruthy();
     const jobCalls = `FROM calls c JOIN call_batches b ON b.id = c."batchId" WHERE b."requestKey" = $1`;
+    // The answer is final; the app's calls-expand worker writes the attempts right after it.
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ expanded: boolean }>(`SELECT "expandedAt" IS NOT NULL AS expanded FROM call_batches WHERE "requestKey" = $1`, [
+              `bulk-add:${jobId}`,
+            ])
+          ).map((b) => b.expanded),
+        { timeout: 15_000 },
+      )
+      .toEqual([true]);
     // Wait until the simulated dialer has placed every call due and reported its result (retries wait for later).
     await expect
       .poll(

@@ -60,7 +60,8 @@ test.describe("customers API with calls (TimePay)", () => {
     );
     const calls = () =>
       query<{ state: string; agentId: string }>(`SELECT state::text, "agentId" FROM calls WHERE "campaignId" = $1`, [campaign!.id]);
-    expect((await calls()).map((c) => c.agentId)).toEqual([agent.id, agent.id, agent.id]);
+    // The answer is final; the app's calls-expand worker writes the attempts right after it.
+    await expect.poll(async () => (await calls()).map((c) => c.agentId), { timeout: 15_000 }).toEqual([agent.id, agent.id, agent.id]);
     // The app's workers dial them through the simulated dialer, whose results end them.
     await expect
       .poll(async () => (await calls()).filter((c) => c.state !== "scheduled" && c.state !== "dialing").length, { timeout: 45_000 })
