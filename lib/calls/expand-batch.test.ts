@@ -5,7 +5,7 @@ import { manualClock } from "@/lib/domain/clock";
 import { createTestOrg, deleteTestOrg, type TestOrg } from "@/lib/test/fixtures";
 import { acceptNewCustomerCalls } from "./accept-new-customers";
 import { expandBatch } from "./expand-batch";
-import { startExpandWorker } from "./expand-queue";
+import { resendOwed, startExpandWorker } from "./expand-queue";
 import { insertAttempts } from "./insert-attempts";
 import { contextOf, createCallsCampaign, createCustomers } from "./calls-test-kit";
 
@@ -156,6 +156,29 @@ describe("accepted call batches", () => {
     expect(events).toEqual([{ type: "call.cancelled", status: "call_in_progress" }]);
     // A second run changes nothing.
     expect(await expandBatch(batchId)).toEqual({ scheduled: 0, skipped: 0, expanded: false });
+  });
+
+  it("the sweep re-sends the message of a batch still owed its attempts once its message is gone, and only then", async () => {
+    const { batchId } = await accepted(2, `expand-sweep-${org.suffix}`, 40_000);
+    const messages = async () =>
+      (
+        await db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.callsExpand} AND data->>'batchId' = ${batchId} AND state IN ('created', 'retry')`
+      )[0].n;
+    expect(await messages()).toBe(1);
+    const later = new Date(Date.now() + 61_000);
+    await resendOwed(later);
+    expect(await messages()).toBe(1);
+    // The message is lost (its retries exhausted, say): the sweep sends one again.
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${QUEUES.callsExpand} AND data->>'batchId' = ${batchId}`;
+    await resendOwed(new Date(Date.now() - 1_000));
+    expect(await messages()).toBe(0);
+    await resendOwed(later);
+    expect(await messages()).toBe(1);
+    await expandBatch(batchId);
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${QUEUES.callsExpand} AND data->>'batchId' = ${batchId}`;
+    await resendOwed(later);
+    expect(await messages()).toBe(0);
   });
 
   it("the batch and its message commit together: when the message cannot be written, no batch is left and a retry works", async () => {
