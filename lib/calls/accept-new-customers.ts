@@ -54,13 +54,15 @@ export async function acceptNewCustomerCalls(ctx: DomainContext, input: AcceptNe
 
   const accepted = evaluated.flatMap((c) => (c.verdict.kind === "accept" ? [{ customerId: c.customerId, verdict: c.verdict }] : []));
   await prepareExpandQueue();
+  // The notBefore instants go as ISO text (a cast to timestamp keeps their UTC wall time): the
+  // driver takes several times longer to bind 10,000 Dates.
   const batchId = await db.$transaction(async (tx) => {
     const [batch] = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO call_batches (id, "organizationId", "campaignId", "requestKey", "agentId", "dispositionId", source, total,
                                   "plannedCustomerIds", "plannedNotBefore", "plannedWaitReasons", "expandedAt")
         VALUES (gen_random_uuid()::text, ${ctx.organizationId}, ${input.campaignId}, ${input.requestKey}, ${input.agentId},
                 ${input.dispositionId}, ${ctx.source}, ${evaluated.length}, ${accepted.map((c) => c.customerId)}::uuid[],
-                ${accepted.map((c) => c.verdict.notBefore)}::timestamp[], ${accepted.map((c) => waitReasonOf(c.verdict) ?? "")}::text[],
+                ${accepted.map((c) => c.verdict.notBefore.toISOString())}::text[]::timestamp(3)[], ${accepted.map((c) => waitReasonOf(c.verdict) ?? "")}::text[],
                 ${accepted.length === 0 ? now : null})
         ON CONFLICT ("organizationId", "requestKey") DO NOTHING
         RETURNING id`;
