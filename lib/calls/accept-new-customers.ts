@@ -31,8 +31,8 @@ export type AcceptNewCustomersInput = Omit<ScheduleCallsInput, "customerIds" | "
 
 export async function acceptNewCustomerCalls(ctx: DomainContext, input: AcceptNewCustomersInput): Promise<ScheduleCallsResult> {
   const now = input.clock.now();
-  const customerIds = input.customers.map((c) => c.customerId);
-  const scheduleInput = { ...input, customerIds };
+  const { customers: _, ...rest } = input;
+  const scheduleInput: ScheduleCallsInput = { ...rest, customerIds: input.customers.map((c) => c.customerId) };
   const phones = input.customers.map((c) => c.phoneE164);
   const [request, checks] = await Promise.all([
     loadCallRequest(ctx, scheduleInput, now, async () => null),
