@@ -101,7 +101,7 @@ const routes: RouteDoc[] = [
     family: "TimePay",
     summary: "Bulk add customers",
     description:
-      "Adds up to 10,000 records to a campaign. Each record is validated on its own; valid ones are written even when others fail.",
+      "Adds up to 10,000 records to a campaign. Each record is validated on its own; valid ones are written even when others fail. With initiateCall, callResults is final when the answer comes; the accepted attempts appear in the call logs within seconds after it.",
     query: validateOnlyQuery,
     body: bulkAddBodySchema,
     responses: {
