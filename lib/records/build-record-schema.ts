@@ -43,7 +43,12 @@ export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy, numb
     if (FORBIDDEN_KEYS.has(def.key) || fieldKeys.has(def.key)) throw new Error(`Field schema: bad or repeated key '${def.key}'`);
     fieldKeys.add(def.key);
     const check = fieldCheck(def, policy, numbers);
-    return { key: def.key, required: def.required, unique: def.unique === true, check: REPEATING.has(def.type) ? remembering(check) : check };
+    return {
+      key: def.key,
+      required: def.required,
+      unique: def.unique === true,
+      check: REPEATING.has(def.type) ? remembering(check) : check,
+    };
   });
 
   const phoneField = schema.fields.find((def) => def.key === schema.phoneKey);

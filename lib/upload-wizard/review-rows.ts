@@ -50,7 +50,8 @@ export class ReviewRows {
   private readonly removed: Uint8Array;
   private readonly failed: Uint8Array;
   private readonly checkIssues: (Readonly<FieldErrors> | null)[];
-  private readonly normalised: (Readonly<Record<string, unknown>> | null)[];
+  /** Per duplicate key (uniqueKeys), each valid row's normalised value as text; the rest of the values are not kept. */
+  private readonly keyTexts: (string | undefined)[][];
   private readonly ids: (string | null)[];
   private readonly duplicates: ({ field: string; code: "duplicate_in_file" | "duplicate_phone_in_file"; message: string } | null)[];
   private readonly remote = new Map<number, RemoteIssue>();
@@ -99,12 +100,12 @@ export class ReviewRows {
     this.checked = new Uint8Array(this.size);
     this.versions = new Uint32Array(this.size);
     this.checkIssues = new Array(this.size).fill(null);
-    this.normalised = new Array(this.size).fill(null);
     this.ids = new Array(this.size).fill(null);
     this.duplicates = new Array(this.size).fill(null);
     // As the bulk-add route judges: the identifier and unique fields may not repeat, and the
     // phone may not either when the campaign's duplicatesBy keys on it (or it is the only key).
     this.uniqueKeys = duplicateKeys(schema, phoneIsKey(schema, duplicatesBy));
+    this.keyTexts = this.uniqueKeys.map(() => new Array<string | undefined>(this.size).fill(undefined));
     this.phoneKey = personPhoneKey(schema, duplicatesBy);
     this.numberFields = numberFormat ? schema.fields.filter((f) => f.type === "number" || f.type === "integer").map((f) => f.key) : [];
   }
@@ -324,7 +325,7 @@ export class ReviewRows {
       const row = at(record.index);
       this.failed[row] = 0;
       this.checkIssues[row] = hasKeys(record.fieldErrors) ? record.fieldErrors : null;
-      this.normalised[row] = record.values;
+      for (let k = 0; k < this.uniqueKeys.length; k++) this.keyTexts[k][row] = keyText(record.values[this.uniqueKeys[k]]);
       // A generated lead_id is new on every run and never comes back from the server.
       const generated = this.schema.identifierKey !== null && isBlank(this.records[row][this.schema.identifierKey]);
       this.ids[row] = generated ? null : record.id;
@@ -333,7 +334,7 @@ export class ReviewRows {
       const row = at(record.index);
       this.failed[row] = 1;
       this.checkIssues[row] = record.fieldErrors;
-      this.normalised[row] = null;
+      for (const texts of this.keyTexts) texts[row] = undefined;
       this.ids[row] = record.id;
     }
   }
@@ -358,15 +359,15 @@ export class ReviewRows {
     for (let row = 0; row < this.size; row++) {
       this.duplicates[row] = null;
       if (this.removed[row]) continue;
-      const values = this.normalised[row];
+      const invalid = this.failed[row] === 1;
       const id = this.ids[row];
       // An invalid row is known only by its identifier, when it has a valid one.
-      if (values === null && (idKey === null || id === null)) continue;
+      if (invalid && (idKey === null || id === null)) continue;
       let repeated = -1;
       let firstIndex = -1;
       let repeatedValue = "";
       for (let k = 0; k < keys.length; k++) {
-        const value = values === null ? (keys[k] === idKey ? (id ?? undefined) : undefined) : keyText(values[keys[k]]);
+        const value = invalid ? (keys[k] === idKey ? (id ?? undefined) : undefined) : this.keyTexts[k][row];
         if (value === undefined) {
           entries[k] = -1;
           continue;
@@ -377,7 +378,7 @@ export class ReviewRows {
           entryOf[k].set(value, entry);
           kept[k][entry] = -1;
         } else if (repeated < 0) {
-          const first = values === null ? last[k][entry] : kept[k][entry];
+          const first = invalid ? last[k][entry] : kept[k][entry];
           if (first >= 0) {
             repeated = k;
             firstIndex = first;
@@ -388,7 +389,7 @@ export class ReviewRows {
         entries[k] = entry;
       }
       if (repeated >= 0) this.duplicates[row] = this.duplicateOf(keys[repeated], repeatedValue, firstIndex);
-      else if (values !== null) for (let k = 0; k < keys.length; k++) if (entries[k] >= 0) kept[k][entries[k]] = row;
+      else if (!invalid) for (let k = 0; k < keys.length; k++) if (entries[k] >= 0) kept[k][entries[k]] = row;
     }
     this.countsCache = null;
   }
