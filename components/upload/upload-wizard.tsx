@@ -21,7 +21,7 @@ import { useValueColumns } from "@/components/upload/use-value-columns";
 import { ValuesStep } from "@/components/upload/values-step";
 import type { UploadDraft } from "@/lib/upload-wizard/upload-draft";
 import { valuesToRemember } from "@/lib/upload-wizard/value-mapping";
-import { usePrepareReview } from "@/components/upload/use-prepare-review";
+import { prepareForHeader, usePrepareReview } from "@/components/upload/use-prepare-review";
 import { WizardStepper } from "@/components/upload/wizard-stepper";
 import type { AgentOption, DispositionOption, WizardCampaign } from "@/components/upload/wizard-campaign";
 
@@ -92,15 +92,22 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       const withRows = summary.sheets.flatMap((s, i) => (s.rowCount > 0 ? [i] : []));
       if (withRows.length === 0) throw new Error("There is nothing in this file: every sheet is empty.");
       // One sheet worth reading: no need to ask which.
-      const preview = withRows.length === 1 ? await c.call("selectSheet", { sheet: withRows[0] }) : null;
+      const preview = withRows.length === 1 ? await headerPreview(c, withRows[0]) : null;
       if (withRows.length === 1) draft.sheetChosen(withRows[0]);
       return { type: "fileOpened", file: summary, preview };
     });
 
+  /** A sheet's preview; the worker starts validating under its detected header before the header step renders. */
+  const headerPreview = async (c: UploadWorkerClient, sheet: number) => {
+    const preview = await c.call("selectSheet", { sheet });
+    prepareForHeader(c, preview, preview.detectedHeader, campaign, remembered.current);
+    return preview;
+  };
+
   const chooseSheet = (sheet: number) =>
     step(async (c) => {
       draft.sheetChosen(sheet);
-      return { type: "sheetChosen", preview: await c.call("selectSheet", { sheet }) };
+      return { type: "sheetChosen", preview: await headerPreview(c, sheet) };
     });
 
   const reread = (overrides: ReadOverrides) =>
@@ -108,7 +115,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       const file = await c.call("reopen", overrides);
       draft.reread(overrides);
       draft.sheetChosen(0);
-      return { type: "fileReread", file, preview: await c.call("selectSheet", { sheet: 0 }) };
+      return { type: "fileReread", file, preview: await headerPreview(c, 0) };
     });
 
   const confirmHeader = (headerRow: number) =>

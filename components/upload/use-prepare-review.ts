@@ -8,6 +8,7 @@ import { writesDayFirst, type DetectedChoices } from "@/lib/upload-wizard/cell-c
 import type { DateChoices } from "@/lib/upload-wizard/date-formats";
 import type { ValueMappings } from "@/lib/upload-wizard/value-mapping";
 import type { UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
+import type { SheetPreview } from "@/lib/upload-wizard/worker-protocol";
 import type { WizardState } from "@/lib/upload-wizard/wizard-state";
 import type { WizardCampaign } from "@/components/upload/wizard-campaign";
 
@@ -23,12 +24,8 @@ export function usePrepareReview(
 ) {
   const header = state.step === "header" ? state : null;
   useEffect(() => {
-    if (!client || !header || header.preview.rowCount - header.headerRow - 1 > MAX_DATA_ROWS) return;
-    const headers = (header.preview.rows[header.headerRow] ?? []).map((h) => h.trim());
-    const { mapping } = mapColumns(headers, campaign.schema.fields, remembered ?? undefined);
-    // The cell choices are not made yet: the worker finds the ones the columns step will offer.
-    const detect = { dayFirst: writesDayFirst(campaign.policy.defaultCountry), rememberedValues: remembered?.values ?? null };
-    prepare(client, header.headerRow, mapping, campaign, { dates: {}, values: {}, numbers: null, detect });
+    if (!client || !header) return;
+    prepareForHeader(client, header.preview, header.headerRow, campaign, remembered);
     // Only what the validation depends on re-runs it, not every render of the step.
   }, [client, header?.preview, header?.headerRow]);
 
@@ -41,6 +38,26 @@ export function usePrepareReview(
     const timer = setTimeout(() => prepare(client, mapped.headerRow, mapped.mapping, campaign, choices), 300);
     return () => clearTimeout(timer);
   }, [client, mapped?.mapping, JSON.stringify(choices)]);
+}
+
+/**
+ * The header step's validation: the rows under `headerRow` with the proposed mapping and the cell
+ * choices the columns step will offer. The wizard asks for it the moment the preview arrives, before
+ * the step renders; the step asks again for its header row, which for the same inputs costs nothing.
+ */
+export function prepareForHeader(
+  client: UploadWorkerClient,
+  preview: SheetPreview,
+  headerRow: number,
+  campaign: WizardCampaign,
+  remembered: RememberedMapping | null,
+) {
+  if (preview.rowCount - headerRow - 1 > MAX_DATA_ROWS) return;
+  const headers = (preview.rows[headerRow] ?? []).map((h) => h.trim());
+  const { mapping } = mapColumns(headers, campaign.schema.fields, remembered ?? undefined);
+  // The cell choices are not made yet: the worker finds the ones the columns step will offer.
+  const detect = { dayFirst: writesDayFirst(campaign.policy.defaultCountry), rememberedValues: remembered?.values ?? null };
+  prepare(client, headerRow, mapping, campaign, { dates: {}, values: {}, numbers: null, detect });
 }
 
 /** What the operator chose about the cells: date formats, mapped enum values, how numbers are written. */

@@ -20,6 +20,9 @@ export type ReviewRowsWindow = {
   tick: number;
 };
 
+/** Rows a table's first screen shows and prefetches (review-table.tsx: the window, its overscan and prefetch). */
+const FIRST_ROWS = 80;
+
 export function useReviewRows(client: UploadWorkerClient, filter: RowFilter, selection: number): ReviewRowsWindow {
   const [view, setView] = useState<Int32Array | null>(null);
   const [tick, setTick] = useState(0);
@@ -29,7 +32,16 @@ export function useReviewRows(client: UploadWorkerClient, filter: RowFilter, sel
 
   useEffect(() => {
     let live = true;
-    void client.call("select", { filter }).then(({ rows }) => live && setView(rows));
+    const asked = generation.current;
+    // The first screen's rows come with the selection: the table opens with them, not empty rows.
+    void client.call("select", { filter, first: FIRST_ROWS }).then(({ rows, first }) => {
+      if (!live) return;
+      for (const row of first) {
+        const cached = cache.current.get(row.index);
+        if (!cached || cached.generation <= asked) cache.current.set(row.index, { row, generation: asked });
+      }
+      setView(rows);
+    });
     return () => {
       live = false;
     };

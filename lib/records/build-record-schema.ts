@@ -1,4 +1,4 @@
-import type { FieldRule, FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
+import type { FieldDefinition, FieldRule, FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { fieldCheck, type FieldCheck } from "./field-checks";
 import { recordMessages } from "./messages";
 import type { NumberFormat } from "./number-text";
@@ -42,7 +42,13 @@ export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy, numb
   const fields = schema.fields.map((def): CompiledField => {
     if (FORBIDDEN_KEYS.has(def.key) || fieldKeys.has(def.key)) throw new Error(`Field schema: bad or repeated key '${def.key}'`);
     fieldKeys.add(def.key);
-    return { key: def.key, required: def.required, unique: def.unique === true, check: fieldCheck(def, policy, numbers) };
+    const check = fieldCheck(def, policy, numbers);
+    return {
+      key: def.key,
+      required: def.required,
+      unique: def.unique === true,
+      check: REPEATING.has(def.type) ? remembering(check) : check,
+    };
   });
 
   const phoneField = schema.fields.find((def) => def.key === schema.phoneKey);
@@ -59,6 +65,28 @@ export function buildRecordSchema(schema: FieldSchema, policy: PhonePolicy, numb
     generateIdentifier: schema.generateIdentifier,
     phoneKey: schema.phoneKey,
     agentKey: schema.agentKey,
+  };
+}
+
+/**
+ * Types whose values repeat down a column (a due date, a status, an EMI amount): each distinct text
+ * is checked once per validation call. Text, phones and emails are mostly distinct: checked each time.
+ */
+const REPEATING: ReadonlySet<FieldDefinition["type"]> = new Set(["number", "integer", "date", "enum", "language", "boolean"]);
+/** Distinct texts remembered per field and call; past it, a column of distinct values is checked as it comes. */
+const REMEMBERED_VALUES = 1_000;
+
+/** The same answer for the same text: a check is pure, and its result is only read. */
+function remembering(check: FieldCheck): FieldCheck {
+  const answers = new Map<string, ReturnType<FieldCheck>>();
+  return (value) => {
+    if (typeof value !== "string") return check(value);
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = check(value);
+      if (answers.size < REMEMBERED_VALUES) answers.set(value, answer);
+    }
+    return answer;
   };
 }
 

@@ -61,10 +61,13 @@ export function convertDate(text: string, format: DateFormat): string | null {
 
 /** How a column's values are written. `dayFirst`: the campaign's country writes days first (IN). */
 export function detectDateFormat(field: string, values: readonly string[], dayFirst: boolean): DateColumn {
-  const present = values.map((v) => v.trim()).filter((v) => v !== "");
   // A column repeats its dates: each distinct value is tried once, and counted as often as it occurs.
+  // The map keeps the order values first appear in, which is where the samples come from.
   const occurrences = new Map<string, number>();
-  for (const value of present) occurrences.set(value, (occurrences.get(value) ?? 0) + 1);
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value !== "") occurrences.set(value, (occurrences.get(value) ?? 0) + 1);
+  }
   const counts = new Map<DateFormat, number>(DATE_FORMATS.map((f) => [f, 0]));
   for (const [value, times] of occurrences)
     for (const format of DATE_FORMATS) if (convertDate(value, format) !== null) counts.set(format, counts.get(format)! + times);
@@ -76,10 +79,7 @@ export function detectDateFormat(field: string, values: readonly string[], dayFi
   const both = fits.includes("dmy") && fits.includes("mdy");
   const ambiguous = both;
   const guess = fits.length === 0 ? null : both ? (dayFirst ? "dmy" : "mdy") : fits[0];
-  const samples = distinct(
-    present.filter((v) => !ISO.test(v)),
-    3,
-  ).map((raw) => ({ raw, iso: guess ? convertDate(raw, guess) : null }));
+  const samples = firstNotIso(occurrences.keys(), 3).map((raw) => ({ raw, iso: guess ? convertDate(raw, guess) : null }));
   return { field, fits, guess, ambiguous, samples };
 }
 
@@ -106,11 +106,12 @@ function fullMonth(name: string): boolean {
   ].includes(name.toLowerCase());
 }
 
-function distinct(values: readonly string[], limit: number): string[] {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.size >= limit) break;
-    seen.add(value);
+/** The first `limit` distinct values that are not already ISO, in the order they appear. */
+function firstNotIso(distinct: Iterable<string>, limit: number): string[] {
+  const found: string[] = [];
+  for (const value of distinct) {
+    if (found.length >= limit) break;
+    if (!ISO.test(value)) found.push(value);
   }
-  return [...seen];
+  return found;
 }

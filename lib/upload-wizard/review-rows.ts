@@ -2,7 +2,7 @@ import type { FieldSchema, PhonePolicy } from "@/lib/campaigns/field-schema";
 import { personPhoneKey, phoneIsKey, type DuplicatesBy } from "@/lib/records/duplicates-by";
 import { isBlank } from "@/lib/records/field-checks";
 import { readNumber, type NumberFormat } from "@/lib/records/number-text";
-import { keyText, RequestDuplicates, type DuplicateRecord } from "@/lib/records/request-duplicates";
+import { keyText } from "@/lib/records/request-duplicates";
 import { duplicateKeys, validateRecords, type FieldErrors, type IssueCode } from "@/lib/records/validate-records";
 import { categoryOf, duplicateInFile, duplicatePhoneInFile, type IssueCategory, type RowIssues } from "./row-issues";
 
@@ -50,7 +50,8 @@ export class ReviewRows {
   private readonly removed: Uint8Array;
   private readonly failed: Uint8Array;
   private readonly checkIssues: (Readonly<FieldErrors> | null)[];
-  private readonly normalised: (Readonly<Record<string, unknown>> | null)[];
+  /** Per duplicate key (uniqueKeys), each valid row's normalised value as text; the rest of the values are not kept. */
+  private readonly keyTexts: (string | undefined)[][];
   private readonly ids: (string | null)[];
   private readonly duplicates: ({ field: string; code: "duplicate_in_file" | "duplicate_phone_in_file"; message: string } | null)[];
   private readonly remote = new Map<number, RemoteIssue>();
@@ -72,11 +73,13 @@ export class ReviewRows {
     control: { pause?: () => Promise<void>; cancelled?: () => boolean } = {},
   ): Promise<ReviewRows | null> {
     const rows = new ReviewRows(records, rowNumbers, rules.schema, rules.policy, rules.duplicatesBy, rules.numberFormat ?? null);
+    // A pause before each chunk too: what came in while the rows were mapped is answered first.
     for (let start = 0; start < rows.size; start += BUILD_CHUNK_ROWS) {
+      await control.pause?.();
       if (control.cancelled?.()) return null;
       rows.check({ start, end: Math.min(rows.size, start + BUILD_CHUNK_ROWS) });
-      await control.pause?.();
     }
+    await control.pause?.();
     if (control.cancelled?.()) return null;
     rows.findDuplicates();
     return rows;
@@ -97,12 +100,12 @@ export class ReviewRows {
     this.checked = new Uint8Array(this.size);
     this.versions = new Uint32Array(this.size);
     this.checkIssues = new Array(this.size).fill(null);
-    this.normalised = new Array(this.size).fill(null);
     this.ids = new Array(this.size).fill(null);
     this.duplicates = new Array(this.size).fill(null);
     // As the bulk-add route judges: the identifier and unique fields may not repeat, and the
     // phone may not either when the campaign's duplicatesBy keys on it (or it is the only key).
     this.uniqueKeys = duplicateKeys(schema, phoneIsKey(schema, duplicatesBy));
+    this.keyTexts = this.uniqueKeys.map(() => new Array<string | undefined>(this.size).fill(undefined));
     this.phoneKey = personPhoneKey(schema, duplicatesBy);
     this.numberFields = numberFormat ? schema.fields.filter((f) => f.type === "number" || f.type === "integer").map((f) => f.key) : [];
   }
@@ -322,7 +325,7 @@ export class ReviewRows {
       const row = at(record.index);
       this.failed[row] = 0;
       this.checkIssues[row] = hasKeys(record.fieldErrors) ? record.fieldErrors : null;
-      this.normalised[row] = record.values;
+      for (let k = 0; k < this.uniqueKeys.length; k++) this.keyTexts[k][row] = keyText(record.values[this.uniqueKeys[k]]);
       // A generated lead_id is new on every run and never comes back from the server.
       const generated = this.schema.identifierKey !== null && isBlank(this.records[row][this.schema.identifierKey]);
       this.ids[row] = generated ? null : record.id;
@@ -331,7 +334,7 @@ export class ReviewRows {
       const row = at(record.index);
       this.failed[row] = 1;
       this.checkIssues[row] = record.fieldErrors;
-      this.normalised[row] = null;
+      for (const texts of this.keyTexts) texts[row] = undefined;
       this.ids[row] = record.id;
     }
   }
@@ -342,35 +345,61 @@ export class ReviewRows {
    * its key repeats, not only once both copies are otherwise valid.
    */
   private findDuplicates() {
-    const finder = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
-    const anyRow = new RequestDuplicates(this.uniqueKeys, this.phoneKey);
+    // RequestDuplicates' rule, in one pass with one lookup per key and row (this runs after every
+    // edit, over 100,000 rows): per key, each value's entry holds the first valid row that kept it
+    // (-1: none yet; what a valid row repeats) and the last row of any kind that had it (what an
+    // invalid row's identifier repeats).
+    const keys = this.uniqueKeys;
+    const entryOf = keys.map(() => new Map<string, number>());
+    const kept = keys.map(() => new Int32Array(this.size));
+    const last = keys.map(() => new Int32Array(this.size));
+    const used = new Int32Array(keys.length);
+    const entries = new Int32Array(keys.length);
     const idKey = this.schema.identifierKey;
     for (let row = 0; row < this.size; row++) {
       this.duplicates[row] = null;
       if (this.removed[row]) continue;
-      const values = this.normalised[row] ?? (idKey !== null && this.ids[row] !== null ? { [idKey]: this.ids[row] } : null);
-      if (values === null) continue;
-      const invalid = this.normalised[row] === null;
-      const duplicate = (invalid ? anyRow : finder).find(row, "", values);
-      anyRow.remember(row, values);
-      if (invalid) {
-        if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
-        continue;
+      const invalid = this.failed[row] === 1;
+      const id = this.ids[row];
+      // An invalid row is known only by its identifier, when it has a valid one.
+      if (invalid && (idKey === null || id === null)) continue;
+      let repeated = -1;
+      let firstIndex = -1;
+      let repeatedValue = "";
+      for (let k = 0; k < keys.length; k++) {
+        const value = invalid ? (keys[k] === idKey ? (id ?? undefined) : undefined) : this.keyTexts[k][row];
+        if (value === undefined) {
+          entries[k] = -1;
+          continue;
+        }
+        let entry = entryOf[k].get(value);
+        if (entry === undefined) {
+          entry = used[k]++;
+          entryOf[k].set(value, entry);
+          kept[k][entry] = -1;
+        } else if (repeated < 0) {
+          const first = invalid ? last[k][entry] : kept[k][entry];
+          if (first >= 0) {
+            repeated = k;
+            firstIndex = first;
+            repeatedValue = value;
+          }
+        }
+        last[k][entry] = row;
+        entries[k] = entry;
       }
-      if (duplicate) this.duplicates[row] = this.duplicateOf(duplicate, values);
-      else finder.remember(row, values);
+      if (repeated >= 0) this.duplicates[row] = this.duplicateOf(keys[repeated], repeatedValue, firstIndex);
+      else if (!invalid) for (let k = 0; k < keys.length; k++) if (entries[k] >= 0) kept[k][entries[k]] = row;
     }
     this.countsCache = null;
   }
 
-  private duplicateOf(duplicate: DuplicateRecord, values: Readonly<Record<string, unknown>>) {
-    const value = keyText(values[duplicate.field]) ?? "";
-    const firstRow = this.rowNumbers[duplicate.firstIndex];
-    const message =
-      duplicate.code === "duplicate_phone_in_file"
-        ? duplicatePhoneInFile(duplicate.field, value, firstRow)
-        : duplicateInFile(duplicate.field, value, firstRow);
-    return { field: duplicate.field, code: duplicate.code, message };
+  private duplicateOf(field: string, value: string, firstIndex: number) {
+    const firstRow = this.rowNumbers[firstIndex];
+    if (field === this.phoneKey) {
+      return { field, code: "duplicate_phone_in_file" as const, message: duplicatePhoneInFile(field, value, firstRow) };
+    }
+    return { field, code: "duplicate_in_file" as const, message: duplicateInFile(field, value, firstRow) };
   }
 }
 

@@ -96,8 +96,10 @@ function dispatch(session: UploadSession, request: WorkerRequest): unknown {
         request.input.dates,
         { values: request.input.values ?? {}, numbers: request.input.numbers ?? null },
       );
-    case "select":
-      return { rows: review.select(request.input.filter) };
+    case "select": {
+      const rows = review.select(request.input.filter);
+      return { rows, first: review.rowViews(Array.from(rows.subarray(0, request.input.first ?? 0))) };
+    }
     case "rows":
       return { rows: review.rowViews(request.input.rows) };
     case "edit":

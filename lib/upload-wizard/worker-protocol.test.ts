@@ -193,6 +193,15 @@ describe("review", () => {
     expect([...(await client.call("select", { filter: { status: "all", category: "excel:phone_number" } })).rows]).toEqual([2]);
   });
 
+  it("a selection can bring the views of its first rows, as the rows call gives them", async () => {
+    const { client } = await reviewing();
+    const errors = await client.call("select", { filter: { status: "errors", category: null }, first: 3 });
+    expect([...errors.rows]).toEqual([1, 2, 3, 4]);
+    expect(errors.first.map((row) => row.index)).toEqual([1, 2, 3]);
+    expect(errors.first).toEqual((await client.call("rows", { rows: [1, 2, 3] })).rows);
+    expect((await client.call("select", { filter: { status: "valid", category: null } })).first).toEqual([]);
+  });
+
   it("re-validates an edited row, and the file's duplicates with it; undo and redo", async () => {
     const { client } = await reviewing();
     let state = await client.call("edit", { row: 1, field: "phone_number", value: "98765 43211" });

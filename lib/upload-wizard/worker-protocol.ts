@@ -67,7 +67,8 @@ export type WorkerCalls = {
     input: { headerRow: number; mapping: ColumnMapping; schema: FieldSchema; dayFirst: boolean };
     output: { columns: DateColumn[] };
   };
-  select: { input: { filter: RowFilter }; output: { rows: Int32Array } };
+  /** `first`: also the views of the first rows selected, so a new table opens with rows to show. */
+  select: { input: { filter: RowFilter; first?: number }; output: { rows: Int32Array; first: RowView[] } };
   rows: { input: { rows: number[] }; output: { rows: RowView[] } };
   edit: { input: CellChange; output: ReviewState };
   replace: { input: { spec: ReplaceSpec; dryRun: boolean }; output: { matched: number; state: ReviewState } };
