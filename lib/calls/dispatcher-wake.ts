@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { getBoss, QUEUES, send, sendInTransaction } from "@/lib/jobs/boss";
+import { queuePreparer, QUEUES, send, sendInTransaction } from "@/lib/jobs/boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The calls queue, registered here and nowhere else, and its wake-ups: a message holds only an
@@ -8,20 +8,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const QUEUE = QUEUES.callsDispatch;
 
-const prepared = new WeakMap<PgBoss, Promise<void>>();
-
 /** Creates the queue once per started queue; call before the first transactional send. */
-export async function prepareCallsQueue(): Promise<void> {
-  const boss = await getBoss();
-  let ready = prepared.get(boss);
-  if (!ready) {
-    const queue = { name: QUEUE, policy: "stately" as const, expireInSeconds: 10, retryLimit: 5, retryDelay: 1, retryBackoff: true };
-    ready = boss.createQueue(QUEUE, queue).then(() => boss.updateQueue(QUEUE, queue));
-    ready.catch(() => prepared.delete(boss));
-    prepared.set(boss, ready);
-  }
-  return ready;
-}
+export const prepareCallsQueue = queuePreparer(QUEUE, {
+  policy: "stately",
+  expireInSeconds: 10,
+  retryLimit: 5,
+  retryDelay: 1,
+  retryBackoff: true,
+});
 
 function wakeOptions(organizationId: string, at: Date, now: Date): PgBoss.SendOptions {
   const later = at.getTime() > now.getTime() + 1_000;

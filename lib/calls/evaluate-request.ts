@@ -177,7 +177,10 @@ export async function numberChecks(ctx: DomainContext, campaignId: string, phone
 }
 
 /** One customer's verdict, given what the request and the number checks read. */
-export function verdicts(request: CallRequest, checks: Awaited<ReturnType<typeof numberChecks>>) {
+export function verdicts(
+  request: Pick<CallRequest, "campaign" | "settings" | "now"> & { agent: Pick<CallRequest["agent"], "active"> },
+  checks: Awaited<ReturnType<typeof numberChecks>>,
+) {
   const { campaign, agent, settings, now } = request;
   const spec: WindowSpec = campaign;
   const windowOf = windowChecker(now);

@@ -33,15 +33,20 @@ afterAll(async () => {
 async function accepted(n: number, key: string, offset = 0) {
   const campaign = await createCallsCampaign(org.id, "emi");
   const customers = await createCustomers(campaign.id, n, { offset });
-  const result = await acceptNewCustomerCalls(contextOf(org.id), {
-    campaignId: campaign.id,
+  const result = await acceptNewCustomerCalls(contextOf(org.id), acceptInput(campaign.id, customers, key));
+  return { campaign, customers, result, batchId: result.batchId! };
+}
+
+/** A bulk add's call acceptance of `customers` under `key`, in the window. */
+function acceptInput(campaignId: string, customers: { id: string; identifier: string; phoneE164: string }[], key: string) {
+  return {
+    campaignId,
     customers: customers.map((c) => ({ customerId: c.id, identifier: c.identifier, phoneE164: c.phoneE164, values: {} })),
     agentId: org.agent.id,
     dispositionId: org.disposition.id,
     requestKey: key,
     clock: inWindow(),
-  });
-  return { campaign, customers, result, batchId: result.batchId! };
+  };
 }
 
 /** Attempts of the batch per customer (by state), and how many customers have more than one. */
@@ -185,14 +190,7 @@ describe("accepted call batches", () => {
     const campaign = await createCallsCampaign(org.id, "emi");
     const customers = await createCustomers(campaign.id, 2, { offset: 30_000 });
     const key = `expand-atomic-${org.suffix}`;
-    const input = {
-      campaignId: campaign.id,
-      customers: customers.map((c) => ({ customerId: c.id, identifier: c.identifier, phoneE164: c.phoneE164, values: {} })),
-      agentId: org.agent.id,
-      dispositionId: org.disposition.id,
-      requestKey: key,
-      clock: inWindow(),
-    };
+    const input = acceptInput(campaign.id, customers, key);
     await getBoss();
     await db.$executeRawUnsafe(`
       CREATE OR REPLACE FUNCTION test_expand_message_fault() RETURNS trigger AS $$

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { getBoss, listenForWork, nextRunsOf, POLLING_SECONDS, QUEUES, send, sendInTransaction } from "@/lib/jobs/boss";
+import { listenForWork, nextRunsOf, POLLING_SECONDS, queuePreparer, QUEUES, send, sendInTransaction } from "@/lib/jobs/boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { logError } from "@/lib/log";
@@ -19,20 +19,8 @@ const CONCURRENCY = 2;
 
 type Message = { batchId: string };
 
-const prepared = new WeakMap<PgBoss, Promise<void>>();
-
 /** Creates the queue once per started queue; call before the first transactional send. */
-export async function prepareExpandQueue(): Promise<void> {
-  const boss = await getBoss();
-  let ready = prepared.get(boss);
-  if (!ready) {
-    const queue = { name: QUEUE, ...SETTINGS };
-    ready = boss.createQueue(QUEUE, queue).then(() => boss.updateQueue(QUEUE, queue));
-    ready.catch(() => prepared.delete(boss));
-    prepared.set(boss, ready);
-  }
-  return ready;
-}
+export const prepareExpandQueue = queuePreparer(QUEUE, SETTINGS);
 
 /** Part of the caller's transaction: the batch's attempts are written once it commits. */
 export async function enqueueExpansion(tx: Prisma.TransactionClient, batchId: string) {

@@ -1,5 +1,5 @@
 import type { DomainContext } from "@/lib/domain/context";
-import { evaluateRequest, toScheduleError } from "@/lib/calls/evaluate-request";
+import { evaluateRequest, toScheduleError, type EvaluatedCustomer } from "@/lib/calls/evaluate-request";
 import { emptyPreflight, type PreflightResult, type ScheduleCallsInput, type ScheduleErrorCode } from "@/lib/calls/types";
 
 // What scheduleCalls would do with the same input at the same instant, per reason; writes
@@ -18,6 +18,11 @@ const BLOCKED_KEY: Record<ScheduleErrorCode, keyof PreflightResult["blocked"]> =
 
 export async function preflightCalls(ctx: DomainContext, input: ScheduleCallsInput): Promise<PreflightResult> {
   const { evaluated } = await evaluateRequest(ctx, input);
+  return tallyPreflight(evaluated);
+}
+
+/** The verdicts counted per reason (also of customers a bulk add would create: preflightNewCustomers). */
+export function tallyPreflight(evaluated: EvaluatedCustomer[]): PreflightResult {
   const result = emptyPreflight(evaluated.length);
   for (const c of evaluated) {
     const v = c.verdict;

@@ -48,6 +48,25 @@ type Tx = {
 
 const holder = globalThis as unknown as { dialsheetBoss?: Promise<PgBoss> };
 
+/**
+ * A queue's creation (or settings update), once per started queue: returns the function producers
+ * and workers call before their first send or work. A failed attempt is tried again next call.
+ */
+export function queuePreparer(name: QueueName, options: Omit<PgBoss.Queue, "name">): () => Promise<void> {
+  const prepared = new WeakMap<PgBoss, Promise<void>>();
+  const queue = { name, ...options };
+  return async () => {
+    const boss = await getBoss();
+    let ready = prepared.get(boss);
+    if (!ready) {
+      ready = boss.createQueue(name, queue).then(() => boss.updateQueue(name, queue));
+      ready.catch(() => prepared.delete(boss));
+      prepared.set(boss, ready);
+    }
+    return ready;
+  };
+}
+
 /** The started queue of this process (installs pg-boss's schema and our queues on first use). */
 export function getBoss(): Promise<PgBoss> {
   holder.dialsheetBoss ??= startBoss().catch((error) => {

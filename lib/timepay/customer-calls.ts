@@ -21,12 +21,11 @@ export type AddedCustomer = { id: string; customerId: string | null; phoneE164: 
 
 export type CallResults = { totalRequested: number; initiated: number; failed: number; errors: CallError[]; scheduledFor?: string };
 
+type AddedCallsInput = { campaignId: string; callConfig: CallConfig; customers: AddedCustomer[]; requestKey: string; clock: Clock };
+
 export const callsMessage = (initiated: number) => ` | Calls initiated for ${initiated} customers`;
 
-export async function callAddedCustomers(
-  ctx: DomainContext,
-  input: { campaignId: string; callConfig: CallConfig; customers: AddedCustomer[]; requestKey: string; clock: Clock },
-): Promise<CallResults> {
+export async function callAddedCustomers(ctx: DomainContext, input: AddedCallsInput): Promise<CallResults> {
   return callResults(input.customers, (customers) =>
     scheduleCalls(ctx, {
       campaignId: input.campaignId,
@@ -43,10 +42,7 @@ export async function callAddedCustomers(
  * Bulk add: the same answer, but the attempts are written after the response by the calls-expand
  * worker (the customers were created by this request, so their verdicts need no attempt lookups).
  */
-export async function acceptAddedCustomerCalls(
-  ctx: DomainContext,
-  input: { campaignId: string; callConfig: CallConfig; customers: AddedCustomer[]; requestKey: string; clock: Clock },
-): Promise<CallResults> {
+export async function acceptAddedCustomerCalls(ctx: DomainContext, input: AddedCallsInput): Promise<CallResults> {
   return callResults(input.customers, (customers) =>
     acceptNewCustomerCalls(ctx, {
       campaignId: input.campaignId,

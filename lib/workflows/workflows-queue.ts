@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { getBoss, listenForWork, POLLING_SECONDS, QUEUES, send } from "@/lib/jobs/boss";
+import { listenForWork, POLLING_SECONDS, queuePreparer, QUEUES, send } from "@/lib/jobs/boss";
 import { systemClock, type Clock } from "@/lib/domain/clock";
 import { logError } from "@/lib/log";
 import { runDueWorkflowSteps } from "@/lib/workflows/runner";
@@ -13,19 +13,13 @@ const QUEUE = QUEUES.workflowsRun;
 const SWEEP_MS = 10_000;
 const SLICE_MS = 4_000;
 
-const prepared = new WeakMap<PgBoss, Promise<void>>();
-
-export async function prepareWorkflowsQueue(): Promise<void> {
-  const boss = await getBoss();
-  let ready = prepared.get(boss);
-  if (!ready) {
-    const queue = { name: QUEUE, policy: "stately" as const, expireInSeconds: 10, retryLimit: 5, retryDelay: 1, retryBackoff: true };
-    ready = boss.createQueue(QUEUE, queue).then(() => boss.updateQueue(QUEUE, queue));
-    ready.catch(() => prepared.delete(boss));
-    prepared.set(boss, ready);
-  }
-  return ready;
-}
+export const prepareWorkflowsQueue = queuePreparer(QUEUE, {
+  policy: "stately",
+  expireInSeconds: 10,
+  retryLimit: 5,
+  retryDelay: 1,
+  retryBackoff: true,
+});
 
 /** Wakes the runner (after runs were committed: a lost wake-up only waits for the sweep). */
 export async function wakeWorkflowRunner(): Promise<void> {
