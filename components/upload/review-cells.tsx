@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { RowView } from "@/lib/upload-wizard/review-rows";
 import { ROW_KEY } from "@/lib/upload-wizard/row-issues";
 import { useGrid, type GridRow } from "@/components/upload/review-grid";
 
@@ -59,19 +60,25 @@ export function FieldCell({ row, field }: { row: GridRow; field: string }) {
   const value = row.data.cells[field] ?? "";
   const issue = row.data.issues[field];
   const edited = row.data.edited.includes(field);
+  // Two elements at most: the grid renders a screen of these on every scroll step. The cell's
+  // tooltip (the full value and message) is set on the cell itself (review-grid-row.tsx).
   return (
-    <div className="rg-cell-stack" title={issue ? `${value || "(blank)"} — ${issue.message}` : value}>
-      <span className={`rg-value${value === "" ? " rg-blank" : ""}`}>
+    <>
+      <span className={`rg-value${value === "" ? " rg-blank" : ""}${edited ? " rg-was-edited" : ""}`}>
         {value === "" ? "blank" : value}
-        {edited && (
-          <span className="rg-edited" title="Edited here">
-            •
-          </span>
-        )}
       </span>
       {issue && <span className={`rg-msg rg-msg-${issue.level}`}>{issue.message}</span>}
-    </div>
+    </>
   );
+}
+
+/** A field cell's tooltip: the value in full and, when there is one, its problem. */
+export function fieldTitle(row: RowView | undefined, field: string): string | undefined {
+  if (!row) return undefined;
+  const value = row.cells[field] ?? "";
+  const issue = row.issues[field];
+  const text = issue ? `${value || "(blank)"} — ${issue.message}` : value;
+  return row.edited.includes(field) ? `${text} (edited here)` : text || undefined;
 }
 
 function CellEditor({ initial, label }: { initial: string; label: string }) {

@@ -24,7 +24,15 @@ import {
 // cancels, Tab and Shift+Tab go through the editable cells row after row, Space selects the row. Over 300 lines on purpose: the keyboard cursor, editing and the
 // virtual window share one scroll container and its refs; the cells and rows are already apart.
 
+/** Rows loaded around the window, and further in the direction of scrolling. */
 const PREFETCH_ROWS = 40;
+const PREFETCH_AHEAD = 160;
+/**
+ * Rows are keyed by their slot, position modulo this: a row scrolled out lends its elements to
+ * the one scrolled in, so a scroll step changes text instead of building a screen of new
+ * elements. Larger than any window (the grid is at most 640 px tall: ~11 rows and the overscan).
+ */
+const SLOTS = 64;
 const HEADER_HEIGHT = 36;
 
 type Props = {
@@ -88,26 +96,12 @@ export const ReviewTable = memo(function ReviewTable({
           header: "Row",
           cell: ({ row }) => <span className="rg-rownum">{row.original.data?.rowNumber ?? ""}</span>,
         }),
+        // The identifier comes right after Row, so the pinned columns are one block at the left.
+        ...fieldColumns(fields.filter((f) => f.key === pinnedField)),
         helper.display({ id: "status", size: 150, header: "Status", cell: ({ row }) => <StatusCell row={row.original} /> }),
-        ...fields.map((field) =>
-          helper.accessor((row) => row.data?.cells[field.key] ?? "", {
-            id: field.key,
-            size: widthOf(field),
-            header: () => (
-              <span title={field.label}>
-                {field.key}
-                {field.required ? (
-                  <span className="rg-required" aria-label="required">
-                    *
-                  </span>
-                ) : null}
-              </span>
-            ),
-            cell: ({ row }) => <FieldCell row={row.original} field={field.key} />,
-          }),
-        ),
+        ...fieldColumns(fields.filter((f) => f.key !== pinnedField)),
       ]),
-    [fields, allSelected, selected.size, onToggleAll],
+    [fields, pinnedField, allSelected, selected.size, onToggleAll],
   );
 
   const virtualizer = useVirtualizer({
@@ -121,11 +115,15 @@ export const ReviewTable = memo(function ReviewTable({
   const last = items.at(-1)?.index ?? -1;
 
   const { ensure, getRow, tick } = rows;
-  // Rows a little beyond the window are loaded too, so scrolling on finds them ready.
+  // Rows beyond the window are loaded too, most in the direction of scrolling, so scrolling on
+  // finds them ready and renders each row once, with its data, instead of a placeholder first.
+  const direction = virtualizer.scrollDirection;
   useEffect(() => {
     if (!view || last < first) return;
-    ensure(Array.from(view.subarray(Math.max(0, first - PREFETCH_ROWS), Math.min(view.length, last + 1 + PREFETCH_ROWS))));
-  }, [view, first, last, ensure, tick]);
+    const before = direction === "backward" ? PREFETCH_AHEAD : PREFETCH_ROWS;
+    const after = direction === "forward" ? PREFETCH_AHEAD : PREFETCH_ROWS;
+    ensure(Array.from(view.subarray(Math.max(0, first - before), Math.min(view.length, last + 1 + after))));
+  }, [view, first, last, direction, ensure, tick]);
 
   // Rebuilt when the window moves or rows arrive (`tick`); stable while nothing changed.
   const data = useMemo<GridRow[]>(() => {
@@ -140,7 +138,9 @@ export const ReviewTable = memo(function ReviewTable({
   const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
   const leafColumns = table.getAllLeafColumns();
   const columnIds = leafColumns.map((c) => c.id);
-  const pinned = useMemo(() => pinnedColumns(leafColumns, pinnedField), [columns, pinnedField]);
+  // Selection, Row and the identifier: the leading columns that stay put when scrolling right.
+  const pinned = 2 + (fields.some((f) => f.key === pinnedField) ? 1 : 0);
+  const statusColumn = columnIds.indexOf("status");
 
   const focusGrid = () => scroller.current?.focus({ preventScroll: true });
   const moveTo = useCallback(
@@ -162,6 +162,11 @@ export const ReviewTable = memo(function ReviewTable({
   }, [cursor]);
 
   const editableFields = useMemo(() => new Set(fields.map((f) => f.key)), [fields]);
+  // The cursor starts on the first field (the identifier when it is pinned).
+  const firstField = Math.max(
+    0,
+    columnIds.findIndex((id) => editableFields.has(id)),
+  );
   const editableRef = useRef(editableFields);
   editableRef.current = editableFields;
 
@@ -209,7 +214,7 @@ export const ReviewTable = memo(function ReviewTable({
     const column = data ? columnIds.findIndex((id) => data.issues[id]?.level === "error") : -1;
     // Focus first: the grid's onFocus puts a missing cursor on the first row, which this then moves.
     focusGrid();
-    moveTo({ position: target, column: column >= 0 ? column : STATUS_COLUMN });
+    moveTo({ position: target, column: column >= 0 ? column : statusColumn });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -219,7 +224,7 @@ export const ReviewTable = memo(function ReviewTable({
       return;
     }
     if (editing || count === 0 || !view) return;
-    const at = cursor ?? { position: 0, column: FIRST_FIELD };
+    const at = cursor ?? { position: 0, column: firstField };
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, Cursor> = {
       ArrowDown: { ...at, position: at.position + 1 },
@@ -258,6 +263,11 @@ export const ReviewTable = memo(function ReviewTable({
   const pointCell = useCallback((position: number, column: number) => setCursor({ position, column }), []);
   const editCell = useCallback((row: number, field: string) => setEditing({ row, field }), []);
   const totalWidth = table.getTotalSize();
+  const headerCell = (header: ReturnType<typeof table.getFlatHeaders>[number]) => (
+    <div key={header.id} className="rg-th" role="columnheader" style={{ width: header.getSize() }}>
+      <table.FlexRender header={header} />
+    </div>
+  );
   const detail = cursor && view && cursor.position < count ? describeCell(getRow(view[cursor.position]), columnIds[cursor.column]) : null;
   return (
     <GridContext.Provider value={context}>
@@ -280,22 +290,14 @@ export const ReviewTable = memo(function ReviewTable({
         style={{ height: `min(62vh, 640px, ${HEADER_HEIGHT + Math.max(count, 2) * ROW_HEIGHT + 2}px)` }}
         onKeyDown={onKeyDown}
         onFocus={() => {
-          if (!cursor && count > 0) setCursor({ position: 0, column: FIRST_FIELD });
+          if (!cursor && count > 0) setCursor({ position: 0, column: firstField });
         }}
       >
         <div className="rg-head" role="rowgroup" style={{ width: totalWidth }}>
           {table.getHeaderGroups().map((group) => (
             <div key={group.id} className="rg-row rg-head-row" role="row" aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <div
-                  key={header.id}
-                  className={`rg-th${pinned.has(header.column.id) ? " rg-pinned" : ""}`}
-                  role="columnheader"
-                  style={{ width: header.getSize(), left: pinned.get(header.column.id) }}
-                >
-                  <table.FlexRender header={header} />
-                </div>
-              ))}
+              <div className="rg-pin">{group.headers.slice(0, pinned).map(headerCell)}</div>
+              {group.headers.slice(pinned).map(headerCell)}
             </div>
           ))}
         </div>
@@ -305,7 +307,7 @@ export const ReviewTable = memo(function ReviewTable({
           <div className="rg-body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
             {table.getRowModel().rows.map((row, i) => (
               <GridRowView
-                key={row.id}
+                key={items[i].index % Math.max(SLOTS, items.length)}
                 row={row}
                 data={row.original.data}
                 start={items[i].start}
@@ -330,19 +332,24 @@ export const ReviewTable = memo(function ReviewTable({
   );
 });
 
-/**
- * The selection box, the Row number and the identifier stay at the left edge when the grid scrolls
- * right (position: sticky), each at the summed width of the pinned columns before it.
- */
-function pinnedColumns(columns: readonly { id: string; getSize: () => number }[], pinnedField: string | null): ReadonlyMap<string, number> {
-  const pinned = new Map<string, number>();
-  let left = 0;
-  for (const column of columns) {
-    if (column.id !== "select" && column.id !== "row" && column.id !== pinnedField) continue;
-    pinned.set(column.id, left);
-    left += column.getSize();
-  }
-  return pinned;
+function fieldColumns(fields: readonly FieldDefinition[]) {
+  return fields.map((field) =>
+    helper.accessor((row) => row.data?.cells[field.key] ?? "", {
+      id: field.key,
+      size: widthOf(field),
+      header: () => (
+        <span title={field.label}>
+          {field.key}
+          {field.required ? (
+            <span className="rg-required" aria-label="required">
+              *
+            </span>
+          ) : null}
+        </span>
+      ),
+      cell: ({ row }) => <FieldCell row={row.original} field={field.key} />,
+    }),
+  );
 }
 
 /** Where row `row` sits in `view` (ascending file order), or -1. */
@@ -357,8 +364,6 @@ function positionIn(view: Int32Array, row: number): number {
   }
   return -1;
 }
-
-const STATUS_COLUMN = 2;
 
 /** The active cell in words, beneath the grid: the full message the cell can only abbreviate. */
 function describeCell(row: RowView | undefined, column: string | undefined): string | null {
@@ -375,9 +380,6 @@ function describeCell(row: RowView | undefined, column: string | undefined): str
   const issue = row.issues[column];
   return `${where} · ${column} = ${value === "" ? "(blank)" : `“${value}”`}${issue ? ` — ${issue.message}` : " — no problem"}`;
 }
-
-/** The select, row and status columns come first; the cursor starts on the first field. */
-const FIRST_FIELD = 3;
 
 // Wide enough for a value and two lines of its message ("Invalid phone_number '12345': too short").
 function widthOf(field: FieldDefinition): number {
