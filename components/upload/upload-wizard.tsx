@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { mapColumns, rememberMapping, type RememberedMapping } from "@/lib/spreadsheet/map-columns";
 import type { ReadOverrides } from "@/lib/upload-wizard/read-upload";
 import { createUploadWorker, type UploadWorkerClient } from "@/lib/upload-wizard/worker-client";
@@ -19,6 +19,7 @@ import { useSubmission } from "@/components/upload/use-submission";
 import { useUploadDraft } from "@/components/upload/use-upload-draft";
 import { useValueColumns } from "@/components/upload/use-value-columns";
 import { ValuesStep } from "@/components/upload/values-step";
+import { FontWarmup } from "@/components/upload/font-warmup";
 import type { UploadDraft } from "@/lib/upload-wizard/upload-draft";
 import { valuesToRemember } from "@/lib/upload-wizard/value-mapping";
 import { prepareForHeader, usePrepareReview } from "@/components/upload/use-prepare-review";
@@ -153,7 +154,8 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
       setMappingNotice("error" in result ? `The column choices were not saved for next time: ${result.error}` : null);
     });
     // Values outside a field's enum: the operator says what they mean first.
-    if (values.enums.length > 0) return dispatch({ type: "valuesOpened" });
+    // In a transition: React renders the step in slices, not in one long task after the click.
+    if (values.enums.length > 0) return startTransition(() => dispatch({ type: "valuesOpened" }));
     return toReview(false);
   };
 
@@ -214,6 +216,7 @@ export function UploadWizard({ campaign, agents, dispositions }: Props) {
 
   return (
     <div className="wizard">
+      <FontWarmup />
       <WizardStepper state={state} />
       {state.error && (
         <div className="alert alert-error wizard-alert" role="alert">
