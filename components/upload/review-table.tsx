@@ -108,7 +108,7 @@ export const ReviewTable = memo(function ReviewTable({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
