@@ -39,6 +39,9 @@ type Run = {
   over200: number;
   scrollLongest: number;
   rows: number;
+  /** The longest task of each phase, broken down (worstFrame). */
+  loadWorst: string;
+  scrollWorst: string;
 };
 
 const csv = generateCsv(ROWS, DATES);
@@ -71,6 +74,8 @@ try {
         `${run.rows.toLocaleString("en-US")} rows; longest main-thread task ${run.longest.toFixed(0)} ms (${run.over50} over 50 ms, ${run.over200} over 200 ms); ` +
         `scrolling top → bottom: longest task ${run.scrollLongest.toFixed(0)} ms`,
     );
+    console.log(`  longest during load: ${run.loadWorst}`);
+    console.log(`  longest while scrolling: ${run.scrollWorst}`);
   }
   const median = (pick: (r: Run) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   const worst = Math.max(...runs.map((r) => Math.max(r.longest, r.scrollLongest)));
@@ -135,7 +140,9 @@ async function measure(page: Page, uploadUrl: string): Promise<Run> {
     };
   });
   const during = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
+  const loadWorst = await worstFrame(page, t0);
   const scrollLongest = await scrollToBottom(page);
+  const scrollWorst = await worstFrame(page, 0);
   return {
     total: t1 - t0,
     toHeader,
@@ -147,6 +154,8 @@ async function measure(page: Page, uploadUrl: string): Promise<Run> {
     over200: during.filter((t) => t.duration > 200).length,
     scrollLongest,
     rows,
+    loadWorst,
+    scrollWorst,
   };
 }
 
@@ -162,6 +171,33 @@ async function scrollToBottom(page: Page): Promise<number> {
   await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await page.waitForTimeout(500);
   return page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: PerformanceEntry[] }).__longTasks.map((e) => e.duration)));
+}
+
+/** The long animation frame around the longest task since `from`, in words: where its time went. */
+async function worstFrame(page: Page, from: number): Promise<string> {
+  return page.evaluate((from) => {
+    type Script = { invoker: string; duration: number; forcedStyleAndLayoutDuration: number };
+    type Frame = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: Script[] };
+    const w = window as unknown as { __longTasks: PerformanceEntry[]; __frames: Frame[] };
+    const tasks = w.__longTasks.filter((t) => t.startTime >= from);
+    if (tasks.length === 0) return "none";
+    const task = tasks.reduce((a, b) => (b.duration > a.duration ? b : a));
+    // Inline, not a named helper: tsx would wrap a named function in a helper the page lacks.
+    const frame = w.__frames
+      .map((f) => ({ f, o: Math.min(f.startTime + f.duration, task.startTime + task.duration) - Math.max(f.startTime, task.startTime) }))
+      .filter((x) => x.o > 0)
+      .sort((a, b) => b.o - a.o)[0]?.f;
+    if (!frame) return `${task.duration.toFixed(0)} ms task, no frame recorded`;
+    const end = frame.startTime + frame.duration;
+    const scripts = frame.scripts.reduce((sum, x) => sum + x.duration, 0);
+    const top = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
+    const render = frame.renderStart ? end - frame.renderStart : 0;
+    const layout = frame.styleAndLayoutStart ? end - frame.styleAndLayoutStart : 0;
+    return (
+      `${task.duration.toFixed(0)} ms task in a ${frame.duration.toFixed(0)} ms frame: scripts ${scripts.toFixed(0)} ms` +
+      `${top ? ` (longest ${top.duration.toFixed(0)} ms: ${top.invoker})` : ""}, rendering ${render.toFixed(0)} ms, of it style, layout and paint ${layout.toFixed(0)} ms`
+    );
+  }, from);
 }
 
 async function signIn(page: Page) {
@@ -183,7 +219,10 @@ async function campaignUploadUrl(page: Page): Promise<string> {
 
 // Runs in the page before any script: every long task (> 50 ms) of the main thread.
 function observeLongTasks() {
-  const w = window as unknown as { __longTasks: PerformanceEntry[] };
+  const w = window as unknown as { __longTasks: PerformanceEntry[]; __frames: PerformanceEntry[] };
   w.__longTasks = [];
+  w.__frames = [];
   new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries())).observe({ type: "longtask", buffered: true });
+  // Long animation frames say what a long task was made of: scripts (and which), style and layout.
+  new PerformanceObserver((list) => w.__frames.push(...list.getEntries())).observe({ type: "long-animation-frame", buffered: true });
 }
