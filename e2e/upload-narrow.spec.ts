@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   acceptHeaderAndColumns,
+  cell,
   createCampaign,
   csv,
   DEBT_HEADER,
@@ -135,6 +136,53 @@ test.describe("upload wizard: a grid for long days", () => {
     expect((await header("emi_due_date").boundingBox())!.x).toBeLessThan(before.due.x - 500);
     await expect(grid.getByRole("gridcell").filter({ hasText: "W-1" })).toBeInViewport();
     await page.screenshot({ path: "test-results/screens/grid-pinned-1280.png" });
+  });
+
+  test("rows scrolled into view show their own values, and an edit stays on its row", async ({ page, request }) => {
+    campaign = await createCampaign(request, "emi");
+    await signIn(page);
+    await openWizard(page, campaign);
+    const lines = Array.from({ length: 300 }, (_, i) => debtRow(`S-${i}`, { first: `Name${i}`, phone: String(9_700_000_000 + i) }));
+    await drop(page, "long.csv", csv(DEBT_HEADER, ...lines));
+    await acceptHeaderAndColumns(page);
+    const grid = page.getByRole("grid", { name: "Rows to review" });
+    // Every row on screen, as the operator reads it: its Row number, loan_id and first name.
+    const onScreen = () =>
+      grid.evaluate((el) =>
+        [...el.querySelectorAll(".rg-body [role=row]")].map((row) => {
+          const cells = [...row.querySelectorAll("[role=gridcell]")].map((c) => c.textContent ?? "");
+          return { row: Number(cells[1]), id: cells[2], first: cells[4], edited: row.querySelector(".rg-was-edited") !== null };
+        }),
+      );
+    // File row n (from 2) holds S-(n-2) and Name(n-2): a row that reused another's elements must not show the other's values.
+    const consistent = async (expectEdited: number | null) => {
+      const rows = await onScreen();
+      return (
+        rows.length > 0 &&
+        rows.every(
+          (r) =>
+            r.id === `S-${r.row - 2}` &&
+            r.first === (r.row === expectEdited ? "Edited" : `Name${r.row - 2}`) &&
+            r.edited === (r.row === expectEdited),
+        )
+      );
+    };
+    await expect.poll(() => consistent(null)).toBe(true);
+
+    await cell(page, "Name0").dblclick();
+    await page.getByRole("textbox", { name: "Edit first_name, row 2" }).fill("Edited");
+    await page.keyboard.press("Enter");
+    await expect(cell(page, "Edited")).toBeVisible();
+
+    // Down by 64 rows (row 2's slot is reused), far down, to the end, and back to the top.
+    for (const top of [64 * 62, 150 * 62, 1_000_000, 0]) {
+      await grid.evaluate((el, top) => el.scrollTo({ top }), top);
+      await expect.poll(() => consistent(2)).toBe(true);
+    }
+    const last = await onScreen();
+    expect(last.some((r) => r.row === 2 && r.first === "Edited")).toBe(true);
+    await grid.evaluate((el) => el.scrollTo({ top: 1_000_000 }));
+    await expect.poll(async () => (await onScreen()).some((r) => r.row === 301 && r.id === "S-299")).toBe(true);
   });
 });
 
